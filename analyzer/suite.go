@@ -1,0 +1,24 @@
+// Package analyzer is the futurelint suite: the rules, their IDs and severities.
+//
+// Adding a rule means one new package under passes/ and one line in Rules.
+package analyzer
+
+import "golang.org/x/tools/go/analysis"
+
+// Rule is one futurelint check.
+type Rule struct {
+	ID       string // stable identifier, e.g. FL001
+	Analyzer *analysis.Analyzer
+}
+
+// Rules lists the suite in ID order.
+var Rules = []Rule{}
+
+// Analyzers returns the analyzers of Rules, in order.
+func Analyzers() []*analysis.Analyzer {
+	as := make([]*analysis.Analyzer, len(Rules))
+	for i, r := range Rules {
+		as[i] = r.Analyzer
+	}
+	return as
+}
