@@ -5,11 +5,11 @@
 #   BENCH_QUICK=1 bash bench/run.sh  smoke test: a few minutes, numbers not meaningful
 #
 # Knobs (environment): BENCH_REPS (default 3), BENCH_COLD_REPS (cold go vet, default 1),
-# BENCH_SERVICES (smallest corpus, default 64), BENCH_VET (default std,xtools,corpus),
+# BENCH_SERVICES (smallest corpus, default 128), BENCH_VET (default std,xtools,corpus),
 # BENCH_WORKLOADS (standalone, default std,xtools), BENCH_OUT (default RESULTS.md),
 # BENCH_KEEP=1 keeps the temporary directory with the command log and profiles,
-# BENCH_GOCACHE (default ~/.cache/futurelint-bench/go-build): the private build cache of
-# standalone runs (other work may clean the shared one mid-run).
+# BENCH_CACHE (default ~/.cache/futurelint-bench): private build cache, primed vet caches
+# and generated corpora, kept between runs (other work may clean the shared build cache).
 set -euo pipefail
 cd "$(dirname "$0")"
 args=(-o "${BENCH_OUT:-RESULTS.md}")
@@ -20,6 +20,6 @@ args=(-o "${BENCH_OUT:-RESULTS.md}")
 [[ -n "${BENCH_VET:-}" ]] && args+=(-vet "$BENCH_VET")
 [[ -n "${BENCH_WORKLOADS:-}" ]] && args+=(-workloads "$BENCH_WORKLOADS")
 [[ -n "${BENCH_KEEP:-}" ]] && args+=(-keep)
-export BENCH_GOCACHE="${BENCH_GOCACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/futurelint-bench/go-build}"
-GOCACHE="$BENCH_GOCACHE" go build -o "${TMPDIR:-/tmp}/futurelint-benchrun" ./cmd/benchrun
+export BENCH_CACHE="${BENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/futurelint-bench}"
+GOCACHE="$BENCH_CACHE/go-build" go build -o "${TMPDIR:-/tmp}/futurelint-benchrun" ./cmd/benchrun
 exec "${TMPDIR:-/tmp}/futurelint-benchrun" "${args[@]}"

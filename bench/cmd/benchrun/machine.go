@@ -32,7 +32,8 @@ func readMachine(repo string) machine {
 		loadStart: loadAverage(),
 	}
 	m.commit = output("git", "-C", repo, "rev-parse", "--short", "HEAD")
-	if output("git", "-C", repo, "status", "--porcelain", "--untracked-files=no") != "" {
+	// Changes under bench/ do not change what is measured.
+	if output("git", "-C", repo, "status", "--porcelain", "--untracked-files=no", "--", ".", ":!bench") != "" {
 		m.commit += " (with uncommitted changes)"
 	}
 	return m

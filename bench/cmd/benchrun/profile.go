@@ -22,8 +22,8 @@ type profileResult struct {
 	allocTop  []entry // by flat
 }
 
-// An area is a part of the work, measured as the largest cumulative value
-// of any function matching it: the root of that part's call tree.
+// An area is a part of the work: every sample with a function matching
+// focus anywhere on its stack, as pprof -focus selects them.
 type area struct {
 	name  string
 	value float64
@@ -36,14 +36,14 @@ type entry struct {
 	cumulShare float64
 }
 
-// areas names the parts of a run worth telling apart, by function prefix.
-var areas = []struct{ name, prefix string }{
-	{"parsing (go/parser)", "go/parser."},
-	{"type checking (go/types)", "go/types.(*Checker).Files"},
-	{"SSA construction (x/tools/go/ssa)", "golang.org/x/tools/go/ssa."},
-	{"futurelint code (github.com/futurelint/futurelint/...)", "github.com/futurelint/futurelint/"},
-	{"fact encoding (encoding/gob)", "encoding/gob."},
-	{"garbage collection (runtime.gcBgMarkWorker)", "runtime.gcBgMarkWorker"},
+// areas names the parts of a run worth telling apart.
+var areas = []struct{ name, focus string }{
+	{"parsing (go/parser)", `^go/(parser|scanner)\.`},
+	{"type checking (go/types Checker.Files)", `^go/types\.\(\*Checker\)\.Files$`},
+	{"SSA (x/tools/go/ssa, buildssa)", `^golang\.org/x/tools/go/(ssa|analysis/passes/buildssa)\.`},
+	{"futurelint code (github.com/futurelint/futurelint/...)", `^github\.com/futurelint/futurelint/`},
+	{"fact encoding (encoding/gob)", `^encoding/gob\.`},
+	{"garbage collection (runtime.gcBgMarkWorker)", `^runtime\.gcBgMarkWorker$`},
 }
 
 // runProfiles profiles futurelint on each standalone workload and the
@@ -69,46 +69,44 @@ func (b *bench) runProfiles() error {
 		if err != nil {
 			return err
 		}
-		_, cum, err := b.pprofTop(stem+".cpu", "", "-cum")
-		if err != nil {
+		if p.cpuAreas, err = b.pprofAreas(stem+".cpu", ""); err != nil {
 			return err
 		}
-		p.cpuAreas = pickAreas(cum)
 		p.allocMB, p.allocTop, err = b.pprofTop(stem+".mem", "alloc_space", "-flat")
 		if err != nil {
 			return err
 		}
-		_, cum, err = b.pprofTop(stem+".mem", "alloc_space", "-cum")
-		if err != nil {
+		if p.allocArea, err = b.pprofAreas(stem+".mem", "alloc_space"); err != nil {
 			return err
 		}
-		p.allocArea = pickAreas(cum)
 		b.profiles = append(b.profiles, p)
 	}
 	return nil
 }
 
-func pickAreas(cum []entry) []area {
+// pprofAreas measures every area of a profile with pprof -focus.
+func (b *bench) pprofAreas(profile, sampleIndex string) ([]area, error) {
 	var out []area
 	for _, a := range areas {
-		best := 0.0
-		for _, e := range cum {
-			if strings.HasPrefix(e.name, a.prefix) && e.cum > best {
-				best = e.cum
-			}
+		v, _, err := b.pprofTop(profile, sampleIndex, "-flat", "-focus="+a.focus)
+		if err != nil {
+			return nil, err
 		}
-		out = append(out, area{a.name, best})
+		out = append(out, area{a.name, v})
 	}
-	return out
+	return out, nil
 }
 
-// pprofTop runs go tool pprof -top and parses it. Values are seconds for
-// CPU profiles and MB for memory profiles.
-func (b *bench) pprofTop(profile, sampleIndex, order string) (total float64, entries []entry, err error) {
-	args := []string{"tool", "pprof", "-top", order, "-nodecount=0"}
+// pprofTop runs go tool pprof -top and parses it: the value the shown nodes
+// account for (with -focus, the focused samples; without, the total) and
+// the entries. Values are seconds for CPU profiles and MB for memory
+// profiles.
+func (b *bench) pprofTop(profile, sampleIndex string, options ...string) (shown float64, entries []entry, err error) {
+	args := []string{"tool", "pprof", "-top", "-nodecount=0", "-nodefraction=0", "-edgefraction=0"}
 	if sampleIndex != "" {
 		args = append(args, "-sample_index="+sampleIndex)
 	}
+	args = append(args, options...)
 	args = append(args, b.futurelint, profile)
 	out, err := exec.Command("go", args...).Output()
 	if err != nil {
@@ -116,11 +114,13 @@ func (b *bench) pprofTop(profile, sampleIndex, order string) (total float64, ent
 	}
 	sc := bufio.NewScanner(bytes.NewReader(out))
 	header := true
+	var total float64
 	for sc.Scan() {
 		f := strings.Fields(sc.Text())
 		if header {
 			// "Showing nodes accounting for X, Y% of TOTAL total"
-			if len(f) >= 2 && f[len(f)-1] == "total" && f[0] == "Showing" {
+			if len(f) >= 9 && f[0] == "Showing" && f[len(f)-1] == "total" {
+				shown = quantity(strings.TrimSuffix(f[4], ","))
 				total = quantity(f[len(f)-2])
 			}
 			if len(f) > 0 && f[0] == "flat" {
@@ -141,7 +141,7 @@ func (b *bench) pprofTop(profile, sampleIndex, order string) (total float64, ent
 		}
 		entries = append(entries, e)
 	}
-	return total, entries, nil
+	return shown, entries, nil
 }
 
 // quantity parses a pprof value ("1.62s", "890ms", "3.5MB", "512kB", "0")

@@ -346,8 +346,8 @@ func (b *bench) reportProfiles(p printer) {
 	}
 	p("## Where futurelint's time and memory go\n\n")
 	p("One extra run per workload with multichecker's `-cpuprofile` and `-memprofile` (not timed).\n")
-	p("An area's figure is the largest cumulative value of any function in it, i.e. the root of\n")
-	p("its call tree; areas overlap where one calls into another (futurelint code building SSA).\n")
+	p("An area is every sample with a matching function anywhere on its stack (`pprof -focus`);\n")
+	p("areas overlap where one calls into another (futurelint code building SSA, say).\n")
 	p("The `go list` child process is not in the profile.\n\n")
 	for _, pr := range b.profiles {
 		p("### %s\n\n", pr.workload.name)

@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 )
 
 // vetResult is go vet with its default suite against go vet with
@@ -24,13 +25,9 @@ type vetResult struct {
 }
 
 func (b *bench) runVet(w workload) error {
-	// The primed cache outlives the run, beside the standalone build cache:
-	// filling it compiles the workload with its tests (minutes for std), and
-	// later runs only top it up.
-	primed := filepath.Join(filepath.Dir(os.Getenv("GOCACHE")), "vet-primed-"+w.key)
-	if w.key == "corpus" {
-		primed = filepath.Join(b.tmp, "vet-primed-corpus") // a corpus lives in this run only
-	}
+	// The primed cache outlives the run: filling it compiles the workload
+	// with its tests (minutes for std), and later runs only top it up.
+	primed := filepath.Join(b.cacheDir, "vet-primed-"+strings.ReplaceAll(w.name, "/", "-"))
 	scratch := filepath.Join(b.tmp, "gocache-scratch")
 	vetArgs := []string{"go", "vet", w.pattern}
 	flArgs := []string{"go", "vet", "-vettool=" + b.futurelint, w.pattern}
@@ -81,8 +78,5 @@ func (b *bench) runVet(w workload) error {
 	b.vet = append(b.vet, r)
 	os.RemoveAll(scratch + "-vet")
 	os.RemoveAll(scratch + "-futurelint")
-	if w.key == "corpus" {
-		os.RemoveAll(primed)
-	}
 	return nil
 }
