@@ -200,7 +200,7 @@ func Example_selfSubmit() {
 	}
 	futures.Run(context.Background(), func(c *futures.Ctx) (float64, error) {
 		f := futures.RunThreadsafe(c.Loop(), half(20)) // WRONG: already on this loop
-		v, err := f.Result()                            // deadlock
+		v, err := f.Result()                           // deadlock
 		return v * 2, err
 	})
 }

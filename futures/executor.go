@@ -141,7 +141,7 @@ func (j *submitJob[T]) close() {
 }
 
 // Shutdown stops e from accepting jobs (Submit then returns futures settled
-// with ErrClosed) and waits until every queued job has run and every worker
+// with ErrClosed, also when called by a running job) and waits until every queued job has run and every worker
 // has exited; it then returns nil.
 //
 // If ctx is done first, Shutdown settles every job still waiting in the queue

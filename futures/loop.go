@@ -371,15 +371,26 @@ func (l *Loop) runItem(it item) {
 func (l *Loop) callback(fn func()) {
 	defer func() {
 		if r := recover(); r != nil {
-			pe := newPanicError(r)
-			if h := l.panicHandler.Load(); h != nil {
-				(*h)(pe)
-			} else {
-				logPanic("loop callback", pe)
-			}
+			l.reportPanic(newPanicError(r))
 		}
 	}()
 	fn()
+}
+
+// reportPanic hands pe to the panic handler, or logs it. A panicking handler
+// is logged too: it must not take the loop down.
+func (l *Loop) reportPanic(pe *PanicError) {
+	h := l.panicHandler.Load()
+	if h == nil {
+		logPanic("loop callback", pe)
+		return
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			logPanic("loop panic handler", newPanicError(r))
+		}
+	}()
+	(*h)(pe)
 }
 
 // link adds tc to the tasks the loop must settle if it stops.

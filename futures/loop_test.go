@@ -2,6 +2,7 @@ package futures
 
 import (
 	"context"
+	"log"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -249,5 +250,32 @@ func TestStopFromCallbackFinishesCurrentOnly(t *testing.T) {
 	}
 	if ranAfter {
 		t.Fatal("a callback ran after Stop")
+	}
+}
+
+func TestCallbackPanicLoggedWithoutHandler(t *testing.T) {
+	checkNoLeaks(t)
+	var buf strings.Builder
+	orig := log.Writer()
+	log.SetOutput(&buf)
+	defer log.SetOutput(orig)
+	l := NewLoop()
+	l.CallSoon(func() { panic("nobody listens") })
+	l.CallSoon(func() {
+		l.SetPanicHandler(func(*PanicError) { panic("handler broke") })
+		l.CallSoon(func() { panic("second") })
+	})
+	survived := false
+	l.CallSoon(func() { l.CallSoon(func() { survived = true; l.Stop() }) })
+	if err := l.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if !survived {
+		t.Fatal("the loop did not survive callback panics")
+	}
+	for _, want := range []string{"nobody listens", "handler broke"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("log lacks %q:\n%s", want, buf.String())
+		}
 	}
 }

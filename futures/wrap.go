@@ -41,7 +41,8 @@ func RunInExecutor[T any](l *Loop, e *Executor, fn func() (T, error)) *Task[T] {
 // spawned by a callback posted with CallSoonThreadsafe. The future settles
 // with the coroutine's result, or with ErrClosed if l has stopped or stops
 // before the coroutine finishes. Cancelling the future cancels the task on
-// the loop (or keeps it from starting).
+// the loop (or keeps it from starting). The loop goroutine settles the future,
+// so OnDone callbacks added to it run on the loop and must not block.
 //
 // Code already running on l must not use RunThreadsafe to start a coroutine
 // on l: blocking on the future's Result there deadlocks the loop. Await
