@@ -212,3 +212,68 @@ func TestExecutorMisuse(t *testing.T) {
 	mustPanic(t, "nil function", func() { Submit[int](e, nil) })
 	mustPanic(t, "nil context", func() { e.Shutdown(nil) }) //nolint:staticcheck // the misuse under test
 }
+
+func TestExecutorQueueKeepsOrder(t *testing.T) {
+	checkNoLeaks(t)
+	e := NewExecutor(1)
+	var got []int // written by the single worker only
+	var fs []*Future[int]
+	for i := range 5000 {
+		fs = append(fs, Submit(e, func() (int, error) { got = append(got, i); return i, nil }))
+		if i%7 == 0 {
+			time.Sleep(time.Microsecond)
+		}
+	}
+	shutdown(t, e)
+	for i, n := range got {
+		if n != i {
+			t.Fatalf("job %d ran in position %d", n, i)
+		}
+	}
+	if len(got) != len(fs) {
+		t.Fatalf("%d of %d jobs ran", len(got), len(fs))
+	}
+}
+
+func TestExecutorQueueReusesConsumedFront(t *testing.T) {
+	checkNoLeaks(t)
+	e := NewExecutor(1)
+	var got []int // written by the single worker only
+	gate0, gate4 := make(chan struct{}), make(chan struct{})
+	started0, started4 := make(chan struct{}), make(chan struct{})
+	job := func(i int) func() (int, error) {
+		return func() (int, error) {
+			switch i {
+			case 0:
+				close(started0)
+				<-gate0
+			case 4:
+				close(started4)
+				<-gate4
+			}
+			got = append(got, i)
+			return i, nil
+		}
+	}
+	Submit(e, job(0))
+	<-started0
+	for i := 1; i <= 8; i++ { // fills the queue to its capacity
+		Submit(e, job(i))
+	}
+	close(gate0)
+	<-started4 // jobs 1-4 are consumed from the front
+	Submit(e, job(9))
+	if e.head != 0 || len(e.queue) != 5 {
+		t.Errorf("queue head %d len %d; want the front reused (0, 5)", e.head, len(e.queue))
+	}
+	close(gate4)
+	shutdown(t, e)
+	for i, n := range got {
+		if n != i {
+			t.Fatalf("jobs ran as %v; want in submission order", got)
+		}
+	}
+	if len(got) != 10 {
+		t.Fatalf("jobs ran as %v", got)
+	}
+}

@@ -279,3 +279,54 @@ func TestCallbackPanicLoggedWithoutHandler(t *testing.T) {
 		}
 	}
 }
+
+func TestReadyQueueKeepsOrderWhileGrowing(t *testing.T) {
+	checkNoLeaks(t)
+	l := NewLoop()
+	var got []int
+	next := 1
+	var schedule func(n int)
+	schedule = func(n int) {
+		l.CallSoon(func() {
+			got = append(got, n)
+			if next < 2000 {
+				for range 2 {
+					next++
+					schedule(next)
+				}
+			} else if n == 2001 {
+				l.Stop()
+			}
+		})
+	}
+	schedule(1)
+	l.Run(context.Background())
+	for i, n := range got {
+		if n != i+1 {
+			t.Fatalf("callback %d ran in position %d", n, i)
+		}
+	}
+	if len(got) < 2000 {
+		t.Fatalf("%d callbacks ran", len(got))
+	}
+}
+
+func TestTimerStopWhileDue(t *testing.T) {
+	checkNoLeaks(t)
+	l := NewLoop()
+	ranSecond := false
+	var second *Timer
+	l.CallSoon(func() {
+		l.CallLater(time.Millisecond, func() {
+			if !second.Stop() {
+				t.Error("Stop of a due timer returned false")
+			}
+			l.CallLater(5*time.Millisecond, l.Stop)
+		})
+		second = l.CallLater(time.Millisecond, func() { ranSecond = true })
+	})
+	l.Run(context.Background())
+	if ranSecond {
+		t.Fatal("a timer stopped while due ran")
+	}
+}

@@ -380,3 +380,49 @@ func TestCtxMisuse(t *testing.T) {
 }
 
 func (t *Task[T]) ctxForTest() *Ctx { return &t.ctx }
+
+func TestCancelAfterWakeIsDeliveredAtNextSuspension(t *testing.T) {
+	checkNoLeaks(t)
+	_, err := Run(context.Background(), func(c *Ctx) (int, error) {
+		target := newLoopTask[int](c.Loop())
+		var awaited int
+		var awaitErr, sleepErr, gatherErr, laterErr error
+		a := Spawn(c.Loop(), func(c *Ctx) (int, error) {
+			awaited, awaitErr = Await(c, target)
+			sleepErr = Sleep(c, time.Hour) // the cancellation arrives here, at once
+			laterErr = Sleep(c, 0)         // and only once
+			return 0, nil
+		})
+		Sleep(c, 0) // a is now suspended on target
+		target.settle(5, nil)
+		a.Cancel() // a's wake is already queued: it gets 5 first
+		for range 4 {
+			Sleep(c, 0)
+		}
+		if awaited != 5 || awaitErr != nil || sleepErr != ErrCancelled || laterErr != nil {
+			t.Errorf("await %v %v, sleep %v, later %v; want 5 <nil>, ErrCancelled, <nil>", awaited, awaitErr, sleepErr, laterErr)
+		}
+		// A pending cancellation also stops Await and Gather from suspending.
+		var b *Task[int]
+		b = Spawn(c.Loop(), func(c *Ctx) (int, error) {
+			pending := newLoopTask[int](c.Loop())
+			b.Cancel()
+			if _, err := Await(c, pending); err != ErrCancelled {
+				t.Errorf("Await after self-cancel = %v", err)
+			}
+			b.ctx.cancelPending = true // once more, for Gather
+			_, gatherErr = Gather(c, pending)
+			pending.settle(0, nil)
+			return 0, nil
+		})
+		Await(c, b)
+		Sleep(c, 0)
+		if gatherErr != ErrCancelled {
+			t.Errorf("Gather after self-cancel = %v", gatherErr)
+		}
+		return 0, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
