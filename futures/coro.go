@@ -29,7 +29,9 @@ import (
 // being unwound.
 //
 // A coroutine must not call runtime.Goexit (testing.T.FailNow included): it
-// would end the loop goroutine too.
+// ends the loop goroutine too. The coroutine's task settles with a
+// *PanicError and the loop stops as if Stop had been called, but Run never
+// returns to its caller.
 type Ctx struct {
 	loop *Loop
 	task *taskCore

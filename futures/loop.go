@@ -95,7 +95,16 @@ func (l *Loop) Run(ctx context.Context) error {
 	}
 	l.base, l.cancelBase = context.WithCancelCause(ctx)
 	l.busy.Store(true)
+	served := false
+	defer func() {
+		// A coroutine that called runtime.Goexit ends the loop goroutine
+		// from inside serve; still settle everything.
+		if !served {
+			l.shutdown()
+		}
+	}()
 	err := l.serve(ctx)
+	served = true
 	l.shutdown()
 	return err
 }

@@ -3,6 +3,7 @@ package futures
 import (
 	"context"
 	"errors"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -424,5 +425,31 @@ func TestCancelAfterWakeIsDeliveredAtNextSuspension(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestGoexitInCoroutineStopsLoop(t *testing.T) {
+	checkNoLeaks(t)
+	l := NewLoop()
+	other := Spawn(l, func(c *Ctx) (int, error) { return 0, Sleep(c, time.Hour) })
+	exiting := Spawn(l, func(c *Ctx) (int, error) {
+		Sleep(c, 0)
+		runtime.Goexit()
+		return 0, nil
+	})
+	returned := make(chan struct{})
+	go func() {
+		l.Run(context.Background())
+		close(returned)
+	}()
+	wait(t, l.Stopped())
+	select {
+	case <-returned:
+		t.Fatal("Run returned after runtime.Goexit on the loop goroutine")
+	default:
+	}
+	var pe *PanicError
+	if !errors.As(exiting.core.err, &pe) || other.core.err != ErrClosed {
+		t.Fatalf("exiting task %v, other task %v; want *PanicError and ErrClosed", exiting.core.err, other.core.err)
 	}
 }
