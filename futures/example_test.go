@@ -90,23 +90,22 @@ func ExampleGather() {
 // Sleep suspends the coroutine; other coroutines run meanwhile.
 func ExampleSleep() {
 	futures.Run(context.Background(), func(c *futures.Ctx) (int, error) {
-		ticker := futures.Spawn(c.Loop(), func(c *futures.Ctx) (int, error) {
-			for i := range 3 {
-				fmt.Println("tick", i)
-				futures.Sleep(c, 0) // let the other coroutine run
-			}
-			return 0, nil
+		other := futures.Spawn(c.Loop(), func(c *futures.Ctx) (int, error) {
+			fmt.Println("other starts")
+			err := futures.Sleep(c, time.Millisecond)
+			fmt.Println("other wakes")
+			return 0, err
 		})
+		futures.Sleep(c, 0) // let other start
 		fmt.Println("main sleeps")
-		futures.Sleep(c, 5*time.Millisecond)
+		futures.Sleep(c, 10*time.Millisecond)
 		fmt.Println("main wakes")
-		return futures.Await(c, ticker)
+		return futures.Await(c, other)
 	})
 	// Output:
+	// other starts
 	// main sleeps
-	// tick 0
-	// tick 1
-	// tick 2
+	// other wakes
 	// main wakes
 }
 

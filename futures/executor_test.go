@@ -101,7 +101,11 @@ func TestShutdownDrainsQueue(t *testing.T) {
 	done := make(chan error)
 	go func() { done <- e.Shutdown(context.Background()) }()
 	// Shutdown refuses new work at once, even while it waits.
-	time.Sleep(10 * time.Millisecond)
+	eventually(t, "Shutdown to close the executor", func() bool {
+		e.mu.Lock()
+		defer e.mu.Unlock()
+		return e.closed
+	})
 	if _, err := result(t, Submit(e, func() (int, error) { return 0, nil })); err != ErrClosed {
 		t.Fatalf("Submit during Shutdown: %v; want ErrClosed", err)
 	}

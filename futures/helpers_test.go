@@ -101,3 +101,15 @@ func mustPanic(t *testing.T, want string, fn func()) {
 	}()
 	fn()
 }
+
+// eventually waits (bounded) until cond holds.
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(time.Millisecond)
+	}
+}

@@ -203,7 +203,7 @@ func TestLoopMisuse(t *testing.T) {
 		mustPanic(t, "nil coroutine", func() { Spawn[int](l, nil) })
 	})
 	// The loop is idle: a CallSoon now cannot come from its code.
-	time.Sleep(10 * time.Millisecond)
+	eventually(t, "the loop to go idle", func() bool { return !l.busy.Load() })
 	mustPanic(t, "CallSoon called from outside the loop's code", func() { l.CallSoon(func() {}) })
 	mustPanic(t, "Spawn called from outside the loop's code", func() {
 		Spawn(l, func(*Ctx) (int, error) { return 0, nil })

@@ -220,8 +220,8 @@ func TestGather(t *testing.T) {
 			t.Errorf("Gather = %v, %v; want [1 2 3]", vals, err)
 		}
 		// The first to fail wins, by settle order; the rest keep running.
-		slow := after(20*time.Millisecond, 0, boom1)
-		ok := after(10*time.Millisecond, 7, nil)
+		slow := after(300*time.Millisecond, 0, boom1)
+		ok := after(200*time.Millisecond, 7, nil)
 		vals, err = Gather(c, slow, after(time.Millisecond, 0, boom2), ok)
 		if err != boom2 || vals != nil {
 			t.Errorf("Gather = %v, %v; want nil, boom2", vals, err)
