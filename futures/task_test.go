@@ -453,3 +453,30 @@ func TestGoexitInCoroutineStopsLoop(t *testing.T) {
 		t.Fatalf("exiting task %v, other task %v; want *PanicError and ErrClosed", exiting.core.err, other.core.err)
 	}
 }
+
+func TestContextCarriesRunValuesAndEndsWithCoroutine(t *testing.T) {
+	checkNoLeaks(t)
+	type key struct{}
+	ctx := context.WithValue(context.Background(), key{}, "v")
+	var inner context.Context
+	_, err := Run(ctx, func(c *Ctx) (int, error) {
+		if got := c.Context().Value(key{}); got != "v" {
+			t.Errorf("Context().Value = %v; want the value from Run's context", got)
+		}
+		child := Spawn(c.Loop(), func(c *Ctx) (int, error) {
+			inner = c.Context()
+			if inner.Err() != nil {
+				t.Error("context of a running coroutine is done")
+			}
+			return 0, nil
+		})
+		Await(c, child)
+		if inner.Err() == nil {
+			t.Error("context still live after its coroutine returned")
+		}
+		return 0, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
