@@ -17,13 +17,20 @@ import (
 // Analyzer computes, for one package, where its code runs and what may block,
 // exports both as facts for importers, and hands rules a *Result.
 // Rules list it in Requires; they need no FactTypes of their own.
-var Analyzer = &analysis.Analyzer{
-	Name:       "futurelintengine",
-	Doc:        "where code runs (event loop or not) and which functions may block; shared by futurelint's rules",
-	URL:        "https://github.com/futurelint/futurelint",
-	Run:        run,
-	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  FactTypes,
+var Analyzer = New(roles.Default)
+
+// New returns an engine analyzer that knows the APIs of table. Analyzer
+// uses roles.Default; New exists so that a table extended with rows for
+// other libraries (actors, UI loops) runs the same analysis.
+func New(table *roles.Table) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:       "futurelintengine",
+		Doc:        "where code runs (event loop or not) and which functions may block; shared by futurelint's rules",
+		URL:        "https://github.com/futurelint/futurelint",
+		Run:        func(pass *analysis.Pass) (any, error) { return run(pass, table) },
+		ResultType: reflect.TypeFor[*Result](),
+		FactTypes:  FactTypes,
+	}
 }
 
 // FactTypes are the facts the engine imports and exports.
@@ -49,8 +56,8 @@ type Result struct {
 	lateThen bool // placement: schedule Then callbacks of non-loop callers
 }
 
-func run(pass *analysis.Pass) (any, error) {
-	r := &Result{Pass: pass, Roles: roles.Default}
+func run(pass *analysis.Pass, table *roles.Table) (any, error) {
+	r := &Result{Pass: pass, Roles: table}
 	if r.isStd() {
 		// The standard library is described by the roles table alone.
 		return r, nil

@@ -41,6 +41,10 @@ type Op struct {
 	// thread-safely (RunThreadsafe, CallSoonThreadsafe) to the very loop it
 	// runs on: that finding belongs to the selfsubmit rule.
 	SelfSubmit bool
+	// Submit is the thread-safe submit whose work a SelfSubmit operation
+	// waits for (the RunThreadsafe call, or the CallSoonThreadsafe call
+	// whose callback settles the awaited channel or promise).
+	Submit ssa.CallInstruction
 }
 
 // Ops returns the blocking operations of fn and its calls to functions that
@@ -93,15 +97,12 @@ func (r *Result) directOps(fn *ssa.Function) []*Op {
 				if row == nil || row.Block == roles.NoBlock {
 					continue
 				}
-				if row.Waits >= 0 && row.Waits < len(common.Args) && r.settled(fn, common.Args[row.Waits], instr) {
+				future := Arg(common, row.Waits)
+				if future != nil && r.settled(fn, future, instr) {
 					continue
 				}
-				callee := common.StaticCallee()
-				op := &Op{Fn: fn, Instr: instr, Pos: instr.Pos(), Kind: row.Block, What: r.calleeName(callee),
-					Call: common, Row: row, Callee: funcObj(callee)}
-				if row.Waits >= 0 && row.Waits < len(common.Args) {
-					op.Future = common.Args[row.Waits]
-				}
+				op := &Op{Fn: fn, Instr: instr, Pos: instr.Pos(), Kind: row.Block, What: r.callName(common),
+					Call: common, Row: row, Callee: callObj(common), Future: future}
 				ops = append(ops, op)
 			case *ssa.UnOp:
 				if instr.Op != token.ARROW {
@@ -114,7 +115,7 @@ func (r *Result) directOps(fn *ssa.Function) []*Op {
 				what := "a channel receive"
 				switch {
 				case f != nil:
-					what = "a receive from " + r.calleeName(instr.X.(*ssa.Call).Call.StaticCallee())
+					what = "a receive from " + r.callName(&instr.X.(*ssa.Call).Call)
 				case b.Comment == "rangechan.loop":
 					what = "a range over a channel"
 				}
@@ -271,8 +272,8 @@ func (r *Result) doneOf(ch ssa.Value) ssa.Value {
 	if !ok {
 		return nil
 	}
-	if row := r.Role(&call.Call); row != nil && row.Done && len(call.Call.Args) > 0 {
-		return call.Call.Args[0]
+	if row := r.Role(&call.Call); row != nil && row.Done {
+		return Arg(&call.Call, 0)
 	}
 	return nil
 }
@@ -312,7 +313,7 @@ func (r *Result) settled(fn *ssa.Function, f ssa.Value, at ssa.Instruction) bool
 				if row == nil || !row.Suspends || !dominates(s, at) {
 					continue
 				}
-				for _, arg := range s.Call.Args[1:] {
+				for _, arg := range Args(&s.Call) {
 					if w := r.wrapped(arg); w != nil && same(w) {
 						return true
 					}
@@ -329,8 +330,8 @@ func (r *Result) wrapped(t ssa.Value) ssa.Value {
 	if !ok {
 		return nil
 	}
-	if row := r.Role(&call.Call); row != nil && row.WrapFuture >= 0 && row.WrapFuture < len(call.Call.Args) {
-		return call.Call.Args[row.WrapFuture]
+	if row := r.Role(&call.Call); row != nil {
+		return Arg(&call.Call, row.WrapFuture)
 	}
 	return nil
 }

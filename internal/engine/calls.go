@@ -14,7 +14,8 @@ import (
 // with no role.
 func (r *Result) Role(call *ssa.CallCommon) *roles.Func {
 	if call.IsInvoke() {
-		return nil
+		// Interface methods have table rows only (actor.Context.ReenterAfter).
+		return r.Roles.Lookup(call.Method)
 	}
 	callee := call.StaticCallee()
 	if callee == nil {
@@ -91,7 +92,7 @@ func (r *Result) summarizeSchedules() {
 					if row == nil {
 						continue
 					}
-					args := ci.Common().Args
+					args := Args(ci.Common())
 					for _, fa := range row.Funcs {
 						if fa.Arg >= len(args) {
 							continue
@@ -144,4 +145,44 @@ func (r *Result) paramIndex(fn *ssa.Function, ref loopRef, loop bool) int {
 		}
 	}
 	return -1
+}
+
+// Args returns a call's arguments counted as the roles table counts them:
+// a method's receiver first, for static and interface calls alike.
+func Args(call *ssa.CallCommon) []ssa.Value {
+	if call.IsInvoke() {
+		return append([]ssa.Value{call.Value}, call.Args...)
+	}
+	return call.Args
+}
+
+// Arg returns argument i of call (receiver first), or nil.
+func Arg(call *ssa.CallCommon, i int) ssa.Value {
+	args := Args(call)
+	if i < 0 || i >= len(args) {
+		return nil
+	}
+	return args[i]
+}
+
+// callName names what a call calls, for messages.
+func (r *Result) callName(call *ssa.CallCommon) string {
+	if call.IsInvoke() {
+		return roles.Describe(call.Method)
+	}
+	if callee := call.StaticCallee(); callee != nil {
+		return r.calleeName(callee)
+	}
+	return "a function value"
+}
+
+// callObj is the called function or interface method, nil for dynamic calls.
+func callObj(call *ssa.CallCommon) *types.Func {
+	if call.IsInvoke() {
+		return call.Method
+	}
+	if callee := call.StaticCallee(); callee != nil {
+		return funcObj(callee)
+	}
+	return nil
 }

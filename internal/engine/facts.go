@@ -52,7 +52,11 @@ func (*SchedulesFact) AFact() {}
 func (f *SchedulesFact) String() string {
 	var parts []string
 	for _, p := range f.Params {
-		parts = append(parts, fmt.Sprintf("param %d %s on loop %d", p.Arg, whereName(p.Where), p.Loop))
+		part := fmt.Sprintf("param %d %s on loop %d", p.Arg, whereName(p.Where), p.Loop)
+		if p.Threadsafe {
+			part += " (thread-safe)"
+		}
+		parts = append(parts, part)
 	}
 	return "schedules: " + strings.Join(parts, "; ")
 }

@@ -69,10 +69,8 @@ func (r *Result) canonDepth(v ssa.Value, depth int) loopRef {
 			return first
 		}
 	case *ssa.Call:
-		if callee := v.Call.StaticCallee(); callee != nil && !v.Call.IsInvoke() {
-			if row := r.calleeRole(callee); row != nil && row.CurrentLoop && len(v.Call.Args) > 0 {
-				return r.loopOfMarkerDepth(v.Call.Args[0], d)
-			}
+		if row := r.Role(&v.Call); row != nil && row.CurrentLoop && Arg(&v.Call, 0) != nil {
+			return r.loopOfMarkerDepth(Arg(&v.Call, 0), d)
 		}
 	}
 	return loopRef{root: v}

@@ -240,11 +240,7 @@ func (r *Result) place() {
 // code not yet known to be loop code) or schedules nothing.
 func (r *Result) schedule(caller *ssa.Function, ci ssa.CallInstruction) bool {
 	common := ci.Common()
-	callee := common.StaticCallee()
-	if callee == nil || common.IsInvoke() {
-		return false
-	}
-	row := r.calleeRole(callee)
+	row := r.Role(common)
 	if row == nil || len(row.Funcs) == 0 {
 		return false
 	}
@@ -256,17 +252,18 @@ func (r *Result) schedule(caller *ssa.Function, ci ssa.CallInstruction) bool {
 	}
 	did := false
 	for _, fa := range row.Funcs {
-		if fa.Arg >= len(common.Args) {
+		fnArg := Arg(common, fa.Arg)
+		if fnArg == nil {
 			continue
 		}
-		for _, t := range r.targets(common.Args[fa.Arg], 0) {
+		for _, t := range r.targets(fnArg, 0) {
 			did = true
 			p := r.places[t.fn]
 			s := &Schedule{Call: ci, Caller: caller, Row: row, Arg: fa}
 			if fa.Where == roles.OffLoop {
 				p.OffLoop = true
 				if p.Reason == "" {
-					p.Reason, p.Pos = "it is passed to "+r.calleeName(callee)+" at "+r.Where(ci.Pos())+", which runs it on another goroutine", ci.Pos()
+					p.Reason, p.Pos = "it is passed to "+r.callName(common)+" at "+r.Where(ci.Pos())+", which runs it on another goroutine", ci.Pos()
 				}
 				continue
 			}
@@ -276,13 +273,13 @@ func (r *Result) schedule(caller *ssa.Function, ci ssa.CallInstruction) bool {
 				if fa.Where == roles.Coroutine {
 					role = "coroutine"
 				}
-				p.Reason, p.Pos = "it is the "+role+" of "+r.calleeName(callee)+" at "+r.Where(ci.Pos()), ci.Pos()
+				p.Reason, p.Pos = "it is the "+role+" of "+r.callName(common)+" at "+r.Where(ci.Pos()), ci.Pos()
 			}
 			p.Loop = true
 			var ctx loopCtx
 			switch {
-			case fa.Loop >= 0 && fa.Loop < len(common.Args):
-				ref := r.loopOf(common.Args[fa.Loop])
+			case Arg(common, fa.Loop) != nil:
+				ref := r.loopOf(Arg(common, fa.Loop))
 				ctx = append(ctx, ref)
 				if t.recv != nil {
 					// A method value s.m scheduled on s.loop: inside m,

@@ -3,6 +3,7 @@ package engine
 import (
 	"go/token"
 	"go/types"
+	"sort"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -24,8 +25,8 @@ import (
 //     let them run first.
 func (r *Result) classifyWait(op *Op) {
 	fn := op.Fn
-	if op.Row != nil && op.Row.Block == roles.BlockLoopRun && !op.Row.NewLoop && len(op.Call.Args) > 0 {
-		if r.IsCurrentLoop(fn, op.Call.Args[0]) {
+	if op.Row != nil && op.Row.Block == roles.BlockLoopRun && !op.Row.NewLoop && Arg(op.Call, 0) != nil {
+		if r.IsCurrentLoop(fn, Arg(op.Call, 0)) {
 			op.Deadlock = "it runs the loop it is already running on"
 		}
 		return
@@ -49,8 +50,8 @@ func (r *Result) classifyWait(op *Op) {
 			v = instr.States[0].Chan
 		}
 	default:
-		if op.Row != nil && op.Row.Waits >= 0 && op.Row.Waits < len(op.Call.Args) {
-			v, future = op.Call.Args[op.Row.Waits], true
+		if op.Future != nil {
+			v, future = op.Future, true
 		}
 	}
 	if v == nil {
@@ -69,17 +70,17 @@ func (r *Result) classifyWait(op *Op) {
 			return
 		}
 		switch {
-		case future && row.SubmitLoop >= 0 && row.SubmitLoop < len(root.Call.Args):
+		case future && Arg(&root.Call, row.SubmitLoop) != nil:
 			caller := root.Parent()
-			if !inActivation(caller) || !r.IsCurrentLoop(caller, root.Call.Args[row.SubmitLoop]) {
+			if !inActivation(caller) || !r.IsCurrentLoop(caller, Arg(&root.Call, row.SubmitLoop)) {
 				return
 			}
-			op.SelfSubmit = true
+			op.SelfSubmit, op.Submit = true, root
 			if !r.suspendsIn(act) {
 				op.Deadlock = "the future completes only when its coroutine runs on this loop, which this wait keeps from running"
 			}
-		case future && row.FutureOf && len(root.Call.Args) > 0:
-			p := r.canon(root.Call.Args[0])
+		case future && row.FutureOf && Arg(&root.Call, 0) != nil:
+			p := r.canon(Arg(&root.Call, 0))
 			if call, ok := p.root.(*ssa.Call); ok && p.path == "" && inActivation(call.Parent()) {
 				if prow := r.Role(&call.Call); prow != nil && prow.New {
 					r.provePending(op, call, act, "the promise is settled only by ")
@@ -102,6 +103,7 @@ func (r *Result) provePending(op *Op, obj ssa.Value, act *ssa.Function, why stri
 		return
 	}
 	threadsafe := true
+	var submit ssa.CallInstruction
 	for _, c := range completers {
 		g := r.ActivationRoot(c.Parent())
 		if g == act {
@@ -120,10 +122,15 @@ func (r *Result) provePending(op *Op, obj ssa.Value, act *ssa.Function, why stri
 			}
 			if !s.Arg.Threadsafe {
 				threadsafe = false
+			} else if submit == nil {
+				submit = s.Call
 			}
 		}
 	}
 	op.SelfSubmit = threadsafe
+	if threadsafe {
+		op.Submit = submit
+	}
 	if !r.suspendsIn(act) {
 		how := "callbacks scheduled on this loop"
 		if threadsafe {
@@ -139,8 +146,8 @@ func (r *Result) schedulesOnCurrent(s *Schedule) bool {
 	switch {
 	case s.Arg.Loop == roles.CallerLoop:
 		return r.IsLoopCode(s.Caller)
-	case s.Arg.Loop >= 0 && s.Arg.Loop < len(s.Call.Common().Args):
-		return r.IsCurrentLoop(s.Caller, s.Call.Common().Args[s.Arg.Loop])
+	case Arg(s.Call.Common(), s.Arg.Loop) != nil:
+		return r.IsCurrentLoop(s.Caller, Arg(s.Call.Common(), s.Arg.Loop))
 	}
 	return false
 }
@@ -211,7 +218,7 @@ func (r *Result) uses(v ssa.Value, completers *[]ssa.Instruction, depth int) boo
 				continue
 			}
 			row := r.Role(&ref.Call)
-			if row == nil || len(ref.Call.Args) == 0 || ref.Call.Args[0] != v {
+			if row == nil || Arg(&ref.Call, 0) != v {
 				return false
 			}
 			switch {
@@ -259,4 +266,57 @@ func (r *Result) suspendsIn(act *ssa.Function) bool {
 	}
 	r.suspends[act] = s
 	return s
+}
+
+// SelfSubmit is a thread-safe submit (RunThreadsafe, CallSoonThreadsafe)
+// from loop code to the loop it runs on.
+type SelfSubmit struct {
+	Call ssa.CallInstruction
+	Row  *roles.Func
+	// Waits are the blocking operations of the same activation that wait
+	// for the submitted work; each has SelfSubmit set, and Deadlock when
+	// the wait provably never ends.
+	Waits []*Op
+}
+
+// SelfSubmits returns the thread-safe submits in fn to the loop fn runs on,
+// in source order.
+func (r *Result) SelfSubmits(fn *ssa.Function) []*SelfSubmit {
+	if !r.IsLoopCode(fn) {
+		return nil
+	}
+	var out []*SelfSubmit
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			ci, ok := instr.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			if _, isGo := instr.(*ssa.Go); isGo {
+				continue
+			}
+			row := r.Role(ci.Common())
+			if row == nil || Arg(ci.Common(), row.SubmitLoop) == nil {
+				continue
+			}
+			if !r.IsCurrentLoop(fn, Arg(ci.Common(), row.SubmitLoop)) {
+				continue
+			}
+			s := &SelfSubmit{Call: ci, Row: row}
+			act := r.ActivationRoot(fn)
+			for _, g := range r.Funcs {
+				if r.ActivationRoot(g) != act {
+					continue
+				}
+				for _, op := range r.Ops(g) {
+					if op.SelfSubmit && op.Submit == ci {
+						s.Waits = append(s.Waits, op)
+					}
+				}
+			}
+			out = append(out, s)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Call.Pos() < out[j].Call.Pos() })
+	return out
 }
