@@ -23,7 +23,7 @@ func testdata(t *testing.T) string {
 // TestFacts checks the facts exported for wrappers, blocking functions
 // (SSA and syntax summaries) and packages, against the want comments.
 func TestFacts(t *testing.T) {
-	analysistest.Run(t, testdata(t), engine.Analyzer, "./engine/wrappers", "./engine/plain")
+	analysistest.Run(t, testdata(t), engine.Analyzer, "./engine/wrappers", "./engine/plain", "./engine/relay")
 }
 
 // TestWrapperFactMakesLoopCode checks that the fact of a wrapper in one

@@ -2,6 +2,7 @@ package loopblock
 
 import (
 	"fmt"
+	"go/ast"
 
 	"github.com/futurelint/futurelint/internal/engine"
 	"github.com/futurelint/futurelint/internal/roles"
@@ -17,7 +18,7 @@ func message(res *engine.Result, op *engine.Op) string {
 	var what string
 	switch {
 	case op.Helper != nil:
-		what = fmt.Sprintf("%s blocks the event loop: it %s", op.What, op.Helper.Witness())
+		what = fmt.Sprintf("%s blocks the event loop: it %s", calledAs(res, op), op.Helper.Witness())
 	case op.Deadlock != "":
 		what = fmt.Sprintf("%s deadlocks the event loop: %s", op.What, op.Deadlock)
 	case op.Kind == roles.BlockLoopRun:
@@ -61,4 +62,13 @@ func instead(op *engine.Op, c string, coroutine bool) string {
 		return fmt.Sprintf("run it in an executor job and await it: futures.Await(%s, futures.RunInExecutor(%s.Loop(), e, job))", c, c)
 	}
 	return "run it in an executor job and take the result with futures.RunInExecutor(loop, e, job).Then(...)"
+}
+
+// calledAs names the callee as the call spells it (s.fetch, lib.Pause),
+// falling back to its declared name.
+func calledAs(res *engine.Result, op *engine.Op) string {
+	if call, _ := res.CallAt(op.Pos); call != nil {
+		return res.Source(ast.Unparen(call.Fun))
+	}
+	return op.What
 }

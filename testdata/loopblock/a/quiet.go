@@ -25,6 +25,7 @@ func elsewhere(c *futures.Ctx, e *futures.Executor, f *futures.Future[int], ch c
 	sched.Job(e, func() (int, error) {
 		return f.Result() // quiet: handed to an executor through a wrapper
 	})
+	go lib.Pause() // quiet: the call runs on a new goroutine
 	stored := func() {
 		f.Result() // quiet: built but never called here nor scheduled
 	}

@@ -2,7 +2,11 @@
 // helper that blocks on a future. Both travel to importers as facts.
 package sched
 
-import "github.com/futurelint/futurelint/futures"
+import (
+	"futurelint.test/loopblock/lib"
+
+	"github.com/futurelint/futurelint/futures"
+)
 
 // After runs fn on l: fn is loop code at every call of After.
 func After(l *futures.Loop, fn func()) {
@@ -31,4 +35,9 @@ type Store struct{ F *futures.Future[int] }
 func (s *Store) Fetch() int {
 	v, _ := s.F.Result()
 	return v
+}
+
+// Nap blocks through another package.
+func Nap() {
+	lib.Pause()
 }
