@@ -284,6 +284,19 @@ func (r *Result) doneOf(ch ssa.Value) ssa.Value {
 func (r *Result) settled(fn *ssa.Function, f ssa.Value, at ssa.Instruction) bool {
 	ref := r.canon(f)
 	same := func(v ssa.Value) bool { return r.canon(v) == ref }
+	// A callback run once Wrap(L, f) settles (Then) runs after f settled.
+	if p := r.places[r.ActivationRoot(fn)]; p != nil && len(p.Schedules) > 0 {
+		after := true
+		for _, s := range p.Schedules {
+			w := r.wrapped(Arg(s.Call.Common(), 0))
+			if !s.Arg.AfterSettle || w == nil || !same(w) {
+				after = false
+			}
+		}
+		if after {
+			return true
+		}
+	}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			if instr == at {
@@ -326,6 +339,9 @@ func (r *Result) settled(fn *ssa.Function, f ssa.Value, at ssa.Instruction) bool
 
 // wrapped returns f when t is Wrap(L, f), else nil.
 func (r *Result) wrapped(t ssa.Value) ssa.Value {
+	if t == nil {
+		return nil
+	}
 	call, ok := r.canon(t).root.(*ssa.Call)
 	if !ok {
 		return nil

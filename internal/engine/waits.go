@@ -27,7 +27,7 @@ func (r *Result) classifyWait(op *Op) {
 	fn := op.Fn
 	if op.Row != nil && op.Row.Block == roles.BlockLoopRun && !op.Row.NewLoop && Arg(op.Call, 0) != nil {
 		if r.IsCurrentLoop(fn, Arg(op.Call, 0)) {
-			op.Deadlock = "it runs the loop it is already running on"
+			op.Deadlock = "it runs the loop this code is running on, which is busy with this very call and can never serve it (futures rejects a second Run with a panic)"
 		}
 		return
 	}

@@ -64,6 +64,9 @@ type FuncArg struct {
 	// thread-safe submit such as CallSoonThreadsafe or RunThreadsafe); code
 	// already on the target loop should not use it.
 	Threadsafe bool
+	// AfterSettle is set when the function runs only once the task or
+	// future in argument 0 has settled (Then, OnDone).
+	AfterSettle bool
 }
 
 // Func is one row of the table: the roles of one function or method.

@@ -54,7 +54,7 @@ var defaultFuncs = func() []Func {
 	add(blocks(F, "Executor", "Shutdown", BlockDrain))
 
 	onDone := row(F, "Future", "OnDone")
-	onDone.Funcs = []FuncArg{{Arg: 1, Where: OffLoop, Loop: none}}
+	onDone.Funcs = []FuncArg{{Arg: 1, Where: OffLoop, Loop: none, AfterSettle: true}}
 	add(onDone)
 	cancel := row(F, "Future", "Cancel")
 	cancel.Settles = true
@@ -99,7 +99,7 @@ var defaultFuncs = func() []Func {
 	// Then runs fn on the loop of the task, which is the loop of the code
 	// calling Then: tasks are used only on their loop.
 	then := row(F, "Task", "Then")
-	then.Funcs = []FuncArg{{Arg: 1, Where: OnLoop, Loop: CallerLoop}}
+	then.Funcs = []FuncArg{{Arg: 1, Where: OnLoop, Loop: CallerLoop, AfterSettle: true}}
 	then.LoopOnly = true
 	add(then)
 

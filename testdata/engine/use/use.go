@@ -42,8 +42,8 @@ func coroutine(c *futures.Ctx, m *futures.Loop) {
 		current(l) // in place: same loop
 	}()
 	l.CallSoon(func() {
-		current(l)        // the captured variable it was scheduled on
-		current(c.Loop()) // the captured coroutine's loop
+		current(l) // the captured variable it was scheduled on
+		other(m)
 	})
 	wrappers.Soon(c, func() {
 		current(l) // scheduled on the marker's loop

@@ -36,6 +36,16 @@ func settledAfterAwaitVar(c *futures.Ctx, f *futures.Future[int]) {
 	f.Result() // quiet: as above, through a variable
 }
 
+func settledInThen(c *futures.Ctx, f *futures.Future[int]) {
+	futures.Wrap(c.Loop(), f).Then(func(int, error) {
+		f.Result() // quiet: Then runs once the wrap, and so f, has settled
+	})
+	t := futures.Wrap(c.Loop(), f)
+	t.Then(func(int, error) {
+		f.Result() // quiet: as above, through a variable
+	})
+}
+
 // Not settled: the wait is for another future, or not on every path.
 func notSettled(c *futures.Ctx, f, g *futures.Future[int], ok bool) {
 	<-f.Done() // want `Done blocks`
@@ -49,4 +59,7 @@ func notSettled(c *futures.Ctx, f, g *futures.Future[int], ok bool) {
 	default:
 	}
 	g.Result() // want `Result blocks the event loop goroutine`
+	futures.Wrap(c.Loop(), f).Then(func(int, error) {
+		g.Result() // want `Result blocks the event loop goroutine`
+	})
 }
