@@ -93,7 +93,7 @@ func (r *Result) exportASTSummaries() {
 						ast.Inspect(lit.Body, walk) // called in place (or deferred)
 					}
 					callee, _ := typeutil.Callee(info, n).(*types.Func)
-					if callee == nil || isInterfaceMethod(callee) {
+					if callee == nil {
 						return true
 					}
 					callee = callee.Origin()
@@ -103,7 +103,9 @@ func (r *Result) exportASTSummaries() {
 						}
 						return true
 					}
-					calls[obj] = append(calls[obj], site{callee, n.Lparen})
+					if !isInterfaceMethod(callee) {
+						calls[obj] = append(calls[obj], site{callee, n.Lparen})
+					}
 				}
 				return true
 			}

@@ -238,6 +238,15 @@ func (r *Result) summarizeBlocking() {
 				}
 				break
 			}
+			if found[fn] == nil {
+				// Range-over-func loop bodies run within fn.
+				for _, anon := range fn.AnonFuncs {
+					if f := r.blocks[anon]; f != nil && anon.Synthetic == "range-over-func yield" {
+						found[fn] = f
+						break
+					}
+				}
+			}
 		}
 		for _, fn := range r.Funcs {
 			if f := found[fn]; f != nil {

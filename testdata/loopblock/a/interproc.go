@@ -47,3 +47,14 @@ func viaClosure(ch chan int) {
 		<-ch
 	}()
 }
+
+// A range-over-func body runs within the function that has the loop.
+func rangeFunc(ch chan int) {
+	for range seq {
+		<-ch
+	}
+}
+
+func usesRangeFunc(c *futures.Ctx, ch chan int) {
+	rangeFunc(ch) // want `^rangeFunc blocks the event loop: it receives from a channel at interproc\.go:54`
+}
