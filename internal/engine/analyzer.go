@@ -72,6 +72,8 @@ func run(pass *analysis.Pass, table *roles.Table) (any, error) {
 	r.summarizeSchedules()
 	r.place()
 	r.summarizeBlocking()
+	r.computeOps()
+	r.suspends = nil // only needed while computing Ops
 	r.exportFacts()
 	return r, nil
 }

@@ -51,10 +51,20 @@ type Op struct {
 // may block, in source order. For loop code it also works out Deadlock and
 // SelfSubmit. Settled futures are left out: a Result after <-f.Done(),
 // inside case <-f.Done(), or after awaiting Wrap(L, f) does not block.
-func (r *Result) Ops(fn *ssa.Function) []*Op {
-	if ops, ok := r.ops[fn]; ok {
-		return ops
+//
+// A Result is read-only once the engine has run, so rules running in
+// parallel may share it: Ops are computed up front.
+func (r *Result) Ops(fn *ssa.Function) []*Op { return r.ops[fn] }
+
+// computeOps computes Ops for every function of the package.
+func (r *Result) computeOps() {
+	r.ops = map[*ssa.Function][]*Op{}
+	for _, fn := range r.Funcs {
+		r.ops[fn] = r.opsOf(fn)
 	}
+}
+
+func (r *Result) opsOf(fn *ssa.Function) []*Op {
 	ops := r.directOps(fn)
 	for _, ci := range r.staticCalls(fn) {
 		callee := ci.Common().StaticCallee()
@@ -72,10 +82,6 @@ func (r *Result) Ops(fn *ssa.Function) []*Op {
 			r.classifyWait(op)
 		}
 	}
-	if r.ops == nil {
-		r.ops = map[*ssa.Function][]*Op{}
-	}
-	r.ops[fn] = ops
 	return ops
 }
 

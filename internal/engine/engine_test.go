@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/ssa"
 
@@ -112,4 +113,35 @@ func TestOtherLibrary(t *testing.T) {
 	if got := strings.Join(loop, "; "); got != want {
 		t.Errorf("blocking ops in loop code:\n got %s\nwant %s", got, want)
 	}
+}
+
+// TestSharedResult runs two rules reading one package's Result at once
+// (drivers run them in parallel); go test -race checks they may.
+func TestSharedResult(t *testing.T) {
+	reader := func(name string) *analysis.Analyzer {
+		return &analysis.Analyzer{
+			Name:     name,
+			Doc:      "reads every engine query",
+			Requires: []*analysis.Analyzer{engine.Analyzer},
+			Run: func(pass *analysis.Pass) (any, error) {
+				res := pass.ResultOf[engine.Analyzer].(*engine.Result)
+				for _, fn := range res.Funcs {
+					for _, op := range res.Ops(fn) {
+						res.AwaitCtx(fn, op.Pos)
+					}
+					res.SelfSubmits(fn)
+					res.IsLoopCode(fn)
+					res.MayBlock(fn)
+				}
+				return nil, nil
+			},
+		}
+	}
+	both := &analysis.Analyzer{
+		Name:     "both",
+		Doc:      "requires two readers",
+		Requires: []*analysis.Analyzer{reader("reader1"), reader("reader2")},
+		Run:      func(*analysis.Pass) (any, error) { return nil, nil },
+	}
+	analysistest.Run(t, testdata(t), both, "./engine/use")
 }

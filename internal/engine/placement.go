@@ -181,7 +181,7 @@ func (r *Result) place() {
 						how = "deferred"
 					}
 					r.places[g].Parent = fn
-					r.places[g].Reason = "it is " + how + " in loop code at " + r.Where(instr.Pos())
+					r.places[g].Reason = "it is " + how + " at " + r.Where(instr.Pos()) + ", within " + fn.Name()
 					r.places[g].Pos = instr.Pos()
 				}
 			}
@@ -189,7 +189,7 @@ func (r *Result) place() {
 		for _, anon := range fn.AnonFuncs {
 			if anon.Synthetic == "range-over-func yield" && r.places[anon] != nil {
 				r.places[anon].Parent = fn
-				r.places[anon].Reason = "it is the body of a range-over-func loop in loop code"
+				r.places[anon].Reason = "it is the body of a range-over-func loop within " + fn.Name()
 			}
 		}
 	}

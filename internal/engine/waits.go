@@ -243,11 +243,11 @@ func (r *Result) uses(v ssa.Value, completers *[]ssa.Instruction, depth int) boo
 // suspendsIn reports whether the activation rooted at act may suspend (so
 // the loop may run other work in the middle of it).
 func (r *Result) suspendsIn(act *ssa.Function) bool {
-	if s, ok := r.suspends[act]; ok {
-		return s
-	}
 	if r.suspends == nil {
 		r.suspends = map[*ssa.Function]bool{}
+	}
+	if s, ok := r.suspends[act]; ok {
+		return s
 	}
 	s := false
 	for _, g := range r.Funcs {

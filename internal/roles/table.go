@@ -155,6 +155,10 @@ var defaultFuncs = func() []Func {
 	for _, n := range []string{"Dial", "DialContext"} {
 		add(blocks("net", "Dialer", n, BlockIO))
 	}
+	// Accept waits for a client to connect: indefinitely. The interface
+	// method is listed too, as listeners are mostly used as net.Listener.
+	add(blocks("net", "Listener", "Accept", BlockIO))
+	add(blocks("net", "TCPListener", "Accept", BlockIO))
 	add(blocks("net", "", "LookupHost", BlockIO))
 	add(blocks("net", "", "LookupIP", BlockIO))
 	for _, n := range []string{"Run", "Wait", "Output", "CombinedOutput"} {

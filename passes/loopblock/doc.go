@@ -26,7 +26,8 @@
 // inside case <-f.Done(), after awaiting futures.Wrap(L, f)); sends and
 // selects with a default case; interface and dynamic calls; waits on work
 // submitted thread-safely back to the same loop, which the selfsubmit rule
-// reports.
+// reports. Mutex locks are not reported: they are held briefly by design,
+// and a wait on one is not a wait for other work to happen.
 //
 // # Why it goes wrong
 //

@@ -16,7 +16,7 @@ import (
 // Every kind of blocking operation, in a coroutine (it has a *futures.Ctx
 // parameter). Each stalls the loop: nothing else on it runs meanwhile.
 func kinds(c *futures.Ctx, f *futures.Future[int], ch chan int, wg *sync.WaitGroup, cond *sync.Cond,
-	e *futures.Executor, other *futures.Loop, client *http.Client, cmd *exec.Cmd, d *net.Dialer) {
+	e *futures.Executor, other *futures.Loop, client *http.Client, cmd *exec.Cmd, d *net.Dialer, ln net.Listener) {
 	f.Result()                   // want `^\(\*futures\.Future\)\.Result blocks the event loop goroutine: no other task or callback runs until it returns; await it with futures\.Await\(c, futures\.Wrap\(c\.Loop\(\), f\)\)$`
 	f.ResultContext(c.Context()) // want `^\(\*futures\.Future\)\.ResultContext blocks the event loop goroutine`
 	<-ch                         // want `^a channel receive blocks the event loop goroutine: .*; receive in an executor job`
@@ -41,6 +41,7 @@ func kinds(c *futures.Ctx, f *futures.Future[int], ch chan int, wg *sync.WaitGro
 	cmd.Output()                             // want `^\(\*exec\.Cmd\)\.Output blocks the event loop goroutine`
 	net.Dial("tcp", "localhost:1")           // want `^net\.Dial blocks the event loop goroutine`
 	d.DialContext(c.Context(), "tcp", "x")   // want `^\(\*net\.Dialer\)\.DialContext blocks the event loop goroutine`
+	ln.Accept()                              // want `^net\.Listener\.Accept blocks the event loop goroutine`
 }
 
 func co(c *futures.Ctx) (int, error) { return 0, nil }
