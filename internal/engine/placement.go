@@ -101,6 +101,9 @@ func (r *Result) targets(v ssa.Value, depth int) []target {
 	}
 	switch v := v.(type) {
 	case *ssa.Function:
+		if o := v.Origin(); o != nil {
+			v = o // an instance of a generic function: its body is the origin's
+		}
 		if r.places[v] != nil {
 			return []target{{fn: v}}
 		}

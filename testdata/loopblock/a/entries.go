@@ -82,3 +82,12 @@ func inPlace(c *futures.Ctx, f *futures.Future[int]) {
 }
 
 func seq(yield func() bool) { yield() }
+
+// An instance of a generic function, scheduled as a callback.
+func genericCallback(l *futures.Loop) {
+	l.CallSoon(pause[int])
+}
+
+func pause[T any]() {
+	time.Sleep(time.Millisecond) // want `time\.Sleep blocks the event loop goroutine`
+}
