@@ -89,3 +89,13 @@ func onGlobal() {
 func tock() {
 	current(global)
 }
+
+// A variable assigned again may hold another loop by the time the callback
+// runs.
+func reassigned(a, b *futures.Loop) {
+	l := a
+	l.CallSoon(func() {
+		other(l)
+	})
+	l = b
+}
