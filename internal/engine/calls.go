@@ -108,7 +108,8 @@ func (r *Result) summarizeSchedules() {
 						case fa.Loop == roles.CallerLoop:
 							loop = roles.CallerLoop
 						}
-						params = append(params, roles.FuncArg{Arg: k, Where: fa.Where, Loop: loop, Threadsafe: fa.Threadsafe})
+						params = append(params, roles.FuncArg{Arg: k, Where: fa.Where, Loop: loop,
+							Threadsafe: fa.Threadsafe, AfterSettle: fa.AfterSettle, Ordered: fa.Ordered})
 					}
 				}
 			}

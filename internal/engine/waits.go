@@ -81,44 +81,67 @@ func (r *Result) classifyWait(op *Op) {
 			}
 		case future && row.FutureOf && Arg(&root.Call, 0) != nil:
 			p := r.canon(Arg(&root.Call, 0))
-			if call, ok := p.root.(*ssa.Call); ok && p.path == "" && inActivation(call.Parent()) {
+			if call, ok := p.root.(*ssa.Call); ok && p.path == "" {
 				if prow := r.Role(&call.Call); prow != nil && prow.New {
-					r.provePending(op, call, act, "the promise is settled only by ")
+					r.provePending(op, call, call.Parent(), act, "the promise is settled only by ")
 				}
 			}
 		}
 	case *ssa.MakeChan:
-		if !future && inActivation(root.Parent()) {
-			r.provePending(op, root, act, "the channel is sent to or closed only by ")
+		if !future {
+			r.provePending(op, root, root.Parent(), act, "the channel is sent to or closed only by ")
 		}
 	}
 }
 
-// provePending sets Deadlock/SelfSubmit on op when every settling use of obj
-// (a new promise or channel) runs in a function that act schedules on its
-// own loop.
-func (r *Result) provePending(op *Op, obj ssa.Value, act *ssa.Function, why string) {
+// provePending sets Deadlock/SelfSubmit on op when obj (a new promise or
+// channel, created by creator) cannot be settled before op's wait ends,
+// because every settling use runs in loop code queued behind it:
+//
+//   - settled only in functions that the waiting activation act itself
+//     schedules on its own loop, obj created in act, and act never
+//     suspends: they can run only after act returns; or
+//   - act is a callback queued once, in order (CallSoon, Spawn), and obj
+//     is settled only in functions queued in order on the same loop by the
+//     same function after it: they run after act, which waits for them.
+func (r *Result) provePending(op *Op, obj ssa.Value, creator *ssa.Function, act *ssa.Function, why string) {
 	var completers []ssa.Instruction
 	if !r.uses(obj, &completers, 0) || len(completers) == 0 {
 		return
 	}
-	threadsafe := true
-	var submit ssa.CallInstruction
+	var roots []*Place
 	for _, c := range completers {
 		g := r.ActivationRoot(c.Parent())
-		if g == act {
-			return // settled by this activation itself: maybe before the wait
-		}
 		p := r.places[g]
-		if p == nil || !p.Loop || p.Marker == nil && len(p.Schedules) == 0 {
-			return
+		if g == act || p == nil || !p.Loop || len(p.Schedules) == 0 {
+			return // settled by the waiting code itself, or by code not known to be queued
 		}
-		if len(p.Schedules) == 0 {
-			return
+		roots = append(roots, p)
+	}
+	if r.ActivationRoot(creator) == act && !r.suspendsIn(act) {
+		if r.pendingUntilReturn(op, roots, act) {
+			how := "callbacks scheduled on this loop"
+			if op.SelfSubmit {
+				how = "work submitted to this loop"
+			}
+			op.Deadlock = why + how + " after this code returns"
 		}
+		return
+	}
+	if r.queuedBehind(roots, creator, act) {
+		op.Deadlock = why + "callbacks queued on this loop after this one"
+	}
+}
+
+// pendingUntilReturn reports whether every schedule of the completers is
+// made by act on its own loop; it sets SelfSubmit when all are thread-safe.
+func (r *Result) pendingUntilReturn(op *Op, roots []*Place, act *ssa.Function) bool {
+	threadsafe := true
+	var submit ssa.CallInstruction
+	for _, p := range roots {
 		for _, s := range p.Schedules {
 			if r.ActivationRoot(s.Caller) != act || !r.schedulesOnCurrent(s) {
-				return
+				return false
 			}
 			if !s.Arg.Threadsafe {
 				threadsafe = false
@@ -131,13 +154,35 @@ func (r *Result) provePending(op *Op, obj ssa.Value, act *ssa.Function, why stri
 	if threadsafe {
 		op.Submit = submit
 	}
-	if !r.suspendsIn(act) {
-		how := "callbacks scheduled on this loop"
-		if threadsafe {
-			how = "work submitted to this loop"
-		}
-		op.Deadlock = why + how + " after this code returns"
+	return true
+}
+
+// queuedBehind reports whether the waiting callback act is queued once, in
+// order, and every completer is queued in order after it, on the same loop,
+// by the same function, which also created the awaited object.
+func (r *Result) queuedBehind(roots []*Place, creator, act *ssa.Function) bool {
+	pw := r.places[act]
+	if pw == nil || len(pw.Schedules) != 1 || !pw.Schedules[0].Arg.Ordered {
+		return false
 	}
+	sw := pw.Schedules[0]
+	if r.ActivationRoot(creator) != r.ActivationRoot(sw.Caller) {
+		return false
+	}
+	loopW := Arg(sw.Call.Common(), sw.Arg.Loop)
+	if loopW == nil {
+		return false
+	}
+	for _, p := range roots {
+		for _, s := range p.Schedules {
+			loopC := Arg(s.Call.Common(), s.Arg.Loop)
+			if !s.Arg.Ordered || s.Caller != sw.Caller || loopC == nil ||
+				r.loopOf(loopC) != r.loopOf(loopW) || !dominates(sw.Call, s.Call) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // schedulesOnCurrent reports whether schedule s puts its function on the

@@ -67,6 +67,10 @@ type FuncArg struct {
 	// AfterSettle is set when the function runs only once the task or
 	// future in argument 0 has settled (Then, OnDone).
 	AfterSettle bool
+	// Ordered is set when the function is queued behind the work queued
+	// before it on the same loop by Ordered schedules (the FIFO ready
+	// queue of CallSoon and Spawn).
+	Ordered bool
 }
 
 // Func is one row of the table: the roles of one function or method.

@@ -85,7 +85,7 @@ var defaultFuncs = func() []Func {
 
 	// Scheduling on a loop from loop code.
 	callSoon := row(F, "Loop", "CallSoon")
-	callSoon.Funcs = []FuncArg{{Arg: 1, Where: OnLoop, Loop: 0}}
+	callSoon.Funcs = []FuncArg{{Arg: 1, Where: OnLoop, Loop: 0, Ordered: true}}
 	callSoon.LoopOnly = true
 	add(callSoon)
 	callLater := row(F, "Loop", "CallLater")
@@ -93,7 +93,7 @@ var defaultFuncs = func() []Func {
 	callLater.LoopOnly = true
 	add(callLater)
 	spawn := row(F, "", "Spawn")
-	spawn.Funcs = []FuncArg{{Arg: 1, Where: Coroutine, Loop: 0}}
+	spawn.Funcs = []FuncArg{{Arg: 1, Where: Coroutine, Loop: 0, Ordered: true}}
 	spawn.LoopOnly = true
 	add(spawn)
 	// Then runs fn on the loop of the task, which is the loop of the code

@@ -44,7 +44,38 @@ func thenOnSameLoop(c *futures.Ctx, t *futures.Task[int]) {
 	<-ch // want `^a channel receive deadlocks the event loop`
 }
 
+// A callback waiting for a value that only a callback queued after it
+// provides: the loop runs them in order, so the provider never runs.
+func queuedBehind(c *futures.Ctx) {
+	l := c.Loop()
+	values := make(chan int, 1)
+	l.CallSoon(func() {
+		<-values // want `^a channel receive deadlocks the event loop: the channel is sent to or closed only by callbacks queued on this loop after this one`
+	})
+	l.CallSoon(func() { values <- 21 })
+}
+
 // Only stalls, not provable deadlocks: warnings.
+
+// The provider is queued first: it runs before the receive.
+func queuedAhead(c *futures.Ctx) {
+	l := c.Loop()
+	values := make(chan int, 1)
+	l.CallSoon(func() { values <- 21 })
+	l.CallSoon(func() {
+		<-values // want `^a channel receive blocks the event loop goroutine`
+	})
+}
+
+// A timer callback is not queued in order with CallSoon.
+func timerProvider(c *futures.Ctx) {
+	l := c.Loop()
+	values := make(chan int, 1)
+	l.CallSoon(func() {
+		<-values // want `^a channel receive blocks the event loop goroutine`
+	})
+	l.CallLater(0, func() { values <- 21 })
+}
 
 // The coroutine suspends before waiting, so the callback may have run.
 func suspendsFirst(c *futures.Ctx) {
