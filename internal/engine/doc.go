@@ -26,6 +26,9 @@
 //		return nil, nil
 //	}
 //
+// A Result is read-only once the engine has run: rules running in parallel
+// on the same package share it safely.
+//
 // The rule itself declares no FactTypes: facts belong to Analyzer, which
 // declares them (FactTypes) and runs on every dependency under every
 // driver (multichecker, go vet -vettool, golangci-lint), since drivers run
@@ -53,6 +56,20 @@
 //     ask the row (Block, Funcs, SubmitLoop, WrapLoop, LoopOnly, ...).
 //   - AwaitCtx, ImportName, CallAt, OtherUses, Source: what a suggested fix
 //     needs to be mechanical and compile.
+//
+// New(table) builds an engine analyzer for a roles table extended with
+// other libraries' rows; the rules use Analyzer (roles.Default).
+//
+// # Provable deadlocks
+//
+// Op.Deadlock is set only when the wait cannot end: a nested Run of the
+// loop the code runs on; a wait on the future of RunThreadsafe(current
+// loop, co) by code that does not suspend first; a wait on a promise or
+// channel created by the waiting code whose only settling operations are in
+// callbacks it schedules on its own loop (again without suspending first);
+// or a wait in a callback queued once with CallSoon/Spawn on a promise or
+// channel that only callbacks queued after it, in order, by the same
+// function, settle. Anything else is a stall, not a proven deadlock.
 //
 // # Where code runs
 //
