@@ -66,6 +66,8 @@
 //
 // Warning: the loop stalls for as long as the operation blocks. Error when
 // the wait provably deadlocks: a nested Run of the loop the code runs on, or
-// a wait on a promise or channel that only callbacks scheduled on the same
-// loop by this code settle, with no suspension in between.
+// a wait on a promise or channel that only callbacks queued on the same loop
+// after the waiting code settle (scheduled by the waiting code itself, with
+// no suspension before the wait, or queued in order behind the waiting
+// callback). The message then says "deadlocks".
 package loopblock
