@@ -165,7 +165,8 @@ func (c loopCtx) has(ref loopRef) bool {
 // IsCurrentLoop reports whether v, a loop or marker value used in fn,
 // certainly denotes the loop fn runs on: in every context in which fn is
 // known to run on a loop. It is false when fn is not loop code or the loop
-// is not evident.
+// is not evident. An exported function or method may be scheduled on other
+// loops by other packages: for it only its marker's loop (c.Loop()) counts.
 func (r *Result) IsCurrentLoop(fn *ssa.Function, v ssa.Value) bool {
 	p := r.places[fn]
 	if p == nil || !p.Loop {
@@ -187,20 +188,4 @@ func (r *Result) IsCurrentLoop(fn *ssa.Function, v ssa.Value) bool {
 		}
 	}
 	return true
-}
-
-// sameLoop reports whether f and g certainly run on the same loop.
-func (r *Result) sameLoop(f, g *ssa.Function) bool {
-	pf, pg := r.places[f], r.places[g]
-	if pf == nil || pg == nil || !pf.Loop || !pg.Loop {
-		return false
-	}
-	for _, refs := range append([]loopCtx{pg.always}, pg.contexts...) {
-		for _, ref := range refs {
-			if pf.always.has(ref) {
-				return true
-			}
-		}
-	}
-	return false
 }

@@ -2,7 +2,6 @@ package engine
 
 import (
 	"go/ast"
-	"go/token"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -95,15 +94,4 @@ func (rep *Reporter) Report(d analysis.Diagnostic, sev Severity) {
 	}
 	d.Category = string(sev)
 	rep.pass.Report(d)
-}
-
-// Suppressed reports whether a finding at pos would be suppressed.
-func (rep *Reporter) Suppressed(pos token.Pos) bool {
-	p := rep.pass.Fset.Position(pos)
-	for _, line := range []int{p.Line, p.Line - 1} {
-		if dir, ok := rep.directives[lineKey{p.Filename, line}]; ok && dir.reasoned {
-			return true
-		}
-	}
-	return false
 }
