@@ -29,6 +29,9 @@
 // A Result is read-only once the engine has run: rules running in parallel
 // on the same package share it safely.
 //
+// Report findings in the order of Before (file name, then offset) so that
+// output does not depend on the order the driver parsed files in.
+//
 // The rule itself declares no FactTypes: facts belong to Analyzer, which
 // declares them (FactTypes) and runs on every dependency under every
 // driver (multichecker, go vet -vettool, golangci-lint), since drivers run

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"go/ast"
+	"go/token"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -94,4 +95,15 @@ func (rep *Reporter) Report(d analysis.Diagnostic, sev Severity) {
 	}
 	d.Category = string(sev)
 	rep.pass.Report(d)
+}
+
+// Before orders positions by file name, then offset: a deterministic order
+// for reporting, unlike token.Pos order between files, which depends on the
+// order the driver parsed them in.
+func Before(fset *token.FileSet, a, b token.Pos) bool {
+	pa, pb := fset.Position(a), fset.Position(b)
+	if pa.Filename != pb.Filename {
+		return pa.Filename < pb.Filename
+	}
+	return pa.Offset < pb.Offset
 }

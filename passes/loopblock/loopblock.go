@@ -2,6 +2,8 @@ package loopblock
 
 import (
 	_ "embed"
+	"go/ast"
+	"go/token"
 	"sort"
 
 	"golang.org/x/tools/go/analysis"
@@ -45,17 +47,32 @@ func run(pass *analysis.Pass) (any, error) {
 			found = append(found, op)
 		}
 	}
-	sort.SliceStable(found, func(i, j int) bool { return found[i].Pos < found[j].Pos })
+	sort.SliceStable(found, func(i, j int) bool { return engine.Before(pass.Fset, found[i].Pos, found[j].Pos) })
 	for _, op := range found {
 		sev := engine.Warning
 		if op.Deadlock != "" {
 			sev = engine.Error
 		}
+		pos, end := span(res, op)
 		rep.Report(analysis.Diagnostic{
-			Pos:            op.Pos,
+			Pos:            pos,
+			End:            end,
 			Message:        message(res, op),
 			SuggestedFixes: suggestFixes(res, op),
 		}, sev)
 	}
 	return nil, nil
+}
+
+// span is where to point: the called name (Result in f.Result()) through
+// the end of the call, or the operation itself.
+func span(res *engine.Result, op *engine.Op) (token.Pos, token.Pos) {
+	call, _ := res.CallAt(op.Pos)
+	if call == nil {
+		return op.Pos, token.NoPos
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		return sel.Sel.Pos(), call.End()
+	}
+	return call.Pos(), call.End()
 }
