@@ -1,6 +1,7 @@
 package engine_test
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -144,4 +145,47 @@ func TestSharedResult(t *testing.T) {
 		Run:      func(*analysis.Pass) (any, error) { return nil, nil },
 	}
 	analysistest.Run(t, testdata(t), both, "./engine/use")
+}
+
+// TestSelfSubmits checks SelfSubmits against the "submit:" comments of
+// testdata/engine/selfsub.
+func TestSelfSubmits(t *testing.T) {
+	results := analysistest.Run(t, testdata(t), engine.Analyzer, "./engine/selfsub")
+	res := results[0].Result.(*engine.Result)
+	want := map[int]string{}
+	for _, f := range res.Pass.Files {
+		for _, cg := range f.Comments {
+			for _, c := range cg.List {
+				if spec, ok := strings.CutPrefix(c.Text, "// submit: "); ok {
+					want[res.Pass.Fset.Position(c.Pos()).Line] = spec
+				}
+			}
+		}
+	}
+	got := map[int]string{}
+	for _, fn := range res.LoopFuncs() {
+		for _, s := range res.SelfSubmits(fn) {
+			deadlock := false
+			for _, w := range s.Waits {
+				if !w.SelfSubmit || w.Submit != s.Call {
+					t.Errorf("wait %s at %s is not marked as waiting for its submit", w.What, res.Where(w.Pos))
+				}
+				deadlock = deadlock || w.Deadlock != ""
+			}
+			got[res.Pass.Fset.Position(s.Call.Pos()).Line] = fmt.Sprintf("waits=%d deadlock=%v", len(s.Waits), deadlock)
+		}
+	}
+	for line, w := range want {
+		if got[line] != w {
+			t.Errorf("line %d: got %q, want %q", line, got[line], w)
+		}
+	}
+	for line, g := range got {
+		if _, ok := want[line]; !ok {
+			t.Errorf("line %d: unexpected self-submit %q", line, g)
+		}
+	}
+	if len(want) < 5 {
+		t.Errorf("only %d expectations found", len(want))
+	}
 }
