@@ -15,14 +15,12 @@ import (
 // (Deadlock), and whether that something was submitted thread-safely to
 // this very loop (SelfSubmit, the selfsubmit rule's finding).
 //
-// What is proven:
+// What is proven (see provePending for promises and channels):
 //   - a nested Run of the loop the code runs on;
-//   - a wait for the future of RunThreadsafe(current loop, co), or for a
-//     promise or channel created in this activation whose only settling
-//     operations (Resolve, Reject, Cancel; send, close) are in callbacks or
-//     coroutines that this activation schedules on the current loop, when
-//     the activation never suspends (no Await, Sleep, Gather) and so cannot
-//     let them run first.
+//   - a wait for the future of RunThreadsafe(current loop, co) made by the
+//     same activation, which never suspends before the wait;
+//   - a wait for a new promise or channel settled only by code queued on
+//     the current loop behind the waiting code.
 func (r *Result) classifyWait(op *Op) {
 	fn := op.Fn
 	if op.Row != nil && op.Row.Block == roles.BlockLoopRun && !op.Row.NewLoop && Arg(op.Call, 0) != nil {
