@@ -3,7 +3,11 @@
 // Adding a rule means one new package under passes/ and one line in Rules.
 package analyzer
 
-import "golang.org/x/tools/go/analysis"
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/futurelint/futurelint/passes/loopblock"
+)
 
 // Rule is one futurelint check.
 type Rule struct {
@@ -12,7 +16,9 @@ type Rule struct {
 }
 
 // Rules lists the suite in ID order.
-var Rules = []Rule{}
+var Rules = []Rule{
+	{ID: "FL001", Analyzer: loopblock.Analyzer},
+}
 
 // Analyzers returns the analyzers of Rules, in order.
 func Analyzers() []*analysis.Analyzer {
