@@ -45,7 +45,13 @@ func (r *Result) canonDepth(v ssa.Value, depth int) loopRef {
 		}
 	case *ssa.UnOp:
 		if v.Op == token.MUL {
-			return r.canonDepth(v.X, d)
+			base := r.canonDepth(v.X, d)
+			if _, ok := base.root.(*ssa.Alloc); ok && base.path == "" {
+				// A variable assigned more than once: what a read gives
+				// depends on when it runs, so each read is its own value.
+				return loopRef{root: v}
+			}
+			return base
 		}
 	case *ssa.FieldAddr:
 		base := r.canonDepth(v.X, d)

@@ -89,3 +89,13 @@ func onGlobal() {
 func tock() {
 	current(global)
 }
+
+// A captured variable assigned again may hold another loop by the time the
+// callback runs.
+func reassigned(l, m *futures.Loop) {
+	cur := l
+	cur.CallSoon(func() {
+		other(cur)
+	})
+	cur = m
+}
