@@ -99,3 +99,29 @@ func reassigned(l, m *futures.Loop) {
 	})
 	cur = m
 }
+
+// A struct captured by value whose fields are only read: its field is the
+// loop the callback was scheduled on. Written through a field, it is not.
+type embeds struct{ *futures.Loop }
+
+func fieldRead(e embeds) {
+	e.Loop.CallSoon(func() {
+		current(e.Loop)
+	})
+}
+
+func fieldWritten(e embeds, m *futures.Loop) {
+	e.Loop.CallSoon(func() {
+		other(e.Loop)
+	})
+	e.Loop = m
+}
+
+// A closure that writes the captured variable.
+func writtenInClosure(l, m *futures.Loop) {
+	cur := l
+	cur.CallSoon(func() {
+		other(cur)
+		cur = m
+	})
+}
