@@ -21,3 +21,7 @@ func testdata(t *testing.T) string {
 func TestSpec(t *testing.T) {
 	analysistest.Run(t, testdata(t), selfsubmit.Analyzer, "./selfsubmit/a", "./selfsubmit/sched")
 }
+
+func TestFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata(t), selfsubmit.Analyzer, "./selfsubmit/fixes")
+}
