@@ -196,8 +196,8 @@ func (c loopCtx) has(ref loopRef) bool {
 // is not evident.
 func (r *Result) IsCurrentLoop(fn *ssa.Function, v ssa.Value) bool {
 	p := r.places[fn]
-	if p == nil || !p.Loop {
-		return false
+	if p == nil || !p.Loop || p.OffLoop {
+		return false // not loop code, or not always: a go statement or job runs it too
 	}
 	ref := r.loopOf(v)
 	if ref.root == nil {

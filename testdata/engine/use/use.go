@@ -125,3 +125,23 @@ func writtenInClosure(l, m *futures.Loop) {
 		cur = m
 	})
 }
+
+// Also called directly, from code on no loop: its loop is not certain.
+func (a *actor) startDirect() {
+	a.loop.CallSoon(a.flushDirect)
+	a.flushDirect()
+}
+
+func (a *actor) flushDirect() {
+	other(a.loop)
+}
+
+// Also run by a go statement.
+func (a *actor) startGo() {
+	a.loop.CallSoon(a.background)
+	go a.background()
+}
+
+func (a *actor) background() {
+	other(a.loop)
+}
