@@ -10,7 +10,11 @@ import (
 
 // message says what goes wrong at run time and what to write instead.
 func (sub *submit) message() string {
-	what := fmt.Sprintf("%s submits %s to %s, the loop this code is already running on", sub.callee(), sub.workName(), sub.loopName())
+	to := sub.loopName() + ", the loop"
+	if sub.receiverIsLoop() {
+		to = "the loop" // the callee as written names it already
+	}
+	what := fmt.Sprintf("%s submits %s to %s this code is already running on", sub.callee(), sub.workName(), to)
 	w := sub.wait()
 	if w == nil {
 		return what + ": " + sub.effect() + "; " + sub.instead()
@@ -97,6 +101,16 @@ func (sub *submit) loopName() string {
 		return sub.res.Source(e)
 	}
 	return "its loop"
+}
+
+// receiverIsLoop reports whether the loop is the receiver of a call written
+// l.M(...).
+func (sub *submit) receiverIsLoop() bool {
+	if sub.s.Row.SubmitLoop != 0 || sub.call == nil || sub.s.Call.Common().Signature().Recv() == nil {
+		return false
+	}
+	sel, ok := ast.Unparen(sub.call.Fun).(*ast.SelectorExpr)
+	return ok && sub.arg(0) == sel.X
 }
 
 // loopShort and workShort spell the arguments in advice: as written when

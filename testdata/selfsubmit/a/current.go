@@ -11,19 +11,21 @@ import (
 // The loop of the coroutine's own *Ctx.
 func viaMarker(c *futures.Ctx, co func(*futures.Ctx) (int, error)) {
 	futures.RunThreadsafe(c.Loop(), co)    // want `^futures\.RunThreadsafe submits the coroutine co to c\.Loop\(\), the loop this code is already running on: the coroutine does not run now but later, as a separate task, and its result comes back as a \*futures\.Future that loop code can only block on, a needless nested future; call or await the coroutine directly: co\(c\), or futures\.Await\(c, futures\.Spawn\(c\.Loop\(\), co\)\)$`
-	c.Loop().CallSoonThreadsafe(func() {}) // want `^c\.Loop\(\)\.CallSoonThreadsafe submits the callback to c\.Loop\(\), the loop this code is already running on: the callback takes a needless hop through the loop's thread-safe queue \(a lock and a wakeup\) and runs later on this same loop; schedule it with c\.Loop\(\)\.CallSoon\(fn\)$`
+	c.Loop().CallSoonThreadsafe(func() {}) // want `^c\.Loop\(\)\.CallSoonThreadsafe submits the callback to the loop this code is already running on: the callback takes a needless hop through the loop's thread-safe queue \(a lock and a wakeup\) and runs later on this same loop; schedule it with c\.Loop\(\)\.CallSoon\(fn\)$`
 }
 
 // The same loop through a local variable.
 func viaLocal(c *futures.Ctx, co func(*futures.Ctx) (int, error)) {
 	l := c.Loop()
 	futures.RunThreadsafe(l, co) // want `^futures\.RunThreadsafe submits the coroutine co to l, the loop`
-	l.CallSoonThreadsafe(tick)   // want `^l\.CallSoonThreadsafe submits the callback tick to l, .*; schedule it with l\.CallSoon\(tick\)$`
+	l.CallSoonThreadsafe(tick)   // want `^l\.CallSoonThreadsafe submits the callback tick to the loop this code is already running on.*; schedule it with l\.CallSoon\(tick\)$`
 	loop := l
 	loop.CallSoonThreadsafe(tick) // want `^loop\.CallSoonThreadsafe submits`
 }
 
 func tick() {}
+
+func count(*futures.Ctx) (int, error) { return 1, nil }
 
 // A closure scheduled on l sees the same l through its captured variable.
 func captured(l *futures.Loop, co func(*futures.Ctx) (int, error)) {
@@ -32,7 +34,7 @@ func captured(l *futures.Loop, co func(*futures.Ctx) (int, error)) {
 		futures.RunThreadsafe(l, co) // want `^futures\.RunThreadsafe submits the coroutine co to l, .*; spawn it on this loop with futures\.Spawn\(l, co\) and take its result with \.Then\(func\(v T, err error\) \{ \.\.\. \}\)$`
 	})
 	futures.Spawn(l, func(c *futures.Ctx) (int, error) {
-		l.CallSoonThreadsafe(tick) // want `^l\.CallSoonThreadsafe submits the callback tick to l`
+		l.CallSoonThreadsafe(tick) // want `^l\.CallSoonThreadsafe submits the callback tick to the loop this code`
 		return 0, nil
 	})
 	futures.Spawn(l, func(c *futures.Ctx) (int, error) {
@@ -55,7 +57,7 @@ func (a *actor) start() {
 }
 
 func (a *actor) receive() {
-	a.loop.CallSoonThreadsafe(a.flush)  // want `^a\.loop\.CallSoonThreadsafe submits the callback a\.flush to a\.loop, the loop this code is already running on`
+	a.loop.CallSoonThreadsafe(a.flush)  // want `^a\.loop\.CallSoonThreadsafe submits the callback a\.flush to the loop this code is already running on`
 	a.other.CallSoonThreadsafe(a.flush) // quiet: a.other is another loop; a cross-loop request is what CallSoonThreadsafe is for
 }
 
@@ -64,7 +66,7 @@ func (a *actor) flush() {}
 // A closure scheduled on a.loop: a.loop is current, a.other is not.
 func (a *actor) closures(co func(*futures.Ctx) (int, error)) {
 	a.loop.CallSoon(func() {
-		a.loop.CallSoonThreadsafe(tick)       // want `^a\.loop\.CallSoonThreadsafe submits the callback tick to a\.loop`
+		a.loop.CallSoonThreadsafe(tick)       // want `^a\.loop\.CallSoonThreadsafe submits the callback tick to the loop this code`
 		futures.RunThreadsafe(a.loop, co)     // want `^futures\.RunThreadsafe submits the coroutine co to a\.loop`
 		a.other.CallSoonThreadsafe(tick)      // quiet: another loop
 		futures.RunThreadsafe(a.other, co)    // quiet: another loop
@@ -76,10 +78,11 @@ func (a *actor) closures(co func(*futures.Ctx) (int, error)) {
 // loop), and submitting through a wrapper (its fact says it is thread-safe).
 func wrappers(l *futures.Loop, c *futures.Ctx) {
 	sched.After(l, func() {
-		l.CallSoonThreadsafe(tick) // want `^l\.CallSoonThreadsafe submits the callback tick to l`
+		l.CallSoonThreadsafe(tick) // want `^l\.CallSoonThreadsafe submits the callback tick to the loop this code`
 	})
 	sched.Post(c.Loop(), tick) // want `^sched\.Post submits the callback tick to c\.Loop\(\), the loop this code is already running on: .*; schedule it with c\.Loop\(\)\.CallSoon\(tick\)$`
 	post(c.Loop(), tick)       // want `^post submits the callback tick to c\.Loop\(\)`
+	sched.Go(c.Loop(), count)  // want `^sched\.Go submits the coroutine count to c\.Loop\(\), the loop this code is already running on: the coroutine does not run now but later, as a separate task, and its result comes back as a \*futures\.Future that loop code can only block on, a needless nested future; call or await the coroutine directly: count\(c\), or futures\.Await\(c, futures\.Spawn\(c\.Loop\(\), count\)\)$`
 }
 
 func post(l *futures.Loop, fn func()) { _ = l.CallSoonThreadsafe(fn) }

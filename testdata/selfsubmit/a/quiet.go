@@ -79,3 +79,22 @@ func thenOutside(l *futures.Loop, co func(*futures.Ctx) (int, error)) {
 		l.CallSoonThreadsafe(tick) // quiet: loop not evident
 	})
 }
+
+// A callback that is also called directly, here from code on no loop, or
+// also run by a go statement, does not always run on its loop.
+type worker struct{ loop *futures.Loop }
+
+func (w *worker) start() {
+	w.loop.CallSoon(w.flush)
+	w.flush()
+	w.loop.CallSoon(w.drain)
+	go w.drain()
+}
+
+func (w *worker) flush() {
+	w.loop.CallSoonThreadsafe(tick) // quiet: on the first, direct call this runs on the caller's goroutine
+}
+
+func (w *worker) drain() {
+	w.loop.CallSoonThreadsafe(tick) // quiet: the go statement runs it on a goroutine of its own
+}

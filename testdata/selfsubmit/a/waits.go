@@ -49,7 +49,7 @@ func inCallback(l *futures.Loop, co func(*futures.Ctx) (int, error)) {
 // A callback that reports back through a channel or a promise it settles.
 func channelHandshake(c *futures.Ctx) {
 	errc := make(chan error, 1)
-	c.Loop().CallSoonThreadsafe(func() { // want `^c\.Loop\(\)\.CallSoonThreadsafe submits the callback to c\.Loop\(\), .*, and a channel receive at waits\.go:55 waits for it: a deadlock, since the channel is sent to or closed only by work submitted to this loop after this code returns; do the callback's work here, directly, instead of submitting it and waiting for it$`
+	c.Loop().CallSoonThreadsafe(func() { // want `^c\.Loop\(\)\.CallSoonThreadsafe submits the callback to the loop this code is already running on, and a channel receive at waits\.go:55 waits for it: a deadlock, since the channel is sent to or closed only by work submitted to this loop after this code returns; do the callback's work here, directly, instead of submitting it and waiting for it$`
 		errc <- nil
 	})
 	<-errc

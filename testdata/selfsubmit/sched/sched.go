@@ -14,3 +14,8 @@ func After(l *futures.Loop, fn func()) {
 func Post(l *futures.Loop, fn func()) error {
 	return l.CallSoonThreadsafe(fn) // quiet: Post itself is not loop code
 }
+
+// Go submits co to l from any goroutine; it is generic.
+func Go[T any](l *futures.Loop, co func(*futures.Ctx) (T, error)) *futures.Future[T] {
+	return futures.RunThreadsafe(l, co)
+}
