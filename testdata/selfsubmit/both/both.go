@@ -61,3 +61,11 @@ func mixed(c *futures.Ctx) (int, error) {
 func otherLoop(c *futures.Ctx, other *futures.Loop, co func(*futures.Ctx) (int, error)) {
 	futures.RunThreadsafe(other, co).Result() // finding: loopblock warning
 }
+
+// The submit runs on a goroutine of its own, which is what CallSoonThreadsafe
+// is for; the wait still deadlocks the loop, and that is loopblock's.
+func submitInGoroutine(c *futures.Ctx) {
+	errc := make(chan error, 1)
+	go c.Loop().CallSoonThreadsafe(func() { errc <- nil })
+	<-errc // finding: loopblock error
+}
