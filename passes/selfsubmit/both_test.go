@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/futurelint/futurelint/internal/engine"
 	"github.com/futurelint/futurelint/passes/loopblock"
 	"github.com/futurelint/futurelint/passes/selfsubmit"
 )
@@ -30,9 +31,8 @@ func (f finding) String() string {
 	return fmt.Sprintf("%s:%d: %s %s", filepath.Base(f.pos.Filename), f.pos.Line, f.analyzer, f.category)
 }
 
-// analyzeBoth runs loopblock and selfsubmit together on the testdata
-// packages, as the futurelint suite does.
-func analyzeBoth(t *testing.T, patterns ...string) ([]*packages.Package, []finding) {
+// load loads testdata packages for the checker.
+func load(t *testing.T, patterns ...string) []*packages.Package {
 	t.Helper()
 	cfg := &packages.Config{
 		Mode: packages.LoadAllSyntax | packages.NeedModule,
@@ -46,6 +46,14 @@ func analyzeBoth(t *testing.T, patterns ...string) ([]*packages.Package, []findi
 	if packages.PrintErrors(pkgs) > 0 {
 		t.Fatal("testdata does not load")
 	}
+	return pkgs
+}
+
+// analyzeBoth runs loopblock and selfsubmit together on the testdata
+// packages, as the futurelint suite does.
+func analyzeBoth(t *testing.T, patterns ...string) ([]*packages.Package, []finding) {
+	t.Helper()
+	pkgs := load(t, patterns...)
 	graph, err := checker.Analyze([]*analysis.Analyzer{loopblock.Analyzer, selfsubmit.Analyzer}, pkgs, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -150,4 +158,44 @@ func enclosingFunc(f *ast.File, pos token.Pos) *ast.FuncDecl {
 		}
 	}
 	return nil
+}
+
+// TestEveryWaitHasItsSubmit checks the contract between loopblock and this
+// rule on all their testdata: every wait loopblock leaves to selfsubmit
+// (Op.SelfSubmit) is a wait of a submit selfsubmit reports, so none is lost.
+func TestEveryWaitHasItsSubmit(t *testing.T) {
+	pkgs := load(t, "./loopblock/...", "./selfsubmit/...")
+	graph, err := checker.Analyze([]*analysis.Analyzer{engine.Analyzer}, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	left := 0
+	for _, act := range graph.Roots {
+		res := act.Result.(*engine.Result)
+		if res.SSA == nil {
+			continue
+		}
+		reported := map[*engine.Op]bool{}
+		for _, fn := range res.LoopFuncs() {
+			for _, s := range res.SelfSubmits(fn) {
+				for _, w := range s.Waits {
+					reported[w] = true
+				}
+			}
+		}
+		for _, fn := range res.LoopFuncs() {
+			for _, op := range res.Ops(fn) {
+				if !op.SelfSubmit {
+					continue
+				}
+				left++
+				if !reported[op] {
+					t.Errorf("%s: %s is left to selfsubmit, but no self-submit waits for it", act.Package.Fset.Position(op.Pos), op.What)
+				}
+			}
+		}
+	}
+	if left < 10 {
+		t.Errorf("only %d waits left to selfsubmit in the testdata", left)
+	}
 }
