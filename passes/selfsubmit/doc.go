@@ -16,16 +16,18 @@
 // When the same loop code then waits for the submitted work (Result,
 // ResultContext, <-f.Done(), or a channel or promise that only the
 // submitted callback settles), the finding includes the wait and, when the
-// code cannot have let the work run first, is a deadlock. The wait is not
-// reported again by loopblock.
+// code cannot have let the work run first, is a deadlock. Each submit is
+// reported once, at the submit (where a suppression directive goes), and
+// loopblock does not report the wait again.
 //
 // Not reported: submits to another loop (another field, another parameter,
 // a loop taken from a map), which are legitimate cross-loop requests; code
 // on other goroutines (go statements, executor jobs, OnDone callbacks) and
 // code that is not loop code (the main goroutine), which is what
 // RunThreadsafe and CallSoonThreadsafe are for; functions whose loop is not
-// certain (scheduled on several loops, or exported and so schedulable by
-// other packages).
+// certain: scheduled on several loops, also called directly or run on
+// another goroutine, exported (other packages may schedule them anywhere),
+// or reading a captured variable that is assigned again.
 //
 // # Why it goes wrong
 //
