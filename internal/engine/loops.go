@@ -46,9 +46,10 @@ func (r *Result) canonDepth(v ssa.Value, depth int) loopRef {
 	case *ssa.UnOp:
 		if v.Op == token.MUL {
 			base := r.canonDepth(v.X, d)
-			if _, ok := base.root.(*ssa.Alloc); ok && base.path == "" {
-				// A variable assigned more than once: each load may see
-				// another value.
+			if _, ok := base.root.(*ssa.Alloc); ok {
+				// A variable (or a field of one) assigned more than once:
+				// what a read gives depends on when it runs, so each read
+				// is its own value.
 				return loopRef{root: v}
 			}
 			return base
@@ -97,8 +98,8 @@ func (r *Result) loopOfMarkerDepth(m ssa.Value, depth int) loopRef {
 }
 
 // onlyStore returns the single store to a local variable, or nil when it is
-// stored more than once or its address escapes into anything but loads,
-// stores and closure bindings.
+// stored more than once, written through a field, or its address escapes
+// into anything but loads, read-only field selections and closure bindings.
 func onlyStore(a *ssa.Alloc) *ssa.Store {
 	var store *ssa.Store
 	for _, ref := range *a.Referrers() {
@@ -108,6 +109,10 @@ func onlyStore(a *ssa.Alloc) *ssa.Store {
 				return nil
 			}
 			store = ref
+		case *ssa.FieldAddr:
+			if !readOnly(ref, 0) {
+				return nil
+			}
 		case *ssa.UnOp, *ssa.MakeClosure, *ssa.DebugRef:
 		default:
 			return nil
@@ -121,7 +126,7 @@ func onlyStore(a *ssa.Alloc) *ssa.Store {
 		if mc, ok := ref.(*ssa.MakeClosure); ok {
 			fn := mc.Fn.(*ssa.Function)
 			for i, b := range mc.Bindings {
-				if b == a && storedThrough(fn.FreeVars[i]) {
+				if b == a && !readOnly(fn.FreeVars[i], 0) {
 					return nil
 				}
 			}
@@ -130,13 +135,36 @@ func onlyStore(a *ssa.Alloc) *ssa.Store {
 	return store
 }
 
-func storedThrough(fv *ssa.FreeVar) bool {
-	for _, ref := range *fv.Referrers() {
-		if s, ok := ref.(*ssa.Store); ok && s.Addr == fv {
-			return true
+// readOnly reports whether the variable at addr is only read through it:
+// loaded, narrowed to fields that are only read, or captured by closures
+// that only read it.
+func readOnly(addr ssa.Value, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	for _, ref := range *addr.Referrers() {
+		switch ref := ref.(type) {
+		case *ssa.UnOp:
+			if ref.Op != token.MUL {
+				return false
+			}
+		case *ssa.DebugRef:
+		case *ssa.FieldAddr:
+			if !readOnly(ref, depth+1) {
+				return false
+			}
+		case *ssa.MakeClosure:
+			fn := ref.Fn.(*ssa.Function)
+			for i, b := range ref.Bindings {
+				if b == addr && !readOnly(fn.FreeVars[i], depth+1) {
+					return false
+				}
+			}
+		default:
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 func fieldName(t types.Type, i int) string {
@@ -169,8 +197,8 @@ func (c loopCtx) has(ref loopRef) bool {
 // loops by other packages: for it only its marker's loop (c.Loop()) counts.
 func (r *Result) IsCurrentLoop(fn *ssa.Function, v ssa.Value) bool {
 	p := r.places[fn]
-	if p == nil || !p.Loop {
-		return false
+	if p == nil || !p.Loop || p.OffLoop {
+		return false // not loop code, or not always: a go statement or job runs it too
 	}
 	ref := r.loopOf(v)
 	if ref.root == nil {

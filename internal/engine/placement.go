@@ -196,6 +196,7 @@ func (r *Result) place() {
 			}
 		}
 	}
+	r.directCalls()
 	// Scheduling calls, to a fixed point: a callback of Then runs on its
 	// caller's loop, and closures inherit from the function they run in.
 	// A Then whose caller is not (yet) known loop code waits for a later
@@ -232,6 +233,34 @@ func (r *Result) place() {
 						scheduled[ci] = true
 						changed = true
 					}
+				}
+			}
+		}
+	}
+}
+
+// directCalls gives every named function of the package that is called
+// directly (not run in place) an unknown loop context: the caller may run on
+// another loop or on no loop at all, so no loop is certain for it even when
+// it is also scheduled.
+func (r *Result) directCalls() {
+	for _, fn := range r.Funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				switch instr.(type) {
+				case *ssa.Call, *ssa.Defer:
+				default:
+					continue
+				}
+				g := instr.(ssa.CallInstruction).Common().StaticCallee()
+				if g == nil {
+					continue
+				}
+				if o := g.Origin(); o != nil {
+					g = o
+				}
+				if p := r.places[g]; p != nil && g.Parent() == nil && p.Parent == nil {
+					p.contexts = append(p.contexts, loopCtx{})
 				}
 			}
 		}

@@ -141,7 +141,9 @@ func (r *Result) pendingUntilReturn(op *Op, roots []*Place, act *ssa.Function) b
 			if r.ActivationRoot(s.Caller) != act || !r.schedulesOnCurrent(s) {
 				return false
 			}
-			if !s.Arg.Threadsafe {
+			if _, isGo := s.Call.(*ssa.Go); !s.Arg.Threadsafe || isGo {
+				// A plain schedule, or a submit made from a goroutine of
+				// its own: not a submit from this loop code to its loop.
 				threadsafe = false
 			} else if submit == nil {
 				submit = s.Call

@@ -110,7 +110,8 @@ type Func struct {
 	WrapFuture int
 
 	// Instead is the loop-side replacement a suggested fix may rewrite the
-	// call to, in code that holds a marker (NoRewrite: none).
+	// call to (NoRewrite: none): for a blocking call, in code that holds a
+	// marker; for a thread-safe submit, in code already on the target loop.
 	Instead Rewrite
 
 	CurrentLoop bool // returns the loop of the marker in argument 0 (Ctx.Loop)
@@ -120,8 +121,9 @@ type Func struct {
 	NewLoop     bool // runs its coroutine on a new loop (futures.Run)
 }
 
-// Rewrite names a mechanical loop-side replacement for a blocking call,
-// spelled with the reference runtime (package futures) and the marker c.
+// Rewrite names a mechanical loop-side replacement for a blocking call or a
+// thread-safe submit, spelled with the reference runtime (package futures)
+// and the marker c.
 type Rewrite int
 
 const (
@@ -133,6 +135,14 @@ const (
 	AwaitRunInExecutor
 	// SuspendSleep: time.Sleep(d) -> futures.Sleep(c, d)
 	SuspendSleep
+	// LoopCallSoon, for a thread-safe callback submit from code on its loop
+	// whose error result is unused: l.CallSoonThreadsafe(fn) -> l.CallSoon(fn)
+	LoopCallSoon
+	// LoopSpawn, for a thread-safe coroutine submit from code on its loop:
+	// futures.RunThreadsafe(l, co) -> futures.Spawn(l, co) when the future
+	// is unused, and futures.RunThreadsafe(l, co).Result() ->
+	// futures.Await(c, futures.Spawn(l, co)) in a coroutine
+	LoopSpawn
 )
 
 // TypeRole says what a type is to the rules.

@@ -107,10 +107,12 @@ var defaultFuncs = func() []Func {
 	cst := row(F, "Loop", "CallSoonThreadsafe")
 	cst.Funcs = []FuncArg{{Arg: 1, Where: OnLoop, Loop: 0, Threadsafe: true}}
 	cst.SubmitLoop = 0
+	cst.Instead = LoopCallSoon
 	add(cst)
 	rts := row(F, "", "RunThreadsafe")
 	rts.Funcs = []FuncArg{{Arg: 1, Where: Coroutine, Loop: 0, Threadsafe: true}}
 	rts.SubmitLoop = 0
+	rts.Instead = LoopSpawn
 	add(rts)
 
 	// Wrapping executor work onto a loop.

@@ -90,12 +90,58 @@ func tock() {
 	current(global)
 }
 
-// A variable assigned again may hold another loop by the time the callback
-// runs.
-func reassigned(a, b *futures.Loop) {
-	l := a
-	l.CallSoon(func() {
-		other(l)
+// A captured variable assigned again may hold another loop by the time the
+// callback runs.
+func reassigned(l, m *futures.Loop) {
+	cur := l
+	cur.CallSoon(func() {
+		other(cur)
 	})
-	l = b
+	cur = m
+}
+
+// A struct captured by value whose fields are only read: its field is the
+// loop the callback was scheduled on. Written through a field, it is not.
+type embeds struct{ *futures.Loop }
+
+func fieldRead(e embeds) {
+	e.Loop.CallSoon(func() {
+		current(e.Loop)
+	})
+}
+
+func fieldWritten(e embeds, m *futures.Loop) {
+	e.Loop.CallSoon(func() {
+		other(e.Loop)
+	})
+	e.Loop = m
+}
+
+// A closure that writes the captured variable.
+func writtenInClosure(l, m *futures.Loop) {
+	cur := l
+	cur.CallSoon(func() {
+		other(cur)
+		cur = m
+	})
+}
+
+// Also called directly, from code on no loop: its loop is not certain.
+func (a *actor) startDirect() {
+	a.loop.CallSoon(a.flushDirect)
+	a.flushDirect()
+}
+
+func (a *actor) flushDirect() {
+	other(a.loop)
+}
+
+// Also run by a go statement.
+func (a *actor) startGo() {
+	a.loop.CallSoon(a.background)
+	go a.background()
+}
+
+func (a *actor) background() {
+	other(a.loop)
 }

@@ -42,3 +42,11 @@ func captured(l *futures.Loop, co func(*futures.Ctx) (int, error)) {
 		futures.RunThreadsafe(l, co).Result() // quiet: selfsubmit's
 	})
 }
+
+// A submit made from a goroutine of its own is no self-submit: the wait
+// for the callback it hands over is loopblock's deadlock.
+func submitInGoroutine(c *futures.Ctx) {
+	errc := make(chan error, 1)
+	go c.Loop().CallSoonThreadsafe(func() { errc <- nil })
+	<-errc // want `^a channel receive deadlocks the event loop: the channel is sent to or closed only by callbacks scheduled on this loop after this code returns`
+}
