@@ -37,6 +37,9 @@
 //     its marker parameter, the calls scheduling it (Place.Schedules, with
 //     the roles row and whether the submit was thread-safe), and for
 //     closures run in place the function they run within (ActivationRoot).
+//   - Targets(v): the functions of the package a function value (a
+//     callback or job argument) denotes, with the bound receiver of a
+//     method value.
 //   - IsCurrentLoop(fn, v): v (a *futures.Loop or *futures.Ctx value used in
 //     fn) certainly denotes the loop fn runs on: c.Loop(), a local holding
 //     it, a variable captured from the function that scheduled fn on it, or
