@@ -44,6 +44,8 @@
 //     fn) certainly denotes the loop fn runs on: c.Loop(), a local holding
 //     it, a variable captured from the function that scheduled fn on it, or
 //     the same field path (s.loop) as the one fn was scheduled on.
+//   - CurrentLoops(fn): the same knowledge as spellings: a root value and a
+//     path (s + ".loop", c + ".Loop()") for a fix that must name the loop.
 //   - SelfSubmits(fn): thread-safe submits (RunThreadsafe, CallSoonThreadsafe)
 //     from fn to its own loop, each with the operations that wait for the
 //     submitted work (Waits; Op.Deadlock set when provably stuck).
