@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/futurelint/futurelint/passes/loopblock"
+	"github.com/futurelint/futurelint/passes/unwrapped"
 )
 
 // Rule is one futurelint check.
@@ -18,6 +19,7 @@ type Rule struct {
 // Rules lists the suite in ID order.
 var Rules = []Rule{
 	{ID: "FL001", Analyzer: loopblock.Analyzer},
+	{ID: "FL003", Analyzer: unwrapped.Analyzer},
 }
 
 // Analyzers returns the analyzers of Rules, in order.

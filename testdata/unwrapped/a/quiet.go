@@ -1,0 +1,90 @@
+package a
+
+import (
+	"sync"
+	"sync/atomic"
+
+	"github.com/futurelint/futurelint/futures"
+)
+
+// OnDone registered by code that does not run on a loop: there is no loop
+// state for the callback to race with here.
+func notLoopCode(e *futures.Executor, s *actor) {
+	f := futures.Submit(e, load)
+	f.OnDone(func(n int, err error) { s.count = n }) // quiet: main-goroutine code, not loop code
+	go func() {
+		f.OnDone(func(n int, err error) { s.count = n }) // quiet: registered from a goroutine
+	}()
+	futures.Submit(e, func() (int, error) {
+		f.OnDone(func(n int, err error) { s.count = n }) // quiet: registered from an executor job
+		return 0, nil
+	})
+}
+
+// Callbacks that hand the result back to the loop safely.
+func handBack(c *futures.Ctx, s *actor, ch chan int, mu *sync.Mutex, hits *atomic.Int64, p *futures.Promise[int]) {
+	l := c.Loop()
+	f := futures.Submit(s.exec, load)
+	f.OnDone(func(n int, err error) { // quiet: the write runs on the loop, through CallSoonThreadsafe
+		l.CallSoonThreadsafe(func() { s.count = n })
+	})
+	f.OnDone(func(n int, err error) { // quiet: a channel send
+		ch <- n
+	})
+	f.OnDone(func(n int, err error) { // quiet: atomics
+		hits.Add(int64(n))
+		atomic.AddInt64(new(int64), 1)
+	})
+	f.OnDone(func(n int, err error) { // quiet: a promise is safe from any goroutine
+		p.Resolve(n)
+	})
+	var guarded int
+	f.OnDone(func(n int, err error) { // quiet: the write is made holding a mutex
+		mu.Lock()
+		guarded = n
+		mu.Unlock()
+	})
+	_ = guarded
+}
+
+var total int
+
+// Callbacks that touch nothing the loop owns.
+func ownState(c *futures.Ctx, e *futures.Executor) {
+	f := futures.Submit(e, load)
+	f.OnDone(func(n int, err error) { // quiet: only the callback's own locals
+		doubled := n * 2
+		doubled++
+		var buf [2]int
+		buf[0] = doubled
+		_ = buf
+	})
+	f.OnDone(func(n int, err error) { // quiet: reads loop state but writes nothing
+		_ = f.Done()
+	})
+	f.OnDone(func(n int, err error) { // quiet: package-level variables are not owned by the loop code
+		total = n
+	})
+	ptrs := futures.Submit(e, func() (*actor, error) { return &actor{}, nil })
+	ptrs.OnDone(func(a *actor, err error) { // quiet: the future's own value, not loop state
+		a.count = 1
+	})
+	f.OnDone(record) // quiet: a named function touching only its arguments
+}
+
+func record(n int, err error) {
+	m := map[int]bool{}
+	m[n] = true
+}
+
+// The fix itself: completion delivered on the loop.
+func wrapped(c *futures.Ctx, s *actor) {
+	f := futures.Submit(s.exec, load)
+	futures.Wrap(c.Loop(), f).Then(func(n int, err error) { // quiet: Then runs on the loop
+		s.count = n
+		c.Loop().CallSoon(func() {})
+	})
+	futures.RunInExecutor(c.Loop(), s.exec, load).Then(func(n int, err error) { // quiet: RunInExecutor delivers on the loop
+		s.count = n
+	})
+}
