@@ -20,7 +20,7 @@ func nestedJob() (*futures.Future[int], error) { // want `executor job nestedJob
 }
 
 func closures(c *futures.Ctx, l *futures.Loop, e *futures.Executor) {
-	futures.Spawn(l, start) // quiet here: start is reported at its declaration
+	futures.Spawn(l, start)                                               // quiet here: start is reported at its declaration
 	futures.Spawn(l, func(c *futures.Ctx) (*futures.Future[int], error) { // want `^coroutine returns a \*futures\.Future\[int\]`
 		return futures.Submit(e, load), nil
 	})

@@ -20,7 +20,7 @@ func (s *actor) refresh(c *fut.Ctx, f *fut.Future[int]) {
 		s.count = n
 	})
 	fut.Submit(s.exec, load).OnDone(func(n int, err error) { s.count += n }) // want `it writes s\.count`
-	defer f.OnDone(s.set)                                                   // want `it writes s\.count`
+	defer f.OnDone(s.set)                                                    // want `it writes s\.count`
 }
 
 func (s *actor) set(n int, err error) { s.count = n }
