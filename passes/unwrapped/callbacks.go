@@ -38,6 +38,9 @@ func racingCallbacks(res *engine.Result) []analysis.Diagnostic {
 				if fut == nil || cb == nil || !res.Roles.Is(fut.Type(), roles.ExecutorFuture) {
 					continue
 				}
+				if submittedHere(res, fn, fut) {
+					continue // settled by this very loop: the callback runs on it (selfsubmit reports the submit)
+				}
 				for _, t := range res.Targets(cb) {
 					if tch := touches(res, t); tch != nil {
 						out = append(out, analysis.Diagnostic{
@@ -52,6 +55,17 @@ func racingCallbacks(res *engine.Result) []analysis.Diagnostic {
 		}
 	}
 	return out
+}
+
+// submittedHere reports whether fut is the future of a thread-safe submit
+// from fn back to its own loop, which the loop itself settles.
+func submittedHere(res *engine.Result, fn *ssa.Function, fut ssa.Value) bool {
+	for _, ss := range res.SelfSubmits(fn) {
+		if v := ss.Call.Value(); v != nil && v == fut {
+			return true
+		}
+	}
+	return false
 }
 
 // completionCallback returns the index of the argument of a call that is
@@ -225,7 +239,7 @@ func callbackMessage(res *engine.Result, fn *ssa.Function, ci ssa.CallInstructio
 	if loop == "" {
 		loop = "loop"
 	}
-	return fmt.Sprintf("the OnDone callback runs on the goroutine that settles %s, not on the event loop, and it %s (at %s): it races with the loop; take the result on the loop with futures.Wrap(%s, %s).Then(callback), or hand back with %s.CallSoonThreadsafe",
+	return fmt.Sprintf("the OnDone callback runs on the goroutine that settles %s, not on the event loop running this code, and it %s (at %s): it races with the loop; take the result on the loop with futures.Wrap(%s, %s).Then(callback), or hand back with %s.CallSoonThreadsafe",
 		f, tch.what, res.Where(tch.pos), loop, f, loop)
 }
 

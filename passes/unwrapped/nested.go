@@ -79,8 +79,8 @@ func nestedFutures(res *engine.Result) []analysis.Diagnostic {
 					for _, t := range targets {
 						switch {
 						case reported[t.Fn]:
-						case t.Fn.Parent() == nil && t.Recv == nil:
-							report(t.Fn, t.Fn.Pos(), kind, inner) // a named job: at its declaration, once
+						case t.Fn.Parent() == nil:
+							report(t.Fn, t.Fn.Pos(), kind, inner) // a named job or method: at its declaration, once
 						default:
 							report(t.Fn, callPos(ci), kind, inner)
 						}

@@ -24,7 +24,7 @@ func load() (int, error) { return 1, nil }
 // A coroutine method: s is the actor whose state lives on the loop.
 func (s *actor) refresh(c *futures.Ctx) {
 	f := futures.Submit(s.exec, load)
-	f.OnDone(func(n int, err error) { // want `the OnDone callback runs on the goroutine that settles f, not on the event loop, and it writes s\.count, which loop code owns \(at callbacks\.go:\d+\): it races with the loop; take the result on the loop with futures\.Wrap\(c\.Loop\(\), f\)\.Then\(callback\)`
+	f.OnDone(func(n int, err error) { // want `the OnDone callback runs on the goroutine that settles f, not on the event loop running this code, and it writes s\.count, which loop code owns \(at callbacks\.go:\d+\): it races with the loop; take the result on the loop with futures\.Wrap\(c\.Loop\(\), f\)\.Then\(callback\)`
 		s.count = n
 	})
 	f.OnDone(func(n int, err error) { // want `it writes to the map s\.seen, which loop code owns`

@@ -88,3 +88,20 @@ func wrapped(c *futures.Ctx, s *actor) {
 		s.count = n
 	})
 }
+
+// A future the loop itself settles: the callback runs on this loop. The
+// thread-safe submit back to the same loop is selfsubmit's finding.
+func selfSettled(c *futures.Ctx, s *actor) {
+	f := futures.RunThreadsafe(c.Loop(), func(*futures.Ctx) (int, error) { return 1, nil })
+	f.OnDone(func(n int, err error) { s.count = n }) // quiet: settled on this loop
+}
+
+// A method value handed to an executor is reported at the method, once.
+func (s *actor) nestedMethodJob() (*futures.Future[int], error) { // want `^executor job nestedMethodJob returns`
+	return nil, nil
+}
+
+func submitMethods(e *futures.Executor, s *actor) {
+	futures.Submit(e, s.nestedMethodJob) // quiet here: reported at the method
+	futures.Submit(e, s.nestedMethodJob)
+}
