@@ -2,6 +2,7 @@ package unwrapped
 
 import (
 	"fmt"
+	"go/ast"
 	"go/token"
 	"go/types"
 
@@ -85,95 +86,170 @@ func completionCallback(row *roles.Func) (int, bool) {
 // touch is the first thing a callback does that must happen on the loop.
 type touch struct {
 	pos  token.Pos
-	what string // "writes s.count", "calls (*futures.Loop).CallSoon"
-	api  bool   // a loop-only call (as opposed to a write)
+	what string // "writes s.count, which loop code owns", "calls (*futures.Loop).CallSoon, ..."
+	api  bool   // a loop-only call, rather than a write
 }
+
+// ownedFunc names the loop-owned variable or receiver a root value (a free
+// variable or parameter) stands for, if it stands for one.
+type ownedFunc func(root ssa.Value) (string, bool)
+
+// calleeDepth bounds how far a callback's calls to functions of the
+// package are followed.
+const calleeDepth = 2
 
 // touches returns what callback t does that races with the loop, or nil:
 // a loop-only call, or a write to loop-owned state made without holding a
-// lock. The callback's activation includes closures it calls in place or
-// defers.
+// lock, in the callback's activation (with the closures it calls in place
+// or defers) or in functions of the package it calls with loop-owned
+// arguments. A loop-only call wins over a write: a lock does not make it
+// safe.
 func touches(res *engine.Result, t engine.Target) *touch {
-	var api, write *touch
-	locked := false
-	for _, g := range res.Funcs {
-		if res.ActivationRoot(g) != t.Fn {
-			continue
-		}
-		for _, b := range g.Blocks {
-			for _, instr := range b.Instrs {
-				switch instr := instr.(type) {
-				case *ssa.Go:
-					// runs on a goroutine of its own
-				case ssa.CallInstruction:
-					row := res.Role(instr.Common())
-					if row == nil {
-						continue
-					}
-					if row.Locks {
-						locked = true
-					}
-					if row.LoopOnly && earlier(instr.Pos(), api) {
-						api = &touch{pos: instr.Pos(), what: "calls " + calledName(instr.Common()) + ", which may only be called on the loop", api: true}
-					}
-				case *ssa.Store:
-					if name, ok := loopOwned(res, t, instr.Addr, 0); ok && earlier(instr.Pos(), write) {
-						write = &touch{pos: instr.Pos(), what: "writes " + name + ", which loop code owns"}
-					}
-				case *ssa.MapUpdate:
-					if name, ok := loopOwned(res, t, instr.Map, 0); ok && earlier(instr.Pos(), write) {
-						write = &touch{pos: instr.Pos(), what: "writes to the map " + name + ", which loop code owns"}
-					}
-				}
+	sc := &scanner{res: res, seen: map[*ssa.Function]bool{}}
+	owned := func(root ssa.Value) (string, bool) {
+		switch v := root.(type) {
+		case *ssa.FreeVar:
+			if v.Parent() == t.Fn {
+				return v.Name(), true // captured from the loop code that made the callback
+			}
+		case *ssa.Parameter:
+			if t.Recv != nil && v.Parent() == t.Fn && t.Fn.Params[0] == v {
+				return v.Name(), true // the receiver of a method value bound in loop code
 			}
 		}
+		return "", false
 	}
-	if api != nil {
-		return api // a lock does not make loop-only API safe to call
+	for _, g := range res.Funcs {
+		if res.ActivationRoot(g) == t.Fn {
+			sc.scan(g, owned, 0)
+		}
 	}
-	if write != nil && !locked {
-		return write
+	if sc.api != nil {
+		return sc.api
+	}
+	if sc.write != nil && !sc.locked {
+		return sc.write
 	}
 	return nil
 }
 
-func earlier(pos token.Pos, t *touch) bool {
-	return pos.IsValid() && (t == nil || pos < t.pos)
+type scanner struct {
+	res        *engine.Result
+	seen       map[*ssa.Function]bool
+	api, write *touch
+	locked     bool // a lock is taken: writes are taken to be synchronised
 }
 
-// loopOwned reports whether address (or map) v, used in callback t, reaches
-// state owned by the loop code that registered t: a variable t captured, a
-// field or element reached through one, or through the receiver a method
-// value was bound to. It names the state as the source spells it.
-func loopOwned(res *engine.Result, t engine.Target, v ssa.Value, depth int) (string, bool) {
+// scan looks through g; findings are placed and named as seen from the
+// callback, through via (the call the callback makes into g's chain) when
+// depth > 0.
+func (sc *scanner) scan(g *ssa.Function, owned ownedFunc, depth int) {
+	sc.scanVia(g, owned, depth, nil)
+}
+
+func (sc *scanner) scanVia(g *ssa.Function, owned ownedFunc, depth int, via *touch) {
+	note := func(slot **touch, pos token.Pos, what string) {
+		if via != nil {
+			pos, what = via.pos, via.what+what
+		}
+		if pos.IsValid() && (*slot == nil || pos < (*slot).pos) {
+			*slot = &touch{pos: pos, what: what, api: slot == &sc.api}
+		}
+	}
+	for _, b := range g.Blocks {
+		for _, instr := range b.Instrs {
+			switch instr := instr.(type) {
+			case *ssa.Go:
+				// runs on a goroutine of its own
+			case ssa.CallInstruction:
+				common := instr.Common()
+				if row := sc.res.Role(common); row != nil {
+					if row.Locks {
+						sc.locked = true
+					}
+					if row.LoopOnly {
+						note(&sc.api, callPos(instr), "calls "+calledName(common)+", which may only be called on the loop")
+					}
+					continue
+				}
+				sc.follow(instr, owned, depth, via)
+			case *ssa.Store:
+				if name, ok := ownedPath(instr.Addr, owned, 0); ok {
+					note(&sc.write, instr.Pos(), "writes "+name+", which loop code owns")
+				}
+			case *ssa.MapUpdate:
+				if name, ok := ownedPath(instr.Map, owned, 0); ok {
+					note(&sc.write, instr.Pos(), "writes to the map "+name+", which loop code owns")
+				}
+			}
+		}
+	}
+}
+
+// follow scans a static call to a declared function of the package, with
+// the parameters that receive loop-owned values standing for them.
+func (sc *scanner) follow(ci ssa.CallInstruction, owned ownedFunc, depth int, via *touch) {
+	callee := ci.Common().StaticCallee()
+	if depth >= calleeDepth || callee == nil || callee.Parent() != nil || callee.Pkg != sc.res.SSA || len(callee.Blocks) == 0 || sc.seen[callee] {
+		return
+	}
+	args := map[*ssa.Parameter]string{}
+	for i, a := range ci.Common().Args {
+		if i < len(callee.Params) {
+			if name, ok := ownedPath(a, owned, 0); ok {
+				args[callee.Params[i]] = name
+			}
+		}
+	}
+	if via == nil {
+		name := calledName(ci.Common())
+		if call, _ := sc.res.CallAt(callPos(ci)); call != nil {
+			name = sc.res.Source(ast.Unparen(call.Fun)) // as the callback spells it: s.record
+		}
+		via = &touch{pos: callPos(ci), what: "calls " + name + ", which "}
+	}
+	sc.seen[callee] = true
+	sc.scanVia(callee, func(root ssa.Value) (string, bool) {
+		p, ok := root.(*ssa.Parameter)
+		if !ok {
+			return "", false
+		}
+		name, ok := args[p]
+		return name, ok
+	}, depth+1, via)
+	sc.seen[callee] = false
+}
+
+// ownedPath reports whether address (or map, or pointer) v reaches state
+// that owned accepts as loop-owned: the root itself, or a field or element
+// reached through it. It names the state as the source spells it.
+func ownedPath(v ssa.Value, owned ownedFunc, depth int) (string, bool) {
 	if depth > 16 {
 		return "", false
 	}
 	d := depth + 1
 	switch v := v.(type) {
 	case *ssa.FreeVar:
-		if v.Parent() == t.Fn {
-			return v.Name(), true // captured from the loop code that made the callback
+		if name, ok := owned(v); ok {
+			return name, true
 		}
 		// A closure run in place within the callback: follow the capture
 		// to the callback's own variable or capture.
 		if b := binding(v); b != nil {
-			return loopOwned(res, t, b, d)
+			return ownedPath(b, owned, d)
 		}
 	case *ssa.Parameter:
-		if t.Recv != nil && v.Parent() == t.Fn && len(t.Fn.Params) > 0 && t.Fn.Params[0] == v {
-			return v.Name(), true // the receiver of a method value bound in loop code
-		}
+		return owned(v)
 	case *ssa.UnOp:
 		if v.Op == token.MUL {
-			return loopOwned(res, t, v.X, d)
+			return ownedPath(v.X, owned, d)
 		}
 	case *ssa.FieldAddr:
-		if base, ok := loopOwned(res, t, v.X, d); ok {
+		if base, ok := ownedPath(v.X, owned, d); ok {
 			return base + "." + fieldName(v.X.Type(), v.Field), true
 		}
 	case *ssa.IndexAddr:
-		if base, ok := loopOwned(res, t, v.X, d); ok {
+		if base, ok := ownedPath(v.X, owned, d); ok {
 			return base + "[...]", true
 		}
 	}
@@ -239,8 +315,12 @@ func callbackMessage(res *engine.Result, fn *ssa.Function, ci ssa.CallInstructio
 	if loop == "" {
 		loop = "loop"
 	}
-	return fmt.Sprintf("the OnDone callback runs on the goroutine that settles %s, not on the event loop running this code, and it %s (at %s): it races with the loop; take the result on the loop with futures.Wrap(%s, %s).Then(callback), or hand back with %s.CallSoonThreadsafe",
-		f, tch.what, res.Where(tch.pos), loop, f, loop)
+	harm := "it races with the loop"
+	if tch.api {
+		harm = "off the loop it races with the loop's queue, or panics while the loop is idle"
+	}
+	return fmt.Sprintf("the OnDone callback runs on the goroutine that settles %s, not on the event loop running this code, and it %s (at %s): %s; take the result on the loop with futures.Wrap(%s, %s).Then(callback), or hand back with %s.CallSoonThreadsafe(fn)",
+		f, tch.what, res.Where(tch.pos), harm, loop, f, loop)
 }
 
 // callPos is the opening parenthesis of a call (for a defer or go

@@ -59,7 +59,7 @@ func locals(c *futures.Ctx, e *futures.Executor) (int, error) {
 // Loop-only API called from the worker goroutine.
 func loopOnly(c *futures.Ctx, l *futures.Loop, e *futures.Executor, t *futures.Task[int]) {
 	f := futures.Submit(e, load)
-	f.OnDone(func(int, error) { // want `it calls \(\*futures\.Loop\)\.CallSoon, which may only be called on the loop`
+	f.OnDone(func(int, error) { // want `it calls \(\*futures\.Loop\)\.CallSoon, which may only be called on the loop \(at callbacks\.go:\d+\): off the loop it races with the loop's queue, or panics while the loop is idle; take the result on the loop with futures\.Wrap\(c\.Loop\(\), f\)\.Then\(callback\), or hand back with c\.Loop\(\)\.CallSoonThreadsafe\(fn\)$`
 		l.CallSoon(func() {})
 	})
 	f.OnDone(func(int, error) { // want `it calls \(\*futures\.Loop\)\.CallLater, which may only be called on the loop`
@@ -116,4 +116,24 @@ func inPlace(c *futures.Ctx, s *actor, f *futures.Future[int]) {
 	func() {
 		f.OnDone(func(n int, err error) { s.count = n }) // want `it writes s\.count`
 	}()
+}
+
+// Calls from the callback into functions of the package that write what
+// the loop owns, or call loop-only API, are followed.
+func (s *actor) record(n int) { s.count = n }
+
+func (s *actor) reschedule() { s.loop.CallSoon(func() {}) }
+
+func bump(p *int) { *p++ }
+
+func (s *actor) viaCalls(c *futures.Ctx, f *futures.Future[int]) {
+	f.OnDone(func(n int, err error) { // want `it calls s\.record, which writes s\.count, which loop code owns \(at callbacks\.go:\d+\)`
+		s.record(n)
+	})
+	f.OnDone(func(n int, err error) { // want `it calls s\.reschedule, which calls \(\*futures\.Loop\)\.CallSoon, which may only be called on the loop`
+		s.reschedule()
+	})
+	f.OnDone(func(n int, err error) { // want `it calls bump, which writes s\.count, which loop code owns`
+		bump(&s.count)
+	})
 }

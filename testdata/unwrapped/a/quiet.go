@@ -105,3 +105,21 @@ func submitMethods(e *futures.Executor, s *actor) {
 	futures.Submit(e, s.nestedMethodJob) // quiet here: reported at the method
 	futures.Submit(e, s.nestedMethodJob)
 }
+
+func scratch(n int) int {
+	m := map[int]int{}
+	m[n] = n
+	return len(m)
+}
+
+func (s *actor) handOff(n int) { s.loop.CallSoonThreadsafe(func() { s.count = n }) }
+
+// Calls into the package that touch nothing the loop owns.
+func quietCalls(c *futures.Ctx, s *actor, f *futures.Future[int]) {
+	f.OnDone(func(n int, err error) { // quiet: the callee writes only its own locals
+		scratch(n)
+	})
+	f.OnDone(func(n int, err error) { // quiet: the callee hands back through CallSoonThreadsafe
+		s.handOff(n)
+	})
+}
