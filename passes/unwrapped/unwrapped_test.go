@@ -19,7 +19,7 @@ func testdata(t *testing.T) string {
 }
 
 func TestSpec(t *testing.T) {
-	analysistest.Run(t, testdata(t), unwrapped.Analyzer, "./unwrapped/a")
+	analysistest.Run(t, testdata(t), unwrapped.Analyzer, "./unwrapped/a", "./unwrapped/lib")
 }
 
 func TestFixes(t *testing.T) {

@@ -1,6 +1,10 @@
 package a
 
-import "github.com/futurelint/futurelint/futures"
+import (
+	"futurelint.test/unwrapped/lib"
+
+	"github.com/futurelint/futurelint/futures"
+)
 
 // Coroutines and jobs whose result is itself a future or a task: the
 // caller gets a future of a future.
@@ -54,4 +58,13 @@ func plain(c *futures.Ctx, l *futures.Loop, e *futures.Executor) (int, error) {
 // Helpers that take the marker but are not coroutine-shaped.
 func handle(c *futures.Ctx, e *futures.Executor) *futures.Task[int] { // quiet: returns a task to its loop-code caller, which awaits it
 	return futures.RunInExecutor(c.Loop(), e, load)
+}
+
+// Coroutines and jobs of another package.
+func imported(l *futures.Loop, e *futures.Executor) {
+	futures.Spawn(l, lib.Start)                                           // quiet here: reported at its declaration in lib
+	futures.Submit(e, lib.Job)                                            // want `^executor job returns a \*futures\.Future\[int\]`
+	futures.Run(nil, func(c *futures.Ctx) (*futures.Future[int], error) { // want `^coroutine returns a \*futures\.Future\[int\]`
+		return lib.Start(c)
+	})
 }
