@@ -53,6 +53,7 @@
 //     with Kind, What, the table Row or the callee's Helper witness,
 //     Deadlock (why it provably never returns) and SelfSubmit (the wait is
 //     on work submitted back to this loop: reported by selfsubmit only).
+//   - Settled(fn, f, at): the future f is certainly settled when at runs.
 //   - Role(call): the roles row of a static call, from the roles table or
 //     made from a wrapper's SchedulesFact. Rules never compare names: they
 //     ask the row (Block, Funcs, SubmitLoop, WrapLoop, LoopOnly, ...).
