@@ -42,6 +42,9 @@ func racingCallbacks(res *engine.Result) []analysis.Diagnostic {
 				if submittedHere(res, fn, fut) {
 					continue // settled by this very loop: the callback runs on it (selfsubmit reports the submit)
 				}
+				if res.Settled(fn, fut, instr) {
+					continue // already settled: OnDone runs the callback at once, here on the loop
+				}
 				for _, t := range res.Targets(cb) {
 					if tch := touches(res, t); tch != nil {
 						out = append(out, analysis.Diagnostic{

@@ -123,3 +123,11 @@ func quietCalls(c *futures.Ctx, s *actor, f *futures.Future[int]) {
 		s.handOff(n)
 	})
 }
+
+// A future already settled: OnDone runs the callback at once, on the loop.
+func alreadySettled(c *futures.Ctx, s *actor, f, g *futures.Future[int]) {
+	<-f.Done()                                       // loopblock's finding; afterwards f is settled
+	f.OnDone(func(n int, err error) { s.count = n }) // quiet: runs now, on the loop
+	futures.Await(c, futures.Wrap(c.Loop(), g))
+	g.OnDone(func(n int, err error) { s.count = n }) // quiet: g is settled once its wrap is awaited
+}
