@@ -13,12 +13,17 @@
 // loop code, or a field or element reached through one, or through the
 // receiver of a method value bound in loop code) or calls API that may only
 // be called on the loop (CallSoon, CallLater, Spawn, Then, Await, Sleep,
-// Gather, a task's Done or Cancel). Callbacks that hand the result back
-// safely are not reported: through loop.CallSoonThreadsafe, a channel send,
-// sync/atomic, a promise, or writes made while holding a mutex. Writes to
-// the callback's own locals, to package-level variables and through the
-// future's value are not reported, nor are callbacks registered by code that
-// does not run on a loop (a goroutine, an executor job, main).
+// Gather, a task's Done or Cancel), directly or in functions of the package
+// it calls (two calls deep, with loop-owned arguments followed into their
+// parameters). Callbacks that hand the result back safely are not reported:
+// through loop.CallSoonThreadsafe, a channel send, sync/atomic, a promise,
+// or writes made while holding a mutex. Writes to the callback's own locals,
+// to package-level variables and through the future's value are not
+// reported, nor are callbacks registered by code that does not run on a
+// loop (a goroutine, an executor job, main), on a future already settled
+// (OnDone then runs the callback at once, on the loop), or on the future of
+// a thread-safe submit back to the same loop, which that loop settles (the
+// selfsubmit rule reports the submit).
 //
 // Nested futures: a coroutine (a function with a *futures.Ctx parameter and
 // results (T, error)), or a coroutine or executor job handed to Spawn,

@@ -39,3 +39,11 @@ func callback(l *futures.Loop, s *actor, f *futures.Future[int]) {
 		})
 	})
 }
+
+func settledFirst(s *actor, f *futures.Future[int]) func(*futures.Ctx) (int, error) {
+	return func(c *futures.Ctx) (int, error) {
+		<-f.Done()                                       // reported by loopblock
+		f.OnDone(func(n int, err error) { s.count = n }) // neither: f is settled, the callback runs here
+		return futures.Await(c, futures.RunInExecutor(c.Loop(), s.exec, load))
+	}
+}
