@@ -102,11 +102,13 @@ type ownedFunc func(root ssa.Value) (string, bool)
 const calleeDepth = 2
 
 // touches returns what callback t does that races with the loop, or nil:
-// a loop-only call, or a write to loop-owned state made without holding a
-// lock, in the callback's activation (with the closures it calls in place
-// or defers) or in functions of the package it calls with loop-owned
-// arguments. A loop-only call wins over a write: a lock does not make it
-// safe.
+// a loop-only call, or a write to loop-owned state, in the callback's
+// activation (with the closures it calls in place or defers) or in
+// functions of the package it calls with loop-owned arguments. Writes in a
+// callback that takes a lock, sends on or closes a channel are taken to be
+// synchronised with their reader (precision first: which writes the lock or
+// the channel publishes is not worked out). A loop-only call is reported
+// regardless: no synchronisation makes it safe.
 func touches(res *engine.Result, t engine.Target) *touch {
 	sc := &scanner{res: res, seen: map[*ssa.Function]bool{}}
 	owned := func(root ssa.Value) (string, bool) {
@@ -130,7 +132,7 @@ func touches(res *engine.Result, t engine.Target) *touch {
 	if sc.api != nil {
 		return sc.api
 	}
-	if sc.write != nil && !sc.locked {
+	if sc.write != nil && !sc.synced {
 		return sc.write
 	}
 	return nil
@@ -140,7 +142,7 @@ type scanner struct {
 	res        *engine.Result
 	seen       map[*ssa.Function]bool
 	api, write *touch
-	locked     bool // a lock is taken: writes are taken to be synchronised
+	synced     bool // a lock is taken or a channel sent on or closed: writes are taken to be synchronised
 }
 
 // scan looks through g; findings are placed and named as seen from the
@@ -168,14 +170,19 @@ func (sc *scanner) scanVia(g *ssa.Function, owned ownedFunc, depth int, via *tou
 				common := instr.Common()
 				if row := sc.res.Role(common); row != nil {
 					if row.Locks {
-						sc.locked = true
+						sc.synced = true
 					}
 					if row.LoopOnly {
 						note(&sc.api, callPos(instr), "calls "+calledName(common)+", which may only be called on the loop")
 					}
 					continue
 				}
+				if b, ok := common.Value.(*ssa.Builtin); ok && b.Object() == types.Universe.Lookup("close") {
+					sc.synced = true
+				}
 				sc.follow(instr, owned, depth, via)
+			case *ssa.Send:
+				sc.synced = true
 			case *ssa.Store:
 				if name, ok := ownedPath(instr.Addr, owned, 0); ok {
 					note(&sc.write, instr.Pos(), "writes "+name+", which loop code owns")

@@ -16,8 +16,9 @@
 // Gather, a task's Done or Cancel), directly or in functions of the package
 // it calls (two calls deep, with loop-owned arguments followed into their
 // parameters). Callbacks that hand the result back safely are not reported:
-// through loop.CallSoonThreadsafe, a channel send, sync/atomic, a promise,
-// or writes made while holding a mutex. Writes to the callback's own locals,
+// through loop.CallSoonThreadsafe, a channel send or close, sync/atomic, a
+// promise, or a mutex: writes in a callback that takes a lock, sends on or
+// closes a channel are taken to be synchronised with their reader. Writes to the callback's own locals,
 // to package-level variables and through the future's value are not
 // reported, nor are callbacks registered by code that does not run on a
 // loop (a goroutine, an executor job, main), on a future already settled
