@@ -317,7 +317,7 @@ func calledName(call *ssa.CallCommon) string {
 func callbackMessage(res *engine.Result, fn *ssa.Function, ci ssa.CallInstruction, tch *touch) string {
 	f := "f"
 	if call, _ := res.CallAt(callPos(ci)); call != nil {
-		if x := receiverExpr(call); x != nil {
+		if x := receiverExpr(res, call); x != nil {
 			f = res.Source(x)
 		}
 	}

@@ -31,7 +31,7 @@ func wrapThenFix(res *engine.Result, fn *ssa.Function, ci ssa.CallInstruction, r
 	if call == nil || len(call.Args) != 1 {
 		return nil
 	}
-	x := receiverExpr(call)
+	x := receiverExpr(res, call)
 	if x == nil {
 		return nil
 	}
@@ -49,10 +49,14 @@ func wrapThenFix(res *engine.Result, fn *ssa.Function, ci ssa.CallInstruction, r
 	}}
 }
 
-// receiverExpr returns f in a method call f.M(...), or nil.
-func receiverExpr(call *ast.CallExpr) ast.Expr {
+// receiverExpr returns f in a method call f.M(...), or nil (for a method
+// expression T.M(f, ...), say).
+func receiverExpr(res *engine.Result, call *ast.CallExpr) ast.Expr {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
+		return nil
+	}
+	if s := res.Pass.TypesInfo.Selections[sel]; s == nil || s.Kind() != types.MethodVal {
 		return nil
 	}
 	return sel.X
@@ -83,6 +87,11 @@ func nameAt(res *engine.Result, root ssa.Value, pos token.Pos) string {
 	switch v := root.(type) {
 	case *ssa.Parameter:
 		if obj := v.Object(); obj != nil && resolvesTo(res, obj.Name(), pos, func(o types.Object) bool { return o == obj }) {
+			return obj.Name()
+		}
+	case *ssa.Global:
+		// A package-level variable of this package.
+		if obj := v.Object(); obj != nil && obj.Pkg() == res.Pass.Pkg && resolvesTo(res, obj.Name(), pos, func(o types.Object) bool { return o == obj }) {
 			return obj.Name()
 		}
 	case *ssa.Alloc:

@@ -39,3 +39,12 @@ func (s *actor) poll() {
 	f := fut.Submit(s.exec, load)
 	f.OnDone(func(n int, err error) { s.count = n }) // want `it writes s\.count`
 }
+
+var mainLoop *fut.Loop
+
+func onMain(s *actor) {
+	mainLoop.CallSoon(func() {
+		f := fut.Submit(s.exec, load)
+		f.OnDone(func(n int, err error) { s.count = n }) // want `futures\.Wrap\(mainLoop, f\)`
+	})
+}

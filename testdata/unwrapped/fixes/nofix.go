@@ -28,3 +28,4 @@ func shadowed(c *fut.Ctx, s *actor, f *fut.Future[int]) {
 		f.OnDone(func(n int, err error) { s.count = n }) // want `futures\.Wrap\(loop, f\)`
 	}
 }
+
