@@ -28,4 +28,3 @@ func shadowed(c *fut.Ctx, s *actor, f *fut.Future[int]) {
 		f.OnDone(func(n int, err error) { s.count = n }) // want `futures\.Wrap\(loop, f\)`
 	}
 }
-
