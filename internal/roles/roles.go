@@ -128,14 +128,14 @@ const (
 	NoRewrite Rewrite = iota
 	// AwaitWrap: f.Result() -> futures.Await(c, futures.Wrap(c.Loop(), f))
 	AwaitWrap
+	// WrapThen, for a completion callback that must run on the loop:
+	// f.OnDone(fn) -> futures.Wrap(l, f).Then(fn)
+	WrapThen
 	// AwaitRunInExecutor, for the call producing the awaited future:
 	// futures.Submit(e, fn).Result() -> futures.Await(c, futures.RunInExecutor(c.Loop(), e, fn))
 	AwaitRunInExecutor
 	// SuspendSleep: time.Sleep(d) -> futures.Sleep(c, d)
 	SuspendSleep
-	// WrapThen, for a completion callback that must run on the loop:
-	// f.OnDone(fn) -> futures.Wrap(l, f).Then(fn)
-	WrapThen
 )
 
 // TypeRole says what a type is to the rules.
