@@ -8,6 +8,7 @@ import (
 
 	"github.com/futurelint/futurelint/passes/loopblock"
 	"github.com/futurelint/futurelint/passes/selfsubmit"
+	"github.com/futurelint/futurelint/passes/unwrapped"
 )
 
 // Rule is one futurelint check.
@@ -20,6 +21,7 @@ type Rule struct {
 var Rules = []Rule{
 	{ID: "FL001", Analyzer: loopblock.Analyzer},
 	{ID: "FL002", Analyzer: selfsubmit.Analyzer},
+	{ID: "FL003", Analyzer: unwrapped.Analyzer},
 }
 
 // Analyzers returns the analyzers of Rules, in order.

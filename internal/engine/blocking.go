@@ -293,6 +293,15 @@ func (r *Result) doneOf(ch ssa.Value) ssa.Value {
 	return nil
 }
 
+// Settled reports whether the future f, used by instruction at in fn, is
+// certainly settled when at runs: after a receive from f.Done(), in the body
+// of a select case receiving from it, after awaiting a task wrapping f, or
+// in a Then callback of such a task. A Result there does not block, and an
+// OnDone callback registered there runs at once, on the calling goroutine.
+func (r *Result) Settled(fn *ssa.Function, f ssa.Value, at ssa.Instruction) bool {
+	return r.settled(fn, f, at)
+}
+
 // settled reports whether the future f is certainly settled when at runs:
 // at is dominated by a receive from f.Done(), by the body of a select case
 // receiving from f.Done(), or by an await of a task wrapping f.

@@ -43,10 +43,15 @@
 //     its marker parameter, the calls scheduling it (Place.Schedules, with
 //     the roles row and whether the submit was thread-safe), and for
 //     closures run in place the function they run within (ActivationRoot).
+//   - Targets(v): the functions of the package a function value (a
+//     callback or job argument) denotes, with the bound receiver of a
+//     method value.
 //   - IsCurrentLoop(fn, v): v (a *futures.Loop or *futures.Ctx value used in
 //     fn) certainly denotes the loop fn runs on: c.Loop(), a local holding
 //     it, a variable captured from the function that scheduled fn on it, or
 //     the same field path (s.loop) as the one fn was scheduled on.
+//   - CurrentLoops(fn): the same knowledge as spellings: a root value and a
+//     path (s + ".loop", c + ".Loop()") for a fix that must name the loop.
 //   - SelfSubmits(fn): thread-safe submits (RunThreadsafe, CallSoonThreadsafe)
 //     from fn to its own loop, each with the operations that wait for the
 //     submitted work (Waits; Op.Deadlock set when provably stuck).
@@ -54,6 +59,7 @@
 //     with Kind, What, the table Row or the callee's Helper witness,
 //     Deadlock (why it provably never returns) and SelfSubmit (the wait is
 //     on work submitted back to this loop: reported by selfsubmit only).
+//   - Settled(fn, f, at): the future f is certainly settled when at runs.
 //   - Role(call): the roles row of a static call, from the roles table or
 //     made from a wrapper's SchedulesFact. Rules never compare names: they
 //     ask the row (Block, Funcs, SubmitLoop, WrapLoop, LoopOnly, ...).

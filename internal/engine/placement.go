@@ -93,6 +93,25 @@ type target struct {
 	recv ssa.Value
 }
 
+// Target is a function of the package that a function value may denote,
+// with the bound receiver when the value is a method value (s.m).
+type Target struct {
+	Fn   *ssa.Function
+	Recv ssa.Value
+}
+
+// Targets resolves a function value (an argument of a scheduling call) to
+// the functions of the package it may denote: a named function, a closure,
+// a method value, directly or through a local or a phi. Empty when the value
+// is dynamic or lies outside the package.
+func (r *Result) Targets(v ssa.Value) []Target {
+	var out []Target
+	for _, t := range r.targets(v, 0) {
+		out = append(out, Target{Fn: t.fn, Recv: t.recv})
+	}
+	return out
+}
+
 // targets resolves a function-valued argument to the package functions it
 // may denote.
 func (r *Result) targets(v ssa.Value, depth int) []target {

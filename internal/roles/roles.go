@@ -119,6 +119,10 @@ type Func struct {
 	Suspends    bool // suspends the calling coroutine; the loop keeps running (Await, Sleep, Gather)
 	Settles     bool // settles the future or promise in argument 0 (Resolve, Reject, Cancel)
 	NewLoop     bool // runs its coroutine on a new loop (futures.Run)
+	// Locks is set for a call that acquires a mutual-exclusion lock
+	// ((*sync.Mutex).Lock): writes made while holding it are synchronised
+	// with other goroutines that take the same lock.
+	Locks bool
 }
 
 // Rewrite names a mechanical loop-side replacement for a blocking call or a
@@ -130,6 +134,9 @@ const (
 	NoRewrite Rewrite = iota
 	// AwaitWrap: f.Result() -> futures.Await(c, futures.Wrap(c.Loop(), f))
 	AwaitWrap
+	// WrapThen, for a completion callback that must run on the loop:
+	// f.OnDone(fn) -> futures.Wrap(l, f).Then(fn)
+	WrapThen
 	// AwaitRunInExecutor, for the call producing the awaited future:
 	// futures.Submit(e, fn).Result() -> futures.Await(c, futures.RunInExecutor(c.Loop(), e, fn))
 	AwaitRunInExecutor

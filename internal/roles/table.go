@@ -55,6 +55,7 @@ var defaultFuncs = func() []Func {
 
 	onDone := row(F, "Future", "OnDone")
 	onDone.Funcs = []FuncArg{{Arg: 1, Where: OffLoop, Loop: none, AfterSettle: true}}
+	onDone.Instead = WrapThen
 	add(onDone)
 	cancel := row(F, "Future", "Cancel")
 	cancel.Settles = true
@@ -145,6 +146,13 @@ var defaultFuncs = func() []Func {
 	add(sleep)
 	add(blocks("sync", "WaitGroup", "Wait", BlockSync))
 	add(blocks("sync", "Cond", "Wait", BlockSync))
+	// Mutexes: held briefly by design, so not blocking; writes under them
+	// are synchronised.
+	for _, recv := range []string{"Mutex", "RWMutex"} {
+		lock := row("sync", recv, "Lock")
+		lock.Locks = true
+		add(lock)
+	}
 	for _, n := range []string{"Get", "Head", "Post", "PostForm"} {
 		add(blocks("net/http", "", n, BlockIO))
 	}
