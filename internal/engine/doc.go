@@ -5,26 +5,25 @@
 //
 // # Using the engine from a rule
 //
-// A rule requires Analyzer and reads its *Result:
+// A rule is one call to NewRule, with its name, its embedded doc.go and a
+// run function that reads the engine's *Result:
 //
-//	var Analyzer = &analysis.Analyzer{
-//		Name:     "myrule",
-//		Requires: []*analysis.Analyzer{engine.Analyzer},
-//		Run:      run,
-//	}
+//	//go:embed doc.go
+//	var doc string
 //
-//	func run(pass *analysis.Pass) (any, error) {
-//		res := pass.ResultOf[engine.Analyzer].(*engine.Result)
-//		if res.SSA == nil {
-//			return nil, nil // the package references no loop runtime
-//		}
+//	var Analyzer, Doc = engine.NewRule("myrule", doc, run)
+//
+//	func run(pass *analysis.Pass, res *engine.Result) error {
 //		rep := engine.NewReporter(pass, "myrule")
 //		for _, fn := range res.LoopFuncs() { // loop code, in source order
 //			...
 //			rep.Report(analysis.Diagnostic{Pos: pos, Message: msg}, engine.Warning)
 //		}
-//		return nil, nil
+//		return nil
 //	}
+//
+// The analyzer requires Analyzer, takes its Doc and URL from doc.go, and
+// runs run only on packages that reference a loop runtime (Result.SSA set).
 //
 // A Result is read-only once the engine has run: rules running in parallel
 // on the same package share it safely.
