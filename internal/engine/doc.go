@@ -62,6 +62,7 @@
 //   - Role(call): the roles row of a static call, from the roles table or
 //     made from a wrapper's SchedulesFact. Rules never compare names: they
 //     ask the row (Block, Funcs, SubmitLoop, WrapLoop, LoopOnly, ...).
+//     RoleCalls(fn) yields fn's calls (not go statements) that have a row.
 //   - AwaitCtx, ImportName, CallAt, OtherUses, Source: what a suggested fix
 //     needs to be mechanical and compile.
 //

@@ -19,41 +19,33 @@ import (
 func racingCallbacks(res *engine.Result) []analysis.Diagnostic {
 	var out []analysis.Diagnostic
 	for _, fn := range res.LoopFuncs() {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				ci, ok := instr.(ssa.CallInstruction)
-				if !ok {
-					continue
-				}
-				if _, isGo := instr.(*ssa.Go); isGo {
-					continue // registered from a goroutine of its own, not from loop code
-				}
-				common := ci.Common()
-				row := res.Role(common)
-				cbArg, ok := completionCallback(row)
-				if !ok {
-					continue
-				}
-				fut := engine.Arg(common, 0)
-				cb := engine.Arg(common, cbArg)
-				if fut == nil || cb == nil || !res.Roles.Is(fut.Type(), roles.ExecutorFuture) {
-					continue
-				}
-				if submittedHere(res, fn, fut) {
-					continue // settled by this very loop: the callback runs on it (selfsubmit reports the submit)
-				}
-				if res.Settled(fn, fut, instr) {
-					continue // already settled: OnDone runs the callback at once, here on the loop
-				}
-				for _, t := range res.Targets(cb) {
-					if tch := touches(res, t); tch != nil {
-						out = append(out, analysis.Diagnostic{
-							Pos:            callPos(ci),
-							Message:        callbackMessage(res, fn, ci, tch),
-							SuggestedFixes: wrapThenFix(res, fn, ci, row),
-						})
-						break
-					}
+		// RoleCalls leaves out go statements: a callback they register is
+		// registered from a goroutine of its own, not from loop code.
+		for ci, row := range res.RoleCalls(fn) {
+			common := ci.Common()
+			cbArg, ok := completionCallback(row)
+			if !ok {
+				continue
+			}
+			fut := engine.Arg(common, 0)
+			cb := engine.Arg(common, cbArg)
+			if fut == nil || cb == nil || !res.Roles.Is(fut.Type(), roles.ExecutorFuture) {
+				continue
+			}
+			if submittedHere(res, fn, fut) {
+				continue // settled by this very loop: the callback runs on it (selfsubmit reports the submit)
+			}
+			if res.Settled(fn, fut, ci) {
+				continue // already settled: OnDone runs the callback at once, here on the loop
+			}
+			for _, t := range res.Targets(cb) {
+				if tch := touches(res, t); tch != nil {
+					out = append(out, analysis.Diagnostic{
+						Pos:            callPos(ci),
+						Message:        callbackMessage(res, fn, ci, tch),
+						SuggestedFixes: wrapThenFix(res, fn, ci, row),
+					})
+					break
 				}
 			}
 		}
