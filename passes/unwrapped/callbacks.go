@@ -248,7 +248,7 @@ func ownedPath(v ssa.Value, owned ownedFunc, depth int) (string, bool) {
 		}
 	case *ssa.FieldAddr:
 		if base, ok := ownedPath(v.X, owned, d); ok {
-			return base + "." + fieldName(v.X.Type(), v.Field), true
+			return base + "." + engine.FieldName(v.X.Type(), v.Field), true
 		}
 	case *ssa.IndexAddr:
 		if base, ok := ownedPath(v.X, owned, d); ok {
@@ -279,16 +279,6 @@ func binding(fv *ssa.FreeVar) ssa.Value {
 		}
 	}
 	return nil
-}
-
-func fieldName(t types.Type, i int) string {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if s, ok := t.Underlying().(*types.Struct); ok && i < s.NumFields() {
-		return s.Field(i).Name()
-	}
-	return "?"
 }
 
 // calledName names what a call calls, as people write it.
