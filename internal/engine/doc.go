@@ -44,7 +44,8 @@
 //     closures run in place the function they run within (ActivationRoot).
 //   - Targets(v): the functions of the package a function value (a
 //     callback or job argument) denotes, with the bound receiver of a
-//     method value.
+//     method value. Binding(fv): the value a closure's free variable is
+//     bound to where the closure is made.
 //   - IsCurrentLoop(fn, v): v (a *futures.Loop or *futures.Ctx value used in
 //     fn) certainly denotes the loop fn runs on: c.Loop(), a local holding
 //     it, a variable captured from the function that scheduled fn on it, or

@@ -31,12 +31,8 @@ func (r *Result) canonDepth(v ssa.Value, depth int) loopRef {
 	d := depth + 1
 	switch v := v.(type) {
 	case *ssa.FreeVar:
-		if mc := r.closures[v.Parent()]; mc != nil {
-			for i, fv := range v.Parent().FreeVars {
-				if fv == v {
-					return r.canonDepth(mc.Bindings[i], d)
-				}
-			}
+		if b := r.Binding(v); b != nil {
+			return r.canonDepth(b, d)
 		}
 	case *ssa.Alloc:
 		// A variable assigned once denotes its only value.

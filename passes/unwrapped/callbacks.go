@@ -176,11 +176,11 @@ func (sc *scanner) scanVia(g *ssa.Function, owned ownedFunc, depth int, via *tou
 			case *ssa.Send:
 				sc.synced = true
 			case *ssa.Store:
-				if name, ok := ownedPath(instr.Addr, owned, 0); ok {
+				if name, ok := sc.ownedPath(instr.Addr, owned, 0); ok {
 					note(&sc.write, instr.Pos(), "writes "+name+", which loop code owns")
 				}
 			case *ssa.MapUpdate:
-				if name, ok := ownedPath(instr.Map, owned, 0); ok {
+				if name, ok := sc.ownedPath(instr.Map, owned, 0); ok {
 					note(&sc.write, instr.Pos(), "writes to the map "+name+", which loop code owns")
 				}
 			}
@@ -198,7 +198,7 @@ func (sc *scanner) follow(ci ssa.CallInstruction, owned ownedFunc, depth int, vi
 	args := map[*ssa.Parameter]string{}
 	for i, a := range ci.Common().Args {
 		if i < len(callee.Params) {
-			if name, ok := ownedPath(a, owned, 0); ok {
+			if name, ok := sc.ownedPath(a, owned, 0); ok {
 				args[callee.Params[i]] = name
 			}
 		}
@@ -225,7 +225,7 @@ func (sc *scanner) follow(ci ssa.CallInstruction, owned ownedFunc, depth int, vi
 // ownedPath reports whether address (or map, or pointer) v reaches state
 // that owned accepts as loop-owned: the root itself, or a field or element
 // reached through it. It names the state as the source spells it.
-func ownedPath(v ssa.Value, owned ownedFunc, depth int) (string, bool) {
+func (sc *scanner) ownedPath(v ssa.Value, owned ownedFunc, depth int) (string, bool) {
 	if depth > 16 {
 		return "", false
 	}
@@ -237,48 +237,25 @@ func ownedPath(v ssa.Value, owned ownedFunc, depth int) (string, bool) {
 		}
 		// A closure run in place within the callback: follow the capture
 		// to the callback's own variable or capture.
-		if b := binding(v); b != nil {
-			return ownedPath(b, owned, d)
+		if b := sc.res.Binding(v); b != nil {
+			return sc.ownedPath(b, owned, d)
 		}
 	case *ssa.Parameter:
 		return owned(v)
 	case *ssa.UnOp:
 		if v.Op == token.MUL {
-			return ownedPath(v.X, owned, d)
+			return sc.ownedPath(v.X, owned, d)
 		}
 	case *ssa.FieldAddr:
-		if base, ok := ownedPath(v.X, owned, d); ok {
+		if base, ok := sc.ownedPath(v.X, owned, d); ok {
 			return base + "." + engine.FieldName(v.X.Type(), v.Field), true
 		}
 	case *ssa.IndexAddr:
-		if base, ok := ownedPath(v.X, owned, d); ok {
+		if base, ok := sc.ownedPath(v.X, owned, d); ok {
 			return base + "[...]", true
 		}
 	}
 	return "", false
-}
-
-// binding returns the value bound to free variable fv where its closure is
-// made, or nil.
-func binding(fv *ssa.FreeVar) ssa.Value {
-	g := fv.Parent()
-	idx := -1
-	for i, x := range g.FreeVars {
-		if x == fv {
-			idx = i
-		}
-	}
-	if g.Parent() == nil || idx < 0 {
-		return nil
-	}
-	for _, b := range g.Parent().Blocks {
-		for _, instr := range b.Instrs {
-			if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == g {
-				return mc.Bindings[idx]
-			}
-		}
-	}
-	return nil
 }
 
 // calledName names what a call calls, as people write it.
