@@ -64,8 +64,9 @@
 //     made from a wrapper's SchedulesFact. Rules never compare names: they
 //     ask the row (Block, Funcs, SubmitLoop, WrapLoop, LoopOnly, ...).
 //     RoleCalls(fn) yields fn's calls (not go statements) that have a row.
-//   - AwaitCtx, ImportName, CallAt, OtherUses, Source: what a suggested fix
-//     needs to be mechanical and compile.
+//   - AwaitCtx, ImportName, ResolvesTo, CallPos, CallAt, MethodCall,
+//     OtherUses, Source: what a suggested fix needs to be mechanical and
+//     compile.
 //
 // New(table) builds an engine analyzer for a roles table extended with
 // other libraries' rows; the rules use Analyzer (roles.Default).

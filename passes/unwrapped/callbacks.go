@@ -41,7 +41,7 @@ func racingCallbacks(res *engine.Result) []analysis.Diagnostic {
 			for _, t := range res.Targets(cb) {
 				if tch := touches(res, t); tch != nil {
 					out = append(out, analysis.Diagnostic{
-						Pos:            callPos(ci),
+						Pos:            engine.CallPos(ci),
 						Message:        callbackMessage(res, fn, ci, tch),
 						SuggestedFixes: wrapThenFix(res, fn, ci, row),
 					})
@@ -165,7 +165,7 @@ func (sc *scanner) scanVia(g *ssa.Function, owned ownedFunc, depth int, via *tou
 						sc.synced = true
 					}
 					if row.LoopOnly {
-						note(&sc.api, callPos(instr), "calls "+calledName(common)+", which may only be called on the loop")
+						note(&sc.api, engine.CallPos(instr), "calls "+calledName(common)+", which may only be called on the loop")
 					}
 					continue
 				}
@@ -205,10 +205,10 @@ func (sc *scanner) follow(ci ssa.CallInstruction, owned ownedFunc, depth int, vi
 	}
 	if via == nil {
 		name := calledName(ci.Common())
-		if call, _ := sc.res.CallAt(callPos(ci)); call != nil {
+		if call, _ := sc.res.CallAt(engine.CallPos(ci)); call != nil {
 			name = sc.res.Source(ast.Unparen(call.Fun)) // as the callback spells it: s.record
 		}
-		via = &touch{pos: callPos(ci), what: "calls " + name + ", which "}
+		via = &touch{pos: engine.CallPos(ci), what: "calls " + name + ", which "}
 	}
 	sc.seen[callee] = true
 	sc.scanVia(callee, func(root ssa.Value) (string, bool) {
@@ -275,12 +275,12 @@ func calledName(call *ssa.CallCommon) string {
 // callbackMessage says what goes wrong and what to write instead.
 func callbackMessage(res *engine.Result, fn *ssa.Function, ci ssa.CallInstruction, tch *touch) string {
 	f := "f"
-	if call, _ := res.CallAt(callPos(ci)); call != nil {
-		if x := receiverExpr(res, call); x != nil {
-			f = res.Source(x)
+	if call, _ := res.CallAt(engine.CallPos(ci)); call != nil {
+		if sel := res.MethodCall(call); sel != nil {
+			f = res.Source(sel.X)
 		}
 	}
-	loop := loopExpr(res, fn, callPos(ci))
+	loop := loopExpr(res, fn, engine.CallPos(ci))
 	if loop == "" {
 		loop = "loop"
 	}
@@ -290,14 +290,4 @@ func callbackMessage(res *engine.Result, fn *ssa.Function, ci ssa.CallInstructio
 	}
 	return fmt.Sprintf("the OnDone callback runs on the goroutine that settles %s, not on the event loop running this code, and it %s (at %s): %s; take the result on the loop with futures.Wrap(%s, %s).Then(callback), or hand back with %s.CallSoonThreadsafe(fn)",
 		f, tch.what, res.Where(tch.pos), harm, loop, f, loop)
-}
-
-// callPos is the opening parenthesis of a call (for a defer or go
-// statement, of its call rather than the keyword): where findings are
-// reported and where CallAt finds the call.
-func callPos(ci ssa.CallInstruction) token.Pos {
-	if p := ci.Common().Pos(); p.IsValid() {
-		return p
-	}
-	return ci.Pos()
 }
