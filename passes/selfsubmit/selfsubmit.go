@@ -1,0 +1,44 @@
+package selfsubmit
+
+import (
+	_ "embed"
+	"sort"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/futurelint/futurelint/internal/engine"
+)
+
+//go:embed doc.go
+var doc string
+
+const name = "selfsubmit"
+
+// Analyzer reports thread-safe submits from loop code back to its own loop.
+// Doc is its documentation, parsed from doc.go.
+var Analyzer, Doc = engine.NewRule(name, doc, run)
+
+func run(pass *analysis.Pass, res *engine.Result) error {
+	rep := engine.NewReporter(pass, name)
+	// One finding per submit, at the submit: the waits on its work are
+	// part of it (loopblock leaves them to this rule).
+	var found []*submit
+	for _, fn := range res.LoopFuncs() {
+		for _, s := range res.SelfSubmits(fn) {
+			found = append(found, newSubmit(res, fn, s))
+		}
+	}
+	sort.SliceStable(found, func(i, j int) bool { return found[i].pos < found[j].pos })
+	for _, sub := range found {
+		sev := engine.Warning
+		if sub.deadlock() != nil {
+			sev = engine.Error
+		}
+		rep.Report(analysis.Diagnostic{
+			Pos:            sub.pos,
+			Message:        sub.message(),
+			SuggestedFixes: sub.suggestFixes(),
+		}, sev)
+	}
+	return nil
+}
