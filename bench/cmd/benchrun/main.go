@@ -216,16 +216,9 @@ func (b *bench) buildTools() error {
 	if err := goCmd(b.benchDir, "build", "-o", b.nop, "./cmd/nop"); err != nil {
 		return err
 	}
-	if _, err := os.Stat(filepath.Join(b.repo, "cmd", "futurelint")); err == nil {
-		b.driver = "`cmd/futurelint` of the repository, built in its own module: `go build -o futurelint ./cmd/futurelint`"
-		if err := goCmd(b.repo, "build", "-o", b.futurelint, "./cmd/futurelint"); err != nil {
-			return err
-		}
-	} else {
-		b.driver = "`bench/cmd/suite` (`multichecker.Main(analyzer.Analyzers()...)`), because the repository has no `cmd/futurelint` yet"
-		if err := goCmd(b.benchDir, "build", "-o", b.futurelint, "./cmd/suite"); err != nil {
-			return err
-		}
+	b.driver = "`cmd/futurelint` of the repository, built in its own module: `go build -o futurelint ./cmd/futurelint`"
+	if err := goCmd(b.repo, "build", "-o", b.futurelint, "./cmd/futurelint"); err != nil {
+		return err
 	}
 	if err := goCmd(b.benchDir, "build", "-o", b.staticcheck, "honnef.co/go/tools/cmd/staticcheck"); err != nil {
 		return err
