@@ -295,7 +295,8 @@ func (r *Result) doneOf(ch ssa.Value) ssa.Value {
 
 // Settled reports whether the future f, used by instruction at in fn, is
 // certainly settled when at runs: after a receive from f.Done(), in the body
-// of a select case receiving from it, after awaiting a task wrapping f, or
+// of a select case receiving from it, after f.Cancel(), after awaiting a task
+// wrapping f, or
 // in a Then callback of such a task. A Result there does not block, and an
 // OnDone callback registered there runs at once, on the calling goroutine.
 func (r *Result) Settled(fn *ssa.Function, f ssa.Value, at ssa.Instruction) bool {
@@ -304,7 +305,7 @@ func (r *Result) Settled(fn *ssa.Function, f ssa.Value, at ssa.Instruction) bool
 
 // settled reports whether the future f is certainly settled when at runs:
 // at is dominated by a receive from f.Done(), by the body of a select case
-// receiving from f.Done(), or by an await of a task wrapping f.
+// receiving from f.Done(), by f.Cancel(), or by an await of a task wrapping f.
 func (r *Result) settled(fn *ssa.Function, f ssa.Value, at ssa.Instruction) bool {
 	ref := r.canon(f)
 	same := func(v ssa.Value) bool { return r.canon(v) == ref }
@@ -347,7 +348,15 @@ func (r *Result) settled(fn *ssa.Function, f ssa.Value, at ssa.Instruction) bool
 				}
 			case *ssa.Call:
 				row := r.Role(&s.Call)
-				if row == nil || !row.Suspends || !dominates(s, at) {
+				if row == nil || !dominates(s, at) {
+					continue
+				}
+				if row.Settles && Arg(&s.Call, 0) != nil && same(Arg(&s.Call, 0)) {
+					// f.Cancel(): a pending future is settled at once,
+					// and false means it had settled already.
+					return true
+				}
+				if !row.Suspends {
 					continue
 				}
 				for _, arg := range Args(&s.Call) {

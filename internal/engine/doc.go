@@ -102,7 +102,7 @@
 // and closures that are not run in place do not block their creator;
 // interface and dynamic calls are not assumed to block. A Result on a
 // settled future is not blocking (after <-f.Done(), in case <-f.Done(),
-// after awaiting Wrap(L, f)).
+// after f.Cancel(), after awaiting Wrap(L, f)).
 //
 // The standard library is described by the roles table alone: its bodies
 // are not analysed and it gets no facts. Std is full of internal channel

@@ -23,7 +23,8 @@
 // goroutines and are not loop code.
 //
 // Not reported: a Result on a future already settled (after <-f.Done(),
-// inside case <-f.Done(), after awaiting futures.Wrap(L, f)); sends and
+// inside case <-f.Done(), after f.Cancel(), after awaiting
+// futures.Wrap(L, f)); sends and
 // selects with a default case; interface and dynamic calls; waits on work
 // submitted thread-safely back to the same loop, which the selfsubmit rule
 // reports. Mutex locks are not reported: they are held briefly by design,
