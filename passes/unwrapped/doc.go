@@ -26,11 +26,14 @@
 // a thread-safe submit back to the same loop, which that loop settles (the
 // selfsubmit rule reports the submit).
 //
-// Nested futures: a coroutine (a function with a *futures.Ctx parameter and
-// results (T, error)), or a coroutine or executor job handed to Spawn,
-// RunThreadsafe, Run, Submit or RunInExecutor, whose result type T is itself
-// a *futures.Future or *futures.Task. A named function is reported once, at
-// its declaration; a closure at the call it is handed to. A promise whose
+// Nested futures: a coroutine or executor job handed to Spawn,
+// RunThreadsafe, Run, Submit or RunInExecutor (directly or through a
+// wrapper), whose results are (T, error) with T itself a *futures.Future or
+// *futures.Task. A function of the package is reported once, at its
+// declaration; a closure, or a function of another package, at the call it
+// is handed to. A function with a *futures.Ctx parameter that is only called
+// directly is not reported: it is a helper handing its caller a plain future
+// or task (t, err := start(c, url)), and nothing is nested. A promise whose
 // value is a future is not reported: handing a future over on purpose is a
 // design, not a slip.
 //

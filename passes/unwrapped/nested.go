@@ -25,10 +25,13 @@ func nestedFutures(res *engine.Result) []analysis.Diagnostic {
 		out = append(out, analysis.Diagnostic{Pos: pos, Message: nestedMessage(res, fn, kind, inner)})
 	}
 
-	// Coroutines: functions with a marker parameter of their own.
+	// Coroutines: functions with a marker parameter of their own that this
+	// package runs as coroutines. One that is only called directly is a
+	// helper handing its caller a plain future (t, err := start(c, u)):
+	// nothing is nested.
 	for _, fn := range res.Funcs {
 		p := res.Place(fn)
-		if p == nil || p.Marker == nil {
+		if p == nil || p.Marker == nil || !runAsCoroutine(p) {
 			continue
 		}
 		inner := nestedResult(res, fn.Signature)
@@ -70,9 +73,9 @@ func nestedFutures(res *engine.Result) []analysis.Diagnostic {
 					}
 					targets := res.Targets(arg)
 					if len(targets) == 0 {
-						if static, ok := arg.(*ssa.Function); ok && kind == "coroutine" && static.Pkg != res.SSA {
-							continue // a coroutine of another package: reported at its declaration there
-						}
+						// A closure made elsewhere, or a function of another
+						// package (whose declaration is reported only where
+						// its own package runs it): here, at the call.
 						report(nil, callPos(ci), kind, inner)
 						continue
 					}
@@ -90,6 +93,17 @@ func nestedFutures(res *engine.Result) []analysis.Diagnostic {
 		}
 	}
 	return out
+}
+
+// runAsCoroutine reports whether the package hands fn to a call that runs
+// it as a coroutine (Spawn, RunThreadsafe, Run, or a wrapper of them).
+func runAsCoroutine(p *engine.Place) bool {
+	for _, s := range p.Schedules {
+		if s.Arg.Where == roles.Coroutine {
+			return true
+		}
+	}
+	return false
 }
 
 // runsResult says whether argument fa is a function whose result becomes
