@@ -71,6 +71,11 @@ type FuncArg struct {
 	// before it on the same loop by Ordered schedules (the FIFO ready
 	// queue of CallSoon and Spawn).
 	Ordered bool
+	// Awaited is set, for a wrapper of a thread-safe submit, when the
+	// wrapper itself waits for the submitted work before it returns, with
+	// no way to give up (RunThreadsafe(l, co).Result()): called from code
+	// running on that loop, it never returns.
+	Awaited bool
 }
 
 // Func is one row of the table: the roles of one function or method.

@@ -20,6 +20,10 @@ func (sub *submit) message() string {
 		return what + ": " + sub.effect() + "; " + sub.instead()
 	}
 	at := fmt.Sprintf("%s at %s", w.What, sub.res.Where(w.Pos))
+	if w.Instr == sub.s.Call {
+		// A wrapper that waits for the work it submits.
+		at = sub.callee() + " itself"
+	}
 	if n := len(sub.s.Waits) - 1; n > 0 {
 		at += fmt.Sprintf(" (and %d other wait", n) + plural(n) + ")"
 	}
