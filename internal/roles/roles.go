@@ -128,6 +128,11 @@ type Func struct {
 	// ((*sync.Mutex).Lock): writes made while holding it are synchronised
 	// with other goroutines that take the same lock.
 	Locks bool
+	// Publishes is set for a call that hands the caller's earlier writes
+	// over to a goroutine that waits for it or reads after it, as a
+	// channel send does ((*sync.WaitGroup).Done, (*sync.Cond).Broadcast,
+	// sync/atomic stores): writes made before it are synchronised.
+	Publishes bool
 }
 
 // Rewrite names a mechanical loop-side replacement for a blocking call or a

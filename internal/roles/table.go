@@ -153,6 +153,28 @@ var defaultFuncs = func() []Func {
 		lock.Locks = true
 		add(lock)
 	}
+	// Publication: writes made before these reach the goroutine that
+	// waits for them (Wait) or reads the atomic after them.
+	publishes := func(pkg, recv, name string) {
+		r := row(pkg, recv, name)
+		r.Publishes = true
+		add(r)
+	}
+	publishes("sync", "WaitGroup", "Done")
+	publishes("sync", "Cond", "Signal")
+	publishes("sync", "Cond", "Broadcast")
+	for _, t := range []string{"Int32", "Int64", "Uint32", "Uint64", "Uintptr"} {
+		for _, op := range []string{"Add", "And", "Or", "CompareAndSwap", "Store", "Swap"} {
+			publishes("sync/atomic", "", op+t)
+			publishes("sync/atomic", t, op)
+		}
+	}
+	for _, op := range []string{"CompareAndSwap", "Store", "Swap"} {
+		publishes("sync/atomic", "", op+"Pointer")
+		for _, t := range []string{"Bool", "Pointer", "Value"} {
+			publishes("sync/atomic", t, op)
+		}
+	}
 	for _, n := range []string{"Get", "Head", "Post", "PostForm"} {
 		add(blocks("net/http", "", n, BlockIO))
 	}

@@ -105,9 +105,10 @@ const calleeDepth = 2
 // a loop-only call, or a write to loop-owned state, in the callback's
 // activation (with the closures it calls in place or defers) or in
 // functions of the package it calls with loop-owned arguments. Writes in a
-// callback that takes a lock, sends on or closes a channel are taken to be
-// synchronised with their reader (precision first: which writes the lock or
-// the channel publishes is not worked out). A loop-only call is reported
+// callback that takes a lock, sends on or closes a channel, or publishes
+// otherwise (wg.Done, an atomic store: the roles table's Publishes) are taken
+// to be synchronised with their reader (precision first: which writes the
+// lock or the channel publishes is not worked out). A loop-only call is reported
 // regardless: no synchronisation makes it safe.
 func touches(res *engine.Result, t engine.Target) *touch {
 	sc := &scanner{res: res, seen: map[*ssa.Function]bool{}}
@@ -142,7 +143,7 @@ type scanner struct {
 	res        *engine.Result
 	seen       map[*ssa.Function]bool
 	api, write *touch
-	synced     bool // a lock is taken or a channel sent on or closed: writes are taken to be synchronised
+	synced     bool // a lock is taken, a channel sent on or closed, or writes published: they are taken to be synchronised
 }
 
 // scan looks through g; findings are placed and named as seen from the
@@ -169,7 +170,7 @@ func (sc *scanner) scanVia(g *ssa.Function, owned ownedFunc, depth int, via *tou
 			case ssa.CallInstruction:
 				common := instr.Common()
 				if row := sc.res.Role(common); row != nil {
-					if row.Locks {
+					if row.Locks || row.Publishes {
 						sc.synced = true
 					}
 					if row.LoopOnly {

@@ -18,7 +18,9 @@
 // parameters). Callbacks that hand the result back safely are not reported:
 // through loop.CallSoonThreadsafe, a channel send or close, sync/atomic, a
 // promise, or a mutex: writes in a callback that takes a lock, sends on or
-// closes a channel are taken to be synchronised with their reader. Writes to the callback's own locals,
+// closes a channel, calls wg.Done(), cond.Signal() or cond.Broadcast(), or
+// stores to an atomic are taken to be synchronised with their reader.
+// Writes to the callback's own locals,
 // to package-level variables and through the future's value are not
 // reported, nor are callbacks registered by code that does not run on a
 // loop (a goroutine, an executor job, main), on a future already settled

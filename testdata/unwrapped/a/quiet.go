@@ -54,6 +54,30 @@ func handBack(c *futures.Ctx, s *actor, ch chan int, mu *sync.Mutex, hits *atomi
 		res = n
 		ch <- n
 	})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	f.OnDone(func(n int, err error) { // quiet: wg.Done publishes the write to whoever returns from wg.Wait
+		res = n
+		wg.Done()
+	})
+	f.OnDone(func(n int, err error) { // quiet: an atomic store publishes the write to whoever loads it after
+		res = n
+		hits.Store(1)
+	})
+	f.OnDone(func(n int, err error) { // quiet: as above, with the atomic functions
+		res = n
+		atomic.StoreInt64(new(int64), 1)
+	})
+	var ready atomic.Bool
+	f.OnDone(func(n int, err error) { // quiet: a flag set after the write, for a loop that polls it
+		res = n
+		ready.Store(true)
+	})
+	cond := sync.NewCond(mu)
+	f.OnDone(func(n int, err error) { // quiet: Broadcast wakes a waiter that then sees the write
+		res = n
+		cond.Broadcast()
+	})
 	_, _ = guarded, res
 }
 
