@@ -20,9 +20,9 @@
 // promise, or a mutex: writes in a callback that takes a lock, sends on or
 // closes a channel, calls wg.Done(), cond.Signal() or cond.Broadcast(), or
 // stores to an atomic are taken to be synchronised with their reader.
-// Writes to the callback's own locals,
-// to package-level variables and through the future's value are not
-// reported, nor are callbacks registered by code that does not run on a
+// Writes to the callback's own locals, to package-level variables and
+// through the future's value are not reported, nor are callbacks
+// registered by code that does not run on a
 // loop (a goroutine, an executor job, main), on a future already settled
 // (OnDone then runs the callback at once, on the loop), or on the future of
 // a thread-safe submit back to the same loop, which that loop settles (the
