@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -118,14 +119,17 @@ func (r *Result) directOps(fn *ssa.Function) []*Op {
 				if f != nil && r.settled(fn, f, instr) {
 					continue
 				}
-				what := "a channel receive"
+				what, kind := "a channel receive", roles.BlockChan
 				switch {
 				case f != nil:
 					what = "a receive from " + r.callName(&instr.X.(*ssa.Call).Call)
+				case r.timeout(instr.X):
+					// <-time.After(d) is a sleep, and is advised as one.
+					what, kind = "a receive from "+r.callName(&instr.X.(*ssa.Call).Call), roles.BlockSleep
 				case b.Comment == "rangechan.loop":
 					what = "a range over a channel"
 				}
-				ops = append(ops, &Op{Fn: fn, Instr: instr, Pos: instr.Pos(), Kind: roles.BlockChan, What: what, Future: f})
+				ops = append(ops, &Op{Fn: fn, Instr: instr, Pos: instr.Pos(), Kind: kind, What: what, Future: f})
 			case *ssa.Select:
 				if !instr.Blocking {
 					continue
@@ -264,8 +268,8 @@ func (r *Result) summarizeBlocking() {
 }
 
 func stepWhat(op *Op) string {
-	if op.Future != nil && op.Row == nil {
-		return "receives from " + op.What[len("a receive from "):]
+	if rest, ok := strings.CutPrefix(op.What, "a receive from "); ok && op.Row == nil {
+		return "receives from " + rest
 	}
 	switch op.What {
 	case "a channel receive":
@@ -280,6 +284,17 @@ func stepWhat(op *Op) string {
 
 // MayBlock returns the may-block summary of a function of this package.
 func (r *Result) MayBlock(fn *ssa.Function) *BlocksFact { return r.blocks[fn] }
+
+// timeout reports whether ch is the channel of a call such as
+// time.After(d), which delivers once d has passed.
+func (r *Result) timeout(ch ssa.Value) bool {
+	call, ok := ch.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	row := r.Role(&call.Call)
+	return row != nil && row.Timeout
+}
 
 // doneOf returns f when ch is f.Done() for a future f, else nil.
 func (r *Result) doneOf(ch ssa.Value) ssa.Value {

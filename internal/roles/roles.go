@@ -94,6 +94,9 @@ type Func struct {
 	// FutureOf is set for a method returning the future of the promise in
 	// argument 0 ((*Promise).Future).
 	FutureOf bool
+	// Timeout is set for a function returning a channel that delivers once
+	// a duration has passed (time.After): receiving from it is a sleep.
+	Timeout bool
 	// New is set for a constructor returning a fresh, unshared future,
 	// promise or loop (NewPromise).
 	New bool

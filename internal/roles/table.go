@@ -144,6 +144,9 @@ var defaultFuncs = func() []Func {
 	sleep := blocks("time", "", "Sleep", BlockSleep)
 	sleep.Instead = SuspendSleep
 	add(sleep)
+	after := row("time", "", "After")
+	after.Timeout = true
+	add(after)
 	add(blocks("sync", "WaitGroup", "Wait", BlockSync))
 	add(blocks("sync", "Cond", "Wait", BlockSync))
 	// Mutexes: held briefly by design, so not blocking; writes under them

@@ -53,7 +53,17 @@ func callbackAdvice(l *futures.Loop, f *futures.Future[int], ch chan int) {
 		f.Result()                   // want `^\(\*futures\.Future\)\.Result blocks the event loop goroutine: .*; take the result on the loop with futures\.Wrap\(loop, f\)\.Then`
 		time.Sleep(time.Millisecond) // want `^time\.Sleep blocks the event loop goroutine: .*; schedule the rest with loop\.CallLater\(d, fn\)$`
 		<-ch                         // want `^a channel receive blocks the event loop goroutine: .*; deliver the value to the loop with loop\.CallSoonThreadsafe`
+		<-time.After(time.Second)    // want `^a receive from time\.After blocks the event loop goroutine: .*; schedule the rest with loop\.CallLater\(d, fn\)$`
 	})
+}
+
+// <-time.After(d) is a sleep, and advised as one.
+func sleepByChannel(c *futures.Ctx) {
+	<-time.After(time.Second) // want `^a receive from time\.After blocks the event loop goroutine: no other task or callback runs until it returns; suspend with futures\.Sleep\(c, d\)$`
+	select {                  // want `^a select without default blocks`
+	case <-time.After(time.Second):
+	case <-c.Context().Done():
+	}
 }
 
 // A Loop.Run takes no coroutine: the advice is to run that loop elsewhere.
