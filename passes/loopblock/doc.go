@@ -8,7 +8,8 @@
 // The analyzer reports, in loop code, operations that block the calling
 // goroutine: (*futures.Future).Result and ResultContext, channel receives,
 // ranges over channels and selects without a default case (including
-// <-f.Done()), time.Sleep, (*sync.WaitGroup).Wait, (*sync.Cond).Wait,
+// <-f.Done()), time.Sleep (and <-time.After(d), advised as a sleep),
+// (*sync.WaitGroup).Wait, (*sync.Cond).Wait,
 // (*futures.Executor).Shutdown, a nested (*futures.Loop).Run or futures.Run,
 // and blocking standard-library I/O (net/http client calls, net dials,
 // os/exec waits). A call to a function that may block, through any number
