@@ -76,7 +76,10 @@ func nestedFutures(res *engine.Result) []analysis.Diagnostic {
 						// A closure made elsewhere, or a function of another
 						// package (whose declaration is reported only where
 						// its own package runs it): here, at the call.
-						report(nil, callPos(ci), kind, inner)
+						static, _ := arg.(*ssa.Function) // named in the message
+						if static == nil || !reported[static] {
+							report(static, callPos(ci), kind, inner) // once per package for a named one
+						}
 						continue
 					}
 					for _, t := range targets {
@@ -143,13 +146,19 @@ func nestedMessage(res *engine.Result, fn *ssa.Function, kind string, inner type
 	typ := types.TypeString(inner, func(p *types.Package) string { return p.Name() })
 	what := kind
 	if fn != nil && fn.Parent() == nil {
+		if o := fn.Origin(); o != nil {
+			fn = o
+		}
 		what = kind + " " + fn.Name()
+		if fn.Pkg != nil && fn.Pkg != res.SSA {
+			what = kind + " " + fn.Pkg.Pkg.Name() + "." + fn.Name() // of another package: lib.Start
+		}
 	}
 	task := res.Roles.Is(inner, roles.LoopTask)
 	if kind == "coroutine" {
 		c := "c"
-		if fn != nil {
-			if m := res.Place(fn).Marker; m != nil && m.Name() != "" && m.Name() != "_" {
+		if p := res.Place(fn); p != nil {
+			if m := p.Marker; m != nil && m.Name() != "" && m.Name() != "_" {
 				c = m.Name()
 			}
 		}

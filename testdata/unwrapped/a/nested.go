@@ -95,8 +95,9 @@ func (s *actor) useHelpers(c *futures.Ctx, e *futures.Executor) (int, error) {
 
 // Coroutines and jobs of another package.
 func imported(l *futures.Loop, e *futures.Executor) {
-	futures.Spawn(l, lib.Start)                                           // want `^coroutine returns a \*futures\.Future\[int\]`
-	futures.Submit(e, lib.Job)                                            // want `^executor job returns a \*futures\.Future\[int\]`
+	futures.Spawn(l, lib.Start)                                           // want `^coroutine lib\.Start returns a \*futures\.Future\[int\]`
+	futures.Spawn(l, lib.Start)                                           // reported once, above
+	futures.Submit(e, lib.Job)                                            // want `^executor job lib\.Job returns a \*futures\.Future\[int\]`
 	futures.Run(nil, func(c *futures.Ctx) (*futures.Future[int], error) { // want `^coroutine returns a \*futures\.Future\[int\]`
 		return lib.Start(c)
 	})
