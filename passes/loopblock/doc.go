@@ -61,8 +61,10 @@
 // futures.Sleep(c, d). In a callback, register a continuation instead
 // (futures.Wrap(loop, f).Then(fn), loop.CallLater(d, fn)). Move other
 // blocking work (I/O, process waits, channel receives) into an executor job
-// and await it. Suggested fixes rewrite Result, Submit(...).Result and
-// time.Sleep where a *futures.Ctx is in scope.
+// and await it. A channel that only loop callbacks send to needs no job:
+// continue in those callbacks, or have them resolve a promise and await
+// its future wrapped onto the loop. Suggested fixes rewrite Result,
+// Submit(...).Result and time.Sleep where a *futures.Ctx is in scope.
 //
 // # Severity
 //

@@ -74,6 +74,13 @@ func instead(op *engine.Op, c string, coroutine bool) string {
 			return fmt.Sprintf("suspend with futures.Sleep(%s, d)", c)
 		}
 		return "schedule the rest with loop.CallLater(d, fn)"
+	case op.Kind == roles.BlockChan && op.Deadlock != "":
+		// Only loop code settles the channel: no executor job or
+		// thread-safe hand-over is needed, only not waiting here.
+		if coroutine {
+			return fmt.Sprintf("have those callbacks resolve a promise instead and await it: futures.Await(%s, futures.Wrap(%s.Loop(), p.Future()))", c, c)
+		}
+		return "continue in the callback that sends or closes instead of waiting for it here"
 	case op.Kind == roles.BlockChan:
 		if coroutine {
 			return fmt.Sprintf("receive in an executor job and await it with futures.Await(%s, futures.RunInExecutor(%s.Loop(), e, job)), or deliver the value with a future or loop.CallSoonThreadsafe", c, c)

@@ -31,7 +31,7 @@ func channelOnSameLoop(l *futures.Loop) {
 		l.CallLater(0, func() {
 			close(done)
 		})
-		<-done // want `^a channel receive deadlocks the event loop: the channel is sent to or closed only by callbacks scheduled on this loop after this code returns`
+		<-done // want `^a channel receive deadlocks the event loop: the channel is sent to or closed only by callbacks scheduled on this loop after this code returns; continue in the callback that sends or closes instead of waiting for it here$`
 	})
 }
 
@@ -41,7 +41,7 @@ func thenOnSameLoop(c *futures.Ctx, t *futures.Task[int]) {
 	t.Then(func(v int, err error) {
 		ch <- v
 	})
-	<-ch // want `^a channel receive deadlocks the event loop`
+	<-ch // want `^a channel receive deadlocks the event loop: .*; have those callbacks resolve a promise instead and await it: futures\.Await\(c, futures\.Wrap\(c\.Loop\(\), p\.Future\(\)\)\)$`
 }
 
 // A callback waiting for a value that only a callback queued after it
