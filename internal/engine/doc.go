@@ -60,6 +60,8 @@
 //     Deadlock (why it provably never returns) and SelfSubmit (the wait is
 //     on work submitted back to this loop: reported by selfsubmit only).
 //   - Settled(fn, f, at): the future f is certainly settled when at runs.
+//   - SettledOnLoop(fn, f): f is the future of a promise of the package
+//     that only code on fn's own loop settles (its OnDone runs there).
 //   - Role(call): the roles row of a static call, from the roles table or
 //     made from a wrapper's SchedulesFact. Rules never compare names: they
 //     ask the row (Block, Funcs, SubmitLoop, WrapLoop, LoopOnly, ...).

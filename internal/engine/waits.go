@@ -304,6 +304,8 @@ func (r *Result) uses(v ssa.Value, completers *[]ssa.Instruction, depth int) boo
 				}
 			case row.Waits == 0 || row.Done:
 				// waiting on it does not settle it
+			case completionCallback(row):
+				// nor does registering a callback for when it settles (OnDone)
 			default:
 				return false
 			}

@@ -42,6 +42,9 @@ func racingCallbacks(res *engine.Result) []analysis.Diagnostic {
 				if submittedHere(res, fn, fut) {
 					continue // settled by this very loop: the callback runs on it (selfsubmit reports the submit)
 				}
+				if res.SettledOnLoop(fn, fut) {
+					continue // a promise only this loop settles: the callback runs on it
+				}
 				if res.Settled(fn, fut, instr) {
 					continue // already settled: OnDone runs the callback at once, here on the loop
 				}

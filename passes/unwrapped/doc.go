@@ -24,9 +24,10 @@
 // through the future's value are not reported, nor are callbacks
 // registered by code that does not run on a
 // loop (a goroutine, an executor job, main), on a future already settled
-// (OnDone then runs the callback at once, on the loop), or on the future of
+// (OnDone then runs the callback at once, on the loop), on the future of
 // a thread-safe submit back to the same loop, which that loop settles (the
-// selfsubmit rule reports the submit).
+// selfsubmit rule reports the submit), or on the future of a promise made
+// here that only code on the same loop resolves or rejects.
 //
 // Nested futures: a coroutine or executor job handed to Spawn,
 // RunThreadsafe, Run, Submit or RunInExecutor (directly or through a

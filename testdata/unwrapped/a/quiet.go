@@ -165,3 +165,25 @@ func alreadySettled(c *futures.Ctx, s *actor, f, g *futures.Future[int]) {
 	futures.Await(c, futures.Wrap(c.Loop(), g))
 	g.OnDone(func(n int, err error) { s.count = n }) // quiet: g is settled once its wrap is awaited
 }
+
+// A promise settled only by code on this loop: OnDone runs its callback on
+// the goroutine that settles the future, which is the loop.
+func promiseOnLoop(c *futures.Ctx, s *actor) {
+	p := futures.NewPromise[int]()
+	p.Future().OnDone(func(n int, err error) { // quiet: only loop callbacks on c.Loop() settle p
+		s.count = n
+	})
+	c.Loop().CallLater(0, func() { p.Resolve(1) })
+	c.Loop().CallSoon(func() { p.Reject(nil) })
+}
+
+func promiseResolvedHere(l *futures.Loop, s *actor) {
+	l.CallSoon(func() {
+		p := futures.NewPromise[int]()
+		f := p.Future()
+		f.OnDone(func(n int, err error) { // quiet: the callback itself settles p, on the loop
+			s.count = n
+		})
+		p.Resolve(1)
+	})
+}
