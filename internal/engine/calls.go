@@ -109,7 +109,7 @@ func (r *Result) summarizeSchedules() {
 						case fa.Loop == roles.CallerLoop:
 							loop = roles.CallerLoop
 						}
-						awaited := fa.Threadsafe && loop >= 0 && (fa.Awaited || r.awaitedAt(ci))
+						awaited := fa.Threadsafe && loop >= 0 && onEveryPath(ci) && (fa.Awaited || r.awaitedAt(ci))
 						params = append(params, roles.FuncArg{Arg: k, Where: fa.Where, Loop: loop,
 							Threadsafe: fa.Threadsafe, AfterSettle: fa.AfterSettle, Ordered: fa.Ordered, Awaited: awaited})
 					}
@@ -152,6 +152,19 @@ func (r *Result) awaitedAt(ci ssa.CallInstruction) bool {
 		}
 	}
 	return false
+}
+
+// onEveryPath reports whether every return from ci's function passes
+// through ci.
+func onEveryPath(ci ssa.CallInstruction) bool {
+	for _, b := range ci.Parent().Blocks {
+		if n := len(b.Instrs); n > 0 {
+			if _, ok := b.Instrs[n-1].(*ssa.Return); ok && !ci.Block().Dominates(b) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func has(params []roles.FuncArg, k int) bool {

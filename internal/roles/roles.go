@@ -72,9 +72,10 @@ type FuncArg struct {
 	// queue of CallSoon and Spawn).
 	Ordered bool
 	// Awaited is set, for a wrapper of a thread-safe submit, when the
-	// wrapper itself waits for the submitted work before it returns, with
-	// no way to give up (RunThreadsafe(l, co).Result()): called from code
-	// running on that loop, it never returns.
+	// wrapper itself, on every path, submits and then waits for the
+	// submitted work before it returns, with no way to give up
+	// (RunThreadsafe(l, co).Result()): called from code running on that
+	// loop, it never returns.
 	Awaited bool
 }
 

@@ -57,9 +57,9 @@ func Detached(f *futures.Future[int]) func() {
 // A call of a local function value is dynamic: not assumed to block.
 func Dynamic(fn func()) { fn() }
 
-// Waiting for the submitted work, with no way to give up: awaited, also
-// through another wrapper. A wait that can give up, or that happens on
-// some paths only, is not.
+// Waiting for the submitted work, with no way to give up, on every path
+// through the wrapper: awaited, also through another wrapper. A wait that
+// can give up, or a submit and wait made on some paths only, is not.
 func Ask[T any](l *futures.Loop, co func(*futures.Ctx) (T, error)) (T, error) { // want Ask:`^schedules: param 1 coroutine on loop 0 \(thread-safe\) \(awaited\)$` Ask:`^blocks: `
 	return futures.RunThreadsafe(l, co).Result()
 }
@@ -80,5 +80,17 @@ func AskSometimes(l *futures.Loop, co func(*futures.Ctx) (int, error), wait bool
 	f := futures.RunThreadsafe(l, co)
 	if wait {
 		f.Result()
+	}
+}
+
+func AskIf(l *futures.Loop, co func(*futures.Ctx) (int, error), ask bool) { // want AskIf:`^schedules: param 1 coroutine on loop 0 \(thread-safe\)$` AskIf:`^blocks: `
+	if ask {
+		futures.RunThreadsafe(l, co).Result()
+	}
+}
+
+func AskAgainIf(l *futures.Loop, co func(*futures.Ctx) (int, error), ask bool) { // want AskAgainIf:`^schedules: param 1 coroutine on loop 0 \(thread-safe\)$` AskAgainIf:`^blocks: `
+	if ask {
+		Ask(l, co)
 	}
 }
