@@ -36,9 +36,12 @@
 // declaration; a closure, or a function of another package, at the call it
 // is handed to. A function with a *futures.Ctx parameter that is only called
 // directly is not reported: it is a helper handing its caller a plain future
-// or task (t, err := start(c, url)), and nothing is nested. A promise whose
-// value is a future is not reported: handing a future over on purpose is a
-// design, not a slip.
+// or task (t, err := start(c, url)), and nothing is nested. Nor is a
+// coroutine run by futures.Run that returns an executor future: Run hands
+// that future itself to its caller, on the caller's goroutine, after the
+// loop stopped (a task returned so is reported: its loop has stopped). A
+// promise whose value is a future is not reported: handing a future over
+// on purpose is a design, not a slip.
 //
 // Blocking on an executor future in loop code (f.Result()) is reported by
 // loopblock, not here.

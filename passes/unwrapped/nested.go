@@ -31,11 +31,11 @@ func nestedFutures(res *engine.Result) []analysis.Diagnostic {
 	// nothing is nested.
 	for _, fn := range res.Funcs {
 		p := res.Place(fn)
-		if p == nil || p.Marker == nil || !runAsCoroutine(p) {
+		if p == nil || p.Marker == nil {
 			continue
 		}
 		inner := nestedResult(res, fn.Signature)
-		if inner == nil {
+		if inner == nil || !runAsCoroutine(res, p, inner) {
 			continue
 		}
 		pos := fn.Pos()
@@ -68,7 +68,7 @@ func nestedFutures(res *engine.Result) []analysis.Diagnostic {
 						continue
 					}
 					inner := nestedResult(res, sig)
-					if inner == nil {
+					if inner == nil || kind == "coroutine" && !nests(res, row, inner) {
 						continue
 					}
 					targets := res.Targets(arg)
@@ -98,15 +98,25 @@ func nestedFutures(res *engine.Result) []analysis.Diagnostic {
 	return out
 }
 
-// runAsCoroutine reports whether the package hands fn to a call that runs
-// it as a coroutine (Spawn, RunThreadsafe, Run, or a wrapper of them).
-func runAsCoroutine(p *engine.Place) bool {
+// runAsCoroutine reports whether the package hands fn, whose result is a
+// future or task inner, to a call that runs it as a coroutine and nests
+// the result (Spawn, RunThreadsafe, Run, or a wrapper of them).
+func runAsCoroutine(res *engine.Result, p *engine.Place, inner types.Type) bool {
 	for _, s := range p.Schedules {
-		if s.Arg.Where == roles.Coroutine {
+		if s.Arg.Where == roles.Coroutine && nests(res, s.Row, inner) {
 			return true
 		}
 	}
 	return false
+}
+
+// nests reports whether running a coroutine whose result is inner with
+// row nests it. futures.Run hands its caller the coroutine's result
+// itself, on the caller's goroutine, once the loop has stopped: an
+// executor future is then a plain future the caller may block on, but a
+// task still escapes its (stopped) loop.
+func nests(res *engine.Result, row *roles.Func, inner types.Type) bool {
+	return !row.NewLoop || res.Roles.Is(inner, roles.LoopTask)
 }
 
 // runsResult says whether argument fa is a function whose result becomes

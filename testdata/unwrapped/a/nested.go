@@ -46,8 +46,9 @@ func closures(c *futures.Ctx, l *futures.Loop, e *futures.Executor) {
 	futures.Submit(e, nestedJob) // reported once, however often it is submitted
 }
 
-func run(co func(*futures.Ctx) (*futures.Future[int], error)) {
-	futures.Run(nil, co) // want `^coroutine returns a \*futures\.Future\[int\]`
+func run(co func(*futures.Ctx) (*futures.Future[int], error), task func(*futures.Ctx) (*futures.Task[int], error)) {
+	futures.Run(nil, task) // want `^coroutine returns a \*futures\.Task\[int\]`
+	futures.Run(nil, co)   // quiet: Run hands the caller the inner future itself, on its own goroutine, after the loop stopped
 }
 
 // Plain results: nothing nested.
@@ -98,7 +99,28 @@ func imported(l *futures.Loop, e *futures.Executor) {
 	futures.Spawn(l, lib.Start)                                           // want `^coroutine lib\.Start returns a \*futures\.Future\[int\]`
 	futures.Spawn(l, lib.Start)                                           // reported once, above
 	futures.Submit(e, lib.Job)                                            // want `^executor job lib\.Job returns a \*futures\.Future\[int\]`
-	futures.Run(nil, func(c *futures.Ctx) (*futures.Future[int], error) { // want `^coroutine returns a \*futures\.Future\[int\]`
+	futures.Run(nil, func(c *futures.Ctx) (*futures.Future[int], error) { // quiet: as for run above
 		return lib.Start(c)
 	})
 }
+
+// A coroutine returning a future, run only by futures.Run: the caller gets
+// that future, once, after the loop stopped, and may block on it.
+func startAll(c *futures.Ctx) (*futures.Future[int], error) { // quiet: only run by futures.Run
+	return futures.Submit(exec, load), nil
+}
+
+func mainStart() (int, error) {
+	f, err := futures.Run(nil, startAll)
+	if err != nil {
+		return 0, err
+	}
+	return f.Result()
+}
+
+// A task returned through futures.Run belongs to a loop that has stopped.
+func startTask(c *futures.Ctx) (*futures.Task[int], error) { // want `^coroutine startTask returns a \*futures\.Task\[int\]`
+	return futures.Spawn(c.Loop(), func(*futures.Ctx) (int, error) { return 1, nil }), nil
+}
+
+func mainTask() { futures.Run(nil, startTask) }
