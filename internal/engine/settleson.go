@@ -1,10 +1,6 @@
 package engine
 
-import (
-	"golang.org/x/tools/go/ssa"
-
-	"github.com/futurelint/futurelint/internal/roles"
-)
+import "golang.org/x/tools/go/ssa"
 
 // SettledOnLoop reports whether the future f, used in loop code fn, is
 // settled only by code running on fn's own loop: it is p.Future() of a
@@ -59,17 +55,6 @@ func (r *Result) sameLoop(g *ssa.Function, p *Place) bool {
 	}
 	for _, ref := range r.CurrentLoops(g) {
 		if r.isCurrentRef(p, loopRef{ref.Root, ref.Path}) {
-			return true
-		}
-	}
-	return false
-}
-
-// completionCallback reports whether row registers a callback run once
-// the future in argument 0 settles (OnDone).
-func completionCallback(row *roles.Func) bool {
-	for _, fa := range row.Funcs {
-		if fa.AfterSettle && fa.Arg != 0 {
 			return true
 		}
 	}

@@ -295,6 +295,7 @@ func (r *Result) uses(v ssa.Value, completers *[]ssa.Instruction, depth int) boo
 			if row == nil || Arg(&ref.Call, 0) != v {
 				return false
 			}
+			_, onDone := row.CompletionCallback()
 			switch {
 			case row.Settles:
 				*completers = append(*completers, ref)
@@ -304,7 +305,7 @@ func (r *Result) uses(v ssa.Value, completers *[]ssa.Instruction, depth int) boo
 				}
 			case row.Waits == 0 || row.Done:
 				// waiting on it does not settle it
-			case completionCallback(row):
+			case onDone:
 				// nor does registering a callback for when it settles (OnDone)
 			default:
 				return false

@@ -302,3 +302,17 @@ func IsStd(path string) bool {
 	first, _, _ := strings.Cut(path, "/")
 	return !strings.Contains(first, ".")
 }
+
+// CompletionCallback returns the index of the argument of a call that is
+// run on another goroutine once the future in argument 0 settles (OnDone).
+func (f *Func) CompletionCallback() (int, bool) {
+	if f == nil {
+		return 0, false
+	}
+	for _, fa := range f.Funcs {
+		if fa.Where == OffLoop && fa.AfterSettle {
+			return fa.Arg, true
+		}
+	}
+	return 0, false
+}

@@ -30,7 +30,7 @@ func racingCallbacks(res *engine.Result) []analysis.Diagnostic {
 				}
 				common := ci.Common()
 				row := res.Role(common)
-				cbArg, ok := completionCallback(row)
+				cbArg, ok := row.CompletionCallback()
 				if !ok {
 					continue
 				}
@@ -73,20 +73,6 @@ func submittedHere(res *engine.Result, fn *ssa.Function, fut ssa.Value) bool {
 		}
 	}
 	return false
-}
-
-// completionCallback returns the index of the argument of a call that is
-// run on another goroutine once the future in argument 0 settles (OnDone).
-func completionCallback(row *roles.Func) (int, bool) {
-	if row == nil {
-		return 0, false
-	}
-	for _, fa := range row.Funcs {
-		if fa.Where == roles.OffLoop && fa.AfterSettle {
-			return fa.Arg, true
-		}
-	}
-	return 0, false
 }
 
 // touch is the first thing a callback does that must happen on the loop.
