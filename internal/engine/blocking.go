@@ -81,6 +81,9 @@ func (r *Result) opsOf(fn *ssa.Function) []*Op {
 	if r.IsLoopCode(fn) {
 		for _, op := range ops {
 			r.classifyWait(op)
+			if op.Deadlock != "" && r.mayGiveUp(op) {
+				op.Deadlock = "" // a stall until its context is done, not a deadlock
+			}
 		}
 	}
 	return ops
@@ -280,6 +283,23 @@ func stepWhat(op *Op) string {
 		return "selects without default"
 	}
 	return "calls " + op.What
+}
+
+// mayGiveUp reports whether op is a wait that ends when a context is done
+// (ResultContext) with a context that may be done while the loop blocks:
+// anything but context.Background() or the marker's Context().
+func (r *Result) mayGiveUp(op *Op) bool {
+	if op.Row == nil || !op.Row.WaitsContext || op.Call == nil {
+		return false
+	}
+	args := Args(op.Call)
+	ctx := r.canon(args[len(args)-1])
+	call, ok := ctx.root.(*ssa.Call)
+	if !ok || ctx.path != "" {
+		return true
+	}
+	row := r.Role(&call.Call)
+	return row == nil || !row.Undone
 }
 
 // MayBlock returns the may-block summary of a function of this package.

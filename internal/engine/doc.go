@@ -82,7 +82,10 @@
 // callbacks it schedules on its own loop (again without suspending first);
 // or a wait in a callback queued once with CallSoon/Spawn on a promise or
 // channel that only callbacks queued after it, in order, by the same
-// function, settle. Anything else is a stall, not a proven deadlock.
+// function, settle. Anything else is a stall, not a proven deadlock; so is
+// a wait that gives up when its context is done (ResultContext), unless
+// that context is context.Background() or TODO() or the marker's
+// Context(), none of which can be done while the loop blocks.
 //
 // # Where code runs
 //

@@ -89,6 +89,13 @@ type Func struct {
 	// Waits is the index of the future argument whose settling a blocking
 	// call waits for ((*Future).Result: 0); -1 if none.
 	Waits int
+	// WaitsContext is set for a wait that also ends when the context in
+	// its last argument is done ((*Future).ResultContext): it can give up.
+	WaitsContext bool
+	// Undone is set for a function returning a context that is never done
+	// while loop code blocks (context.Background, and (*futures.Ctx).Context,
+	// cancelled only by its own loop): a wait on it cannot give up.
+	Undone bool
 	// Done is set for a method returning a channel closed once the future
 	// in argument 0 settles ((*Future).Done).
 	Done bool

@@ -46,8 +46,13 @@ var defaultFuncs = func() []Func {
 	add(result)
 	// ResultContext's ctx has no loop-side spelling: no rewrite.
 	resultCtx := blocks(F, "Future", "ResultContext", BlockFuture)
-	resultCtx.Waits = 0
+	resultCtx.Waits, resultCtx.WaitsContext = 0, true
 	add(resultCtx)
+	// Contexts a wait cannot give up on while the loop is blocked.
+	for _, r := range []Func{row("context", "", "Background"), row("context", "", "TODO"), row(F, "Ctx", "Context")} {
+		r.Undone = true
+		add(r)
+	}
 	done := row(F, "Future", "Done")
 	done.Done = true
 	add(done)

@@ -30,6 +30,9 @@ func (sub *submit) message() string {
 	if w.Deadlock != "" {
 		return fmt.Sprintf("%s, and %s waits for it: a deadlock, since %s; %s", what, at, w.Deadlock, sub.insteadOfWaiting())
 	}
+	if w.Row != nil && w.Row.WaitsContext {
+		return fmt.Sprintf("%s, and %s blocks the loop waiting for it: unless the work already ran while this code was suspended, the wait ends only when its context gives up; %s", what, at, sub.insteadOfWaiting())
+	}
 	return fmt.Sprintf("%s, and %s blocks the loop waiting for it: unless the work already ran while this code was suspended, the wait never ends; %s", what, at, sub.insteadOfWaiting())
 }
 

@@ -111,3 +111,14 @@ func sendsFirst(c *futures.Ctx) {
 func nestedOther(c *futures.Ctx, other *futures.Loop) {
 	other.Run(context.Background()) // want `^\(\*futures\.Loop\)\.Run runs a nested loop`
 }
+
+// A wait that gives up once its context is done is a stall, not a deadlock.
+func promiseWithContext(c *futures.Ctx, ctx context.Context) {
+	p := futures.NewPromise[int]()
+	c.Loop().CallSoon(func() {
+		p.Resolve(1)
+	})
+	p.Future().ResultContext(ctx)                  // want `^\(\*futures\.Future\)\.ResultContext blocks the event loop goroutine`
+	p.Future().ResultContext(context.Background()) // want `^\(\*futures\.Future\)\.ResultContext deadlocks the event loop`
+	p.Future().ResultContext(c.Context())          // want `^\(\*futures\.Future\)\.ResultContext deadlocks the event loop`
+}

@@ -5,6 +5,8 @@
 package both
 
 import (
+	"context"
+
 	"futurelint.test/selfsubmit/sched"
 
 	"github.com/futurelint/futurelint/futures"
@@ -82,4 +84,9 @@ func askSelf(c *futures.Ctx, co func(*futures.Ctx) (int, error)) (int, error) {
 // The same wrapper on another loop: an ordinary block, loopblock's.
 func askOther(c *futures.Ctx, other *futures.Loop, co func(*futures.Ctx) (int, error)) (int, error) {
 	return sched.Ask(other, co) // finding: loopblock warning
+}
+
+// A wait that can give up: selfsubmit's, as a warning.
+func resultContextGivesUp(c *futures.Ctx, ctx context.Context, co func(*futures.Ctx) (int, error)) {
+	futures.RunThreadsafe(c.Loop(), co).ResultContext(ctx) // finding: selfsubmit warning
 }
