@@ -27,6 +27,28 @@ func TestRulesPageUpToDate(t *testing.T) {
 	if !bytes.Equal(got, want) {
 		t.Errorf("%s is stale; regenerate it with `go generate ./...` (or `go run ./internal/cmd/gendocs`) from the repository root", output)
 	}
+	old, err := os.ReadFile(filepath.Join(root, readme))
+	if err != nil {
+		t.Fatal(err)
+	}
+	updated, err := spliceTable(old, table(analyzer.Rules, docs, output))
+	if err != nil {
+		t.Fatalf("%s: %v", readme, err)
+	}
+	if !bytes.Equal(old, updated) {
+		t.Errorf("the rule table in %s is stale; regenerate it with `go generate ./...` (or `go run ./internal/cmd/gendocs`) from the repository root", readme)
+	}
+}
+
+func TestSpliceTable(t *testing.T) {
+	in := "intro\n" + tableBegin + "old\n" + tableEnd + "outro\n"
+	got, err := spliceTable([]byte(in), []byte("new\n"))
+	if want := "intro\n" + tableBegin + "new\n" + tableEnd + "outro\n"; err != nil || string(got) != want {
+		t.Errorf("spliceTable = %q, %v; want %q", got, err, want)
+	}
+	if _, err := spliceTable([]byte("no markers\n"), nil); err == nil {
+		t.Error("spliceTable accepted a README without the table markers")
+	}
 }
 
 // TestEveryRuleHasItsAnchor checks the link in every diagnostic's URL
