@@ -14,6 +14,8 @@
 // rules and -<rule>=false leaves a rule out, -test=false skips test files,
 // -V=full prints the version.
 //
+// Each finding is printed as file:line:col: rule: message.
+//
 // Exit status: 0 when there is nothing to report, 3 when there are findings,
 // 1 when futurelint could not do its job (a package does not build, a bad
 // flag). With -json or -fix, findings alone do not make the status non-zero.
@@ -40,7 +42,37 @@ func main() {
 	exitOneOnBadFlag(flag.CommandLine)
 	// The driver is x/tools' multichecker: it runs standalone over
 	// go/packages, and as a go vet tool when go vet hands it a unit .cfg file.
-	multichecker.Main(guard(analyzer.Analyzers())...)
+	multichecker.Main(guard(label(analyzer.Analyzers()))...)
+}
+
+// label makes each text diagnostic say which rule reported it, so that the
+// reader knows what to name in a //futurelint:ignore directive, and marks the
+// findings whose severity (carried in Diagnostic.Category) is "error":
+//
+//	app.go:14:9: loopblock: f.Result blocks the event loop goroutine: ...
+//	app.go:20:9: selfsubmit (error): ... deadlocks ...
+//
+// JSON output already files each diagnostic under its rule, with the
+// category, so its messages are left as they are.
+func label(as []*analysis.Analyzer) []*analysis.Analyzer {
+	for _, a := range as {
+		run := a.Run
+		a.Run = func(pass *analysis.Pass) (any, error) {
+			if f := flag.Lookup("json"); f == nil || f.Value.String() != "true" {
+				report := pass.Report
+				pass.Report = func(d analysis.Diagnostic) {
+					prefix := a.Name
+					if d.Category == "error" {
+						prefix += " (error)"
+					}
+					d.Message = prefix + ": " + d.Message
+					report(d)
+				}
+			}
+			return run(pass)
+		}
+	}
+	return as
 }
 
 // help prints the documentation of the named rules and returns the exit

@@ -88,24 +88,25 @@ type finding struct {
 
 func (f finding) String() string { return f.pos + ": " + f.rule }
 
-// diagLine matches a diagnostic printed as text: file:line:col: message.
-var diagLine = regexp.MustCompile(`^(\S+\.go):(\d+):(\d+): (.+)$`)
+// diagLine matches a diagnostic printed as text:
+// file:line:col: rule: message, or file:line:col: rule (error): message.
+var diagLine = regexp.MustCompile(`^(\S+\.go):(\d+):(\d+): (\w+)(?: \(error\))?: (.+)$`)
 
-// textPositions returns the positions of the text diagnostics in out,
-// sorted, with file names made relative to dir.
-func textPositions(t *testing.T, dir, out string) []string {
+// textFindings returns the text diagnostics in out, sorted, with file
+// names made relative to dir.
+func textFindings(t *testing.T, dir, out string) []finding {
 	t.Helper()
-	var pos []string
+	var fs []finding
 	sc := bufio.NewScanner(strings.NewReader(out))
 	for sc.Scan() {
 		m := diagLine.FindStringSubmatch(sc.Text())
 		if m == nil {
 			continue
 		}
-		pos = append(pos, rel(t, dir, m[1])+":"+m[2]+":"+m[3])
+		fs = append(fs, finding{rel(t, dir, m[1]) + ":" + m[2] + ":" + m[3], m[4]})
 	}
-	slices.Sort(pos)
-	return pos
+	sortFindings(fs)
+	return fs
 }
 
 func rel(t *testing.T, dir, file string) string {
@@ -205,15 +206,6 @@ func golden(t *testing.T) []finding {
 	return fs
 }
 
-func positions(fs []finding) []string {
-	var ps []string
-	for _, f := range fs {
-		ps = append(ps, f.pos)
-	}
-	slices.Sort(ps)
-	return ps
-}
-
 func diff[T fmt.Stringer](got, want []T) string {
 	var b strings.Builder
 	str := func(xs []T) []string {
@@ -237,18 +229,6 @@ func diff[T fmt.Stringer](got, want []T) string {
 	return b.String()
 }
 
-type str string
-
-func (s str) String() string { return string(s) }
-
-func strs(ss []string) []str {
-	var out []str
-	for _, s := range ss {
-		out = append(out, str(s))
-	}
-	return out
-}
-
 // TestFindings runs futurelint over the testdata package that makes every
 // mistake once, in text and JSON form, and checks the exact findings.
 func TestFindings(t *testing.T) {
@@ -258,7 +238,7 @@ func TestFindings(t *testing.T) {
 	if r.code != 3 {
 		t.Errorf("futurelint ./app: exit status %d, want 3 (findings)\nstderr:\n%s", r.code, r.stderr)
 	}
-	if d := diff(strs(textPositions(t, testdata, r.stderr)), strs(positions(want))); d != "" {
+	if d := diff(textFindings(t, testdata, r.stderr), want); d != "" {
 		t.Errorf("futurelint ./app: text findings differ from findings.golden:\n%s\nstderr:\n%s", d, r.stderr)
 	}
 
@@ -428,7 +408,7 @@ func TestVet(t *testing.T) {
 	if r.code == 0 {
 		t.Errorf("go vet -vettool=futurelint ./app: exit status 0, want non-zero (findings)")
 	}
-	if d := diff(strs(textPositions(t, testdata, r.stderr)), strs(positions(want))); d != "" {
+	if d := diff(textFindings(t, testdata, r.stderr), want); d != "" {
 		t.Errorf("go vet -vettool=futurelint ./app: findings differ from findings.golden:\n%s\nstderr:\n%s", d, r.stderr)
 	}
 

@@ -35,6 +35,14 @@ func Half(c *futures.Ctx, x float64) (*futures.Future[float64], error) {
 	}), nil
 }
 
+// Twice waits for a coroutine it submitted to its own loop: the coroutine
+// can only run once Twice returns, so neither ever does.
+func Twice(c *futures.Ctx, x int) (int, error) {
+	return futures.RunThreadsafe(c.Loop(), func(c *futures.Ctx) (int, error) {
+		return 2 * x, nil
+	}).Result()
+}
+
 // Counter counts finished jobs, but from a worker goroutine.
 type Counter struct{ n int }
 
