@@ -45,29 +45,27 @@ func main() {
 	multichecker.Main(guard(label(analyzer.Analyzers()))...)
 }
 
-// label makes each text diagnostic say which rule reported it, so that the
-// reader knows what to name in a //futurelint:ignore directive, and marks the
-// findings whose severity (carried in Diagnostic.Category) is "error":
+// label makes each diagnostic say which rule reported it, so that the reader
+// knows what to name in a //futurelint:ignore directive, and marks findings
+// whose severity (carried in Diagnostic.Category) is "error":
 //
-//	app.go:14:9: loopblock: f.Result blocks the event loop goroutine: ...
-//	app.go:20:9: selfsubmit (error): ... deadlocks ...
+//	app.go:14:9: loopblock: (*futures.Future).Result blocks the event loop goroutine: ...
+//	app.go:41:9: selfsubmit (error): ... deadlock ...
 //
-// JSON output already files each diagnostic under its rule, with the
-// category, so its messages are left as they are.
+// JSON messages carry the label too: go vet always runs its tool with -json
+// and prints the text itself.
 func label(as []*analysis.Analyzer) []*analysis.Analyzer {
 	for _, a := range as {
 		run := a.Run
 		a.Run = func(pass *analysis.Pass) (any, error) {
-			if f := flag.Lookup("json"); f == nil || f.Value.String() != "true" {
-				report := pass.Report
-				pass.Report = func(d analysis.Diagnostic) {
-					prefix := a.Name
-					if d.Category == "error" {
-						prefix += " (error)"
-					}
-					d.Message = prefix + ": " + d.Message
-					report(d)
+			report := pass.Report
+			pass.Report = func(d analysis.Diagnostic) {
+				prefix := a.Name
+				if d.Category == "error" {
+					prefix += " (error)"
 				}
+				d.Message = prefix + ": " + d.Message
+				report(d)
 			}
 			return run(pass)
 		}

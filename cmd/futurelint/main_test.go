@@ -413,8 +413,8 @@ func TestVet(t *testing.T) {
 	}
 
 	j := run(t, testdata, "go", "vet", "-vettool="+binary, "-json", "./app")
-	if d := diff(jsonFindings(t, testdata, parseJSON(t, j.stderr)), want); d != "" {
-		t.Errorf("go vet -vettool=futurelint -json ./app: %s\n%s", d, j.stderr)
+	if d := diff(jsonFindings(t, testdata, parseJSON(t, j.stdout)), want); d != "" {
+		t.Errorf("go vet -vettool=futurelint -json ./app: %s\n%s", d, j.stdout)
 	}
 
 	c := run(t, testdata, "go", "vet", "-vettool="+binary, "./clean")
