@@ -53,15 +53,16 @@ func TestGolangciLint(t *testing.T) {
 	if code != 1 {
 		t.Errorf("golangci-lint run: exit status %d, want 1 (issues found)\n%s", code, out)
 	}
+	// golangci-lint prints file:line:col: rule: message (linter).
 	var got []string
-	issue := regexp.MustCompile(`^(sample/\S+\.go):(\d+):\d+: .+ \((\w+)\)$`)
+	issue := regexp.MustCompile(`^(sample/\S+\.go):(\d+):\d+: (\w+): .+ \((\w+)\)$`)
 	sc := bufio.NewScanner(strings.NewReader(out))
 	for sc.Scan() {
 		if m := issue.FindStringSubmatch(sc.Text()); m != nil {
-			if m[3] != "futurelint" {
-				t.Errorf("issue from linter %q, want futurelint: %s", m[3], sc.Text())
+			if m[4] != "futurelint" {
+				t.Errorf("issue from linter %q, want futurelint: %s", m[4], sc.Text())
 			}
-			got = append(got, m[1]+":"+m[2])
+			got = append(got, m[1]+":"+m[2]+": "+m[3])
 		}
 	}
 	want := wantLines(t, filepath.Join(gclDir, "sample", "sample.go"), "sample/sample.go")
@@ -76,8 +77,8 @@ func TestGolangciLint(t *testing.T) {
 	}
 }
 
-// wantLines returns name:line for every line of file with a "// want:"
-// marker, sorted.
+// wantLines returns "name:line: rule" for every line of file with a
+// "// want: rule" marker, sorted.
 func wantLines(t *testing.T, file, name string) []string {
 	t.Helper()
 	data, err := os.ReadFile(file)
@@ -86,8 +87,8 @@ func wantLines(t *testing.T, file, name string) []string {
 	}
 	var lines []string
 	for i, l := range strings.Split(string(data), "\n") {
-		if strings.Contains(l, "// want: ") {
-			lines = append(lines, name+":"+strconv.Itoa(i+1))
+		if _, rule, ok := strings.Cut(l, "// want: "); ok {
+			lines = append(lines, name+":"+strconv.Itoa(i+1)+": "+strings.TrimSpace(rule))
 		}
 	}
 	slices.Sort(lines)
