@@ -3,7 +3,13 @@
 // Adding a rule means one new package under passes/ and one line in Rules.
 package analyzer
 
-import "golang.org/x/tools/go/analysis"
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/futurelint/futurelint/passes/loopblock"
+	"github.com/futurelint/futurelint/passes/selfsubmit"
+	"github.com/futurelint/futurelint/passes/unwrapped"
+)
 
 // Rule is one futurelint check.
 type Rule struct {
@@ -12,7 +18,11 @@ type Rule struct {
 }
 
 // Rules lists the suite in ID order.
-var Rules = []Rule{}
+var Rules = []Rule{
+	{ID: "FL001", Analyzer: loopblock.Analyzer},
+	{ID: "FL002", Analyzer: selfsubmit.Analyzer},
+	{ID: "FL003", Analyzer: unwrapped.Analyzer},
+}
 
 // Analyzers returns the analyzers of Rules, in order.
 func Analyzers() []*analysis.Analyzer {

@@ -1,0 +1,207 @@
+package engine
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"reflect"
+	"strconv"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/futurelint/futurelint/internal/roles"
+)
+
+// Analyzer computes, for one package, where its code runs and what may block,
+// exports both as facts for importers, and hands rules a *Result.
+// Rules list it in Requires; they need no FactTypes of their own.
+var Analyzer = New(roles.Default)
+
+// New returns an engine analyzer that knows the APIs of table. Analyzer
+// uses roles.Default; New exists so that a table extended with rows for
+// other libraries (actors, UI loops) runs the same analysis.
+func New(table *roles.Table) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:       "futurelintengine",
+		Doc:        "where code runs (event loop or not) and which functions may block; shared by futurelint's rules",
+		URL:        "https://github.com/futurelint/futurelint",
+		Run:        func(pass *analysis.Pass) (any, error) { return run(pass, table) },
+		ResultType: reflect.TypeFor[*Result](),
+		FactTypes:  FactTypes,
+	}
+}
+
+// FactTypes are the facts the engine imports and exports.
+var FactTypes = []analysis.Fact{(*BlocksFact)(nil), (*SchedulesFact)(nil), (*LoopAPIFact)(nil)}
+
+// Result is the engine's view of one package.
+type Result struct {
+	Pass  *analysis.Pass
+	Roles *roles.Table
+
+	// SSA is the package in SSA form, and Funcs its source functions
+	// (closures included) in source order. Both are nil when the package
+	// references no loop runtime: such a package has no loop code.
+	SSA   *ssa.Package
+	Funcs []*ssa.Function
+
+	places   map[*ssa.Function]*Place
+	closures map[*ssa.Function]*ssa.MakeClosure // closure -> its only creation site
+	blocks   map[*ssa.Function]*BlocksFact      // may-block summaries of this package's functions
+	scheds   map[*ssa.Function]*SchedulesFact   // wrapper summaries of this package's functions
+	suspends map[*ssa.Function]bool             // activation roots containing a suspension point
+	ops      map[*ssa.Function][]*Op
+	lateThen bool // placement: schedule Then callbacks of non-loop callers
+}
+
+func run(pass *analysis.Pass, table *roles.Table) (any, error) {
+	r := &Result{Pass: pass, Roles: table}
+	if r.isStd() || r.Roles.Mentions(pass.Pkg.Path()) || r.Roles.LoopRuntime(pass.Pkg.Path()) {
+		// The standard library and the loop runtimes themselves are
+		// described by the roles table alone: their internals (channel
+		// handshakes inside Run or Await) are not what their users call.
+		return r, nil
+	}
+	if !r.usesLoopAPI() {
+		r.exportASTSummaries()
+		return r, nil
+	}
+	r.buildSSA()
+	r.summarizeSchedules()
+	r.place()
+	r.summarizeBlocking()
+	r.computeOps()
+	r.suspends = nil // only needed while computing Ops
+	r.exportFacts()
+	return r, nil
+}
+
+// isStd reports whether the package belongs to the standard library: it has
+// no module and its path has no dot in its first element.
+func (r *Result) isStd() bool {
+	if m := r.Pass.Module; m != nil && m.Path != "" {
+		return false
+	}
+	return roles.IsStd(r.Pass.Pkg.Path())
+}
+
+// usesLoopAPI reports whether the package refers to a loop runtime of the
+// roles table, or to a package exporting loop wrappers (LoopAPIFact).
+func (r *Result) usesLoopAPI() bool {
+	seen := map[*types.Package]bool{}
+	check := func(p *types.Package) bool {
+		if p == nil || p == r.Pass.Pkg || seen[p] {
+			return false
+		}
+		seen[p] = true
+		return r.Roles.LoopRuntime(p.Path()) || r.Pass.ImportPackageFact(p, new(LoopAPIFact))
+	}
+	for _, p := range r.Pass.Pkg.Imports() {
+		if check(p) {
+			return true
+		}
+	}
+	for _, obj := range r.Pass.TypesInfo.Uses {
+		if check(obj.Pkg()) {
+			return true
+		}
+	}
+	return false
+}
+
+// buildSSA builds SSA for the current package only (as buildssa does, but
+// on demand: packages without loop code never pay for it).
+func (r *Result) buildSSA() {
+	prog := ssa.NewProgram(r.Pass.Fset, 0)
+	for _, p := range r.Pass.Pkg.Imports() {
+		prog.CreatePackage(p, nil, nil, true)
+	}
+	pkg := prog.CreatePackage(r.Pass.Pkg, r.Pass.Files, r.Pass.TypesInfo, false)
+	pkg.Build()
+	r.SSA = pkg
+	var add func(fn *ssa.Function)
+	add = func(fn *ssa.Function) {
+		r.Funcs = append(r.Funcs, fn)
+		for _, anon := range fn.AnonFuncs {
+			add(anon)
+		}
+	}
+	for _, file := range r.Pass.Files {
+		for _, decl := range file.Decls {
+			if fd, ok := decl.(*ast.FuncDecl); ok {
+				if obj, ok := r.Pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					if fn := prog.FuncValue(obj); fn != nil {
+						add(fn)
+					}
+				}
+			}
+		}
+	}
+	// Package-level variable initialisers may hold closures too.
+	if init := pkg.Func("init"); init != nil {
+		for _, anon := range init.AnonFuncs {
+			add(anon)
+		}
+	}
+	r.closures = map[*ssa.Function]*ssa.MakeClosure{}
+	for _, fn := range r.Funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if mc, ok := instr.(*ssa.MakeClosure); ok {
+					r.closures[mc.Fn.(*ssa.Function)] = mc
+				}
+			}
+		}
+	}
+}
+
+// exportFacts exports the summaries of package-level functions and methods.
+func (r *Result) exportFacts() {
+	anySched := false
+	for _, fn := range r.Funcs {
+		obj, ok := fn.Object().(*types.Func)
+		if !ok || fn.Parent() != nil || fn.Synthetic != "" {
+			continue
+		}
+		if f := r.blocks[fn]; f != nil {
+			r.Pass.ExportObjectFact(obj, f)
+		}
+		if f := r.scheds[fn]; f != nil {
+			r.Pass.ExportObjectFact(obj, f)
+			anySched = true
+		}
+	}
+	if anySched {
+		r.Pass.ExportPackageFact(new(LoopAPIFact))
+	}
+}
+
+// Where renders pos as "file.go:12": base name only, so messages and facts
+// do not depend on the machine.
+func (r *Result) Where(pos token.Pos) string {
+	p := r.Pass.Fset.Position(pos)
+	return filepath.Base(p.Filename) + ":" + strconv.Itoa(p.Line)
+}
+
+// funcObj is the declared function of a callee, through instantiation to
+// the generic origin; nil for closures, wrappers and thunks.
+func funcObj(fn *ssa.Function) *types.Func {
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	if fn.Parent() != nil {
+		return nil
+	}
+	switch fn.Synthetic {
+	case "", "from type information", "from type information (on demand)":
+	default:
+		return nil
+	}
+	obj, _ := fn.Object().(*types.Func)
+	if obj == nil {
+		return nil
+	}
+	return obj.Origin()
+}

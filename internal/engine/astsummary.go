@@ -1,0 +1,186 @@
+package engine
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/futurelint/futurelint/internal/roles"
+)
+
+// exportASTSummaries computes may-block facts for a package that references
+// no loop runtime, without SSA: a walk of the typed syntax of each function
+// body. Such a package has no loop code, so the summaries are all the engine
+// needs from it, and the walk costs little more than reading the syntax.
+//
+// The walk sees what the SSA analysis sees for blocking: channel receives,
+// ranges over channels, selects without default, calls to table blockers,
+// and static calls to functions with summaries. It does not enter go
+// statements or closures that are not called in place or deferred.
+func (r *Result) exportASTSummaries() {
+	type site struct {
+		callee *types.Func
+		pos    token.Pos
+	}
+	var order []*types.Func
+	direct := map[*types.Func]*BlocksFact{}
+	calls := map[*types.Func][]site{}
+	info := r.Pass.TypesInfo
+
+	for _, file := range r.Pass.Files {
+		for _, decl := range file.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			obj, ok := info.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			order = append(order, obj)
+			var first *BlocksFact
+			firstPos := token.NoPos
+			op := func(pos token.Pos, kind roles.Block, what string) {
+				if first == nil || pos < firstPos {
+					first, firstPos = &BlocksFact{Kind: kind, Chain: []Step{{What: what, Pos: r.Where(pos)}}}, pos
+				}
+			}
+			var walk func(n ast.Node) bool
+			walk = func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.GoStmt:
+					// The goroutine's body and call run elsewhere; only the
+					// arguments are evaluated here.
+					for _, a := range n.Call.Args {
+						ast.Inspect(a, walk)
+					}
+					return false
+				case *ast.FuncLit:
+					return false // runs when called, which is not here
+				case *ast.UnaryExpr:
+					if n.Op == token.ARROW {
+						op(n.OpPos, roles.BlockChan, "receives from a channel")
+					}
+				case *ast.RangeStmt:
+					if _, ok := info.TypeOf(n.X).Underlying().(*types.Chan); ok {
+						op(n.For, roles.BlockChan, "ranges over a channel")
+					}
+				case *ast.SelectStmt:
+					hasDefault := false
+					for _, c := range n.Body.List {
+						if c.(*ast.CommClause).Comm == nil {
+							hasDefault = true
+						}
+					}
+					if !hasDefault {
+						op(n.Select, roles.BlockChan, "selects without default")
+					}
+					// The communications are the select's; walk their operands.
+					for _, c := range n.Body.List {
+						cc := c.(*ast.CommClause)
+						for _, e := range commOperands(cc.Comm) {
+							ast.Inspect(e, walk)
+						}
+						for _, s := range cc.Body {
+							ast.Inspect(s, walk)
+						}
+					}
+					return false
+				case *ast.CallExpr:
+					if lit, ok := ast.Unparen(n.Fun).(*ast.FuncLit); ok {
+						ast.Inspect(lit.Body, walk) // called in place (or deferred)
+					}
+					callee, _ := typeutil.Callee(info, n).(*types.Func)
+					if callee == nil {
+						return true
+					}
+					callee = callee.Origin()
+					if row := r.Roles.Lookup(callee); row != nil {
+						if row.Block != roles.NoBlock {
+							op(n.Lparen, row.Block, "calls "+roles.Describe(callee))
+						}
+						return true
+					}
+					if !isInterfaceMethod(callee) {
+						calls[obj] = append(calls[obj], site{callee, n.Lparen})
+					}
+				}
+				return true
+			}
+			ast.Inspect(fd.Body, walk)
+			if first != nil {
+				direct[obj] = first
+			}
+		}
+	}
+
+	summary := direct
+	for changed := true; changed; {
+		changed = false
+		found := map[*types.Func]*BlocksFact{}
+		for _, fn := range order {
+			if summary[fn] != nil {
+				continue
+			}
+			for _, s := range calls[fn] {
+				var f *BlocksFact
+				if s.callee.Pkg() == r.Pass.Pkg {
+					f = summary[s.callee]
+				} else {
+					f = r.importBlocks(s.callee)
+				}
+				if f != nil {
+					chain := append([]Step{{What: "calls " + r.funcName(s.callee), Pos: r.Where(s.pos)}}, f.Chain...)
+					found[fn] = &BlocksFact{Kind: f.Kind, Chain: chain}
+					break
+				}
+			}
+		}
+		for _, fn := range order {
+			if f := found[fn]; f != nil {
+				summary[fn] = f
+				changed = true
+			}
+		}
+	}
+	for _, fn := range order {
+		if f := summary[fn]; f != nil {
+			r.Pass.ExportObjectFact(fn, f)
+		}
+	}
+}
+
+// commOperands are the parts of a select communication evaluated before
+// the select chooses: the channel and value expressions.
+func commOperands(s ast.Stmt) []ast.Expr {
+	switch s := s.(type) {
+	case *ast.ExprStmt:
+		if u, ok := ast.Unparen(s.X).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+			return []ast.Expr{u.X}
+		}
+	case *ast.AssignStmt:
+		if len(s.Rhs) == 1 {
+			if u, ok := ast.Unparen(s.Rhs[0]).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+				return []ast.Expr{u.X}
+			}
+		}
+	case *ast.SendStmt:
+		return []ast.Expr{s.Chan, s.Value}
+	}
+	return nil
+}
+
+func isInterfaceMethod(fn *types.Func) bool {
+	sig := fn.Type().(*types.Signature)
+	return sig.Recv() != nil && types.IsInterface(sig.Recv().Type())
+}
+
+// funcName names a function for witness chains: unqualified in this package.
+func (r *Result) funcName(fn *types.Func) string {
+	if fn.Pkg() == r.Pass.Pkg {
+		return localName(fn)
+	}
+	return roles.Describe(fn)
+}

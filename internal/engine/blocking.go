@@ -1,0 +1,422 @@
+package engine
+
+import (
+	"go/token"
+	"go/types"
+	"sort"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/futurelint/futurelint/internal/roles"
+)
+
+// Op is a blocking operation in a function, or a call to a function that may
+// block.
+type Op struct {
+	Fn    *ssa.Function
+	Instr ssa.Instruction
+	Pos   token.Pos
+	Kind  roles.Block
+	// What names what blocks, as people write it: "(*futures.Future).Result",
+	// "a channel receive", "a select without default", "a range over a
+	// channel", or the called helper.
+	What string
+
+	Future ssa.Value       // the future waited for (Result, <-f.Done()), when there is one
+	Call   *ssa.CallCommon // for calls
+	Row    *roles.Func     // table row of a direct blocking call
+	Callee *types.Func     // the called function, for calls
+
+	// Helper is the witness of a call to a function that may block.
+	Helper *BlocksFact
+	// CalleeIsLoop is set when the callee is loop code itself (it has a
+	// marker parameter, or is a closure running in this activation): its
+	// blocking is reported inside it, not at this call.
+	CalleeIsLoop bool
+
+	// Deadlock, when not empty, says why the operation certainly never
+	// returns when run on its loop.
+	Deadlock string
+	// SelfSubmit is set when the operation waits for work that was submitted
+	// thread-safely (RunThreadsafe, CallSoonThreadsafe) to the very loop it
+	// runs on: that finding belongs to the selfsubmit rule.
+	SelfSubmit bool
+	// Submit is the thread-safe submit whose work a SelfSubmit operation
+	// waits for (the RunThreadsafe call, or the CallSoonThreadsafe call
+	// whose callback settles the awaited channel or promise).
+	Submit ssa.CallInstruction
+}
+
+// Ops returns the blocking operations of fn and its calls to functions that
+// may block, in source order. For loop code it also works out Deadlock and
+// SelfSubmit. Settled futures are left out: a Result after <-f.Done(),
+// inside case <-f.Done(), or after awaiting Wrap(L, f) does not block.
+//
+// A Result is read-only once the engine has run, so rules running in
+// parallel may share it: Ops are computed up front.
+func (r *Result) Ops(fn *ssa.Function) []*Op { return r.ops[fn] }
+
+// computeOps computes Ops for every function of the package.
+func (r *Result) computeOps() {
+	r.ops = map[*ssa.Function][]*Op{}
+	for _, fn := range r.Funcs {
+		r.ops[fn] = r.opsOf(fn)
+	}
+}
+
+func (r *Result) opsOf(fn *ssa.Function) []*Op {
+	ops := r.directOps(fn)
+	for _, ci := range r.staticCalls(fn) {
+		callee := ci.Common().StaticCallee()
+		if f := r.calleeBlocks(callee); f != nil {
+			op := &Op{Fn: fn, Instr: ci, Pos: ci.Pos(), Kind: f.Kind, Call: ci.Common(), Helper: f}
+			op.Callee = funcObj(callee)
+			op.What = r.calleeName(callee)
+			op.CalleeIsLoop = r.calleeIsLoop(callee)
+			ops = append(ops, op)
+		}
+	}
+	sortOps(ops)
+	if r.IsLoopCode(fn) {
+		for _, op := range ops {
+			r.classifyWait(op)
+		}
+	}
+	return ops
+}
+
+func sortOps(ops []*Op) {
+	sort.SliceStable(ops, func(i, j int) bool { return ops[i].Pos < ops[j].Pos })
+}
+
+// directOps returns fn's own blocking operations: table blockers, channel
+// receives, blocking selects. Code in go statements and in closures not
+// called in place belongs to other functions.
+func (r *Result) directOps(fn *ssa.Function) []*Op {
+	var ops []*Op
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch instr := instr.(type) {
+			case *ssa.Call, *ssa.Defer:
+				common := instr.(ssa.CallInstruction).Common()
+				row := r.Role(common)
+				if row == nil || row.Block == roles.NoBlock {
+					continue
+				}
+				future := Arg(common, row.Waits)
+				if future != nil && r.settled(fn, future, instr) {
+					continue
+				}
+				op := &Op{Fn: fn, Instr: instr, Pos: instr.Pos(), Kind: row.Block, What: r.callName(common),
+					Call: common, Row: row, Callee: callObj(common), Future: future}
+				ops = append(ops, op)
+			case *ssa.UnOp:
+				if instr.Op != token.ARROW {
+					continue
+				}
+				f := r.doneOf(instr.X)
+				if f != nil && r.settled(fn, f, instr) {
+					continue
+				}
+				what := "a channel receive"
+				switch {
+				case f != nil:
+					what = "a receive from " + r.callName(&instr.X.(*ssa.Call).Call)
+				case b.Comment == "rangechan.loop":
+					what = "a range over a channel"
+				}
+				ops = append(ops, &Op{Fn: fn, Instr: instr, Pos: instr.Pos(), Kind: roles.BlockChan, What: what, Future: f})
+			case *ssa.Select:
+				if !instr.Blocking {
+					continue
+				}
+				ops = append(ops, &Op{Fn: fn, Instr: instr, Pos: instr.Pos(), Kind: roles.BlockChan, What: "a select without default"})
+			}
+		}
+	}
+	sortOps(ops)
+	return ops
+}
+
+// staticCalls returns fn's calls (not go statements) to functions that are
+// not direct table blockers, in source order.
+func (r *Result) staticCalls(fn *ssa.Function) []ssa.CallInstruction {
+	var out []ssa.CallInstruction
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch instr.(type) {
+			case *ssa.Call, *ssa.Defer:
+			default:
+				continue
+			}
+			ci := instr.(ssa.CallInstruction)
+			common := ci.Common()
+			if common.IsInvoke() || common.StaticCallee() == nil {
+				continue
+			}
+			if row := r.Role(common); row != nil && row.Block != roles.NoBlock {
+				continue
+			}
+			out = append(out, ci)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Pos() < out[j].Pos() })
+	return out
+}
+
+// calleeBlocks returns the may-block summary of a callee: a closure called
+// in place or a function of this package (computed here), or an imported
+// fact. The standard library has no summaries: the roles table covers it.
+func (r *Result) calleeBlocks(callee *ssa.Function) *BlocksFact {
+	if o := callee.Origin(); o != nil {
+		callee = o
+	}
+	if callee.Parent() != nil {
+		return r.blocks[callee]
+	}
+	obj := funcObj(callee)
+	if obj == nil {
+		return nil
+	}
+	if obj.Pkg() == r.Pass.Pkg {
+		return r.blocks[callee]
+	}
+	return r.importBlocks(obj)
+}
+
+func (r *Result) importBlocks(obj *types.Func) *BlocksFact {
+	f := new(BlocksFact)
+	if r.Pass.ImportObjectFact(obj, f) {
+		return f
+	}
+	return nil
+}
+
+// calleeIsLoop reports whether a callee is loop code analysed on its own.
+func (r *Result) calleeIsLoop(callee *ssa.Function) bool {
+	if o := callee.Origin(); o != nil {
+		callee = o
+	}
+	if r.places[callee] != nil {
+		return r.places[callee].Loop
+	}
+	sig := callee.Signature
+	for i := 0; i < sig.Params().Len(); i++ {
+		if r.Roles.Is(sig.Params().At(i).Type(), roles.Marker) {
+			return true
+		}
+	}
+	return false
+}
+
+// summarizeBlocking computes may-block summaries for every function of the
+// package, with the shortest witness chain.
+func (r *Result) summarizeBlocking() {
+	r.blocks = map[*ssa.Function]*BlocksFact{}
+	for _, fn := range r.Funcs {
+		if ops := r.directOps(fn); len(ops) > 0 {
+			r.blocks[fn] = &BlocksFact{Kind: ops[0].Kind, Chain: []Step{{What: stepWhat(ops[0]), Pos: r.Where(ops[0].Pos)}}}
+		}
+	}
+	calls := map[*ssa.Function][]ssa.CallInstruction{}
+	for _, fn := range r.Funcs {
+		calls[fn] = r.staticCalls(fn)
+	}
+	for changed := true; changed; {
+		changed = false
+		found := map[*ssa.Function]*BlocksFact{}
+		for _, fn := range r.Funcs {
+			if r.blocks[fn] != nil {
+				continue
+			}
+			for _, ci := range calls[fn] {
+				callee := ci.Common().StaticCallee()
+				f := r.calleeBlocks(callee)
+				if f == nil {
+					continue
+				}
+				if c := callee.Origin(); callee.Parent() != nil || c != nil && c.Parent() != nil {
+					// A closure run in place: its operations are fn's own.
+					found[fn] = f
+				} else {
+					chain := append([]Step{{What: "calls " + r.calleeName(callee), Pos: r.Where(ci.Pos())}}, f.Chain...)
+					found[fn] = &BlocksFact{Kind: f.Kind, Chain: chain}
+				}
+				break
+			}
+			if found[fn] == nil {
+				// Range-over-func loop bodies run within fn.
+				for _, anon := range fn.AnonFuncs {
+					if f := r.blocks[anon]; f != nil && anon.Synthetic == "range-over-func yield" {
+						found[fn] = f
+						break
+					}
+				}
+			}
+		}
+		for _, fn := range r.Funcs {
+			if f := found[fn]; f != nil {
+				r.blocks[fn] = f
+				changed = true
+			}
+		}
+	}
+}
+
+func stepWhat(op *Op) string {
+	if op.Future != nil && op.Row == nil {
+		return "receives from " + op.What[len("a receive from "):]
+	}
+	switch op.What {
+	case "a channel receive":
+		return "receives from a channel"
+	case "a range over a channel":
+		return "ranges over a channel"
+	case "a select without default":
+		return "selects without default"
+	}
+	return "calls " + op.What
+}
+
+// MayBlock returns the may-block summary of a function of this package.
+func (r *Result) MayBlock(fn *ssa.Function) *BlocksFact { return r.blocks[fn] }
+
+// doneOf returns f when ch is f.Done() for a future f, else nil.
+func (r *Result) doneOf(ch ssa.Value) ssa.Value {
+	call, ok := ch.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	if row := r.Role(&call.Call); row != nil && row.Done {
+		return Arg(&call.Call, 0)
+	}
+	return nil
+}
+
+// Settled reports whether the future f, used by instruction at in fn, is
+// certainly settled when at runs: after a receive from f.Done(), in the body
+// of a select case receiving from it, after awaiting a task wrapping f, or
+// in a Then callback of such a task. A Result there does not block, and an
+// OnDone callback registered there runs at once, on the calling goroutine.
+func (r *Result) Settled(fn *ssa.Function, f ssa.Value, at ssa.Instruction) bool {
+	return r.settled(fn, f, at)
+}
+
+// settled reports whether the future f is certainly settled when at runs:
+// at is dominated by a receive from f.Done(), by the body of a select case
+// receiving from f.Done(), or by an await of a task wrapping f.
+func (r *Result) settled(fn *ssa.Function, f ssa.Value, at ssa.Instruction) bool {
+	ref := r.canon(f)
+	same := func(v ssa.Value) bool { return r.canon(v) == ref }
+	// A callback run once Wrap(L, f) settles (Then) runs after f settled.
+	if p := r.places[r.ActivationRoot(fn)]; p != nil && len(p.Schedules) > 0 {
+		after := true
+		for _, s := range p.Schedules {
+			w := r.wrapped(Arg(s.Call.Common(), 0))
+			if !s.Arg.AfterSettle || w == nil || !same(w) {
+				after = false
+			}
+		}
+		if after {
+			return true
+		}
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if instr == at {
+				break
+			}
+			switch s := instr.(type) {
+			case *ssa.UnOp:
+				if s.Op == token.ARROW && dominates(s, at) {
+					if d := r.doneOf(s.X); d != nil && same(d) {
+						return true
+					}
+				}
+			case *ssa.Select:
+				for i, st := range s.States {
+					if st.Dir != types.RecvOnly {
+						continue
+					}
+					if d := r.doneOf(st.Chan); d == nil || !same(d) {
+						continue
+					}
+					if body := selectCase(s, i); body != nil && body.Dominates(at.Block()) {
+						return true
+					}
+				}
+			case *ssa.Call:
+				row := r.Role(&s.Call)
+				if row == nil || !row.Suspends || !dominates(s, at) {
+					continue
+				}
+				for _, arg := range Args(&s.Call) {
+					if w := r.wrapped(arg); w != nil && same(w) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// wrapped returns f when t is Wrap(L, f), else nil.
+func (r *Result) wrapped(t ssa.Value) ssa.Value {
+	if t == nil {
+		return nil
+	}
+	call, ok := r.canon(t).root.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	if row := r.Role(&call.Call); row != nil {
+		return Arg(&call.Call, row.WrapFuture)
+	}
+	return nil
+}
+
+// selectCase returns the block that starts the body of case i of s.
+func selectCase(s *ssa.Select, i int) *ssa.BasicBlock {
+	for _, ref := range *s.Referrers() {
+		ex, ok := ref.(*ssa.Extract)
+		if !ok || ex.Index != 0 {
+			continue
+		}
+		for _, ref := range *ex.Referrers() {
+			cmp, ok := ref.(*ssa.BinOp)
+			if !ok || cmp.Op != token.EQL {
+				continue
+			}
+			c, ok := cmp.Y.(*ssa.Const)
+			if !ok || c.Int64() != int64(i) {
+				continue
+			}
+			for _, ref := range *cmp.Referrers() {
+				if iff, ok := ref.(*ssa.If); ok && iff.Cond == cmp {
+					if body := iff.Block().Succs[0]; len(body.Preds) == 1 {
+						return body
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// dominates reports whether a executes before b on every path to b.
+func dominates(a, b ssa.Instruction) bool {
+	ab, bb := a.Block(), b.Block()
+	if ab != bb {
+		return ab.Dominates(bb)
+	}
+	for _, instr := range ab.Instrs {
+		if instr == a {
+			return true
+		}
+		if instr == b {
+			return false
+		}
+	}
+	return false
+}

@@ -1,0 +1,189 @@
+package engine
+
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/futurelint/futurelint/internal/roles"
+)
+
+// Role returns the role of the static callee of call: its roles-table row,
+// or for a wrapper (a function with a SchedulesFact, here or imported) a row
+// made from the fact. Nil for interface and dynamic calls and for functions
+// with no role.
+func (r *Result) Role(call *ssa.CallCommon) *roles.Func {
+	if call.IsInvoke() {
+		// Interface methods have table rows only (actor.Context.ReenterAfter).
+		return r.Roles.Lookup(call.Method)
+	}
+	callee := call.StaticCallee()
+	if callee == nil {
+		return nil
+	}
+	return r.calleeRole(callee)
+}
+
+func (r *Result) calleeRole(callee *ssa.Function) *roles.Func {
+	obj := funcObj(callee)
+	if obj == nil {
+		return nil
+	}
+	if row := r.Roles.Lookup(obj); row != nil {
+		return row
+	}
+	var fact *SchedulesFact
+	if obj.Pkg() == r.Pass.Pkg {
+		origin := callee
+		if o := callee.Origin(); o != nil {
+			origin = o
+		}
+		fact = r.scheds[origin]
+	} else {
+		f := new(SchedulesFact)
+		if r.Pass.ImportObjectFact(obj, f) {
+			fact = f
+		}
+	}
+	if fact == nil {
+		return nil
+	}
+	return wrapperRow(obj, fact)
+}
+
+// wrapperRow is the roles row a SchedulesFact stands for.
+func wrapperRow(obj *types.Func, f *SchedulesFact) *roles.Func {
+	row := &roles.Func{Name: obj.Name(), Funcs: f.Params, Waits: -1, SubmitLoop: -1, WrapLoop: -1, WrapFuture: -1}
+	if obj.Pkg() != nil {
+		row.Pkg = obj.Pkg().Path()
+	}
+	for _, p := range f.Params {
+		if p.Threadsafe && p.Loop >= 0 {
+			row.SubmitLoop = p.Loop
+		}
+		if p.Loop == roles.CallerLoop {
+			row.LoopOnly = true
+		}
+	}
+	return row
+}
+
+// summarizeSchedules finds the package's wrappers: functions that hand a
+// function parameter on to a loop (directly or through other wrappers).
+func (r *Result) summarizeSchedules() {
+	r.scheds = map[*ssa.Function]*SchedulesFact{}
+	for changed, round := true, 0; changed && round < 16; round++ {
+		changed = false
+		for _, fn := range r.Funcs {
+			if fn.Parent() != nil || len(fn.Params) == 0 {
+				continue
+			}
+			var params []roles.FuncArg
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					ci, ok := instr.(ssa.CallInstruction)
+					if !ok {
+						continue
+					}
+					if _, isGo := instr.(*ssa.Go); isGo {
+						continue
+					}
+					row := r.Role(ci.Common())
+					if row == nil {
+						continue
+					}
+					args := Args(ci.Common())
+					for _, fa := range row.Funcs {
+						if fa.Arg >= len(args) {
+							continue
+						}
+						k := r.paramIndex(fn, r.canon(args[fa.Arg]), false)
+						if k < 0 || has(params, k) {
+							continue
+						}
+						loop := -1
+						switch {
+						case fa.Loop >= 0 && fa.Loop < len(args):
+							loop = r.paramIndex(fn, r.loopOf(args[fa.Loop]), true)
+						case fa.Loop == roles.CallerLoop:
+							loop = roles.CallerLoop
+						}
+						params = append(params, roles.FuncArg{Arg: k, Where: fa.Where, Loop: loop,
+							Threadsafe: fa.Threadsafe, AfterSettle: fa.AfterSettle, Ordered: fa.Ordered})
+					}
+				}
+			}
+			if len(params) > 0 && (r.scheds[fn] == nil || len(r.scheds[fn].Params) != len(params)) {
+				r.scheds[fn] = &SchedulesFact{Params: params}
+				changed = true
+			}
+		}
+	}
+}
+
+func has(params []roles.FuncArg, k int) bool {
+	for _, p := range params {
+		if p.Arg == k {
+			return true
+		}
+	}
+	return false
+}
+
+// paramIndex returns the index of fn's parameter ref denotes, or -1. With
+// loop set, ref may also be the loop of a marker parameter.
+func (r *Result) paramIndex(fn *ssa.Function, ref loopRef, loop bool) int {
+	p, ok := ref.root.(*ssa.Parameter)
+	if !ok || p.Parent() != fn {
+		return -1
+	}
+	if ref.path != "" && !(loop && ref.path == markerLoop) {
+		return -1
+	}
+	for i, q := range fn.Params {
+		if q == p {
+			return i
+		}
+	}
+	return -1
+}
+
+// Args returns a call's arguments counted as the roles table counts them:
+// a method's receiver first, for static and interface calls alike.
+func Args(call *ssa.CallCommon) []ssa.Value {
+	if call.IsInvoke() {
+		return append([]ssa.Value{call.Value}, call.Args...)
+	}
+	return call.Args
+}
+
+// Arg returns argument i of call (receiver first), or nil.
+func Arg(call *ssa.CallCommon, i int) ssa.Value {
+	args := Args(call)
+	if i < 0 || i >= len(args) {
+		return nil
+	}
+	return args[i]
+}
+
+// callName names what a call calls, for messages.
+func (r *Result) callName(call *ssa.CallCommon) string {
+	if call.IsInvoke() {
+		return roles.Describe(call.Method)
+	}
+	if callee := call.StaticCallee(); callee != nil {
+		return r.calleeName(callee)
+	}
+	return "a function value"
+}
+
+// callObj is the called function or interface method, nil for dynamic calls.
+func callObj(call *ssa.CallCommon) *types.Func {
+	if call.IsInvoke() {
+		return call.Method
+	}
+	if callee := call.StaticCallee(); callee != nil {
+		return funcObj(callee)
+	}
+	return nil
+}

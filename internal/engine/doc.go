@@ -1,0 +1,129 @@
+// Package engine is futurelint's shared analysis: where code runs (on an
+// event loop or not, and on which loop), what may block (with witness
+// chains, across packages), and reporting with severities, suppression and
+// fix helpers. Every rule uses it; no rule repeats any of it.
+//
+// # Using the engine from a rule
+//
+// A rule requires Analyzer and reads its *Result:
+//
+//	var Analyzer = &analysis.Analyzer{
+//		Name:     "myrule",
+//		Requires: []*analysis.Analyzer{engine.Analyzer},
+//		Run:      run,
+//	}
+//
+//	func run(pass *analysis.Pass) (any, error) {
+//		res := pass.ResultOf[engine.Analyzer].(*engine.Result)
+//		if res.SSA == nil {
+//			return nil, nil // the package references no loop runtime
+//		}
+//		rep := engine.NewReporter(pass, "myrule")
+//		for _, fn := range res.LoopFuncs() { // loop code, in source order
+//			...
+//			rep.Report(analysis.Diagnostic{Pos: pos, Message: msg}, engine.Warning)
+//		}
+//		return nil, nil
+//	}
+//
+// A Result is read-only once the engine has run: rules running in parallel
+// on the same package share it safely.
+//
+// Report findings in the order of Before (file name, then offset) so that
+// output does not depend on the order the driver parsed files in.
+//
+// The rule itself declares no FactTypes: facts belong to Analyzer, which
+// declares them (FactTypes) and runs on every dependency under every
+// driver (multichecker, go vet -vettool, golangci-lint), since drivers run
+// required analyzers that have facts on the whole import graph.
+//
+// What a rule asks the Result:
+//
+//   - LoopFuncs, IsLoopCode, Place(fn): where fn runs and why (Place.Reason),
+//     its marker parameter, the calls scheduling it (Place.Schedules, with
+//     the roles row and whether the submit was thread-safe), and for
+//     closures run in place the function they run within (ActivationRoot).
+//   - Targets(v): the functions of the package a function value (a
+//     callback or job argument) denotes, with the bound receiver of a
+//     method value.
+//   - IsCurrentLoop(fn, v): v (a *futures.Loop or *futures.Ctx value used in
+//     fn) certainly denotes the loop fn runs on: c.Loop(), a local holding
+//     it, a variable captured from the function that scheduled fn on it, or
+//     the same field path (s.loop) as the one fn was scheduled on.
+//   - CurrentLoops(fn): the same knowledge as spellings: a root value and a
+//     path (s + ".loop", c + ".Loop()") for a fix that must name the loop.
+//   - SelfSubmits(fn): thread-safe submits (RunThreadsafe, CallSoonThreadsafe)
+//     from fn to its own loop, each with the operations that wait for the
+//     submitted work (Waits; Op.Deadlock set when provably stuck).
+//   - Ops(fn): blocking operations and calls to functions that may block,
+//     with Kind, What, the table Row or the callee's Helper witness,
+//     Deadlock (why it provably never returns) and SelfSubmit (the wait is
+//     on work submitted back to this loop: reported by selfsubmit only).
+//   - Settled(fn, f, at): the future f is certainly settled when at runs.
+//   - Role(call): the roles row of a static call, from the roles table or
+//     made from a wrapper's SchedulesFact. Rules never compare names: they
+//     ask the row (Block, Funcs, SubmitLoop, WrapLoop, LoopOnly, ...).
+//   - AwaitCtx, ImportName, CallAt, OtherUses, Source: what a suggested fix
+//     needs to be mechanical and compile.
+//
+// New(table) builds an engine analyzer for a roles table extended with
+// other libraries' rows; the rules use Analyzer (roles.Default).
+//
+// # Provable deadlocks
+//
+// Op.Deadlock is set only when the wait cannot end: a nested Run of the
+// loop the code runs on; a wait on the future of RunThreadsafe(current
+// loop, co) by code that does not suspend first; a wait on a promise or
+// channel created by the waiting code whose only settling operations are in
+// callbacks it schedules on its own loop (again without suspending first);
+// or a wait in a callback queued once with CallSoon/Spawn on a promise or
+// channel that only callbacks queued after it, in order, by the same
+// function, settle. Anything else is a stall, not a proven deadlock.
+//
+// # Where code runs
+//
+// Loop code is a function with a marker parameter (*futures.Ctx), or a
+// function value passed to a roles-table callback or coroutine argument
+// (CallSoon, CallSoonThreadsafe, CallLater, Then, Spawn, RunThreadsafe,
+// Run) directly, through a local, as a method value, or through a wrapper:
+// a function that hands its own function parameter on to such an argument
+// gets a SchedulesFact, so its callers' arguments are loop code in any
+// package. Closures called in place, deferred, or used as range-over-func
+// bodies in loop code are loop code too. Go statement bodies, executor jobs
+// and OnDone callbacks are not.
+//
+// # May-block summaries
+//
+// Every function that may block gets a BlocksFact with the shortest witness
+// chain (positions as file base names, so output is machine-independent).
+// Blocking is: a roles-table blocker, a channel receive, a range over a
+// channel, a select without default, or a static call to a function with a
+// summary (generic instances are looked up by their origin). Go statements
+// and closures that are not run in place do not block their creator;
+// interface and dynamic calls are not assumed to block. A Result on a
+// settled future is not blocking (after <-f.Done(), in case <-f.Done(),
+// after awaiting Wrap(L, f)).
+//
+// The standard library is described by the roles table alone: its bodies
+// are not analysed and it gets no facts. Std is full of internal channel
+// waits and locks that are no meaningful blocking for users, and analysing
+// it would cost every run the whole of std.
+//
+// # Cost
+//
+// A package that references no loop runtime (no import of, and no use of
+// an object from, a roles-table loop package or a package carrying a
+// LoopAPIFact) gets no SSA: its summaries come from a walk of its typed
+// syntax. SSA is built only for the current package, on demand, as
+// buildssa does (buildssa is not required: requiring it would build SSA for
+// every package).
+//
+// # Severity and suppression
+//
+// go/analysis has no severity; Reporter puts it in Diagnostic.Category as
+// "warning" or "error" (Error only when the operation provably deadlocks;
+// the message then says "deadlock"). A finding is suppressed by
+// "//futurelint:ignore <rule>[,<rule>...] <reason>" on its line or the line
+// above; without a reason the directive suppresses nothing and the message
+// says so.
+package engine

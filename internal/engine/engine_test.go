@@ -1,0 +1,191 @@
+package engine_test
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/futurelint/futurelint/internal/engine"
+	"github.com/futurelint/futurelint/internal/roles"
+)
+
+func testdata(t *testing.T) string {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestFacts checks the facts exported for wrappers, blocking functions
+// (SSA and syntax summaries) and packages, against the want comments.
+func TestFacts(t *testing.T) {
+	analysistest.Run(t, testdata(t), engine.Analyzer, "./engine/wrappers", "./engine/plain", "./engine/relay")
+}
+
+// TestWrapperFactMakesLoopCode checks that the fact of a wrapper in one
+// package makes a callback loop code in another, and the IsCurrentLoop
+// specification in testdata/engine/use.
+func TestWrapperFactMakesLoopCode(t *testing.T) {
+	results := analysistest.Run(t, testdata(t), engine.Analyzer, "./engine/use")
+	if len(results) != 1 {
+		t.Fatalf("got %d results, want 1", len(results))
+	}
+	res := results[0].Result.(*engine.Result)
+	if res.SSA == nil {
+		t.Fatal("package use has no SSA")
+	}
+	anon := func(name string, i int) *ssa.Function {
+		fn := res.SSA.Func(name)
+		if fn == nil || i >= len(fn.AnonFuncs) {
+			t.Fatalf("no closure %d in %s", i, name)
+		}
+		return fn.AnonFuncs[i]
+	}
+	after := anon("viaWrapper", 0)
+	if !res.IsLoopCode(after) {
+		t.Errorf("closure passed to wrappers.After is not loop code")
+	} else if p := res.Place(after); !strings.Contains(p.Reason, "wrappers.After") {
+		t.Errorf("reason %q does not name wrappers.After", p.Reason)
+	}
+	if off := anon("viaWrapper", 3); res.IsLoopCode(off) || !res.Place(off).OffLoop {
+		t.Errorf("job passed to wrappers.Offload: loop code %v, off loop %v; want false, true", res.IsLoopCode(off), res.Place(off).OffLoop)
+	}
+
+	checked := 0
+	for _, fn := range res.Funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(*ssa.Call)
+				if !ok {
+					continue
+				}
+				callee := call.Call.StaticCallee()
+				if callee == nil || (callee.Name() != "current" && callee.Name() != "other") {
+					continue
+				}
+				want := callee.Name() == "current"
+				if got := res.IsCurrentLoop(fn, call.Call.Args[0]); got != want {
+					t.Errorf("%s: IsCurrentLoop = %v, want %v", res.Pass.Fset.Position(call.Pos()), got, want)
+				}
+				checked++
+			}
+		}
+	}
+	if checked < 20 {
+		t.Errorf("checked %d current/other calls; the spec has more", checked)
+	}
+}
+
+// TestOtherLibrary runs the engine with roles rows for a miniature of
+// protoactor-go: its marker interface makes Receive loop code, ReenterAfter
+// (an interface method) schedules its callback on the actor, and
+// (*Future).Result is a stall.
+func TestOtherLibrary(t *testing.T) {
+	const actor = "futurelint.test/engine/actor"
+	table := roles.New(append(append([]roles.Func{}, roles.Default.Funcs...),
+		roles.Func{Pkg: actor, Recv: "Context", Name: "ReenterAfter", Waits: -1, SubmitLoop: -1, WrapLoop: 0, WrapFuture: 1,
+			Funcs: []roles.FuncArg{{Arg: 2, Where: roles.OnLoop, Loop: 0}}},
+		roles.Func{Pkg: actor, Recv: "Future", Name: "Result", Block: roles.BlockStall, Waits: 0, SubmitLoop: -1, WrapLoop: -1, WrapFuture: -1},
+	), append(append([]roles.Type{}, roles.Default.Types...),
+		roles.Type{Pkg: actor, Name: "Context", Role: roles.Marker},
+		roles.Type{Pkg: actor, Name: "Future", Role: roles.ExecutorFuture},
+	))
+	results := analysistest.Run(t, testdata(t), engine.New(table), "./engine/actoruse")
+	res := results[0].Result.(*engine.Result)
+	if res.SSA == nil {
+		t.Fatal("actor code got no SSA")
+	}
+	var loop []string
+	for _, fn := range res.LoopFuncs() {
+		for _, op := range res.Ops(fn) {
+			if op.Kind != roles.BlockStall {
+				t.Errorf("%s: kind %v, want a stall", op.What, op.Kind)
+			}
+			loop = append(loop, fn.Name()+": "+op.What)
+		}
+	}
+	want := "Receive: (*actor.Future).Result; Receive$1: (*actor.Future).Result"
+	if got := strings.Join(loop, "; "); got != want {
+		t.Errorf("blocking ops in loop code:\n got %s\nwant %s", got, want)
+	}
+}
+
+// TestSharedResult runs two rules reading one package's Result at once
+// (drivers run them in parallel); go test -race checks they may.
+func TestSharedResult(t *testing.T) {
+	reader := func(name string) *analysis.Analyzer {
+		return &analysis.Analyzer{
+			Name:     name,
+			Doc:      "reads every engine query",
+			Requires: []*analysis.Analyzer{engine.Analyzer},
+			Run: func(pass *analysis.Pass) (any, error) {
+				res := pass.ResultOf[engine.Analyzer].(*engine.Result)
+				for _, fn := range res.Funcs {
+					for _, op := range res.Ops(fn) {
+						res.AwaitCtx(fn, op.Pos)
+					}
+					res.SelfSubmits(fn)
+					res.IsLoopCode(fn)
+					res.MayBlock(fn)
+				}
+				return nil, nil
+			},
+		}
+	}
+	both := &analysis.Analyzer{
+		Name:     "both",
+		Doc:      "requires two readers",
+		Requires: []*analysis.Analyzer{reader("reader1"), reader("reader2")},
+		Run:      func(*analysis.Pass) (any, error) { return nil, nil },
+	}
+	analysistest.Run(t, testdata(t), both, "./engine/use")
+}
+
+// TestSelfSubmits checks SelfSubmits against the "submit:" comments of
+// testdata/engine/selfsub.
+func TestSelfSubmits(t *testing.T) {
+	results := analysistest.Run(t, testdata(t), engine.Analyzer, "./engine/selfsub")
+	res := results[0].Result.(*engine.Result)
+	want := map[int]string{}
+	for _, f := range res.Pass.Files {
+		for _, cg := range f.Comments {
+			for _, c := range cg.List {
+				if spec, ok := strings.CutPrefix(c.Text, "// submit: "); ok {
+					want[res.Pass.Fset.Position(c.Pos()).Line] = spec
+				}
+			}
+		}
+	}
+	got := map[int]string{}
+	for _, fn := range res.LoopFuncs() {
+		for _, s := range res.SelfSubmits(fn) {
+			deadlock := false
+			for _, w := range s.Waits {
+				if !w.SelfSubmit || w.Submit != s.Call {
+					t.Errorf("wait %s at %s is not marked as waiting for its submit", w.What, res.Where(w.Pos))
+				}
+				deadlock = deadlock || w.Deadlock != ""
+			}
+			got[res.Pass.Fset.Position(s.Call.Pos()).Line] = fmt.Sprintf("waits=%d deadlock=%v", len(s.Waits), deadlock)
+		}
+	}
+	for line, w := range want {
+		if got[line] != w {
+			t.Errorf("line %d: got %q, want %q", line, got[line], w)
+		}
+	}
+	for line, g := range got {
+		if _, ok := want[line]; !ok {
+			t.Errorf("line %d: unexpected self-submit %q", line, g)
+		}
+	}
+	if len(want) < 5 {
+		t.Errorf("only %d expectations found", len(want))
+	}
+}

@@ -1,0 +1,80 @@
+package engine
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/futurelint/futurelint/internal/roles"
+)
+
+// BlocksFact is attached to a function that may block its caller, with a
+// witness: the chain of calls from the function down to a blocking operation.
+type BlocksFact struct {
+	Kind  roles.Block // kind of the blocking operation at the end of the chain
+	Chain []Step      // first step is in the function itself
+}
+
+// Step is one link of a witness chain.
+type Step struct {
+	What string // "calls (*futures.Future).Result", "receives from a channel", ...
+	Pos  string // file base name and line: "store.go:41"
+}
+
+func (*BlocksFact) AFact() {}
+
+func (f *BlocksFact) String() string { return "blocks: " + f.Witness() }
+
+// Witness renders the chain: "calls b.get at a.go:12, which calls (*futures.Future).Result at b.go:41".
+func (f *BlocksFact) Witness() string {
+	var b strings.Builder
+	for i, s := range f.Chain {
+		if i > 0 {
+			b.WriteString(", which ")
+		}
+		fmt.Fprintf(&b, "%s at %s", s.What, s.Pos)
+	}
+	return b.String()
+}
+
+// SchedulesFact is attached to a function that hands function parameters on
+// to an event loop (or off it): a wrapper such as
+//
+//	func after(l *futures.Loop, fn func()) { l.CallSoon(fn) }
+//
+// carries Params [{Arg: 1, Where: OnLoop, Loop: 0}], so fn is loop code at
+// every call of after. Indices count a method's receiver as 0.
+type SchedulesFact struct {
+	Params []roles.FuncArg
+}
+
+func (*SchedulesFact) AFact() {}
+
+func (f *SchedulesFact) String() string {
+	var parts []string
+	for _, p := range f.Params {
+		part := fmt.Sprintf("param %d %s on loop %d", p.Arg, whereName(p.Where), p.Loop)
+		if p.Threadsafe {
+			part += " (thread-safe)"
+		}
+		parts = append(parts, part)
+	}
+	return "schedules: " + strings.Join(parts, "; ")
+}
+
+func whereName(w roles.Where) string {
+	switch w {
+	case roles.OnLoop:
+		return "callback"
+	case roles.Coroutine:
+		return "coroutine"
+	}
+	return "off-loop"
+}
+
+// LoopAPIFact is a package fact: the package exports SchedulesFacts, so a
+// package that uses it references the loop API even without importing a
+// loop runtime, and gets full (SSA) analysis.
+type LoopAPIFact struct{}
+
+func (*LoopAPIFact) AFact()         {}
+func (*LoopAPIFact) String() string { return "loop API" }

@@ -1,0 +1,109 @@
+package engine
+
+import (
+	"go/ast"
+	"go/token"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Severity is how bad a finding is. go/analysis has no severity field, so
+// it travels in analysis.Diagnostic.Category: "warning" or "error". The
+// futurelint command and the golangci-lint plugin read it from there.
+type Severity string
+
+const (
+	Warning Severity = "warning" // stalls the loop; may or may not hang
+	Error   Severity = "error"   // provably deadlocks; the message says "deadlock"
+)
+
+// Reporter reports one rule's findings for one package, honouring
+// suppression directives:
+//
+//	//futurelint:ignore loopblock the wait is bounded by a 1ms timeout
+//
+// on the line of the finding or the line above. The directive names one or
+// more rules (comma-separated) and must give a reason; a directive without a
+// reason suppresses nothing, and the finding's message says so, so the
+// missing reason is noticed rather than silently ignored.
+// golangci-lint's //nolint:futurelint is handled by golangci-lint itself.
+type Reporter struct {
+	pass       *analysis.Pass
+	rule       string
+	directives map[lineKey]directive // by file and line of the directive
+}
+
+type lineKey struct {
+	file string
+	line int
+}
+
+type directive struct{ reasoned bool }
+
+// IgnoreDirective is the comment prefix that suppresses findings.
+const IgnoreDirective = "//futurelint:ignore"
+
+// NewReporter returns a Reporter for rule (the analyzer's name).
+func NewReporter(pass *analysis.Pass, rule string) *Reporter {
+	rep := &Reporter{pass: pass, rule: rule, directives: map[lineKey]directive{}}
+	for _, f := range pass.Files {
+		rep.scan(f)
+	}
+	return rep
+}
+
+func (rep *Reporter) scan(f *ast.File) {
+	for _, cg := range f.Comments {
+		for _, c := range cg.List {
+			rest, ok := strings.CutPrefix(c.Text, IgnoreDirective)
+			if !ok || rest != "" && rest[0] != ' ' && rest[0] != '\t' {
+				continue
+			}
+			fields := strings.Fields(rest)
+			if len(fields) == 0 {
+				continue
+			}
+			named := false
+			for _, r := range strings.Split(fields[0], ",") {
+				if r == rep.rule {
+					named = true
+				}
+			}
+			if !named {
+				continue
+			}
+			p := rep.pass.Fset.Position(c.Slash)
+			rep.directives[lineKey{p.Filename, p.Line}] = directive{reasoned: len(fields) > 1}
+		}
+	}
+}
+
+// Report reports d with severity sev unless a directive suppresses it.
+func (rep *Reporter) Report(d analysis.Diagnostic, sev Severity) {
+	p := rep.pass.Fset.Position(d.Pos)
+	for _, line := range []int{p.Line, p.Line - 1} {
+		dir, ok := rep.directives[lineKey{p.Filename, line}]
+		if !ok {
+			continue
+		}
+		if dir.reasoned {
+			return
+		}
+		d.Message += " (the " + IgnoreDirective + " directive above has no reason, so it does not suppress this)"
+		break
+	}
+	d.Category = string(sev)
+	rep.pass.Report(d)
+}
+
+// Before orders positions by file name, then offset: a deterministic order
+// for reporting, unlike token.Pos order between files, which depends on the
+// order the driver parsed them in.
+func Before(fset *token.FileSet, a, b token.Pos) bool {
+	pa, pb := fset.Position(a), fset.Position(b)
+	if pa.Filename != pb.Filename {
+		return pa.Filename < pb.Filename
+	}
+	return pa.Offset < pb.Offset
+}

@@ -1,0 +1,367 @@
+package engine
+
+import (
+	"go/token"
+	"go/types"
+	"sort"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/futurelint/futurelint/internal/roles"
+)
+
+// classifyWait works out, for a blocking operation in loop code, whether it
+// waits for something that can only happen on the loop it blocks
+// (Deadlock), and whether that something was submitted thread-safely to
+// this very loop (SelfSubmit, the selfsubmit rule's finding).
+//
+// What is proven (see provePending for promises and channels):
+//   - a nested Run of the loop the code runs on;
+//   - a wait for the future of RunThreadsafe(current loop, co) made by the
+//     same activation, which never suspends before the wait;
+//   - a wait for a new promise or channel settled only by code queued on
+//     the current loop behind the waiting code.
+func (r *Result) classifyWait(op *Op) {
+	fn := op.Fn
+	if op.Row != nil && op.Row.Block == roles.BlockLoopRun && !op.Row.NewLoop && Arg(op.Call, 0) != nil {
+		if r.IsCurrentLoop(fn, Arg(op.Call, 0)) {
+			op.Deadlock = "it runs the loop this code is running on, which is busy with this very call and can never serve it (futures rejects a second Run with a panic)"
+		}
+		return
+	}
+	var v ssa.Value
+	future := false
+	switch instr := op.Instr.(type) {
+	case *ssa.UnOp:
+		if f := r.doneOf(instr.X); f != nil {
+			v, future = f, true
+		} else {
+			v = instr.X
+		}
+	case *ssa.Select:
+		if len(instr.States) != 1 || instr.States[0].Dir != types.RecvOnly {
+			return
+		}
+		if f := r.doneOf(instr.States[0].Chan); f != nil {
+			v, future = f, true
+		} else {
+			v = instr.States[0].Chan
+		}
+	default:
+		if op.Future != nil {
+			v, future = op.Future, true
+		}
+	}
+	if v == nil {
+		return
+	}
+	ref := r.canon(v)
+	if ref.path != "" {
+		return
+	}
+	act := r.ActivationRoot(fn)
+	inActivation := func(g *ssa.Function) bool { return g != nil && r.ActivationRoot(g) == act }
+	switch root := ref.root.(type) {
+	case *ssa.Call:
+		row := r.Role(&root.Call)
+		if row == nil {
+			return
+		}
+		switch {
+		case future && Arg(&root.Call, row.SubmitLoop) != nil:
+			caller := root.Parent()
+			if !inActivation(caller) || !r.IsCurrentLoop(caller, Arg(&root.Call, row.SubmitLoop)) {
+				return
+			}
+			op.SelfSubmit, op.Submit = true, root
+			if !r.suspendsIn(act) {
+				op.Deadlock = "the future completes only when its coroutine runs on this loop, which this wait keeps from running"
+			}
+		case future && row.FutureOf && Arg(&root.Call, 0) != nil:
+			p := r.canon(Arg(&root.Call, 0))
+			if call, ok := p.root.(*ssa.Call); ok && p.path == "" {
+				if prow := r.Role(&call.Call); prow != nil && prow.New {
+					r.provePending(op, call, call.Parent(), act, "the promise is settled only by ")
+				}
+			}
+		}
+	case *ssa.MakeChan:
+		if !future {
+			r.provePending(op, root, root.Parent(), act, "the channel is sent to or closed only by ")
+		}
+	}
+}
+
+// provePending sets Deadlock/SelfSubmit on op when obj (a new promise or
+// channel, created by creator) cannot be settled before op's wait ends,
+// because every settling use runs in loop code queued behind it:
+//
+//   - settled only in functions that the waiting activation act itself
+//     schedules on its own loop, obj created in act, and act never
+//     suspends: they can run only after act returns; or
+//   - act is a callback queued once, in order (CallSoon, Spawn), and obj
+//     is settled only in functions queued in order on the same loop by the
+//     same function after it: they run after act, which waits for them.
+func (r *Result) provePending(op *Op, obj ssa.Value, creator *ssa.Function, act *ssa.Function, why string) {
+	var completers []ssa.Instruction
+	if !r.uses(obj, &completers, 0) || len(completers) == 0 {
+		return
+	}
+	var roots []*Place
+	for _, c := range completers {
+		g := r.ActivationRoot(c.Parent())
+		p := r.places[g]
+		if g == act || p == nil || !p.Loop || len(p.Schedules) == 0 {
+			return // settled by the waiting code itself, or by code not known to be queued
+		}
+		roots = append(roots, p)
+	}
+	if r.ActivationRoot(creator) == act && !r.suspendsIn(act) {
+		if r.pendingUntilReturn(op, roots, act) {
+			how := "callbacks scheduled on this loop"
+			if op.SelfSubmit {
+				how = "work submitted to this loop"
+			}
+			op.Deadlock = why + how + " after this code returns"
+		}
+		return
+	}
+	if r.queuedBehind(roots, creator, act) {
+		op.Deadlock = why + "callbacks queued on this loop after this one"
+	}
+}
+
+// pendingUntilReturn reports whether every schedule of the completers is
+// made by act on its own loop; it sets SelfSubmit when all are thread-safe.
+func (r *Result) pendingUntilReturn(op *Op, roots []*Place, act *ssa.Function) bool {
+	threadsafe := true
+	var submit ssa.CallInstruction
+	for _, p := range roots {
+		for _, s := range p.Schedules {
+			if r.ActivationRoot(s.Caller) != act || !r.schedulesOnCurrent(s) {
+				return false
+			}
+			if _, isGo := s.Call.(*ssa.Go); !s.Arg.Threadsafe || isGo {
+				// A plain schedule, or a submit made from a goroutine of
+				// its own: not a submit from this loop code to its loop.
+				threadsafe = false
+			} else if submit == nil {
+				submit = s.Call
+			}
+		}
+	}
+	op.SelfSubmit = threadsafe
+	if threadsafe {
+		op.Submit = submit
+	}
+	return true
+}
+
+// queuedBehind reports whether the waiting callback act is queued once, in
+// order, and every completer is queued in order after it, on the same loop,
+// by the same function, which also created the awaited object.
+func (r *Result) queuedBehind(roots []*Place, creator, act *ssa.Function) bool {
+	pw := r.places[act]
+	if pw == nil || len(pw.Schedules) != 1 || !pw.Schedules[0].Arg.Ordered {
+		return false
+	}
+	sw := pw.Schedules[0]
+	if r.ActivationRoot(creator) != r.ActivationRoot(sw.Caller) {
+		return false
+	}
+	loopW := Arg(sw.Call.Common(), sw.Arg.Loop)
+	if loopW == nil {
+		return false
+	}
+	for _, p := range roots {
+		for _, s := range p.Schedules {
+			loopC := Arg(s.Call.Common(), s.Arg.Loop)
+			if !s.Arg.Ordered || s.Caller != sw.Caller || loopC == nil ||
+				r.loopOf(loopC) != r.loopOf(loopW) || !dominates(sw.Call, s.Call) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// schedulesOnCurrent reports whether schedule s puts its function on the
+// loop its caller runs on.
+func (r *Result) schedulesOnCurrent(s *Schedule) bool {
+	switch {
+	case s.Arg.Loop == roles.CallerLoop:
+		return r.IsLoopCode(s.Caller)
+	case Arg(s.Call.Common(), s.Arg.Loop) != nil:
+		return r.IsCurrentLoop(s.Caller, Arg(s.Call.Common(), s.Arg.Loop))
+	}
+	return false
+}
+
+// uses collects the settling uses of obj (a promise or channel), following
+// it through local variables, closures and conversions. It returns false
+// when obj escapes where its uses cannot be seen.
+func (r *Result) uses(v ssa.Value, completers *[]ssa.Instruction, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	refs := v.Referrers()
+	if refs == nil {
+		return false
+	}
+	for _, ref := range *refs {
+		switch ref := ref.(type) {
+		case *ssa.DebugRef:
+		case *ssa.Store:
+			if ref.Val != v {
+				continue // v is the address stored to
+			}
+			a, ok := ref.Addr.(*ssa.Alloc)
+			if !ok || !r.uses(a, completers, depth+1) {
+				return false
+			}
+		case *ssa.UnOp:
+			switch ref.Op {
+			case token.MUL: // load of a variable holding obj
+				if !r.uses(ref, completers, depth+1) {
+					return false
+				}
+			case token.ARROW: // receive
+			default:
+				return false
+			}
+		case *ssa.MakeClosure:
+			fn := ref.Fn.(*ssa.Function)
+			for i, b := range ref.Bindings {
+				if b == v && !r.uses(fn.FreeVars[i], completers, depth+1) {
+					return false
+				}
+			}
+		case *ssa.ChangeType:
+			if !r.uses(ref, completers, depth+1) {
+				return false
+			}
+		case *ssa.Send:
+			if ref.X == v {
+				return false
+			}
+			*completers = append(*completers, ref)
+		case *ssa.Select:
+			for _, st := range ref.States {
+				if st.Chan == v && st.Dir == types.SendOnly {
+					*completers = append(*completers, ref)
+				}
+			}
+		case *ssa.Call:
+			if b, ok := ref.Call.Value.(*ssa.Builtin); ok {
+				switch b.Name() {
+				case "close":
+					*completers = append(*completers, ref)
+				case "len", "cap":
+				default:
+					return false
+				}
+				continue
+			}
+			row := r.Role(&ref.Call)
+			if row == nil || Arg(&ref.Call, 0) != v {
+				return false
+			}
+			switch {
+			case row.Settles:
+				*completers = append(*completers, ref)
+			case row.FutureOf:
+				if !r.uses(ref, completers, depth+1) {
+					return false
+				}
+			case row.Waits == 0 || row.Done:
+				// waiting on it does not settle it
+			default:
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// suspendsIn reports whether the activation rooted at act may suspend (so
+// the loop may run other work in the middle of it).
+func (r *Result) suspendsIn(act *ssa.Function) bool {
+	if r.suspends == nil {
+		r.suspends = map[*ssa.Function]bool{}
+	}
+	if s, ok := r.suspends[act]; ok {
+		return s
+	}
+	s := false
+	for _, g := range r.Funcs {
+		if r.ActivationRoot(g) != act {
+			continue
+		}
+		for _, b := range g.Blocks {
+			for _, instr := range b.Instrs {
+				if ci, ok := instr.(ssa.CallInstruction); ok {
+					if row := r.Role(ci.Common()); row != nil && row.Suspends {
+						s = true
+					}
+				}
+			}
+		}
+	}
+	r.suspends[act] = s
+	return s
+}
+
+// SelfSubmit is a thread-safe submit (RunThreadsafe, CallSoonThreadsafe)
+// from loop code to the loop it runs on.
+type SelfSubmit struct {
+	Call ssa.CallInstruction
+	Row  *roles.Func
+	// Waits are the blocking operations of the same activation that wait
+	// for the submitted work; each has SelfSubmit set, and Deadlock when
+	// the wait provably never ends.
+	Waits []*Op
+}
+
+// SelfSubmits returns the thread-safe submits in fn to the loop fn runs on,
+// in source order.
+func (r *Result) SelfSubmits(fn *ssa.Function) []*SelfSubmit {
+	if !r.IsLoopCode(fn) {
+		return nil
+	}
+	var out []*SelfSubmit
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			ci, ok := instr.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			if _, isGo := instr.(*ssa.Go); isGo {
+				continue
+			}
+			row := r.Role(ci.Common())
+			if row == nil || Arg(ci.Common(), row.SubmitLoop) == nil {
+				continue
+			}
+			if !r.IsCurrentLoop(fn, Arg(ci.Common(), row.SubmitLoop)) {
+				continue
+			}
+			s := &SelfSubmit{Call: ci, Row: row}
+			act := r.ActivationRoot(fn)
+			for _, g := range r.Funcs {
+				if r.ActivationRoot(g) != act {
+					continue
+				}
+				for _, op := range r.Ops(g) {
+					if op.SelfSubmit && op.Submit == ci {
+						s.Waits = append(s.Waits, op)
+					}
+				}
+			}
+			out = append(out, s)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Call.Pos() < out[j].Call.Pos() })
+	return out
+}

@@ -1,0 +1,290 @@
+// Package roles is futurelint's table of API roles: one row per function or
+// method that blocks, schedules, submits, wraps or marks loop code, and one row
+// per type the rules care about.
+//
+// Rules and the engine consult the table through Lookup and TypeOf; nothing
+// else in futurelint compares function or package names. Supporting another
+// event-loop library (actor mailboxes, UI main threads, syscall/js) means adding
+// rows here, nothing more. The test file shows protoactor-go, syscall/js and
+// tview described with the same fields.
+//
+// Argument indices count the receiver of a method as argument 0, as
+// go/ssa's CallCommon.Args does for static method calls; for package-level
+// functions argument 0 is the first parameter.
+package roles
+
+import (
+	"go/types"
+	"strings"
+)
+
+// Block says how a call waits for something to happen on another goroutine.
+type Block int
+
+const (
+	NoBlock      Block = iota
+	BlockFuture        // waits for a future to settle
+	BlockStall         // waits for a future but gives up after a timeout: a stall, not a deadlock
+	BlockSleep         // sleeps
+	BlockSync          // waits on a sync primitive (WaitGroup, Cond)
+	BlockIO            // network or HTTP round trip
+	BlockProcess       // waits for a child process
+	BlockDrain         // waits for queued work elsewhere to finish (Executor.Shutdown)
+	BlockLoopRun       // runs an event loop on the calling goroutine until it stops
+	BlockChan          // channel receive or select without default (not a table row; used by the engine)
+)
+
+var blockNames = [...]string{"no block", "wait on a future", "wait with timeout", "sleep", "sync wait", "network I/O", "process wait", "executor drain", "loop run", "channel wait"}
+
+func (b Block) String() string { return blockNames[b] }
+
+// Where says where a function argument runs.
+type Where int
+
+const (
+	OnLoop    Where = iota + 1 // a callback run on a loop
+	Coroutine                  // a coroutine run on a loop; it receives the loop's marker (*futures.Ctx)
+	OffLoop                    // a job or callback run on another goroutine (executor job, OnDone callback)
+)
+
+// CallerLoop is FuncArg.Loop for loop-only APIs whose callback runs on the
+// loop of the caller, such as (*futures.Task).Then.
+const CallerLoop = -2
+
+// FuncArg describes an argument that is a function the callee runs later.
+type FuncArg struct {
+	Arg   int   // index of the function argument
+	Where Where // where it runs
+	// Loop is the index of the argument naming the loop the function runs on:
+	// a loop value or a marker value (whose loop is meant). -1 when the loop
+	// is not an argument (a new loop, or a process-wide one like the JS loop);
+	// CallerLoop when it is the loop of the (loop) code making the call.
+	Loop int
+	// Threadsafe is set when the call may come from any goroutine (a
+	// thread-safe submit such as CallSoonThreadsafe or RunThreadsafe); code
+	// already on the target loop should not use it.
+	Threadsafe bool
+	// AfterSettle is set when the function runs only once the task or
+	// future in argument 0 has settled (Then, OnDone).
+	AfterSettle bool
+	// Ordered is set when the function is queued behind the work queued
+	// before it on the same loop by Ordered schedules (the FIFO ready
+	// queue of CallSoon and Spawn).
+	Ordered bool
+}
+
+// Func is one row of the table: the roles of one function or method.
+type Func struct {
+	Pkg  string // import path
+	Recv string // receiver's type name without '*' or type arguments; "" for package-level functions
+	Name string
+
+	Block Block // how a call blocks the calling goroutine; NoBlock if it does not
+	// Waits is the index of the future argument whose settling a blocking
+	// call waits for ((*Future).Result: 0); -1 if none.
+	Waits int
+	// Done is set for a method returning a channel closed once the future
+	// in argument 0 settles ((*Future).Done).
+	Done bool
+	// FutureOf is set for a method returning the future of the promise in
+	// argument 0 ((*Promise).Future).
+	FutureOf bool
+	// New is set for a constructor returning a fresh, unshared future,
+	// promise or loop (NewPromise).
+	New bool
+
+	// Funcs lists function arguments run later, and where.
+	Funcs []FuncArg
+
+	// SubmitLoop is the index of the loop argument of a thread-safe submit
+	// (RunThreadsafe, CallSoonThreadsafe); -1 if the call is not one.
+	// The result (a future, or an error for a channel-based handshake) only
+	// completes once the loop runs the submitted work.
+	SubmitLoop int
+
+	// WrapLoop is the index of the loop argument that an executor future or
+	// job is wrapped onto (Wrap, RunInExecutor): completion is delivered on
+	// that loop. -1 if the call is not one.
+	WrapLoop int
+	// WrapFuture is the index of the executor future argument of Wrap; -1 if none.
+	WrapFuture int
+
+	// Instead is the loop-side replacement a suggested fix may rewrite the
+	// call to (NoRewrite: none): for a blocking call, in code that holds a
+	// marker; for a thread-safe submit, in code already on the target loop.
+	Instead Rewrite
+
+	CurrentLoop bool // returns the loop of the marker in argument 0 (Ctx.Loop)
+	LoopOnly    bool // may only be called from code running on the loop (CallSoon, Spawn, Await...)
+	Suspends    bool // suspends the calling coroutine; the loop keeps running (Await, Sleep, Gather)
+	Settles     bool // settles the future or promise in argument 0 (Resolve, Reject, Cancel)
+	NewLoop     bool // runs its coroutine on a new loop (futures.Run)
+	// Locks is set for a call that acquires a mutual-exclusion lock
+	// ((*sync.Mutex).Lock): writes made while holding it are synchronised
+	// with other goroutines that take the same lock.
+	Locks bool
+}
+
+// Rewrite names a mechanical loop-side replacement for a blocking call or a
+// thread-safe submit, spelled with the reference runtime (package futures)
+// and the marker c.
+type Rewrite int
+
+const (
+	NoRewrite Rewrite = iota
+	// AwaitWrap: f.Result() -> futures.Await(c, futures.Wrap(c.Loop(), f))
+	AwaitWrap
+	// WrapThen, for a completion callback that must run on the loop:
+	// f.OnDone(fn) -> futures.Wrap(l, f).Then(fn)
+	WrapThen
+	// AwaitRunInExecutor, for the call producing the awaited future:
+	// futures.Submit(e, fn).Result() -> futures.Await(c, futures.RunInExecutor(c.Loop(), e, fn))
+	AwaitRunInExecutor
+	// SuspendSleep: time.Sleep(d) -> futures.Sleep(c, d)
+	SuspendSleep
+	// LoopCallSoon, for a thread-safe callback submit from code on its loop
+	// whose error result is unused: l.CallSoonThreadsafe(fn) -> l.CallSoon(fn)
+	LoopCallSoon
+	// LoopSpawn, for a thread-safe coroutine submit from code on its loop:
+	// futures.RunThreadsafe(l, co) -> futures.Spawn(l, co) when the future
+	// is unused, and futures.RunThreadsafe(l, co).Result() ->
+	// futures.Await(c, futures.Spawn(l, co)) in a coroutine
+	LoopSpawn
+)
+
+// TypeRole says what a type is to the rules.
+type TypeRole int
+
+const (
+	Marker         TypeRole = iota + 1 // a parameter of this type makes a function loop code (*futures.Ctx)
+	ExecutorFuture                     // a future settled on another goroutine (*futures.Future)
+	LoopTask                           // a loop-bound future (*futures.Task)
+	LoopType                           // an event loop (*futures.Loop)
+	PromiseType                        // the write side of an executor future (*futures.Promise)
+)
+
+// Type is a row of the type table.
+type Type struct {
+	Pkg, Name string
+	Role      TypeRole
+}
+
+// Table holds the rows. Default is the table futurelint ships.
+type Table struct {
+	Funcs []Func
+	Types []Type
+
+	funcs map[key]*Func
+	types map[key]*Type
+	pkgs  map[string]bool // packages with a loop-runtime role (marker, loop or task types)
+	rows  map[string]bool // packages with any function row
+}
+
+type key struct{ pkg, recv, name string }
+
+// New indexes rows into a Table.
+func New(funcs []Func, types []Type) *Table {
+	t := &Table{Funcs: funcs, Types: types, funcs: map[key]*Func{}, types: map[key]*Type{}, pkgs: map[string]bool{}, rows: map[string]bool{}}
+	for i := range funcs {
+		f := &funcs[i]
+		t.funcs[key{f.Pkg, f.Recv, f.Name}] = f
+		t.rows[f.Pkg] = true
+	}
+	for i := range types {
+		ty := &types[i]
+		t.types[key{ty.Pkg, "", ty.Name}] = ty
+		t.pkgs[ty.Pkg] = true
+	}
+	for i := range funcs {
+		if funcs[i].Funcs != nil || funcs[i].SubmitLoop >= 0 || funcs[i].LoopOnly {
+			t.pkgs[funcs[i].Pkg] = true
+		}
+	}
+	return t
+}
+
+// Lookup returns the row for fn, or nil. Instantiated generic functions and
+// methods of instantiated types are looked up by their origin.
+func (t *Table) Lookup(fn *types.Func) *Func {
+	if fn == nil || fn.Pkg() == nil {
+		return nil
+	}
+	fn = fn.Origin()
+	recv := ""
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+		recv = typeName(sig.Recv().Type())
+		if recv == "" {
+			return nil
+		}
+	}
+	return t.funcs[key{fn.Pkg().Path(), recv, fn.Name()}]
+}
+
+// TypeOf returns the row for typ (or *typ), or nil.
+func (t *Table) TypeOf(typ types.Type) *Type {
+	if p, ok := typ.(*types.Pointer); ok {
+		typ = p.Elem()
+	}
+	n, ok := types.Unalias(typ).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return nil
+	}
+	return t.types[key{n.Obj().Pkg().Path(), "", n.Obj().Name()}]
+}
+
+// Is reports whether typ (or *typ) has role r.
+func (t *Table) Is(typ types.Type, r TypeRole) bool {
+	ty := t.TypeOf(typ)
+	return ty != nil && ty.Role == r
+}
+
+// LoopRuntime reports whether pkg is an event-loop library: it defines a
+// marker, loop or task type, or functions that schedule or submit work.
+// Packages that reference no loop runtime need no SSA.
+func (t *Table) LoopRuntime(pkg string) bool { return t.pkgs[pkg] }
+
+// Mentions reports whether pkg has any row (so its functions are described by
+// the table, not by analysis of their bodies).
+func (t *Table) Mentions(pkg string) bool { return t.rows[pkg] }
+
+// typeName is the name of a receiver type: T for T, *T, T[X] and *T[X].
+func typeName(typ types.Type) string {
+	if p, ok := typ.(*types.Pointer); ok {
+		typ = p.Elem()
+	}
+	switch n := types.Unalias(typ).(type) {
+	case *types.Named:
+		return n.Obj().Name()
+	}
+	return ""
+}
+
+// Describe names fn as people write it: pkg.F, (*pkg.T).M or (pkg.T).M.
+func Describe(fn *types.Func) string {
+	fn = fn.Origin()
+	pkg := ""
+	if fn.Pkg() != nil {
+		pkg = fn.Pkg().Name() + "."
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil || sig.Recv() == nil {
+		return pkg + fn.Name()
+	}
+	rt := sig.Recv().Type()
+	star := ""
+	if p, ok := rt.(*types.Pointer); ok {
+		star, rt = "*", p.Elem()
+	}
+	name := typeName(rt)
+	if _, ok := rt.Underlying().(*types.Interface); ok {
+		return pkg + name + "." + fn.Name()
+	}
+	return "(" + star + pkg + name + ")." + fn.Name()
+}
+
+// IsStd reports whether path looks like a standard-library package path: its
+// first element has no dot. Callers combine it with module information.
+func IsStd(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
+}

@@ -1,0 +1,231 @@
+package roles_test
+
+import (
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"testing"
+
+	"github.com/futurelint/futurelint/internal/roles"
+)
+
+// TestDefaultRowsExist checks every row of the shipped table against the
+// real packages: the function or method exists, and every argument index
+// the row names is an argument of it.
+func TestDefaultRowsExist(t *testing.T) {
+	imp := importer.ForCompiler(token.NewFileSet(), "source", nil)
+	pkgs := map[string]*types.Package{}
+	for _, row := range roles.Default.Funcs {
+		pkg := pkgs[row.Pkg]
+		if pkg == nil {
+			p, err := imp.Import(row.Pkg)
+			if err != nil {
+				t.Fatalf("import %s: %v", row.Pkg, err)
+			}
+			pkg, pkgs[row.Pkg] = p, p
+		}
+		fn := find(pkg, row.Recv, row.Name)
+		if fn == nil {
+			t.Errorf("%s %s.%s: no such function", row.Pkg, row.Recv, row.Name)
+			continue
+		}
+		if got := roles.Default.Lookup(fn); got == nil || got.Name != row.Name || got.Recv != row.Recv {
+			t.Errorf("Lookup(%s) = %v, want the row", fn, got)
+		}
+		checkIndices(t, fn, row)
+	}
+	for _, ty := range roles.Default.Types {
+		obj := pkgs[ty.Pkg].Scope().Lookup(ty.Name)
+		if obj == nil {
+			t.Errorf("type %s.%s does not exist", ty.Pkg, ty.Name)
+			continue
+		}
+		if got := roles.Default.TypeOf(types.NewPointer(obj.Type())); got == nil || got.Role != ty.Role {
+			t.Errorf("TypeOf(*%s) = %v, want role %d", obj.Name(), got, ty.Role)
+		}
+	}
+}
+
+// find returns the function or method recv.name of pkg.
+func find(pkg *types.Package, recv, name string) *types.Func {
+	if recv == "" {
+		fn, _ := pkg.Scope().Lookup(name).(*types.Func)
+		return fn
+	}
+	tn, ok := pkg.Scope().Lookup(recv).(*types.TypeName)
+	if !ok {
+		return nil
+	}
+	var recvType types.Type = types.NewPointer(tn.Type())
+	if types.IsInterface(tn.Type()) {
+		recvType = tn.Type()
+	}
+	obj, _, _ := types.LookupFieldOrMethod(recvType, true, pkg, name)
+	fn, _ := obj.(*types.Func)
+	return fn
+}
+
+// checkIndices checks that a row's argument indices (receiver first) fit
+// the function's signature, and that function arguments are functions.
+func checkIndices(t *testing.T, fn *types.Func, row roles.Func) {
+	sig := fn.Type().(*types.Signature)
+	var args []types.Type
+	if sig.Recv() != nil {
+		args = append(args, sig.Recv().Type())
+	}
+	for i := 0; i < sig.Params().Len(); i++ {
+		args = append(args, sig.Params().At(i).Type())
+	}
+	in := func(i int) bool { return i >= 0 && i < len(args) }
+	for _, fa := range row.Funcs {
+		if !in(fa.Arg) {
+			t.Errorf("%s: function argument %d out of range", fn, fa.Arg)
+		} else if _, ok := args[fa.Arg].Underlying().(*types.Signature); !ok {
+			t.Errorf("%s: argument %d is %s, not a function", fn, fa.Arg, args[fa.Arg])
+		}
+		if fa.Loop >= 0 && !in(fa.Loop) {
+			t.Errorf("%s: loop argument %d out of range", fn, fa.Loop)
+		}
+	}
+	for _, i := range []int{row.Waits, row.SubmitLoop, row.WrapLoop, row.WrapFuture} {
+		if i >= 0 && !in(i) {
+			t.Errorf("%s: argument index %d out of range", fn, i)
+		}
+	}
+}
+
+// Other event-loop libraries fit the same table: rows only. The packages
+// below are miniatures of protoactor-go's actor, syscall/js and tview with
+// the real names and shapes.
+const actorSrc = `package actor
+type PID struct{}
+type Context interface {
+	Self() *PID
+	ReenterAfter(f *Future, fn func(res interface{}, err error))
+	RequestFuture(pid *PID, msg interface{}, timeout int64) *Future
+}
+type Future struct{}
+func (f *Future) Result() (interface{}, error) { return nil, nil }
+func (f *Future) Wait() error { return nil }
+`
+
+const jsSrc = `package js
+type Value struct{}
+type Func struct{ Value }
+func FuncOf(fn func(this Value, args []Value) any) Func { return Func{} }
+`
+
+const tviewSrc = `package tview
+type Application struct{}
+type Event struct{}
+func (a *Application) SetInputCapture(capture func(event *Event) *Event) *Application { return a }
+func (a *Application) QueueUpdate(f func()) *Application { return a }
+func (a *Application) QueueUpdateDraw(f func()) *Application { return a }
+`
+
+func TestOtherLibrariesFit(t *testing.T) {
+	const (
+		actor = "github.com/asynkron/protoactor-go/actor"
+		js    = "syscall/js"
+		tview = "github.com/rivo/tview"
+	)
+	rows := []roles.Func{
+		// Receive(ctx actor.Context) is loop code by its marker; the
+		// mailbox loop is "the current loop" of the marker (ctx.Self()).
+		// ReenterAfter runs fn on the actor's loop: the receiver (0) is the
+		// marker naming that loop.
+		{Pkg: actor, Recv: "Context", Name: "ReenterAfter", Waits: -1, SubmitLoop: -1, WrapLoop: 0, WrapFuture: 1,
+			Funcs: []roles.FuncArg{{Arg: 2, Where: roles.OnLoop, Loop: 0}}},
+		// RequestFuture: a thread-safe submit to another actor's mailbox.
+		{Pkg: actor, Recv: "Context", Name: "RequestFuture", Waits: -1, SubmitLoop: 1, WrapLoop: -1, WrapFuture: -1},
+		// Result and Wait give up after the request's timeout: a stall.
+		{Pkg: actor, Recv: "Future", Name: "Result", Block: roles.BlockStall, Waits: 0, SubmitLoop: -1, WrapLoop: -1, WrapFuture: -1},
+		{Pkg: actor, Recv: "Future", Name: "Wait", Block: roles.BlockStall, Waits: 0, SubmitLoop: -1, WrapLoop: -1, WrapFuture: -1},
+		// js.FuncOf: fn runs on the one JS event loop, not an argument.
+		{Pkg: js, Name: "FuncOf", Waits: -1, SubmitLoop: -1, WrapLoop: -1, WrapFuture: -1,
+			Funcs: []roles.FuncArg{{Arg: 0, Where: roles.OnLoop, Loop: -1}}},
+		// tview: callbacks run on the application's event loop (receiver).
+		{Pkg: tview, Recv: "Application", Name: "SetInputCapture", Waits: -1, SubmitLoop: -1, WrapLoop: -1, WrapFuture: -1,
+			Funcs: []roles.FuncArg{{Arg: 1, Where: roles.OnLoop, Loop: 0}}},
+		{Pkg: tview, Recv: "Application", Name: "QueueUpdate", Waits: -1, SubmitLoop: 0, WrapLoop: -1, WrapFuture: -1,
+			Funcs: []roles.FuncArg{{Arg: 1, Where: roles.OnLoop, Loop: 0, Threadsafe: true}}},
+		// QueueUpdateDraw queues f and waits for it: from the app's own
+		// loop code that is a self-submit that is waited on (a deadlock).
+		{Pkg: tview, Recv: "Application", Name: "QueueUpdateDraw", Block: roles.BlockFuture, Waits: -1, SubmitLoop: 0, WrapLoop: -1, WrapFuture: -1,
+			Funcs: []roles.FuncArg{{Arg: 1, Where: roles.OnLoop, Loop: 0, Threadsafe: true}}},
+	}
+	typ := []roles.Type{
+		{Pkg: actor, Name: "Context", Role: roles.Marker},
+		{Pkg: actor, Name: "Future", Role: roles.ExecutorFuture},
+		{Pkg: actor, Name: "PID", Role: roles.LoopType},
+		{Pkg: tview, Name: "Application", Role: roles.LoopType},
+	}
+	table := roles.New(rows, typ)
+
+	for _, src := range []struct{ path, src string }{{actor, actorSrc}, {js, jsSrc}, {tview, tviewSrc}} {
+		pkg := check(t, src.path, src.src)
+		for _, row := range rows {
+			if row.Pkg != src.path {
+				continue
+			}
+			fn := find(pkg, row.Recv, row.Name)
+			if fn == nil {
+				t.Fatalf("%s.%s missing from the miniature", row.Recv, row.Name)
+			}
+			got := table.Lookup(fn)
+			if got == nil || got.Name != row.Name {
+				t.Errorf("Lookup(%s) = %v", fn, got)
+				continue
+			}
+			checkIndices(t, fn, row)
+		}
+		if !table.LoopRuntime(src.path) {
+			t.Errorf("%s is not a loop runtime", src.path)
+		}
+		if src.path == actor {
+			ctx := pkg.Scope().Lookup("Context").Type()
+			if !table.Is(ctx, roles.Marker) {
+				t.Errorf("actor.Context is not a marker")
+			}
+		}
+	}
+}
+
+func check(t *testing.T, path, src string) *types.Package {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, path+".go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, err := (&types.Config{}).Check(path, fset, []*ast.File{f}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pkg
+}
+
+func TestDescribe(t *testing.T) {
+	pkg := check(t, "example.com/p", `package p
+type T struct{}
+func (*T) M() {}
+func (T) V() {}
+func F() {}
+type I interface{ N() }
+`)
+	for name, want := range map[string]string{"M": "(*p.T).M", "V": "(p.T).V", "F": "p.F", "N": "p.I.N"} {
+		var fn *types.Func
+		switch name {
+		case "F":
+			fn = pkg.Scope().Lookup("F").(*types.Func)
+		case "N":
+			fn = pkg.Scope().Lookup("I").Type().Underlying().(*types.Interface).Method(0)
+		default:
+			fn = find(pkg, "T", name)
+		}
+		if got := roles.Describe(fn); got != want {
+			t.Errorf("Describe(%s) = %q, want %q", name, got, want)
+		}
+	}
+}

@@ -1,0 +1,73 @@
+// Package loopblock defines an Analyzer that reports blocking operations in
+// code that runs on a futures event loop.
+//
+// # Analyzer loopblock
+//
+// loopblock: blocking operation in event-loop code
+//
+// The analyzer reports, in loop code, operations that block the calling
+// goroutine: (*futures.Future).Result and ResultContext, channel receives,
+// ranges over channels and selects without a default case (including
+// <-f.Done()), time.Sleep, (*sync.WaitGroup).Wait, (*sync.Cond).Wait,
+// (*futures.Executor).Shutdown, a nested (*futures.Loop).Run or futures.Run,
+// and blocking standard-library I/O (net/http client calls, net dials,
+// os/exec waits). A call to a function that may block, through any number
+// of calls and packages, is reported at the call in loop code, with the
+// chain of calls that leads to the blocking operation.
+//
+// Loop code is any function with a *futures.Ctx parameter, any function
+// passed as the callback of CallSoon, CallSoonThreadsafe, CallLater or Then
+// or as the coroutine of Spawn, RunThreadsafe or Run (directly or through a
+// wrapper that hands it on), and closures called in place or deferred in
+// loop code. Go statements, executor jobs and OnDone callbacks run on other
+// goroutines and are not loop code.
+//
+// Not reported: a Result on a future already settled (after <-f.Done(),
+// inside case <-f.Done(), after awaiting futures.Wrap(L, f)); sends and
+// selects with a default case; interface and dynamic calls; waits on work
+// submitted thread-safely back to the same loop, which the selfsubmit rule
+// reports. Mutex locks are not reported: they are held briefly by design,
+// and a wait on one is not a wait for other work to happen.
+//
+// # Why it goes wrong
+//
+// An event loop runs one callback or coroutine at a time on one goroutine.
+// While loop code blocks, no other task, timer or callback on that loop runs:
+// every coroutine on the loop stalls for as long as the wait lasts. When the
+// awaited thing can only happen on that same loop (a promise resolved by a
+// callback scheduled on it, a nested Run of the loop itself), the wait never
+// ends: the loop deadlocks.
+//
+// # Before
+//
+//	func fetch(c *futures.Ctx, e *futures.Executor) (string, error) {
+//		f := futures.Submit(e, download)
+//		return f.Result() // the whole loop waits for the download
+//	}
+//
+// # After
+//
+//	func fetch(c *futures.Ctx, e *futures.Executor) (string, error) {
+//		return futures.Await(c, futures.RunInExecutor(c.Loop(), e, download))
+//	}
+//
+// # Fix
+//
+// In a coroutine, suspend instead of blocking: await an executor future with
+// futures.Await(c, futures.Wrap(c.Loop(), f)), run executor work with
+// futures.Await(c, futures.RunInExecutor(c.Loop(), e, fn)), and sleep with
+// futures.Sleep(c, d). In a callback, register a continuation instead
+// (futures.Wrap(loop, f).Then(fn), loop.CallLater(d, fn)). Move other
+// blocking work (I/O, process waits, channel receives) into an executor job
+// and await it. Suggested fixes rewrite Result, Submit(...).Result and
+// time.Sleep where a *futures.Ctx is in scope.
+//
+// # Severity
+//
+// Warning: the loop stalls for as long as the operation blocks. Error when
+// the wait provably deadlocks: a nested Run of the loop the code runs on, or
+// a wait on a promise or channel that only callbacks queued on the same loop
+// after the waiting code settle (scheduled by the waiting code itself, with
+// no suspension before the wait, or queued in order behind the waiting
+// callback). The message then says "deadlocks".
+package loopblock

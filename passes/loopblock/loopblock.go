@@ -1,0 +1,78 @@
+package loopblock
+
+import (
+	_ "embed"
+	"go/ast"
+	"go/token"
+	"sort"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/futurelint/futurelint/internal/engine"
+	"github.com/futurelint/futurelint/internal/ruledoc"
+)
+
+//go:embed doc.go
+var doc string
+
+// Doc is the rule's documentation, parsed from doc.go.
+var Doc = ruledoc.MustParse(doc, name)
+
+const name = "loopblock"
+
+// Analyzer reports blocking operations in event-loop code.
+var Analyzer = &analysis.Analyzer{
+	Name:     name,
+	Doc:      Doc.AnalyzerDoc(),
+	URL:      Doc.URL(),
+	Requires: []*analysis.Analyzer{engine.Analyzer},
+	Run:      run,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	res := pass.ResultOf[engine.Analyzer].(*engine.Result)
+	if res.SSA == nil {
+		return nil, nil // no loop runtime referenced: no loop code
+	}
+	rep := engine.NewReporter(pass, name)
+	var found []*engine.Op
+	for _, fn := range res.LoopFuncs() {
+		for _, op := range res.Ops(fn) {
+			if op.SelfSubmit {
+				continue // the selfsubmit rule reports waits on work submitted back to this loop
+			}
+			if op.Helper != nil && op.CalleeIsLoop {
+				continue // the callee is loop code: its blocking is reported inside it
+			}
+			found = append(found, op)
+		}
+	}
+	sort.SliceStable(found, func(i, j int) bool { return engine.Before(pass.Fset, found[i].Pos, found[j].Pos) })
+	for _, op := range found {
+		sev := engine.Warning
+		if op.Deadlock != "" {
+			sev = engine.Error
+		}
+		pos, end := span(res, op)
+		rep.Report(analysis.Diagnostic{
+			Pos:            pos,
+			End:            end,
+			Message:        message(res, op),
+			SuggestedFixes: suggestFixes(res, op),
+		}, sev)
+	}
+	return nil, nil
+}
+
+// span is where to point: the called name (Result in f.Result()) through
+// the end of the call, or the operation itself.
+func span(res *engine.Result, op *engine.Op) (token.Pos, token.Pos) {
+	call, _ := res.CallAt(op.Pos)
+	if call == nil {
+		return op.Pos, token.NoPos
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		return sel.Sel.Pos(), call.End()
+	}
+	return call.Pos(), call.End()
+}

@@ -1,0 +1,344 @@
+package unwrapped
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/futurelint/futurelint/internal/engine"
+	"github.com/futurelint/futurelint/internal/roles"
+)
+
+// racingCallbacks reports completion callbacks that loop code registers on
+// executor futures (OnDone) and that touch the loop's state or loop-only
+// API from the worker goroutine they run on.
+func racingCallbacks(res *engine.Result) []analysis.Diagnostic {
+	var out []analysis.Diagnostic
+	for _, fn := range res.LoopFuncs() {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				ci, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				if _, isGo := instr.(*ssa.Go); isGo {
+					continue // registered from a goroutine of its own, not from loop code
+				}
+				common := ci.Common()
+				row := res.Role(common)
+				cbArg, ok := completionCallback(row)
+				if !ok {
+					continue
+				}
+				fut := engine.Arg(common, 0)
+				cb := engine.Arg(common, cbArg)
+				if fut == nil || cb == nil || !res.Roles.Is(fut.Type(), roles.ExecutorFuture) {
+					continue
+				}
+				if submittedHere(res, fn, fut) {
+					continue // settled by this very loop: the callback runs on it (selfsubmit reports the submit)
+				}
+				if res.Settled(fn, fut, instr) {
+					continue // already settled: OnDone runs the callback at once, here on the loop
+				}
+				for _, t := range res.Targets(cb) {
+					if tch := touches(res, t); tch != nil {
+						out = append(out, analysis.Diagnostic{
+							Pos:            callPos(ci),
+							Message:        callbackMessage(res, fn, ci, tch),
+							SuggestedFixes: wrapThenFix(res, fn, ci, row),
+						})
+						break
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// submittedHere reports whether fut is the future of a thread-safe submit
+// from fn back to its own loop, which the loop itself settles.
+func submittedHere(res *engine.Result, fn *ssa.Function, fut ssa.Value) bool {
+	for _, ss := range res.SelfSubmits(fn) {
+		if v := ss.Call.Value(); v != nil && v == fut {
+			return true
+		}
+	}
+	return false
+}
+
+// completionCallback returns the index of the argument of a call that is
+// run on another goroutine once the future in argument 0 settles (OnDone).
+func completionCallback(row *roles.Func) (int, bool) {
+	if row == nil {
+		return 0, false
+	}
+	for _, fa := range row.Funcs {
+		if fa.Where == roles.OffLoop && fa.AfterSettle {
+			return fa.Arg, true
+		}
+	}
+	return 0, false
+}
+
+// touch is the first thing a callback does that must happen on the loop.
+type touch struct {
+	pos  token.Pos
+	what string // "writes s.count, which loop code owns", "calls (*futures.Loop).CallSoon, ..."
+	api  bool   // a loop-only call, rather than a write
+}
+
+// ownedFunc names the loop-owned variable or receiver a root value (a free
+// variable or parameter) stands for, if it stands for one.
+type ownedFunc func(root ssa.Value) (string, bool)
+
+// calleeDepth bounds how far a callback's calls to functions of the
+// package are followed.
+const calleeDepth = 2
+
+// touches returns what callback t does that races with the loop, or nil:
+// a loop-only call, or a write to loop-owned state, in the callback's
+// activation (with the closures it calls in place or defers) or in
+// functions of the package it calls with loop-owned arguments. Writes in a
+// callback that takes a lock, sends on or closes a channel are taken to be
+// synchronised with their reader (precision first: which writes the lock or
+// the channel publishes is not worked out). A loop-only call is reported
+// regardless: no synchronisation makes it safe.
+func touches(res *engine.Result, t engine.Target) *touch {
+	sc := &scanner{res: res, seen: map[*ssa.Function]bool{}}
+	owned := func(root ssa.Value) (string, bool) {
+		switch v := root.(type) {
+		case *ssa.FreeVar:
+			if v.Parent() == t.Fn {
+				return v.Name(), true // captured from the loop code that made the callback
+			}
+		case *ssa.Parameter:
+			if t.Recv != nil && v.Parent() == t.Fn && t.Fn.Params[0] == v {
+				return v.Name(), true // the receiver of a method value bound in loop code
+			}
+		}
+		return "", false
+	}
+	for _, g := range res.Funcs {
+		if res.ActivationRoot(g) == t.Fn {
+			sc.scan(g, owned, 0)
+		}
+	}
+	if sc.api != nil {
+		return sc.api
+	}
+	if sc.write != nil && !sc.synced {
+		return sc.write
+	}
+	return nil
+}
+
+type scanner struct {
+	res        *engine.Result
+	seen       map[*ssa.Function]bool
+	api, write *touch
+	synced     bool // a lock is taken or a channel sent on or closed: writes are taken to be synchronised
+}
+
+// scan looks through g; findings are placed and named as seen from the
+// callback, through via (the call the callback makes into g's chain) when
+// depth > 0.
+func (sc *scanner) scan(g *ssa.Function, owned ownedFunc, depth int) {
+	sc.scanVia(g, owned, depth, nil)
+}
+
+func (sc *scanner) scanVia(g *ssa.Function, owned ownedFunc, depth int, via *touch) {
+	note := func(slot **touch, pos token.Pos, what string) {
+		if via != nil {
+			pos, what = via.pos, via.what+what
+		}
+		if pos.IsValid() && (*slot == nil || pos < (*slot).pos) {
+			*slot = &touch{pos: pos, what: what, api: slot == &sc.api}
+		}
+	}
+	for _, b := range g.Blocks {
+		for _, instr := range b.Instrs {
+			switch instr := instr.(type) {
+			case *ssa.Go:
+				// runs on a goroutine of its own
+			case ssa.CallInstruction:
+				common := instr.Common()
+				if row := sc.res.Role(common); row != nil {
+					if row.Locks {
+						sc.synced = true
+					}
+					if row.LoopOnly {
+						note(&sc.api, callPos(instr), "calls "+calledName(common)+", which may only be called on the loop")
+					}
+					continue
+				}
+				if b, ok := common.Value.(*ssa.Builtin); ok && b.Object() == types.Universe.Lookup("close") {
+					sc.synced = true
+				}
+				sc.follow(instr, owned, depth, via)
+			case *ssa.Send:
+				sc.synced = true
+			case *ssa.Store:
+				if name, ok := ownedPath(instr.Addr, owned, 0); ok {
+					note(&sc.write, instr.Pos(), "writes "+name+", which loop code owns")
+				}
+			case *ssa.MapUpdate:
+				if name, ok := ownedPath(instr.Map, owned, 0); ok {
+					note(&sc.write, instr.Pos(), "writes to the map "+name+", which loop code owns")
+				}
+			}
+		}
+	}
+}
+
+// follow scans a static call to a declared function of the package, with
+// the parameters that receive loop-owned values standing for them.
+func (sc *scanner) follow(ci ssa.CallInstruction, owned ownedFunc, depth int, via *touch) {
+	callee := ci.Common().StaticCallee()
+	if depth >= calleeDepth || callee == nil || callee.Parent() != nil || callee.Pkg != sc.res.SSA || len(callee.Blocks) == 0 || sc.seen[callee] {
+		return
+	}
+	args := map[*ssa.Parameter]string{}
+	for i, a := range ci.Common().Args {
+		if i < len(callee.Params) {
+			if name, ok := ownedPath(a, owned, 0); ok {
+				args[callee.Params[i]] = name
+			}
+		}
+	}
+	if via == nil {
+		name := calledName(ci.Common())
+		if call, _ := sc.res.CallAt(callPos(ci)); call != nil {
+			name = sc.res.Source(ast.Unparen(call.Fun)) // as the callback spells it: s.record
+		}
+		via = &touch{pos: callPos(ci), what: "calls " + name + ", which "}
+	}
+	sc.seen[callee] = true
+	sc.scanVia(callee, func(root ssa.Value) (string, bool) {
+		p, ok := root.(*ssa.Parameter)
+		if !ok {
+			return "", false
+		}
+		name, ok := args[p]
+		return name, ok
+	}, depth+1, via)
+	sc.seen[callee] = false
+}
+
+// ownedPath reports whether address (or map, or pointer) v reaches state
+// that owned accepts as loop-owned: the root itself, or a field or element
+// reached through it. It names the state as the source spells it.
+func ownedPath(v ssa.Value, owned ownedFunc, depth int) (string, bool) {
+	if depth > 16 {
+		return "", false
+	}
+	d := depth + 1
+	switch v := v.(type) {
+	case *ssa.FreeVar:
+		if name, ok := owned(v); ok {
+			return name, true
+		}
+		// A closure run in place within the callback: follow the capture
+		// to the callback's own variable or capture.
+		if b := binding(v); b != nil {
+			return ownedPath(b, owned, d)
+		}
+	case *ssa.Parameter:
+		return owned(v)
+	case *ssa.UnOp:
+		if v.Op == token.MUL {
+			return ownedPath(v.X, owned, d)
+		}
+	case *ssa.FieldAddr:
+		if base, ok := ownedPath(v.X, owned, d); ok {
+			return base + "." + fieldName(v.X.Type(), v.Field), true
+		}
+	case *ssa.IndexAddr:
+		if base, ok := ownedPath(v.X, owned, d); ok {
+			return base + "[...]", true
+		}
+	}
+	return "", false
+}
+
+// binding returns the value bound to free variable fv where its closure is
+// made, or nil.
+func binding(fv *ssa.FreeVar) ssa.Value {
+	g := fv.Parent()
+	idx := -1
+	for i, x := range g.FreeVars {
+		if x == fv {
+			idx = i
+		}
+	}
+	if g.Parent() == nil || idx < 0 {
+		return nil
+	}
+	for _, b := range g.Parent().Blocks {
+		for _, instr := range b.Instrs {
+			if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == g {
+				return mc.Bindings[idx]
+			}
+		}
+	}
+	return nil
+}
+
+func fieldName(t types.Type, i int) string {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if s, ok := t.Underlying().(*types.Struct); ok && i < s.NumFields() {
+		return s.Field(i).Name()
+	}
+	return "?"
+}
+
+// calledName names what a call calls, as people write it.
+func calledName(call *ssa.CallCommon) string {
+	if call.IsInvoke() {
+		return roles.Describe(call.Method)
+	}
+	if callee := call.StaticCallee(); callee != nil {
+		if obj, ok := callee.Object().(*types.Func); ok {
+			return roles.Describe(obj)
+		}
+		return callee.Name()
+	}
+	return "a function value"
+}
+
+// callbackMessage says what goes wrong and what to write instead.
+func callbackMessage(res *engine.Result, fn *ssa.Function, ci ssa.CallInstruction, tch *touch) string {
+	f := "f"
+	if call, _ := res.CallAt(callPos(ci)); call != nil {
+		if x := receiverExpr(res, call); x != nil {
+			f = res.Source(x)
+		}
+	}
+	loop := loopExpr(res, fn, callPos(ci))
+	if loop == "" {
+		loop = "loop"
+	}
+	harm := "it races with the loop"
+	if tch.api {
+		harm = "off the loop it races with the loop's queue, or panics while the loop is idle"
+	}
+	return fmt.Sprintf("the OnDone callback runs on the goroutine that settles %s, not on the event loop running this code, and it %s (at %s): %s; take the result on the loop with futures.Wrap(%s, %s).Then(callback), or hand back with %s.CallSoonThreadsafe(fn)",
+		f, tch.what, res.Where(tch.pos), harm, loop, f, loop)
+}
+
+// callPos is the opening parenthesis of a call (for a defer or go
+// statement, of its call rather than the keyword): where findings are
+// reported and where CallAt finds the call.
+func callPos(ci ssa.CallInstruction) token.Pos {
+	if p := ci.Common().Pos(); p.IsValid() {
+		return p
+	}
+	return ci.Pos()
+}

@@ -1,0 +1,117 @@
+package unwrapped
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/futurelint/futurelint/internal/engine"
+	"github.com/futurelint/futurelint/internal/roles"
+)
+
+// wrapThenFix rewrites f.OnDone(cb) to futures.Wrap(l, f).Then(cb), the
+// table's loop-side replacement (WrapThen), when the current loop has a
+// name at the call. Then takes the same func(T, error) as OnDone and both
+// return nothing, so the callback and the statement stay as they are.
+func wrapThenFix(res *engine.Result, fn *ssa.Function, ci ssa.CallInstruction, row *roles.Func) []analysis.SuggestedFix {
+	if row.Instead != roles.WrapThen {
+		return nil
+	}
+	pos := callPos(ci)
+	fut := res.ImportName(pos, roles.FuturesPkg)
+	if fut == "" || !resolvesTo(res, fut, pos, func(obj types.Object) bool { _, ok := obj.(*types.PkgName); return ok }) {
+		return nil
+	}
+	call, _ := res.CallAt(pos)
+	if call == nil || len(call.Args) != 1 {
+		return nil
+	}
+	x := receiverExpr(res, call)
+	if x == nil {
+		return nil
+	}
+	sel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	loop := loopExpr(res, fn, pos)
+	if loop == "" {
+		return nil
+	}
+	return []analysis.SuggestedFix{{
+		Message: "Take the result on the loop with futures.Wrap(...).Then",
+		TextEdits: []analysis.TextEdit{
+			{Pos: x.Pos(), End: x.Pos(), NewText: fmt.Appendf(nil, "%s.Wrap(%s, ", fut, loop)},
+			{Pos: x.End(), End: sel.Sel.End(), NewText: []byte(").Then")},
+		},
+	}}
+}
+
+// receiverExpr returns f in a method call f.M(...), or nil (for a method
+// expression T.M(f, ...), say).
+func receiverExpr(res *engine.Result, call *ast.CallExpr) ast.Expr {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	if s := res.Pass.TypesInfo.Selections[sel]; s == nil || s.Kind() != types.MethodVal {
+		return nil
+	}
+	return sel.X
+}
+
+// loopExpr spells the loop that code at pos in fn runs on, as an
+// expression in scope there, or returns "": c.Loop() in a coroutine, else
+// a variable, parameter or field path (l, s.loop, c.Loop()) that the engine
+// knows denotes the current loop.
+func loopExpr(res *engine.Result, fn *ssa.Function, pos token.Pos) string {
+	if c := res.AwaitCtx(fn, pos); c != "" {
+		return c + ".Loop()"
+	}
+	for _, ref := range res.CurrentLoops(fn) {
+		if strings.Contains(ref.Path, "?") {
+			continue
+		}
+		if name := nameAt(res, ref.Root, pos); name != "" {
+			return name + ref.Path
+		}
+	}
+	return ""
+}
+
+// nameAt spells root, a parameter or variable, by the name that denotes it
+// at pos, or returns "" (a temporary, or a name shadowed at pos).
+func nameAt(res *engine.Result, root ssa.Value, pos token.Pos) string {
+	switch v := root.(type) {
+	case *ssa.Parameter:
+		if obj := v.Object(); obj != nil && resolvesTo(res, obj.Name(), pos, func(o types.Object) bool { return o == obj }) {
+			return obj.Name()
+		}
+	case *ssa.Global:
+		// A package-level variable of this package.
+		if obj := v.Object(); obj != nil && obj.Pkg() == res.Pass.Pkg && resolvesTo(res, obj.Name(), pos, func(o types.Object) bool { return o == obj }) {
+			return obj.Name()
+		}
+	case *ssa.Alloc:
+		// A variable: go/ssa names it in Comment and places it at its
+		// declaration.
+		decl := v.Pos()
+		if decl.IsValid() && v.Comment != "" && resolvesTo(res, v.Comment, pos, func(o types.Object) bool { return o.Pos() == decl }) {
+			return v.Comment
+		}
+	}
+	return ""
+}
+
+// resolvesTo reports whether name, looked up at pos, finds an object ok
+// accepts.
+func resolvesTo(res *engine.Result, name string, pos token.Pos, ok func(types.Object) bool) bool {
+	scope := res.Pass.Pkg.Scope().Innermost(pos)
+	if scope == nil {
+		return false
+	}
+	_, obj := scope.LookupParent(name, pos)
+	return obj != nil && ok(obj)
+}

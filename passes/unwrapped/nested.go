@@ -1,0 +1,151 @@
+package unwrapped
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/futurelint/futurelint/internal/engine"
+	"github.com/futurelint/futurelint/internal/roles"
+)
+
+// nestedFutures reports coroutines and executor jobs whose result is itself
+// a future or task. A function of the package is reported once, at its
+// declaration; a closure or a function value at the call it is handed to.
+func nestedFutures(res *engine.Result) []analysis.Diagnostic {
+	var out []analysis.Diagnostic
+	reported := map[*ssa.Function]bool{}
+	report := func(fn *ssa.Function, pos token.Pos, kind string, inner types.Type) {
+		if fn != nil {
+			reported[fn] = true
+		}
+		out = append(out, analysis.Diagnostic{Pos: pos, Message: nestedMessage(res, fn, kind, inner)})
+	}
+
+	// Coroutines: functions with a marker parameter of their own.
+	for _, fn := range res.Funcs {
+		p := res.Place(fn)
+		if p == nil || p.Marker == nil {
+			continue
+		}
+		inner := nestedResult(res, fn.Signature)
+		if inner == nil {
+			continue
+		}
+		pos := fn.Pos()
+		if fn.Parent() != nil && len(p.Schedules) > 0 {
+			pos = p.Schedules[0].Call.Pos() // a closure: at the call that runs it
+		}
+		report(fn, pos, "coroutine", inner)
+	}
+
+	// Coroutines and jobs handed to the calls that run them.
+	for _, fn := range res.Funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				ci, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				row := res.Role(ci.Common())
+				if row == nil {
+					continue
+				}
+				for _, fa := range row.Funcs {
+					kind := runsResult(fa)
+					arg := engine.Arg(ci.Common(), fa.Arg)
+					if kind == "" || arg == nil {
+						continue
+					}
+					sig, ok := arg.Type().Underlying().(*types.Signature)
+					if !ok {
+						continue
+					}
+					inner := nestedResult(res, sig)
+					if inner == nil {
+						continue
+					}
+					targets := res.Targets(arg)
+					if len(targets) == 0 {
+						if static, ok := arg.(*ssa.Function); ok && kind == "coroutine" && static.Pkg != res.SSA {
+							continue // a coroutine of another package: reported at its declaration there
+						}
+						report(nil, callPos(ci), kind, inner)
+						continue
+					}
+					for _, t := range targets {
+						switch {
+						case reported[t.Fn]:
+						case t.Fn.Parent() == nil:
+							report(t.Fn, t.Fn.Pos(), kind, inner) // a named job or method: at its declaration, once
+						default:
+							report(t.Fn, callPos(ci), kind, inner)
+						}
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// runsResult says whether argument fa is a function whose result becomes
+// the result of a future or task: "coroutine" (Spawn, RunThreadsafe, Run)
+// or "executor job" (Submit, RunInExecutor). Callbacks (CallSoon, Then,
+// OnDone) return nothing anyone waits for.
+func runsResult(fa roles.FuncArg) string {
+	switch {
+	case fa.Where == roles.Coroutine:
+		return "coroutine"
+	case fa.Where == roles.OffLoop && !fa.AfterSettle:
+		return "executor job"
+	}
+	return ""
+}
+
+// nestedResult returns T when sig has the coroutine or job results
+// (T, error) and T is a future or a task; otherwise nil.
+func nestedResult(res *engine.Result, sig *types.Signature) types.Type {
+	r := sig.Results()
+	if r.Len() != 2 || !types.Identical(r.At(1).Type(), types.Universe.Lookup("error").Type()) {
+		return nil
+	}
+	t := r.At(0).Type()
+	if _, ptr := t.Underlying().(*types.Pointer); !ptr {
+		return nil
+	}
+	if res.Roles.Is(t, roles.ExecutorFuture) || res.Roles.Is(t, roles.LoopTask) {
+		return t
+	}
+	return nil
+}
+
+// nestedMessage says what the nesting does at run time and what to write
+// instead.
+func nestedMessage(res *engine.Result, fn *ssa.Function, kind string, inner types.Type) string {
+	typ := types.TypeString(inner, func(p *types.Package) string { return p.Name() })
+	what := kind
+	if fn != nil && fn.Parent() == nil {
+		what = kind + " " + fn.Name()
+	}
+	task := res.Roles.Is(inner, roles.LoopTask)
+	if kind == "coroutine" {
+		c := "c"
+		if fn != nil {
+			if m := res.Place(fn).Marker; m != nil && m.Name() != "" && m.Name() != "_" {
+				c = m.Name()
+			}
+		}
+		if task {
+			return fmt.Sprintf("%s returns a %s: whoever runs it gets a future of a task and must wait twice, and the inner task, bound to this loop, escapes it; await the task inside the coroutine and return its value: return futures.Await(%s, t)", what, typ, c)
+		}
+		return fmt.Sprintf("%s returns a %s: whoever runs it gets a future of a future and must wait twice, and the inner executor future escapes the loop unwrapped; await the inner work inside the coroutine and return its value: v, err := futures.Await(%s, futures.Wrap(%s.Loop(), f)); return v, err", what, typ, c, c)
+	}
+	if task {
+		return fmt.Sprintf("%s returns a %s: the caller gets a future of a task, and a task may only be used on its loop, never from the worker or the caller's goroutine; return the task's value from loop code instead, or submit plain work", what, typ)
+	}
+	return fmt.Sprintf("%s returns a %s: the caller gets a future of a future and must wait twice, and the inner future reaches loop code unwrapped; wait for the inner work inside the job and return its value (v, err := f.Result(); return v, err), or submit the inner work directly", what, typ)
+}

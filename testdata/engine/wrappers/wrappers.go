@@ -1,0 +1,54 @@
+package wrappers // want package:"loop API"
+
+// Wrappers hand their function parameters on to a loop. Their
+// SchedulesFacts make the arguments loop code in the importing package.
+
+import "github.com/futurelint/futurelint/futures"
+
+func After(l *futures.Loop, fn func()) { // want After:`^schedules: param 1 callback on loop 0$`
+	l.CallSoon(fn)
+}
+
+func Later(l *futures.Loop, fn func()) { // want Later:`^schedules: param 1 callback on loop 0$`
+	After(l, fn)
+}
+
+// The loop is the marker's: index 0 names the *futures.Ctx.
+func Soon(c *futures.Ctx, fn func()) { // want Soon:`^schedules: param 1 callback on loop 0$`
+	c.Loop().CallSoon(fn)
+}
+
+func Submit[T any](l *futures.Loop, co func(*futures.Ctx) (T, error)) *futures.Future[T] { // want Submit:`^schedules: param 1 coroutine on loop 0 \(thread-safe\)$`
+	return futures.RunThreadsafe(l, co)
+}
+
+func Offload(e *futures.Executor, fn func() (int, error)) *futures.Future[int] { // want Offload:`^schedules: param 1 off-loop on loop -1$`
+	return futures.Submit(e, fn)
+}
+
+type Bus struct{ loop *futures.Loop }
+
+// The loop is a field: not a parameter, so unknown to callers.
+func (b *Bus) Post(fn func()) { // want Post:`^schedules: param 1 callback on loop -1$`
+	b.loop.CallSoon(fn)
+}
+
+// Then's callback runs on the caller's loop.
+func OnSettled(t *futures.Task[int], fn func(int, error)) { // want OnSettled:`^schedules: param 1 callback on loop -2$`
+	t.Then(fn)
+}
+
+func Wait(f *futures.Future[int]) int { // want Wait:`^blocks: calls \(\*futures\.Future\)\.Result at wrappers\.go:42$`
+	v, _ := f.Result()
+	return v
+}
+
+// Blocking only in its own goroutine, or in a closure it does not call:
+// no fact.
+func Detached(f *futures.Future[int]) func() {
+	go Wait(f)
+	return func() { Wait(f) }
+}
+
+// A call of a local function value is dynamic: not assumed to block.
+func Dynamic(fn func()) { fn() }

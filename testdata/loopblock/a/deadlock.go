@@ -1,0 +1,113 @@
+package a
+
+import (
+	"context"
+
+	"github.com/futurelint/futurelint/futures"
+)
+
+// Provable deadlocks are errors and say so.
+
+// Running the loop the code is already running on.
+func nestedRun(c *futures.Ctx) {
+	l := c.Loop()
+	l.Run(context.Background()) // want `^\(\*futures\.Loop\)\.Run deadlocks the event loop: it runs the loop this code is running on, which is busy with this very call and can never serve it \(futures rejects a second Run with a panic\); spawn the coroutine`
+}
+
+// Waiting for a promise that only a callback scheduled on this loop, by
+// this code, resolves: the callback cannot run while the loop is blocked.
+func promiseOnSameLoop(c *futures.Ctx) {
+	p := futures.NewPromise[int]()
+	c.Loop().CallSoon(func() {
+		p.Resolve(1)
+	})
+	p.Future().Result() // want `^\(\*futures\.Future\)\.Result deadlocks the event loop: the promise is settled only by callbacks scheduled on this loop after this code returns; await it`
+}
+
+// The same with a channel, in a callback.
+func channelOnSameLoop(l *futures.Loop) {
+	l.CallSoon(func() {
+		done := make(chan struct{})
+		l.CallLater(0, func() {
+			close(done)
+		})
+		<-done // want `^a channel receive deadlocks the event loop: the channel is sent to or closed only by callbacks scheduled on this loop after this code returns`
+	})
+}
+
+// Then callbacks run on the caller's loop.
+func thenOnSameLoop(c *futures.Ctx, t *futures.Task[int]) {
+	ch := make(chan int, 1)
+	t.Then(func(v int, err error) {
+		ch <- v
+	})
+	<-ch // want `^a channel receive deadlocks the event loop`
+}
+
+// A callback waiting for a value that only a callback queued after it
+// provides: the loop runs them in order, so the provider never runs.
+func queuedBehind(c *futures.Ctx) {
+	l := c.Loop()
+	values := make(chan int, 1)
+	l.CallSoon(func() {
+		<-values // want `^a channel receive deadlocks the event loop: the channel is sent to or closed only by callbacks queued on this loop after this one`
+	})
+	l.CallSoon(func() { values <- 21 })
+}
+
+// Only stalls, not provable deadlocks: warnings.
+
+// The provider is queued first: it runs before the receive.
+func queuedAhead(c *futures.Ctx) {
+	l := c.Loop()
+	values := make(chan int, 1)
+	l.CallSoon(func() { values <- 21 })
+	l.CallSoon(func() {
+		<-values // want `^a channel receive blocks the event loop goroutine`
+	})
+}
+
+// A timer callback is not queued in order with CallSoon.
+func timerProvider(c *futures.Ctx) {
+	l := c.Loop()
+	values := make(chan int, 1)
+	l.CallSoon(func() {
+		<-values // want `^a channel receive blocks the event loop goroutine`
+	})
+	l.CallLater(0, func() { values <- 21 })
+}
+
+// The coroutine suspends before waiting, so the callback may have run.
+func suspendsFirst(c *futures.Ctx) {
+	p := futures.NewPromise[int]()
+	c.Loop().CallSoon(func() { p.Resolve(1) })
+	futures.Sleep(c, 0)
+	p.Future().Result() // want `^\(\*futures\.Future\)\.Result blocks the event loop goroutine`
+}
+
+// Another goroutine may resolve the promise.
+func escapes(c *futures.Ctx) {
+	p := futures.NewPromise[int]()
+	c.Loop().CallSoon(func() { p.Resolve(1) })
+	go func() { p.Resolve(2) }()
+	p.Future().Result() // want `^\(\*futures\.Future\)\.Result blocks the event loop goroutine`
+}
+
+// Scheduled on another loop, which keeps running.
+func otherLoop(c *futures.Ctx, other *futures.Loop) {
+	p := futures.NewPromise[int]()
+	other.CallSoonThreadsafe(func() { p.Resolve(1) })
+	p.Future().Result() // want `^\(\*futures\.Future\)\.Result blocks the event loop goroutine`
+}
+
+// The code itself sends first: the buffered value is there.
+func sendsFirst(c *futures.Ctx) {
+	ch := make(chan int, 1)
+	ch <- 1
+	<-ch // want `^a channel receive blocks the event loop goroutine`
+}
+
+// A nested Run of a loop the code is not known to run on.
+func nestedOther(c *futures.Ctx, other *futures.Loop) {
+	other.Run(context.Background()) // want `^\(\*futures\.Loop\)\.Run runs a nested loop`
+}

@@ -1,0 +1,64 @@
+package a
+
+import (
+	"futurelint.test/loopblock/lib"
+	"futurelint.test/loopblock/sched"
+
+	"github.com/futurelint/futurelint/futures"
+)
+
+// Code in loop code that runs elsewhere is not loop code.
+func elsewhere(c *futures.Ctx, e *futures.Executor, f *futures.Future[int], ch chan int) {
+	go func() {
+		f.Result() // quiet: a goroutine of its own
+	}()
+	futures.Submit(e, func() (int, error) {
+		return f.Result() // quiet: an executor job runs on a worker goroutine
+	})
+	futures.RunInExecutor(c.Loop(), e, func() (int, error) {
+		<-ch // quiet: an executor job
+		return 0, nil
+	})
+	f.OnDone(func(int, error) {
+		<-ch // quiet: OnDone callbacks run on the goroutine settling f
+	})
+	sched.Job(e, func() (int, error) {
+		return f.Result() // quiet: handed to an executor through a wrapper
+	})
+	go lib.Pause() // quiet: the call runs on a new goroutine
+	stored := func() {
+		f.Result() // quiet: built but never called here nor scheduled
+	}
+	_ = stored
+}
+
+// Calls that do not block the caller.
+func quietCalls(c *futures.Ctx, ch chan int, w lib.Waiter, dyn func()) {
+	lib.Background(ch)  // quiet: blocks only inside the goroutine it starts
+	lib.Offer(ch)       // quiet: sends and a select with default
+	lib.CallIface(w)    // quiet: calls through an interface are not assumed to block
+	w.Wait()            // quiet: an interface call
+	dyn()               // quiet: a dynamic call
+	_ = lib.Later(ch)   // quiet: builds a blocking closure without calling it
+	helperCoroutine(c)  // quiet here: the callee is loop code and is reported inside
+	futures.Sleep(c, 0) // suspends
+}
+
+func helperCoroutine(c *futures.Ctx) {
+	lib.Pause() // want `^lib\.Pause blocks the event loop: it calls time\.Sleep at lib\.go:13; run it in an executor job`
+}
+
+// Code never run on a loop blocks freely.
+func notLoop(f *futures.Future[int], ch chan int) int {
+	<-ch
+	lib.Pause()
+	v, _ := f.Result()
+	return v
+}
+
+// A callback scheduled from non-loop code, blocking only in a goroutine.
+func spawnsGoroutine(l *futures.Loop, f *futures.Future[int]) {
+	l.CallSoon(func() {
+		go notLoop(f, nil) // quiet: the call runs on a new goroutine
+	})
+}

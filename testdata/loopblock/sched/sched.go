@@ -1,0 +1,43 @@
+// Package sched holds wrappers that hand functions on to a loop, and a
+// helper that blocks on a future. Both travel to importers as facts.
+package sched
+
+import (
+	"futurelint.test/loopblock/lib"
+
+	"github.com/futurelint/futurelint/futures"
+)
+
+// After runs fn on l: fn is loop code at every call of After.
+func After(l *futures.Loop, fn func()) {
+	l.CallSoon(fn)
+}
+
+// Later hands fn on to After: wrappers compose.
+func Later(l *futures.Loop, fn func()) {
+	After(l, fn)
+}
+
+// Go runs co as a coroutine on l; it is generic.
+func Go[T any](l *futures.Loop, co func(*futures.Ctx) (T, error)) *futures.Task[T] {
+	return futures.Spawn(l, co)
+}
+
+// Job runs fn on an executor: fn is not loop code.
+func Job(e *futures.Executor, fn func() (int, error)) *futures.Future[int] {
+	return futures.Submit(e, fn)
+}
+
+// Store blocks on a future it holds.
+type Store struct{ F *futures.Future[int] }
+
+// Fetch waits for the future.
+func (s *Store) Fetch() int {
+	v, _ := s.F.Result()
+	return v
+}
+
+// Nap blocks through another package.
+func Nap() {
+	lib.Pause()
+}

@@ -1,0 +1,71 @@
+// Package both is analysed by loopblock and selfsubmit together. Every
+// finding is written as "finding: <analyzer> <severity>" on its line, and
+// no other line has one: a wait on work submitted back to the loop the code
+// runs on is reported once, by selfsubmit, at the submit.
+package both
+
+import (
+	"github.com/futurelint/futurelint/futures"
+)
+
+func resultChained(c *futures.Ctx, co func(*futures.Ctx) (int, error)) (int, error) {
+	return futures.RunThreadsafe(c.Loop(), co).Result() // finding: selfsubmit error
+}
+
+func doneThroughVariable(c *futures.Ctx, co func(*futures.Ctx) (int, error)) {
+	l := c.Loop()
+	f := futures.RunThreadsafe(l, co) // finding: selfsubmit error
+	<-f.Done()                        // part of the finding above
+}
+
+func channelHandshake(c *futures.Ctx) {
+	errc := make(chan error, 1)
+	c.Loop().CallSoonThreadsafe(func() { errc <- nil }) // finding: selfsubmit error
+	<-errc                                              // part of the finding above
+}
+
+type server struct{ loop *futures.Loop }
+
+func (s *server) start() { s.loop.CallSoon(s.tick) }
+
+func (s *server) tick() {
+	co := func(*futures.Ctx) (int, error) { return 0, nil }
+	futures.RunThreadsafe(s.loop, co).Result() // finding: selfsubmit error
+}
+
+func captured(l *futures.Loop, co func(*futures.Ctx) (int, error)) {
+	l.CallSoon(func() {
+		futures.RunThreadsafe(l, co).Result() // finding: selfsubmit error
+	})
+}
+
+// The coroutine suspends before the wait: not a proven deadlock, and still
+// selfsubmit's finding only.
+func suspendsFirst(c *futures.Ctx, co func(*futures.Ctx) (int, error)) {
+	f := futures.RunThreadsafe(c.Loop(), co) // finding: selfsubmit warning
+	futures.Sleep(c, 0)
+	f.Result() // part of the finding above
+}
+
+// A promise also resolved by a plain CallSoon callback: the wait is
+// loopblock's deadlock, and the thread-safe submit is a needless hop of its
+// own.
+func mixed(c *futures.Ctx) (int, error) {
+	p := futures.NewPromise[int]()
+	c.Loop().CallSoon(func() { p.Resolve(1) })
+	c.Loop().CallSoonThreadsafe(func() { p.Resolve(2) }) // finding: selfsubmit warning
+	return p.Future().Result()                           // finding: loopblock error
+}
+
+// Another loop keeps running: an ordinary block, loopblock's.
+func otherLoop(c *futures.Ctx, other *futures.Loop, co func(*futures.Ctx) (int, error)) {
+	futures.RunThreadsafe(other, co).Result() // finding: loopblock warning
+}
+
+// The submit runs on a goroutine of its own, which is what CallSoonThreadsafe
+// is for; the wait still deadlocks the loop, and that is loopblock's.
+func submitInGoroutine(c *futures.Ctx) {
+	errc := make(chan error, 1)
+	go c.Loop().CallSoonThreadsafe(func() { errc <- nil })
+	<-errc // finding: loopblock error
+}
