@@ -62,11 +62,14 @@ func run(t *testing.T, dir, name string, args ...string) result {
 		}
 		r.code = ee.ExitCode()
 	}
-	if strings.Contains(r.stderr, "panic:") || strings.Contains(r.stderr, "goroutine ") {
+	if crash.MatchString(r.stderr) {
 		t.Errorf("%s %s panicked:\n%s", name, strings.Join(args, " "), r.stderr)
 	}
 	return r
 }
+
+// crash matches the output of a Go program that died of a panic.
+var crash = regexp.MustCompile(`(?m)^(panic: |goroutine \d+ \[)`)
 
 func futurelint(t *testing.T, dir string, args ...string) result {
 	t.Helper()
@@ -363,14 +366,38 @@ func readFile(t *testing.T, path string) string {
 }
 
 // TestFix applies the suggested fixes to a copy of the testdata module and
-// checks the result against fixed/app.go.golden, and that it builds.
+// checks the result against fixed/app.go.golden, that it builds, and that
+// only the findings that came without a fix are left.
 func TestFix(t *testing.T) {
+	var unfixable []finding
+	for _, rules := range parseJSON(t, futurelint(t, testdata, "-json", "./app").stdout) {
+		for rule, ds := range rules {
+			for _, d := range ds {
+				if len(d.SuggestedFixes) == 0 {
+					unfixable = append(unfixable, finding{rel(t, testdata, strings.TrimSuffix(d.Posn, ":"+lineCol(d.Posn))) + ":" + lineCol(d.Posn), rule})
+				}
+			}
+		}
+	}
+	sortFindings(unfixable)
+
 	dir := copyModule(t)
 	r := futurelint(t, dir, "-fix", "./app")
 	if r.code != 0 {
 		t.Errorf("futurelint -fix ./app: exit status %d\nstderr:\n%s", r.code, r.stderr)
 	}
 	checkFixed(t, dir)
+	left := jsonFindings(t, dir, parseJSON(t, futurelint(t, dir, "-json", "./app").stdout))
+	if d := diff(left, unfixable); d != "" {
+		t.Errorf("after -fix, the findings left are not those that came without a fix:\n%s", d)
+	}
+}
+
+// lineCol is the "line:col" end of a "file:line:col" position.
+func lineCol(posn string) string {
+	i := strings.LastIndex(posn, ":")
+	j := strings.LastIndex(posn[:i], ":")
+	return posn[j+1:]
 }
 
 func checkFixed(t *testing.T, dir string) {
