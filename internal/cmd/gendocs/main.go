@@ -111,7 +111,7 @@ func table(rules []analyzer.Rule, docs []*ruledoc.Doc, page string) []byte {
 	b.WriteString("| ID | Rule | Reports | Severity |\n|---|---|---|---|\n")
 	for i, r := range rules {
 		d := docs[i]
-		fmt.Fprintf(&b, "| %s | [%s](%s#%s) | %s | %s |\n", r.ID, d.Name, page, d.Name, cell(d.Title), cell(firstSentence(d.Severity)))
+		fmt.Fprintf(&b, "| %s | [%s](%s#%s) | %s | %s |\n", r.ID, d.Name, page, d.Name, cell(d.Title), cell(severityLevels(d.Severity)))
 	}
 	return b.Bytes()
 }
@@ -151,13 +151,23 @@ func code(src string) []byte {
 	return []byte("```go\n" + src + "\n```\n")
 }
 
-// firstSentence shortens a section for the summary table.
-func firstSentence(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if i := strings.Index(s, ". "); i >= 0 {
-		return s[:i+1]
+// severityLevels shortens a Severity section for the summary table to its
+// levels: of each sentence that starts with "Warning" or "Error", the part
+// before the first colon or comma ("warning; error when it deadlocks").
+func severityLevels(s string) string {
+	var levels []string
+	for _, sentence := range strings.Split(strings.Join(strings.Fields(s), " "), ". ") {
+		if !strings.HasPrefix(sentence, "Warning") && !strings.HasPrefix(sentence, "Error") {
+			continue
+		}
+		level, _, _ := strings.Cut(sentence, ":")
+		level, _, _ = strings.Cut(level, ",")
+		levels = append(levels, strings.ToLower(level[:1])+strings.TrimSuffix(level[1:], "."))
 	}
-	return s
+	if len(levels) == 0 {
+		return s
+	}
+	return strings.Join(levels, "; ")
 }
 
 func cell(s string) string {

@@ -108,3 +108,16 @@ func TestReadDocsRejectsForeignDoc(t *testing.T) {
 		t.Error("readDocs accepted a doc.go that differs from the analyzer's documentation")
 	}
 }
+
+func TestSeverityLevels(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Warning: it stalls. Error when it provably deadlocks: a nested Run. The message says so.", "warning; error when it provably deadlocks"},
+		{"Warning: the race is certain, but harm depends on timing.", "warning"},
+		{"Error, always.", "error"},
+		{"Informational only.", "Informational only."},
+	} {
+		if got := severityLevels(tc.in); got != tc.want {
+			t.Errorf("severityLevels(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
