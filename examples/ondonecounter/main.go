@@ -13,6 +13,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/futurelint/futurelint/examples/internal/demo"
 	"github.com/futurelint/futurelint/futures"
@@ -60,8 +61,13 @@ func (a *actor) countOnLoop(c *futures.Ctx, e *futures.Executor) {
 	}
 }
 
+// square is a job that takes a moment, as real jobs do: several workers
+// finish at once.
 func square(i int) func() (int, error) {
-	return func() (int, error) { return i * i, nil }
+	return func() (int, error) {
+		time.Sleep(200 * time.Microsecond)
+		return i * i, nil
+	}
 }
 
 // run has a new actor count jobs on a loop, and waits for the count.
