@@ -157,6 +157,21 @@ func (r *Result) buildSSA() {
 	}
 }
 
+// Binding returns the value bound to free variable fv where its closure is
+// made, or nil when the closure is not made in this package's code.
+func (r *Result) Binding(fv *ssa.FreeVar) ssa.Value {
+	mc := r.closures[fv.Parent()]
+	if mc == nil {
+		return nil
+	}
+	for i, x := range fv.Parent().FreeVars {
+		if x == fv {
+			return mc.Bindings[i]
+		}
+	}
+	return nil
+}
+
 // exportFacts exports the summaries of package-level functions and methods.
 func (r *Result) exportFacts() {
 	anySched := false

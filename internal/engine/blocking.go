@@ -142,23 +142,15 @@ func (r *Result) directOps(fn *ssa.Function) []*Op {
 // not direct table blockers, in source order.
 func (r *Result) staticCalls(fn *ssa.Function) []ssa.CallInstruction {
 	var out []ssa.CallInstruction
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			switch instr.(type) {
-			case *ssa.Call, *ssa.Defer:
-			default:
-				continue
-			}
-			ci := instr.(ssa.CallInstruction)
-			common := ci.Common()
-			if common.IsInvoke() || common.StaticCallee() == nil {
-				continue
-			}
-			if row := r.Role(common); row != nil && row.Block != roles.NoBlock {
-				continue
-			}
-			out = append(out, ci)
+	for ci := range calls(fn) {
+		common := ci.Common()
+		if common.IsInvoke() || common.StaticCallee() == nil {
+			continue
 		}
+		if row := r.Role(common); row != nil && row.Block != roles.NoBlock {
+			continue
+		}
+		out = append(out, ci)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Pos() < out[j].Pos() })
 	return out

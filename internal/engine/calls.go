@@ -2,6 +2,7 @@ package engine
 
 import (
 	"go/types"
+	"iter"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -22,6 +23,33 @@ func (r *Result) Role(call *ssa.CallCommon) *roles.Func {
 		return nil
 	}
 	return r.calleeRole(callee)
+}
+
+// RoleCalls yields fn's calls and defers that have a role (see Role), with
+// their rows, in block order. Go statements are left out: their calls run
+// on a goroutine of their own, not in fn.
+func (r *Result) RoleCalls(fn *ssa.Function) iter.Seq2[ssa.CallInstruction, *roles.Func] {
+	return func(yield func(ssa.CallInstruction, *roles.Func) bool) {
+		for ci := range calls(fn) {
+			if row := r.Role(ci.Common()); row != nil && !yield(ci, row) {
+				return
+			}
+		}
+	}
+}
+
+// calls yields fn's calls and defers, not its go statements, in block order.
+func calls(fn *ssa.Function) iter.Seq[ssa.CallInstruction] {
+	return func(yield func(ssa.CallInstruction) bool) {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				ci, ok := instr.(ssa.CallInstruction)
+				if _, isGo := instr.(*ssa.Go); ok && !isGo && !yield(ci) {
+					return
+				}
+			}
+		}
+	}
 }
 
 func (r *Result) calleeRole(callee *ssa.Function) *roles.Func {
@@ -79,38 +107,25 @@ func (r *Result) summarizeSchedules() {
 				continue
 			}
 			var params []roles.FuncArg
-			for _, b := range fn.Blocks {
-				for _, instr := range b.Instrs {
-					ci, ok := instr.(ssa.CallInstruction)
-					if !ok {
+			for ci, row := range r.RoleCalls(fn) {
+				args := Args(ci.Common())
+				for _, fa := range row.Funcs {
+					if fa.Arg >= len(args) {
 						continue
 					}
-					if _, isGo := instr.(*ssa.Go); isGo {
+					k := r.paramIndex(fn, r.canon(args[fa.Arg]), false)
+					if k < 0 || has(params, k) {
 						continue
 					}
-					row := r.Role(ci.Common())
-					if row == nil {
-						continue
+					loop := -1
+					switch {
+					case fa.Loop >= 0 && fa.Loop < len(args):
+						loop = r.paramIndex(fn, r.loopOf(args[fa.Loop]), true)
+					case fa.Loop == roles.CallerLoop:
+						loop = roles.CallerLoop
 					}
-					args := Args(ci.Common())
-					for _, fa := range row.Funcs {
-						if fa.Arg >= len(args) {
-							continue
-						}
-						k := r.paramIndex(fn, r.canon(args[fa.Arg]), false)
-						if k < 0 || has(params, k) {
-							continue
-						}
-						loop := -1
-						switch {
-						case fa.Loop >= 0 && fa.Loop < len(args):
-							loop = r.paramIndex(fn, r.loopOf(args[fa.Loop]), true)
-						case fa.Loop == roles.CallerLoop:
-							loop = roles.CallerLoop
-						}
-						params = append(params, roles.FuncArg{Arg: k, Where: fa.Where, Loop: loop,
-							Threadsafe: fa.Threadsafe, AfterSettle: fa.AfterSettle, Ordered: fa.Ordered})
-					}
+					params = append(params, roles.FuncArg{Arg: k, Where: fa.Where, Loop: loop,
+						Threadsafe: fa.Threadsafe, AfterSettle: fa.AfterSettle, Ordered: fa.Ordered})
 				}
 			}
 			if len(params) > 0 && (r.scheds[fn] == nil || len(r.scheds[fn].Params) != len(params)) {

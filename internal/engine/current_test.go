@@ -8,12 +8,13 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/futurelint/futurelint/internal/engine"
+	"github.com/futurelint/futurelint/internal/testmodule"
 )
 
 // TestCurrentLoops checks the spellings of the current loop that fixes use,
 // on the IsCurrentLoop specification in testdata/engine/use.
 func TestCurrentLoops(t *testing.T) {
-	results := analysistest.Run(t, testdata(t), engine.Analyzer, "./engine/use")
+	results := analysistest.Run(t, testmodule.Dir(t), engine.Analyzer, "./engine/use")
 	res := results[0].Result.(*engine.Result)
 	spell := func(fn *ssa.Function) string {
 		var out []string

@@ -5,26 +5,25 @@
 //
 // # Using the engine from a rule
 //
-// A rule requires Analyzer and reads its *Result:
+// A rule is one call to NewRule, with its name, its embedded doc.go and a
+// run function that reads the engine's *Result:
 //
-//	var Analyzer = &analysis.Analyzer{
-//		Name:     "myrule",
-//		Requires: []*analysis.Analyzer{engine.Analyzer},
-//		Run:      run,
-//	}
+//	//go:embed doc.go
+//	var doc string
 //
-//	func run(pass *analysis.Pass) (any, error) {
-//		res := pass.ResultOf[engine.Analyzer].(*engine.Result)
-//		if res.SSA == nil {
-//			return nil, nil // the package references no loop runtime
-//		}
+//	var Analyzer, Doc = engine.NewRule("myrule", doc, run)
+//
+//	func run(pass *analysis.Pass, res *engine.Result) error {
 //		rep := engine.NewReporter(pass, "myrule")
 //		for _, fn := range res.LoopFuncs() { // loop code, in source order
 //			...
 //			rep.Report(analysis.Diagnostic{Pos: pos, Message: msg}, engine.Warning)
 //		}
-//		return nil, nil
+//		return nil
 //	}
+//
+// The analyzer requires Analyzer, takes its Doc and URL from doc.go, and
+// runs run only on packages that reference a loop runtime (Result.SSA set).
 //
 // A Result is read-only once the engine has run: rules running in parallel
 // on the same package share it safely.
@@ -45,7 +44,8 @@
 //     closures run in place the function they run within (ActivationRoot).
 //   - Targets(v): the functions of the package a function value (a
 //     callback or job argument) denotes, with the bound receiver of a
-//     method value.
+//     method value. Binding(fv): the value a closure's free variable is
+//     bound to where the closure is made.
 //   - IsCurrentLoop(fn, v): v (a *futures.Loop or *futures.Ctx value used in
 //     fn) certainly denotes the loop fn runs on: c.Loop(), a local holding
 //     it, a variable captured from the function that scheduled fn on it, or
@@ -63,8 +63,10 @@
 //   - Role(call): the roles row of a static call, from the roles table or
 //     made from a wrapper's SchedulesFact. Rules never compare names: they
 //     ask the row (Block, Funcs, SubmitLoop, WrapLoop, LoopOnly, ...).
-//   - AwaitCtx, ImportName, CallAt, OtherUses, Source: what a suggested fix
-//     needs to be mechanical and compile.
+//     RoleCalls(fn) yields fn's calls (not go statements) that have a row.
+//   - AwaitCtx, ImportName, ResolvesTo, CallPos, CallAt, MethodCall,
+//     OtherUses, Source: what a suggested fix needs to be mechanical and
+//     compile.
 //
 // New(table) builds an engine analyzer for a roles table extended with
 // other libraries' rows; the rules use Analyzer (roles.Default).

@@ -2,7 +2,6 @@ package engine_test
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -12,27 +11,20 @@ import (
 
 	"github.com/futurelint/futurelint/internal/engine"
 	"github.com/futurelint/futurelint/internal/roles"
+	"github.com/futurelint/futurelint/internal/testmodule"
 )
-
-func testdata(t *testing.T) string {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
 
 // TestFacts checks the facts exported for wrappers, blocking functions
 // (SSA and syntax summaries) and packages, against the want comments.
 func TestFacts(t *testing.T) {
-	analysistest.Run(t, testdata(t), engine.Analyzer, "./engine/wrappers", "./engine/plain", "./engine/relay")
+	analysistest.Run(t, testmodule.Dir(t), engine.Analyzer, "./engine/wrappers", "./engine/plain", "./engine/relay")
 }
 
 // TestWrapperFactMakesLoopCode checks that the fact of a wrapper in one
 // package makes a callback loop code in another, and the IsCurrentLoop
 // specification in testdata/engine/use.
 func TestWrapperFactMakesLoopCode(t *testing.T) {
-	results := analysistest.Run(t, testdata(t), engine.Analyzer, "./engine/use")
+	results := analysistest.Run(t, testmodule.Dir(t), engine.Analyzer, "./engine/use")
 	if len(results) != 1 {
 		t.Fatalf("got %d results, want 1", len(results))
 	}
@@ -96,7 +88,7 @@ func TestOtherLibrary(t *testing.T) {
 		roles.Type{Pkg: actor, Name: "Context", Role: roles.Marker},
 		roles.Type{Pkg: actor, Name: "Future", Role: roles.ExecutorFuture},
 	))
-	results := analysistest.Run(t, testdata(t), engine.New(table), "./engine/actoruse")
+	results := analysistest.Run(t, testmodule.Dir(t), engine.New(table), "./engine/actoruse")
 	res := results[0].Result.(*engine.Result)
 	if res.SSA == nil {
 		t.Fatal("actor code got no SSA")
@@ -144,13 +136,13 @@ func TestSharedResult(t *testing.T) {
 		Requires: []*analysis.Analyzer{reader("reader1"), reader("reader2")},
 		Run:      func(*analysis.Pass) (any, error) { return nil, nil },
 	}
-	analysistest.Run(t, testdata(t), both, "./engine/use")
+	analysistest.Run(t, testmodule.Dir(t), both, "./engine/use")
 }
 
 // TestSelfSubmits checks SelfSubmits against the "submit:" comments of
 // testdata/engine/selfsub.
 func TestSelfSubmits(t *testing.T) {
-	results := analysistest.Run(t, testdata(t), engine.Analyzer, "./engine/selfsub")
+	results := analysistest.Run(t, testmodule.Dir(t), engine.Analyzer, "./engine/selfsub")
 	res := results[0].Result.(*engine.Result)
 	want := map[int]string{}
 	for _, f := range res.Pass.Files {

@@ -26,14 +26,21 @@ func (r *Result) AwaitCtx(fn *ssa.Function, pos token.Pos) string {
 	if name == "" || name == "_" {
 		return ""
 	}
-	scope := r.Pass.Pkg.Scope().Innermost(pos)
-	if scope == nil {
-		return ""
-	}
-	if _, found := scope.LookupParent(name, pos); found != obj {
+	if !r.ResolvesTo(name, pos, func(found types.Object) bool { return found == obj }) {
 		return ""
 	}
 	return name
+}
+
+// ResolvesTo reports whether name, looked up at pos, finds an object ok
+// accepts: whether a fix may write name there and mean that object.
+func (r *Result) ResolvesTo(name string, pos token.Pos, ok func(types.Object) bool) bool {
+	scope := r.Pass.Pkg.Scope().Innermost(pos)
+	if scope == nil {
+		return false
+	}
+	_, obj := scope.LookupParent(name, pos)
+	return obj != nil && ok(obj)
 }
 
 // File returns the file containing pos.
@@ -101,6 +108,30 @@ func (r *Result) Source(e ast.Expr) string {
 	var b bytes.Buffer
 	printer.Fprint(&b, r.Pass.Fset, e)
 	return b.String()
+}
+
+// CallPos is the opening parenthesis of ci's call, where findings on the
+// call are reported and where CallAt finds it; for a defer or go statement,
+// that of its call rather than the keyword.
+func CallPos(ci ssa.CallInstruction) token.Pos {
+	if p := ci.Common().Pos(); p.IsValid() {
+		return p
+	}
+	return ci.Pos()
+}
+
+// MethodCall returns the selector x.M of a method call x.M(...), or nil
+// for any other call: of a function, a package's function, a method
+// expression T.M(x, ...) or a function-valued field.
+func (r *Result) MethodCall(call *ast.CallExpr) *ast.SelectorExpr {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	if s := r.Pass.TypesInfo.Selections[sel]; s == nil || s.Kind() != types.MethodVal {
+		return nil
+	}
+	return sel
 }
 
 // CallAt returns the call expression whose opening parenthesis is at lparen

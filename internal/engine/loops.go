@@ -31,12 +31,8 @@ func (r *Result) canonDepth(v ssa.Value, depth int) loopRef {
 	d := depth + 1
 	switch v := v.(type) {
 	case *ssa.FreeVar:
-		if mc := r.closures[v.Parent()]; mc != nil {
-			for i, fv := range v.Parent().FreeVars {
-				if fv == v {
-					return r.canonDepth(mc.Bindings[i], d)
-				}
-			}
+		if b := r.Binding(v); b != nil {
+			return r.canonDepth(b, d)
 		}
 	case *ssa.Alloc:
 		// A variable assigned once denotes its only value.
@@ -56,10 +52,10 @@ func (r *Result) canonDepth(v ssa.Value, depth int) loopRef {
 		}
 	case *ssa.FieldAddr:
 		base := r.canonDepth(v.X, d)
-		return loopRef{base.root, base.path + "." + fieldName(v.X.Type(), v.Field)}
+		return loopRef{base.root, base.path + "." + FieldName(v.X.Type(), v.Field)}
 	case *ssa.Field:
 		base := r.canonDepth(v.X, d)
-		return loopRef{base.root, base.path + "." + fieldName(v.X.Type(), v.Field)}
+		return loopRef{base.root, base.path + "." + FieldName(v.X.Type(), v.Field)}
 	case *ssa.ChangeType:
 		return r.canonDepth(v.X, d)
 	case *ssa.Phi:
@@ -167,7 +163,10 @@ func readOnly(addr ssa.Value, depth int) bool {
 	return true
 }
 
-func fieldName(t types.Type, i int) string {
+// FieldName names field i of struct type t, or of the struct t points to:
+// how the source spells a FieldAddr or Field path ("?" if t has no such
+// field).
+func FieldName(t types.Type, i int) string {
 	if p, ok := t.Underlying().(*types.Pointer); ok {
 		t = p.Elem()
 	}

@@ -264,23 +264,16 @@ func (r *Result) place() {
 // it is also scheduled.
 func (r *Result) directCalls() {
 	for _, fn := range r.Funcs {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				switch instr.(type) {
-				case *ssa.Call, *ssa.Defer:
-				default:
-					continue
-				}
-				g := instr.(ssa.CallInstruction).Common().StaticCallee()
-				if g == nil {
-					continue
-				}
-				if o := g.Origin(); o != nil {
-					g = o
-				}
-				if p := r.places[g]; p != nil && g.Parent() == nil && p.Parent == nil {
-					p.contexts = append(p.contexts, loopCtx{})
-				}
+		for ci := range calls(fn) {
+			g := ci.Common().StaticCallee()
+			if g == nil {
+				continue
+			}
+			if o := g.Origin(); o != nil {
+				g = o
+			}
+			if p := r.places[g]; p != nil && g.Parent() == nil && p.Parent == nil {
+				p.contexts = append(p.contexts, loopCtx{})
 			}
 		}
 	}

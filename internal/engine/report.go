@@ -94,6 +94,11 @@ func (rep *Reporter) Report(d analysis.Diagnostic, sev Severity) {
 		break
 	}
 	d.Category = string(sev)
+	if d.URL == "" {
+		// Drivers link a diagnostic without a URL to Analyzer.URL + "#" +
+		// Category, which would point at "#warning": link the rule itself.
+		d.URL = rep.pass.Analyzer.URL
+	}
 	rep.pass.Report(d)
 }
 

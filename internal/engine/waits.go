@@ -331,36 +331,26 @@ func (r *Result) SelfSubmits(fn *ssa.Function) []*SelfSubmit {
 		return nil
 	}
 	var out []*SelfSubmit
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			ci, ok := instr.(ssa.CallInstruction)
-			if !ok {
-				continue
-			}
-			if _, isGo := instr.(*ssa.Go); isGo {
-				continue
-			}
-			row := r.Role(ci.Common())
-			if row == nil || Arg(ci.Common(), row.SubmitLoop) == nil {
-				continue
-			}
-			if !r.IsCurrentLoop(fn, Arg(ci.Common(), row.SubmitLoop)) {
-				continue
-			}
-			s := &SelfSubmit{Call: ci, Row: row}
-			act := r.ActivationRoot(fn)
-			for _, g := range r.Funcs {
-				if r.ActivationRoot(g) != act {
-					continue
-				}
-				for _, op := range r.Ops(g) {
-					if op.SelfSubmit && op.Submit == ci {
-						s.Waits = append(s.Waits, op)
-					}
-				}
-			}
-			out = append(out, s)
+	for ci, row := range r.RoleCalls(fn) {
+		if Arg(ci.Common(), row.SubmitLoop) == nil {
+			continue
 		}
+		if !r.IsCurrentLoop(fn, Arg(ci.Common(), row.SubmitLoop)) {
+			continue
+		}
+		s := &SelfSubmit{Call: ci, Row: row}
+		act := r.ActivationRoot(fn)
+		for _, g := range r.Funcs {
+			if r.ActivationRoot(g) != act {
+				continue
+			}
+			for _, op := range r.Ops(g) {
+				if op.SelfSubmit && op.Submit == ci {
+					s.Waits = append(s.Waits, op)
+				}
+			}
+		}
+		out = append(out, s)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Call.Pos() < out[j].Call.Pos() })
 	return out

@@ -9,31 +9,18 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/futurelint/futurelint/internal/engine"
-	"github.com/futurelint/futurelint/internal/ruledoc"
 )
 
 //go:embed doc.go
 var doc string
 
-// Doc is the rule's documentation, parsed from doc.go.
-var Doc = ruledoc.MustParse(doc, name)
-
 const name = "loopblock"
 
 // Analyzer reports blocking operations in event-loop code.
-var Analyzer = &analysis.Analyzer{
-	Name:     name,
-	Doc:      Doc.AnalyzerDoc(),
-	URL:      Doc.URL(),
-	Requires: []*analysis.Analyzer{engine.Analyzer},
-	Run:      run,
-}
+// Doc is its documentation, parsed from doc.go.
+var Analyzer, Doc = engine.NewRule(name, doc, run)
 
-func run(pass *analysis.Pass) (any, error) {
-	res := pass.ResultOf[engine.Analyzer].(*engine.Result)
-	if res.SSA == nil {
-		return nil, nil // no loop runtime referenced: no loop code
-	}
+func run(pass *analysis.Pass, res *engine.Result) error {
 	rep := engine.NewReporter(pass, name)
 	var found []*engine.Op
 	for _, fn := range res.LoopFuncs() {
@@ -61,7 +48,7 @@ func run(pass *analysis.Pass) (any, error) {
 			SuggestedFixes: suggestFixes(res, op),
 		}, sev)
 	}
-	return nil, nil
+	return nil
 }
 
 // span is where to point: the called name (Result in f.Result()) through

@@ -1,27 +1,18 @@
 package loopblock_test
 
 import (
-	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/futurelint/futurelint/internal/testmodule"
 	"github.com/futurelint/futurelint/passes/loopblock"
 )
 
-// testdata is the repository's analysistest module.
-func testdata(t *testing.T) string {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
 func TestSpec(t *testing.T) {
-	analysistest.Run(t, testdata(t), loopblock.Analyzer, "./loopblock/a", "./loopblock/lib", "./loopblock/sched")
+	analysistest.Run(t, testmodule.Dir(t), loopblock.Analyzer, "./loopblock/a", "./loopblock/lib", "./loopblock/sched")
 }
 
 func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(t), loopblock.Analyzer, "./loopblock/fixes")
+	analysistest.RunWithSuggestedFixes(t, testmodule.Dir(t), loopblock.Analyzer, "./loopblock/fixes")
 }

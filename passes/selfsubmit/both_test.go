@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -16,6 +15,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/futurelint/futurelint/internal/engine"
+	"github.com/futurelint/futurelint/internal/testmodule"
 	"github.com/futurelint/futurelint/passes/loopblock"
 	"github.com/futurelint/futurelint/passes/selfsubmit"
 )
@@ -31,29 +31,11 @@ func (f finding) String() string {
 	return fmt.Sprintf("%s:%d: %s %s", filepath.Base(f.pos.Filename), f.pos.Line, f.analyzer, f.category)
 }
 
-// load loads testdata packages for the checker.
-func load(t *testing.T, patterns ...string) []*packages.Package {
-	t.Helper()
-	cfg := &packages.Config{
-		Mode: packages.LoadAllSyntax | packages.NeedModule,
-		Dir:  testdata(t),
-		Env:  append(os.Environ(), "GOWORK=off"),
-	}
-	pkgs, err := packages.Load(cfg, patterns...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if packages.PrintErrors(pkgs) > 0 {
-		t.Fatal("testdata does not load")
-	}
-	return pkgs
-}
-
 // analyzeBoth runs loopblock and selfsubmit together on the testdata
 // packages, as the futurelint suite does.
 func analyzeBoth(t *testing.T, patterns ...string) ([]*packages.Package, []finding) {
 	t.Helper()
-	pkgs := load(t, patterns...)
+	pkgs := testmodule.Load(t, patterns...)
 	graph, err := checker.Analyze([]*analysis.Analyzer{loopblock.Analyzer, selfsubmit.Analyzer}, pkgs, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -164,7 +146,7 @@ func enclosingFunc(f *ast.File, pos token.Pos) *ast.FuncDecl {
 // rule on all their testdata: every wait loopblock leaves to selfsubmit
 // (Op.SelfSubmit) is a wait of a submit selfsubmit reports, so none is lost.
 func TestEveryWaitHasItsSubmit(t *testing.T) {
-	pkgs := load(t, "./loopblock/...", "./selfsubmit/...")
+	pkgs := testmodule.Load(t, "./loopblock/...", "./selfsubmit/...")
 	graph, err := checker.Analyze([]*analysis.Analyzer{engine.Analyzer}, pkgs, nil)
 	if err != nil {
 		t.Fatal(err)

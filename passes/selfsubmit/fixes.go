@@ -30,7 +30,7 @@ func (sub *submit) suggestFixes() []analysis.SuggestedFix {
 		if len(sub.s.Waits) > 0 || !sub.statement() {
 			return nil
 		}
-		sel := sub.methodCall()
+		sel := sub.res.MethodCall(sub.call)
 		if sel == nil || !sub.hasCallSoon(sel) {
 			return nil
 		}
@@ -61,18 +61,6 @@ func (sub *submit) statement() bool {
 		return s.Call == sub.call
 	}
 	return false
-}
-
-// methodCall returns the selector of a call written l.M(args), or nil.
-func (sub *submit) methodCall() *ast.SelectorExpr {
-	sel, ok := ast.Unparen(sub.call.Fun).(*ast.SelectorExpr)
-	if !ok {
-		return nil
-	}
-	if s := sub.res.Pass.TypesInfo.Selections[sel]; s == nil || s.Kind() != types.MethodVal {
-		return nil
-	}
-	return sel
 }
 
 // hasCallSoon reports whether the receiver's CallSoon is the loop-only

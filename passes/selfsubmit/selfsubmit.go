@@ -7,31 +7,18 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/futurelint/futurelint/internal/engine"
-	"github.com/futurelint/futurelint/internal/ruledoc"
 )
 
 //go:embed doc.go
 var doc string
 
-// Doc is the rule's documentation, parsed from doc.go.
-var Doc = ruledoc.MustParse(doc, name)
-
 const name = "selfsubmit"
 
 // Analyzer reports thread-safe submits from loop code back to its own loop.
-var Analyzer = &analysis.Analyzer{
-	Name:     name,
-	Doc:      Doc.AnalyzerDoc(),
-	URL:      Doc.URL(),
-	Requires: []*analysis.Analyzer{engine.Analyzer},
-	Run:      run,
-}
+// Doc is its documentation, parsed from doc.go.
+var Analyzer, Doc = engine.NewRule(name, doc, run)
 
-func run(pass *analysis.Pass) (any, error) {
-	res := pass.ResultOf[engine.Analyzer].(*engine.Result)
-	if res.SSA == nil {
-		return nil, nil // no loop runtime referenced: no loop code
-	}
+func run(pass *analysis.Pass, res *engine.Result) error {
 	rep := engine.NewReporter(pass, name)
 	// One finding per submit, at the submit: the waits on its work are
 	// part of it (loopblock leaves them to this rule).
@@ -53,5 +40,5 @@ func run(pass *analysis.Pass) (any, error) {
 			SuggestedFixes: sub.suggestFixes(),
 		}, sev)
 	}
-	return nil, nil
+	return nil
 }

@@ -24,10 +24,7 @@ type submit struct {
 }
 
 func newSubmit(res *engine.Result, fn *ssa.Function, s *engine.SelfSubmit) *submit {
-	sub := &submit{res: res, fn: fn, s: s, pos: s.Call.Common().Pos()}
-	if !sub.pos.IsValid() {
-		sub.pos = s.Call.Pos()
-	}
+	sub := &submit{res: res, fn: fn, s: s, pos: engine.CallPos(s.Call)}
 	sub.call, sub.stmt = res.CallAt(sub.pos)
 	for _, fa := range s.Row.Funcs {
 		if fa.Threadsafe && fa.Loop == s.Row.SubmitLoop {

@@ -19,41 +19,33 @@ import (
 func racingCallbacks(res *engine.Result) []analysis.Diagnostic {
 	var out []analysis.Diagnostic
 	for _, fn := range res.LoopFuncs() {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				ci, ok := instr.(ssa.CallInstruction)
-				if !ok {
-					continue
-				}
-				if _, isGo := instr.(*ssa.Go); isGo {
-					continue // registered from a goroutine of its own, not from loop code
-				}
-				common := ci.Common()
-				row := res.Role(common)
-				cbArg, ok := completionCallback(row)
-				if !ok {
-					continue
-				}
-				fut := engine.Arg(common, 0)
-				cb := engine.Arg(common, cbArg)
-				if fut == nil || cb == nil || !res.Roles.Is(fut.Type(), roles.ExecutorFuture) {
-					continue
-				}
-				if submittedHere(res, fn, fut) {
-					continue // settled by this very loop: the callback runs on it (selfsubmit reports the submit)
-				}
-				if res.Settled(fn, fut, instr) {
-					continue // already settled: OnDone runs the callback at once, here on the loop
-				}
-				for _, t := range res.Targets(cb) {
-					if tch := touches(res, t); tch != nil {
-						out = append(out, analysis.Diagnostic{
-							Pos:            callPos(ci),
-							Message:        callbackMessage(res, fn, ci, tch),
-							SuggestedFixes: wrapThenFix(res, fn, ci, row),
-						})
-						break
-					}
+		// RoleCalls leaves out go statements: a callback they register is
+		// registered from a goroutine of its own, not from loop code.
+		for ci, row := range res.RoleCalls(fn) {
+			common := ci.Common()
+			cbArg, ok := completionCallback(row)
+			if !ok {
+				continue
+			}
+			fut := engine.Arg(common, 0)
+			cb := engine.Arg(common, cbArg)
+			if fut == nil || cb == nil || !res.Roles.Is(fut.Type(), roles.ExecutorFuture) {
+				continue
+			}
+			if submittedHere(res, fn, fut) {
+				continue // settled by this very loop: the callback runs on it (selfsubmit reports the submit)
+			}
+			if res.Settled(fn, fut, ci) {
+				continue // already settled: OnDone runs the callback at once, here on the loop
+			}
+			for _, t := range res.Targets(cb) {
+				if tch := touches(res, t); tch != nil {
+					out = append(out, analysis.Diagnostic{
+						Pos:            engine.CallPos(ci),
+						Message:        callbackMessage(res, fn, ci, tch),
+						SuggestedFixes: wrapThenFix(res, fn, ci, row),
+					})
+					break
 				}
 			}
 		}
@@ -173,7 +165,7 @@ func (sc *scanner) scanVia(g *ssa.Function, owned ownedFunc, depth int, via *tou
 						sc.synced = true
 					}
 					if row.LoopOnly {
-						note(&sc.api, callPos(instr), "calls "+calledName(common)+", which may only be called on the loop")
+						note(&sc.api, engine.CallPos(instr), "calls "+calledName(common)+", which may only be called on the loop")
 					}
 					continue
 				}
@@ -184,11 +176,11 @@ func (sc *scanner) scanVia(g *ssa.Function, owned ownedFunc, depth int, via *tou
 			case *ssa.Send:
 				sc.synced = true
 			case *ssa.Store:
-				if name, ok := ownedPath(instr.Addr, owned, 0); ok {
+				if name, ok := sc.ownedPath(instr.Addr, owned, 0); ok {
 					note(&sc.write, instr.Pos(), "writes "+name+", which loop code owns")
 				}
 			case *ssa.MapUpdate:
-				if name, ok := ownedPath(instr.Map, owned, 0); ok {
+				if name, ok := sc.ownedPath(instr.Map, owned, 0); ok {
 					note(&sc.write, instr.Pos(), "writes to the map "+name+", which loop code owns")
 				}
 			}
@@ -206,17 +198,17 @@ func (sc *scanner) follow(ci ssa.CallInstruction, owned ownedFunc, depth int, vi
 	args := map[*ssa.Parameter]string{}
 	for i, a := range ci.Common().Args {
 		if i < len(callee.Params) {
-			if name, ok := ownedPath(a, owned, 0); ok {
+			if name, ok := sc.ownedPath(a, owned, 0); ok {
 				args[callee.Params[i]] = name
 			}
 		}
 	}
 	if via == nil {
 		name := calledName(ci.Common())
-		if call, _ := sc.res.CallAt(callPos(ci)); call != nil {
+		if call, _ := sc.res.CallAt(engine.CallPos(ci)); call != nil {
 			name = sc.res.Source(ast.Unparen(call.Fun)) // as the callback spells it: s.record
 		}
-		via = &touch{pos: callPos(ci), what: "calls " + name + ", which "}
+		via = &touch{pos: engine.CallPos(ci), what: "calls " + name + ", which "}
 	}
 	sc.seen[callee] = true
 	sc.scanVia(callee, func(root ssa.Value) (string, bool) {
@@ -233,7 +225,7 @@ func (sc *scanner) follow(ci ssa.CallInstruction, owned ownedFunc, depth int, vi
 // ownedPath reports whether address (or map, or pointer) v reaches state
 // that owned accepts as loop-owned: the root itself, or a field or element
 // reached through it. It names the state as the source spells it.
-func ownedPath(v ssa.Value, owned ownedFunc, depth int) (string, bool) {
+func (sc *scanner) ownedPath(v ssa.Value, owned ownedFunc, depth int) (string, bool) {
 	if depth > 16 {
 		return "", false
 	}
@@ -245,58 +237,25 @@ func ownedPath(v ssa.Value, owned ownedFunc, depth int) (string, bool) {
 		}
 		// A closure run in place within the callback: follow the capture
 		// to the callback's own variable or capture.
-		if b := binding(v); b != nil {
-			return ownedPath(b, owned, d)
+		if b := sc.res.Binding(v); b != nil {
+			return sc.ownedPath(b, owned, d)
 		}
 	case *ssa.Parameter:
 		return owned(v)
 	case *ssa.UnOp:
 		if v.Op == token.MUL {
-			return ownedPath(v.X, owned, d)
+			return sc.ownedPath(v.X, owned, d)
 		}
 	case *ssa.FieldAddr:
-		if base, ok := ownedPath(v.X, owned, d); ok {
-			return base + "." + fieldName(v.X.Type(), v.Field), true
+		if base, ok := sc.ownedPath(v.X, owned, d); ok {
+			return base + "." + engine.FieldName(v.X.Type(), v.Field), true
 		}
 	case *ssa.IndexAddr:
-		if base, ok := ownedPath(v.X, owned, d); ok {
+		if base, ok := sc.ownedPath(v.X, owned, d); ok {
 			return base + "[...]", true
 		}
 	}
 	return "", false
-}
-
-// binding returns the value bound to free variable fv where its closure is
-// made, or nil.
-func binding(fv *ssa.FreeVar) ssa.Value {
-	g := fv.Parent()
-	idx := -1
-	for i, x := range g.FreeVars {
-		if x == fv {
-			idx = i
-		}
-	}
-	if g.Parent() == nil || idx < 0 {
-		return nil
-	}
-	for _, b := range g.Parent().Blocks {
-		for _, instr := range b.Instrs {
-			if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == g {
-				return mc.Bindings[idx]
-			}
-		}
-	}
-	return nil
-}
-
-func fieldName(t types.Type, i int) string {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if s, ok := t.Underlying().(*types.Struct); ok && i < s.NumFields() {
-		return s.Field(i).Name()
-	}
-	return "?"
 }
 
 // calledName names what a call calls, as people write it.
@@ -316,12 +275,12 @@ func calledName(call *ssa.CallCommon) string {
 // callbackMessage says what goes wrong and what to write instead.
 func callbackMessage(res *engine.Result, fn *ssa.Function, ci ssa.CallInstruction, tch *touch) string {
 	f := "f"
-	if call, _ := res.CallAt(callPos(ci)); call != nil {
-		if x := receiverExpr(res, call); x != nil {
-			f = res.Source(x)
+	if call, _ := res.CallAt(engine.CallPos(ci)); call != nil {
+		if sel := res.MethodCall(call); sel != nil {
+			f = res.Source(sel.X)
 		}
 	}
-	loop := loopExpr(res, fn, callPos(ci))
+	loop := loopExpr(res, fn, engine.CallPos(ci))
 	if loop == "" {
 		loop = "loop"
 	}
@@ -331,14 +290,4 @@ func callbackMessage(res *engine.Result, fn *ssa.Function, ci ssa.CallInstructio
 	}
 	return fmt.Sprintf("the OnDone callback runs on the goroutine that settles %s, not on the event loop running this code, and it %s (at %s): %s; take the result on the loop with futures.Wrap(%s, %s).Then(callback), or hand back with %s.CallSoonThreadsafe(fn)",
 		f, tch.what, res.Where(tch.pos), harm, loop, f, loop)
-}
-
-// callPos is the opening parenthesis of a call (for a defer or go
-// statement, of its call rather than the keyword): where findings are
-// reported and where CallAt finds the call.
-func callPos(ci ssa.CallInstruction) token.Pos {
-	if p := ci.Common().Pos(); p.IsValid() {
-		return p
-	}
-	return ci.Pos()
 }

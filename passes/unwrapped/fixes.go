@@ -2,7 +2,6 @@ package unwrapped
 
 import (
 	"fmt"
-	"go/ast"
 	"go/token"
 	"go/types"
 	"strings"
@@ -22,20 +21,20 @@ func wrapThenFix(res *engine.Result, fn *ssa.Function, ci ssa.CallInstruction, r
 	if row.Instead != roles.WrapThen {
 		return nil
 	}
-	pos := callPos(ci)
+	pos := engine.CallPos(ci)
 	fut := res.ImportName(pos, roles.FuturesPkg)
-	if fut == "" || !resolvesTo(res, fut, pos, func(obj types.Object) bool { _, ok := obj.(*types.PkgName); return ok }) {
+	if fut == "" || !res.ResolvesTo(fut, pos, func(obj types.Object) bool { _, ok := obj.(*types.PkgName); return ok }) {
 		return nil
 	}
 	call, _ := res.CallAt(pos)
 	if call == nil || len(call.Args) != 1 {
 		return nil
 	}
-	x := receiverExpr(res, call)
-	if x == nil {
+	sel := res.MethodCall(call)
+	if sel == nil {
 		return nil
 	}
-	sel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	x := sel.X
 	loop := loopExpr(res, fn, pos)
 	if loop == "" {
 		return nil
@@ -47,19 +46,6 @@ func wrapThenFix(res *engine.Result, fn *ssa.Function, ci ssa.CallInstruction, r
 			{Pos: x.End(), End: sel.Sel.End(), NewText: []byte(").Then")},
 		},
 	}}
-}
-
-// receiverExpr returns f in a method call f.M(...), or nil (for a method
-// expression T.M(f, ...), say).
-func receiverExpr(res *engine.Result, call *ast.CallExpr) ast.Expr {
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok {
-		return nil
-	}
-	if s := res.Pass.TypesInfo.Selections[sel]; s == nil || s.Kind() != types.MethodVal {
-		return nil
-	}
-	return sel.X
 }
 
 // loopExpr spells the loop that code at pos in fn runs on, as an
@@ -86,32 +72,21 @@ func loopExpr(res *engine.Result, fn *ssa.Function, pos token.Pos) string {
 func nameAt(res *engine.Result, root ssa.Value, pos token.Pos) string {
 	switch v := root.(type) {
 	case *ssa.Parameter:
-		if obj := v.Object(); obj != nil && resolvesTo(res, obj.Name(), pos, func(o types.Object) bool { return o == obj }) {
+		if obj := v.Object(); obj != nil && res.ResolvesTo(obj.Name(), pos, func(o types.Object) bool { return o == obj }) {
 			return obj.Name()
 		}
 	case *ssa.Global:
 		// A package-level variable of this package.
-		if obj := v.Object(); obj != nil && obj.Pkg() == res.Pass.Pkg && resolvesTo(res, obj.Name(), pos, func(o types.Object) bool { return o == obj }) {
+		if obj := v.Object(); obj != nil && obj.Pkg() == res.Pass.Pkg && res.ResolvesTo(obj.Name(), pos, func(o types.Object) bool { return o == obj }) {
 			return obj.Name()
 		}
 	case *ssa.Alloc:
 		// A variable: go/ssa names it in Comment and places it at its
 		// declaration.
 		decl := v.Pos()
-		if decl.IsValid() && v.Comment != "" && resolvesTo(res, v.Comment, pos, func(o types.Object) bool { return o.Pos() == decl }) {
+		if decl.IsValid() && v.Comment != "" && res.ResolvesTo(v.Comment, pos, func(o types.Object) bool { return o.Pos() == decl }) {
 			return v.Comment
 		}
 	}
 	return ""
-}
-
-// resolvesTo reports whether name, looked up at pos, finds an object ok
-// accepts.
-func resolvesTo(res *engine.Result, name string, pos token.Pos, ok func(types.Object) bool) bool {
-	scope := res.Pass.Pkg.Scope().Innermost(pos)
-	if scope == nil {
-		return false
-	}
-	_, obj := scope.LookupParent(name, pos)
-	return obj != nil && ok(obj)
 }

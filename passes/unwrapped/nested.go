@@ -73,7 +73,7 @@ func nestedFutures(res *engine.Result) []analysis.Diagnostic {
 						if static, ok := arg.(*ssa.Function); ok && kind == "coroutine" && static.Pkg != res.SSA {
 							continue // a coroutine of another package: reported at its declaration there
 						}
-						report(nil, callPos(ci), kind, inner)
+						report(nil, engine.CallPos(ci), kind, inner)
 						continue
 					}
 					for _, t := range targets {
@@ -82,7 +82,7 @@ func nestedFutures(res *engine.Result) []analysis.Diagnostic {
 						case t.Fn.Parent() == nil:
 							report(t.Fn, t.Fn.Pos(), kind, inner) // a named job or method: at its declaration, once
 						default:
-							report(t.Fn, callPos(ci), kind, inner)
+							report(t.Fn, engine.CallPos(ci), kind, inner)
 						}
 					}
 				}

@@ -8,8 +8,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
 
+	"github.com/futurelint/futurelint/internal/testmodule"
 	"github.com/futurelint/futurelint/passes/loopblock"
 	"github.com/futurelint/futurelint/passes/unwrapped"
 )
@@ -18,14 +18,7 @@ import (
 // and checks that every finding comes from exactly the rule its line names
 // ("// reported by <rule>"), and that no line is reported by both.
 func TestNoDoubleReports(t *testing.T) {
-	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Dir: testdata(t)}
-	pkgs, err := packages.Load(cfg, "./unwrapped/both")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if packages.PrintErrors(pkgs) > 0 {
-		t.Fatal("testdata does not load")
-	}
+	pkgs := testmodule.Load(t, "./unwrapped/both")
 	graph, err := checker.Analyze([]*analysis.Analyzer{loopblock.Analyzer, unwrapped.Analyzer}, pkgs, nil)
 	if err != nil {
 		t.Fatal(err)

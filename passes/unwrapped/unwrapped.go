@@ -7,31 +7,18 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/futurelint/futurelint/internal/engine"
-	"github.com/futurelint/futurelint/internal/ruledoc"
 )
 
 //go:embed doc.go
 var doc string
 
-// Doc is the rule's documentation, parsed from doc.go.
-var Doc = ruledoc.MustParse(doc, name)
-
 const name = "unwrapped"
 
 // Analyzer reports executor futures used by loop code without Wrap.
-var Analyzer = &analysis.Analyzer{
-	Name:     name,
-	Doc:      Doc.AnalyzerDoc(),
-	URL:      Doc.URL(),
-	Requires: []*analysis.Analyzer{engine.Analyzer},
-	Run:      run,
-}
+// Doc is its documentation, parsed from doc.go.
+var Analyzer, Doc = engine.NewRule(name, doc, run)
 
-func run(pass *analysis.Pass) (any, error) {
-	res := pass.ResultOf[engine.Analyzer].(*engine.Result)
-	if res.SSA == nil {
-		return nil, nil // no loop runtime referenced: no loop code, no futures
-	}
+func run(pass *analysis.Pass, res *engine.Result) error {
 	found := racingCallbacks(res)
 	found = append(found, nestedFutures(res)...)
 	sort.SliceStable(found, func(i, j int) bool { return found[i].Pos < found[j].Pos })
@@ -39,5 +26,5 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, d := range found {
 		rep.Report(d, engine.Warning)
 	}
-	return nil, nil
+	return nil
 }

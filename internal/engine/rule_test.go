@@ -1,0 +1,82 @@
+package engine_test
+
+import (
+	"slices"
+	"sync"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+
+	"github.com/futurelint/futurelint/internal/engine"
+	"github.com/futurelint/futurelint/internal/testmodule"
+)
+
+const demoDoc = `// Package demo reports demos.
+//
+// # Analyzer demo
+//
+// demo: a demo on the loop
+//
+// It flags demos.
+//
+// # Why it goes wrong
+//
+// Demos stall.
+//
+// # Before
+//
+//	demo()
+//
+// # After
+//
+//	undemo()
+//
+// # Fix
+//
+// Call undemo.
+//
+// # Severity
+//
+// warning
+package demo
+`
+
+// TestNewRule checks the analyzer NewRule builds: its documentation comes
+// from the doc source, it requires the engine, and run sees the engine's
+// result for packages with loop code only.
+func TestNewRule(t *testing.T) {
+	var mu sync.Mutex
+	var ran []string
+	a, doc := engine.NewRule("demo", demoDoc, func(pass *analysis.Pass, res *engine.Result) error {
+		if res != pass.ResultOf[engine.Analyzer] || res.SSA == nil {
+			t.Errorf("%s: run got %p, not the engine's result with SSA", pass.Pkg.Path(), res)
+		}
+		mu.Lock()
+		ran = append(ran, pass.Pkg.Path())
+		mu.Unlock()
+		return nil
+	})
+	if doc.Name != "demo" || doc.Title != "a demo on the loop" {
+		t.Errorf("Doc = %q: %q, want demo: a demo on the loop", doc.Name, doc.Title)
+	}
+	if a.Name != "demo" || a.Doc != doc.AnalyzerDoc() || a.URL != doc.URL() {
+		t.Errorf("analyzer %q has Doc %q and URL %q, not those of its doc", a.Name, a.Doc, a.URL)
+	}
+	if !slices.Equal(a.Requires, []*analysis.Analyzer{engine.Analyzer}) {
+		t.Errorf("Requires = %v, want the engine", a.Requires)
+	}
+	pkgs := testmodule.Load(t, "./engine/plain", "./engine/use")
+	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, act := range graph.Roots {
+		if act.Err != nil {
+			t.Fatalf("%s: %v", act, act.Err)
+		}
+	}
+	if want := []string{"futurelint.test/engine/use"}; !slices.Equal(ran, want) {
+		t.Errorf("run ran on %v, want %v (engine/plain has no loop code)", ran, want)
+	}
+}
