@@ -28,8 +28,9 @@ func main() {
 func g(c *futures.Ctx, x float64) (float64, error) { return x * 2, nil }
 
 // halfThenDoubleFuture is the question's f: a thread-safe submit to the loop
-// it is already running on, and a future returned from a coroutine.
-func halfThenDoubleFuture(c *futures.Ctx, x float64) (*futures.Future[float64], error) { // futurelint reports unwrapped
+// it is already running on, and a future handed back to its caller (run as a
+// coroutine below, that makes a future of a future).
+func halfThenDoubleFuture(c *futures.Ctx, x float64) (*futures.Future[float64], error) {
 	fut := futures.RunThreadsafe(c.Loop(), func(c *futures.Ctx) (float64, error) { // futurelint reports selfsubmit
 		return g(c, x/2)
 	})

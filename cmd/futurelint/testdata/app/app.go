@@ -27,8 +27,8 @@ func Poke(c *futures.Ctx) error {
 	return nil
 }
 
-// Half runs a coroutine on its own loop thread-safely and returns the
-// future: the caller gets a future of a future.
+// Half submits a coroutine to its own loop thread-safely (selfsubmit); a
+// helper called directly, it nests nothing (run as a coroutine it would).
 func Half(c *futures.Ctx, x float64) (*futures.Future[float64], error) {
 	return futures.RunThreadsafe(c.Loop(), func(c *futures.Ctx) (float64, error) {
 		return x / 2, nil
