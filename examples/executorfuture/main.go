@@ -1,69 +1,66 @@
-// Command executorfuture shows seed 000: a coroutine that needs the result of
-// a blocking job. Blocking on the executor's Future inside the coroutine
-// stalls the whole loop; RunInExecutor (or Wrap) awaits it instead.
+// Executorfuture: blocking on an executor future inside a coroutine.
+//
+// The Python question behind it: a coroutine does `await executor.submit(work)`
+// and learns that a concurrent.futures.Future is not awaitable; the answer is
+// loop.run_in_executor (or asyncio.wrap_future). In Go the same mistake
+// compiles: a coroutine calls Result on the executor's *Future. It returns
+// the right value, but blocks the loop goroutine until the job ends, so no
+// other task on the loop runs meanwhile. The heartbeat below shows it.
 //
 //	go run ./examples/executorfuture            # the fix
-//	go run ./examples/executorfuture -mistake   # the mistake, stopped by a watchdog
+//	go run ./examples/executorfuture -mistake   # the mistake
 package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
-	"os"
 	"time"
 
+	"github.com/futurelint/futurelint/examples/internal/demo"
 	"github.com/futurelint/futurelint/futures"
 )
 
-// work stands for blocking I/O: it belongs on an executor worker.
-func work() (string, error) {
-	time.Sleep(50 * time.Millisecond)
-	return "response", nil
+func main() {
+	demo.Main(func() (string, error) { return run(fetch) }, func() (string, error) { return run(fetchBlocking) })
 }
 
-// mistake blocks the loop goroutine in Result: while the job runs, no other
-// coroutine on the loop (here, the ticker) makes progress.
-func mistake(c *futures.Ctx, e *futures.Executor) (string, error) {
-	return futures.Submit(e, work).Result()
+// fetchBlocking is the mistake: Result blocks the loop until the job is done.
+func fetchBlocking(c *futures.Ctx, e *futures.Executor) (int, error) {
+	return futures.Submit(e, work).Result() // futurelint reports loopblock
 }
 
-// fix suspends the coroutine until the job's result arrives on the loop.
-func fix(c *futures.Ctx, e *futures.Executor) (string, error) {
+// fetch is the fix: RunInExecutor delivers the job's completion on the loop,
+// and Await suspends only this coroutine while the loop runs other tasks.
+func fetch(c *futures.Ctx, e *futures.Executor) (int, error) {
 	return futures.Await(c, futures.RunInExecutor(c.Loop(), e, work))
 }
 
-func main() {
-	useMistake := flag.Bool("mistake", false, "run the blocking version")
-	flag.Parse()
+// work is the blocking job; on an executor worker, blocking is fine.
+func work() (int, error) {
+	time.Sleep(200 * time.Millisecond)
+	return 42, nil
+}
+
+// run fetches on a new loop while a heartbeat task ticks on the same loop,
+// and says whether the loop kept running during the fetch.
+func run(fetchWith func(*futures.Ctx, *futures.Executor) (int, error)) (string, error) {
 	e := futures.NewExecutor(2)
 	defer e.Shutdown(context.Background())
-
-	fetch := fix
-	if *useMistake {
-		fetch = mistake
-	}
-	ticks, rounds := 0, 0
-	v, err := futures.Run(context.Background(), func(c *futures.Ctx) (string, error) {
-		ticker := futures.Spawn(c.Loop(), func(c *futures.Ctx) (int, error) {
+	return futures.Run(context.Background(), func(c *futures.Ctx) (string, error) {
+		ticks := 0
+		heartbeat := futures.Spawn(c.Loop(), func(c *futures.Ctx) (struct{}, error) {
 			for {
-				ticks++
-				if err := futures.Sleep(c, 5*time.Millisecond); err != nil {
-					return ticks, err
+				if err := futures.Sleep(c, 10*time.Millisecond); err != nil {
+					return struct{}{}, err
 				}
+				ticks++
 			}
 		})
-		futures.Sleep(c, 0) // let the ticker start
-		start := ticks
-		v, err := fetch(c, e)
-		rounds = ticks - start
-		fmt.Printf("loop rounds while waiting for the job: %d\n", rounds)
-		ticker.Cancel()
-		return v, err
+		v, err := fetchWith(c, e)
+		heartbeat.Cancel()
+		if err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("result: %d\nthe loop kept running while waiting: %t", v, ticks > 0), nil
 	})
-	fmt.Println(v, err)
-	if rounds == 0 {
-		fmt.Fprintln(os.Stderr, "the loop was stalled: Result blocked it for the whole job")
-		os.Exit(1)
-	}
 }

@@ -1,64 +1,82 @@
-// Command selfsubmit shows seed 004: code running on a loop submits a
-// coroutine back to the same loop with RunThreadsafe and waits for it. The
-// loop is blocked in Result, so the coroutine can never run: a deadlock.
-// Awaiting Spawn directly is the fix.
+// Selfsubmit: a coroutine that submits thread-safely back to its own loop.
+//
+// The Python question behind it: an actor's event loop runs on its own
+// thread; coroutine f(x) calls run_coroutine_threadsafe(g(x / 2), loop) on
+// that same loop and returns the future, so the caller has to write
+// future.result().result(). The answer: inside a coroutine, just await g.
+// The Go spelling of the mistake is RunThreadsafe(c.Loop(), ...) from a
+// coroutine, returning *Future from a coroutine; had f waited on that future
+// instead of returning it, the loop would deadlock.
 //
 //	go run ./examples/selfsubmit            # the fix
-//	go run ./examples/selfsubmit -mistake   # the deadlock, broken by a watchdog
+//	go run ./examples/selfsubmit -mistake   # the mistake
 package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
-	"os"
-	"time"
 
+	"github.com/futurelint/futurelint/examples/internal/demo"
 	"github.com/futurelint/futurelint/futures"
 )
 
-// g halves x.
-func g(x float64) func(*futures.Ctx) (float64, error) {
-	return func(*futures.Ctx) (float64, error) { return x / 2, nil }
-}
-
-// mistake returns f(x) = 2 * g(x) by a thread-safe submit to its own loop.
-func mistake(c *futures.Ctx, x float64) (float64, error) {
-	fut := futures.RunThreadsafe(c.Loop(), g(x))
-	watchdog(fut)
-	v, err := fut.Result() // blocks the only goroutine that could run g
-	return 2 * v, err
-}
-
-// fix awaits g on the same loop.
-func fix(c *futures.Ctx, x float64) (float64, error) {
-	v, err := futures.Await(c, futures.Spawn(c.Loop(), g(x)))
-	return 2 * v, err
-}
-
-// watchdog cancels fut if it is still pending after a second, to end the
-// demonstration of the deadlock.
-func watchdog(fut *futures.Future[float64]) {
-	go func() {
-		select {
-		case <-fut.Done():
-		case <-time.After(time.Second):
-			fmt.Fprintln(os.Stderr, "deadlock: still waiting after 1s; cancelling")
-			fut.Cancel()
-		}
-	}()
-}
-
 func main() {
-	useMistake := flag.Bool("mistake", false, "run the deadlocking version")
-	flag.Parse()
-	f := fix
-	if *useMistake {
-		f = mistake
-	}
-	v, err := futures.Run(context.Background(), func(c *futures.Ctx) (float64, error) { return f(c, 10) })
-	fmt.Println(v, err)
+	demo.Main(fixed, mistake)
+}
+
+// g doubles x.
+func g(c *futures.Ctx, x float64) (float64, error) { return x * 2, nil }
+
+// halfThenDoubleFuture is the question's f: a thread-safe submit to the loop
+// it is already running on, and a future handed back to its caller (run as a
+// coroutine below, that makes a future of a future).
+func halfThenDoubleFuture(c *futures.Ctx, x float64) (*futures.Future[float64], error) {
+	fut := futures.RunThreadsafe(c.Loop(), func(c *futures.Ctx) (float64, error) { // futurelint reports selfsubmit
+		return g(c, x/2)
+	})
+	return fut, nil
+}
+
+// halfThenDouble is the fix: call the coroutine directly; it runs on this
+// loop already. (To run it as a task of its own, Await a Spawn.)
+func halfThenDouble(c *futures.Ctx, x float64) (float64, error) {
+	return g(c, x/2)
+}
+
+// actor starts an event loop on a goroutine of its own, as the question does
+// with a thread.
+func actor() (*futures.Loop, func()) {
+	ctx, stop := context.WithCancel(context.Background())
+	l := futures.NewLoop()
+	go l.Run(ctx)
+	return l, stop
+}
+
+func mistake() (string, error) {
+	l, stop := actor()
+	defer stop()
+	future := futures.RunThreadsafe(l, func(c *futures.Ctx) (*futures.Future[float64], error) { // futurelint reports unwrapped
+		return halfThenDoubleFuture(c, 10)
+	})
+	inner, err := future.Result()
 	if err != nil {
-		os.Exit(1)
+		return "", err
 	}
+	v, err := inner.Result() // future.result().result()
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("f(g(10)) = %v, after future.Result().Result()", v), nil
+}
+
+func fixed() (string, error) {
+	l, stop := actor()
+	defer stop()
+	v, err := futures.RunThreadsafe(l, func(c *futures.Ctx) (float64, error) {
+		return halfThenDouble(c, 10)
+	}).Result()
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("f(g(10)) = %v, after one Result()", v), nil
 }

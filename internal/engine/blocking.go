@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -80,6 +81,9 @@ func (r *Result) opsOf(fn *ssa.Function) []*Op {
 	if r.IsLoopCode(fn) {
 		for _, op := range ops {
 			r.classifyWait(op)
+			if op.Deadlock != "" && r.mayGiveUp(op) {
+				op.Deadlock = "" // a stall until its context is done, not a deadlock
+			}
 		}
 	}
 	return ops
@@ -118,14 +122,17 @@ func (r *Result) directOps(fn *ssa.Function) []*Op {
 				if f != nil && r.settled(fn, f, instr) {
 					continue
 				}
-				what := "a channel receive"
+				what, kind := "a channel receive", roles.BlockChan
 				switch {
 				case f != nil:
 					what = "a receive from " + r.callName(&instr.X.(*ssa.Call).Call)
+				case r.timeout(instr.X):
+					// <-time.After(d) is a sleep, and is advised as one.
+					what, kind = "a receive from "+r.callName(&instr.X.(*ssa.Call).Call), roles.BlockSleep
 				case b.Comment == "rangechan.loop":
 					what = "a range over a channel"
 				}
-				ops = append(ops, &Op{Fn: fn, Instr: instr, Pos: instr.Pos(), Kind: roles.BlockChan, What: what, Future: f})
+				ops = append(ops, &Op{Fn: fn, Instr: instr, Pos: instr.Pos(), Kind: kind, What: what, Future: f})
 			case *ssa.Select:
 				if !instr.Blocking {
 					continue
@@ -256,8 +263,8 @@ func (r *Result) summarizeBlocking() {
 }
 
 func stepWhat(op *Op) string {
-	if op.Future != nil && op.Row == nil {
-		return "receives from " + op.What[len("a receive from "):]
+	if rest, ok := strings.CutPrefix(op.What, "a receive from "); ok && op.Row == nil {
+		return "receives from " + rest
 	}
 	switch op.What {
 	case "a channel receive":
@@ -270,8 +277,36 @@ func stepWhat(op *Op) string {
 	return "calls " + op.What
 }
 
+// mayGiveUp reports whether op is a wait that ends when a context is done
+// (ResultContext) with a context that may be done while the loop blocks:
+// anything but context.Background() or the marker's Context().
+func (r *Result) mayGiveUp(op *Op) bool {
+	if op.Row == nil || !op.Row.WaitsContext || op.Call == nil {
+		return false
+	}
+	args := Args(op.Call)
+	ctx := r.canon(args[len(args)-1])
+	call, ok := ctx.root.(*ssa.Call)
+	if !ok || ctx.path != "" {
+		return true
+	}
+	row := r.Role(&call.Call)
+	return row == nil || !row.Undone
+}
+
 // MayBlock returns the may-block summary of a function of this package.
 func (r *Result) MayBlock(fn *ssa.Function) *BlocksFact { return r.blocks[fn] }
+
+// timeout reports whether ch is the channel of a call such as
+// time.After(d), which delivers once d has passed.
+func (r *Result) timeout(ch ssa.Value) bool {
+	call, ok := ch.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	row := r.Role(&call.Call)
+	return row != nil && row.Timeout
+}
 
 // doneOf returns f when ch is f.Done() for a future f, else nil.
 func (r *Result) doneOf(ch ssa.Value) ssa.Value {
@@ -287,7 +322,8 @@ func (r *Result) doneOf(ch ssa.Value) ssa.Value {
 
 // Settled reports whether the future f, used by instruction at in fn, is
 // certainly settled when at runs: after a receive from f.Done(), in the body
-// of a select case receiving from it, after awaiting a task wrapping f, or
+// of a select case receiving from it, after f.Cancel(), after awaiting a task
+// wrapping f, or
 // in a Then callback of such a task. A Result there does not block, and an
 // OnDone callback registered there runs at once, on the calling goroutine.
 func (r *Result) Settled(fn *ssa.Function, f ssa.Value, at ssa.Instruction) bool {
@@ -296,7 +332,7 @@ func (r *Result) Settled(fn *ssa.Function, f ssa.Value, at ssa.Instruction) bool
 
 // settled reports whether the future f is certainly settled when at runs:
 // at is dominated by a receive from f.Done(), by the body of a select case
-// receiving from f.Done(), or by an await of a task wrapping f.
+// receiving from f.Done(), by f.Cancel(), or by an await of a task wrapping f.
 func (r *Result) settled(fn *ssa.Function, f ssa.Value, at ssa.Instruction) bool {
 	ref := r.canon(f)
 	same := func(v ssa.Value) bool { return r.canon(v) == ref }
@@ -339,7 +375,15 @@ func (r *Result) settled(fn *ssa.Function, f ssa.Value, at ssa.Instruction) bool
 				}
 			case *ssa.Call:
 				row := r.Role(&s.Call)
-				if row == nil || !row.Suspends || !dominates(s, at) {
+				if row == nil || !dominates(s, at) {
+					continue
+				}
+				if row.Settles && Arg(&s.Call, 0) != nil && same(Arg(&s.Call, 0)) {
+					// f.Cancel(): a pending future is settled at once,
+					// and false means it had settled already.
+					return true
+				}
+				if !row.Suspends {
 					continue
 				}
 				for _, arg := range Args(&s.Call) {

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"go/token"
 	"go/types"
 	"iter"
 
@@ -124,8 +125,9 @@ func (r *Result) summarizeSchedules() {
 					case fa.Loop == roles.CallerLoop:
 						loop = roles.CallerLoop
 					}
+					awaited := fa.Threadsafe && loop >= 0 && onEveryPath(ci) && (fa.Awaited || r.awaitedAt(ci))
 					params = append(params, roles.FuncArg{Arg: k, Where: fa.Where, Loop: loop,
-						Threadsafe: fa.Threadsafe, AfterSettle: fa.AfterSettle, Ordered: fa.Ordered})
+						Threadsafe: fa.Threadsafe, AfterSettle: fa.AfterSettle, Ordered: fa.Ordered, Awaited: awaited})
 				}
 			}
 			if len(params) > 0 && (r.scheds[fn] == nil || len(r.scheds[fn].Params) != len(params)) {
@@ -134,6 +136,50 @@ func (r *Result) summarizeSchedules() {
 			}
 		}
 	}
+}
+
+// awaitedAt reports whether the future returned by the submit ci is waited
+// for right after it, in the same block, by a wait that cannot give up: a
+// Result taking nothing but the future (not ResultContext), or a receive
+// from its Done channel.
+func (r *Result) awaitedAt(ci ssa.CallInstruction) bool {
+	v := ci.Value()
+	if v == nil {
+		return false
+	}
+	for _, ref := range *v.Referrers() {
+		if ref.Block() != ci.Block() {
+			continue
+		}
+		switch ref := ref.(type) {
+		case *ssa.Call:
+			row := r.Role(&ref.Call)
+			if row != nil && row.Block == roles.BlockFuture && row.Waits == 0 && len(Args(&ref.Call)) == 1 && Arg(&ref.Call, 0) == v {
+				return true
+			}
+			if row != nil && row.Done && Arg(&ref.Call, 0) == v {
+				for _, use := range *ref.Referrers() {
+					if u, ok := use.(*ssa.UnOp); ok && u.Op == token.ARROW && u.Block() == ci.Block() {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// onEveryPath reports whether every return from ci's function passes
+// through ci.
+func onEveryPath(ci ssa.CallInstruction) bool {
+	for _, b := range ci.Parent().Blocks {
+		if n := len(b.Instrs); n > 0 {
+			if _, ok := b.Instrs[n-1].(*ssa.Return); ok && !ci.Block().Dominates(b) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func has(params []roles.FuncArg, k int) bool {

@@ -60,6 +60,8 @@
 //     Deadlock (why it provably never returns) and SelfSubmit (the wait is
 //     on work submitted back to this loop: reported by selfsubmit only).
 //   - Settled(fn, f, at): the future f is certainly settled when at runs.
+//   - SettledOnLoop(fn, f): f is the future of a promise of the package
+//     that only code on fn's own loop settles (its OnDone runs there).
 //   - Role(call): the roles row of a static call, from the roles table or
 //     made from a wrapper's SchedulesFact. Rules never compare names: they
 //     ask the row (Block, Funcs, SubmitLoop, WrapLoop, LoopOnly, ...).
@@ -75,12 +77,17 @@
 //
 // Op.Deadlock is set only when the wait cannot end: a nested Run of the
 // loop the code runs on; a wait on the future of RunThreadsafe(current
-// loop, co) by code that does not suspend first; a wait on a promise or
+// loop, co) by code that does not suspend first; a call of a wrapper that
+// submits to the current loop and itself waits for the work, with no way to
+// give up (its SchedulesFact marks the parameter Awaited); a wait on a promise or
 // channel created by the waiting code whose only settling operations are in
 // callbacks it schedules on its own loop (again without suspending first);
 // or a wait in a callback queued once with CallSoon/Spawn on a promise or
 // channel that only callbacks queued after it, in order, by the same
-// function, settle. Anything else is a stall, not a proven deadlock.
+// function, settle. Anything else is a stall, not a proven deadlock; so is
+// a wait that gives up when its context is done (ResultContext), unless
+// that context is context.Background() or TODO() or the marker's
+// Context(), none of which can be done while the loop blocks.
 //
 // # Where code runs
 //
@@ -104,7 +111,7 @@
 // and closures that are not run in place do not block their creator;
 // interface and dynamic calls are not assumed to block. A Result on a
 // settled future is not blocking (after <-f.Done(), in case <-f.Done(),
-// after awaiting Wrap(L, f)).
+// after f.Cancel(), after awaiting Wrap(L, f)).
 //
 // The standard library is described by the roles table alone: its bodies
 // are not analysed and it gets no facts. Std is full of internal channel

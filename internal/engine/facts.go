@@ -56,6 +56,9 @@ func (f *SchedulesFact) String() string {
 		if p.Threadsafe {
 			part += " (thread-safe)"
 		}
+		if p.Awaited {
+			part += " (awaited)"
+		}
 		parts = append(parts, part)
 	}
 	return "schedules: " + strings.Join(parts, "; ")

@@ -199,7 +199,12 @@ func (r *Result) IsCurrentLoop(fn *ssa.Function, v ssa.Value) bool {
 	if p == nil || !p.Loop || p.OffLoop {
 		return false // not loop code, or not always: a go statement or job runs it too
 	}
-	ref := r.loopOf(v)
+	return r.isCurrentRef(p, r.loopOf(v))
+}
+
+// isCurrentRef reports whether ref denotes the loop p's function runs on in
+// every context in which it is known to run on a loop.
+func (r *Result) isCurrentRef(p *Place, ref loopRef) bool {
 	if ref.root == nil {
 		return false
 	}

@@ -29,6 +29,13 @@ func (r *Result) classifyWait(op *Op) {
 		}
 		return
 	}
+	if op.Helper != nil && r.awaitsSelfSubmit(op) {
+		// A wrapper that submits to this loop and waits for the work
+		// itself (RunThreadsafe(l, co).Result() inside a helper).
+		op.SelfSubmit, op.Submit = true, op.Instr.(ssa.CallInstruction)
+		op.Deadlock = "the work can run only on this loop, which this wait keeps from running"
+		return
+	}
 	var v ssa.Value
 	future := false
 	switch instr := op.Instr.(type) {
@@ -90,6 +97,28 @@ func (r *Result) classifyWait(op *Op) {
 			r.provePending(op, root, root.Parent(), act, "the channel is sent to or closed only by ")
 		}
 	}
+}
+
+// awaitsSelfSubmit reports whether op calls a wrapper that submits work
+// thread-safely to the loop the calling code runs on and then waits for it
+// (FuncArg.Awaited).
+func (r *Result) awaitsSelfSubmit(op *Op) bool {
+	if op.Call == nil {
+		return false
+	}
+	if _, ok := op.Instr.(ssa.CallInstruction); !ok {
+		return false
+	}
+	row := r.Role(op.Call)
+	if row == nil {
+		return false
+	}
+	for _, fa := range row.Funcs {
+		if l := Arg(op.Call, fa.Loop); fa.Awaited && fa.Threadsafe && l != nil && r.IsCurrentLoop(op.Fn, l) {
+			return true
+		}
+	}
+	return false
 }
 
 // provePending sets Deadlock/SelfSubmit on op when obj (a new promise or
@@ -266,6 +295,7 @@ func (r *Result) uses(v ssa.Value, completers *[]ssa.Instruction, depth int) boo
 			if row == nil || Arg(&ref.Call, 0) != v {
 				return false
 			}
+			_, onDone := row.CompletionCallback()
 			switch {
 			case row.Settles:
 				*completers = append(*completers, ref)
@@ -275,6 +305,8 @@ func (r *Result) uses(v ssa.Value, completers *[]ssa.Instruction, depth int) boo
 				}
 			case row.Waits == 0 || row.Done:
 				// waiting on it does not settle it
+			case onDone:
+				// nor does registering a callback for when it settles (OnDone)
 			default:
 				return false
 			}

@@ -71,6 +71,12 @@ type FuncArg struct {
 	// before it on the same loop by Ordered schedules (the FIFO ready
 	// queue of CallSoon and Spawn).
 	Ordered bool
+	// Awaited is set, for a wrapper of a thread-safe submit, when the
+	// wrapper itself, on every path, submits and then waits for the
+	// submitted work before it returns, with no way to give up
+	// (RunThreadsafe(l, co).Result()): called from code running on that
+	// loop, it never returns.
+	Awaited bool
 }
 
 // Func is one row of the table: the roles of one function or method.
@@ -83,12 +89,22 @@ type Func struct {
 	// Waits is the index of the future argument whose settling a blocking
 	// call waits for ((*Future).Result: 0); -1 if none.
 	Waits int
+	// WaitsContext is set for a wait that also ends when the context in
+	// its last argument is done ((*Future).ResultContext): it can give up.
+	WaitsContext bool
+	// Undone is set for a function returning a context that is never done
+	// while loop code blocks (context.Background, and (*futures.Ctx).Context,
+	// cancelled only by its own loop): a wait on it cannot give up.
+	Undone bool
 	// Done is set for a method returning a channel closed once the future
 	// in argument 0 settles ((*Future).Done).
 	Done bool
 	// FutureOf is set for a method returning the future of the promise in
 	// argument 0 ((*Promise).Future).
 	FutureOf bool
+	// Timeout is set for a function returning a channel that delivers once
+	// a duration has passed (time.After): receiving from it is a sleep.
+	Timeout bool
 	// New is set for a constructor returning a fresh, unshared future,
 	// promise or loop (NewPromise).
 	New bool
@@ -123,6 +139,11 @@ type Func struct {
 	// ((*sync.Mutex).Lock): writes made while holding it are synchronised
 	// with other goroutines that take the same lock.
 	Locks bool
+	// Publishes is set for a call that hands the caller's earlier writes
+	// over to a goroutine that waits for it or reads after it, as a
+	// channel send does ((*sync.WaitGroup).Done, (*sync.Cond).Broadcast,
+	// sync/atomic stores): writes made before it are synchronised.
+	Publishes bool
 }
 
 // Rewrite names a mechanical loop-side replacement for a blocking call or a
@@ -287,4 +308,18 @@ func Describe(fn *types.Func) string {
 func IsStd(path string) bool {
 	first, _, _ := strings.Cut(path, "/")
 	return !strings.Contains(first, ".")
+}
+
+// CompletionCallback returns the index of the argument of a call that is
+// run on another goroutine once the future in argument 0 settles (OnDone).
+func (f *Func) CompletionCallback() (int, bool) {
+	if f == nil {
+		return 0, false
+	}
+	for _, fa := range f.Funcs {
+		if fa.Where == OffLoop && fa.AfterSettle {
+			return fa.Arg, true
+		}
+	}
+	return 0, false
 }

@@ -46,8 +46,13 @@ var defaultFuncs = func() []Func {
 	add(result)
 	// ResultContext's ctx has no loop-side spelling: no rewrite.
 	resultCtx := blocks(F, "Future", "ResultContext", BlockFuture)
-	resultCtx.Waits = 0
+	resultCtx.Waits, resultCtx.WaitsContext = 0, true
 	add(resultCtx)
+	// Contexts a wait cannot give up on while the loop is blocked.
+	for _, r := range []Func{row("context", "", "Background"), row("context", "", "TODO"), row(F, "Ctx", "Context")} {
+		r.Undone = true
+		add(r)
+	}
 	done := row(F, "Future", "Done")
 	done.Done = true
 	add(done)
@@ -144,6 +149,9 @@ var defaultFuncs = func() []Func {
 	sleep := blocks("time", "", "Sleep", BlockSleep)
 	sleep.Instead = SuspendSleep
 	add(sleep)
+	after := row("time", "", "After")
+	after.Timeout = true
+	add(after)
 	add(blocks("sync", "WaitGroup", "Wait", BlockSync))
 	add(blocks("sync", "Cond", "Wait", BlockSync))
 	// Mutexes: held briefly by design, so not blocking; writes under them
@@ -152,6 +160,28 @@ var defaultFuncs = func() []Func {
 		lock := row("sync", recv, "Lock")
 		lock.Locks = true
 		add(lock)
+	}
+	// Publication: writes made before these reach the goroutine that
+	// waits for them (Wait) or reads the atomic after them.
+	publishes := func(pkg, recv, name string) {
+		r := row(pkg, recv, name)
+		r.Publishes = true
+		add(r)
+	}
+	publishes("sync", "WaitGroup", "Done")
+	publishes("sync", "Cond", "Signal")
+	publishes("sync", "Cond", "Broadcast")
+	for _, t := range []string{"Int32", "Int64", "Uint32", "Uint64", "Uintptr"} {
+		for _, op := range []string{"Add", "And", "Or", "CompareAndSwap", "Store", "Swap"} {
+			publishes("sync/atomic", "", op+t)
+			publishes("sync/atomic", t, op)
+		}
+	}
+	for _, op := range []string{"CompareAndSwap", "Store", "Swap"} {
+		publishes("sync/atomic", "", op+"Pointer")
+		for _, t := range []string{"Bool", "Pointer", "Value"} {
+			publishes("sync/atomic", t, op)
+		}
 	}
 	for _, n := range []string{"Get", "Head", "Post", "PostForm"} {
 		add(blocks("net/http", "", n, BlockIO))

@@ -111,10 +111,21 @@ func MustParse(src, name string) *Doc {
 	return d
 }
 
-// AnalyzerDoc is the text for analysis.Analyzer.Doc: the title line, then
-// what the rule flags, why, and the fix.
+// AnalyzerDoc is the text for analysis.Analyzer.Doc, which `futurelint help
+// <rule>` prints: the title line, what the rule flags, why, a before/after
+// example, the fix and the severity.
 func (d *Doc) AnalyzerDoc() string {
-	return d.Title + "\n\n" + d.Flags + "\n\nWhy it goes wrong:\n\n" + d.Why + "\n\nFix:\n\n" + d.Fix + "\n\nSeverity: " + d.Severity
+	return d.Title + "\n\n" + d.Flags +
+		"\n\nWhy it goes wrong:\n\n" + d.Why +
+		"\n\nBefore:\n\n" + indent(d.Before) +
+		"\n\nAfter:\n\n" + indent(d.After) +
+		"\n\nFix:\n\n" + d.Fix +
+		"\n\nSeverity: " + d.Severity
+}
+
+// indent sets code off from prose with a tab, as go doc does.
+func indent(code string) string {
+	return "\t" + strings.ReplaceAll(code, "\n", "\n\t")
 }
 
 // URL is the address of the rule's documentation.

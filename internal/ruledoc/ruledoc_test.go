@@ -50,7 +50,8 @@ func TestParse(t *testing.T) {
 	if got := d.URL(); got != BaseURL+"#demo" {
 		t.Errorf("URL = %q", got)
 	}
-	if !strings.HasPrefix(d.AnalyzerDoc(), "a demo on the loop\n\nIt flags demos.") {
+	if !strings.HasPrefix(d.AnalyzerDoc(), "a demo on the loop\n\nIt flags demos.") ||
+		!strings.Contains(d.AnalyzerDoc(), "Before:\n\n\tdemo()\n\nAfter:\n\n\tif x {\n\t\tundemo()\n\t}") {
 		t.Errorf("AnalyzerDoc = %q", d.AnalyzerDoc())
 	}
 }

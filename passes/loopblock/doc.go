@@ -8,7 +8,8 @@
 // The analyzer reports, in loop code, operations that block the calling
 // goroutine: (*futures.Future).Result and ResultContext, channel receives,
 // ranges over channels and selects without a default case (including
-// <-f.Done()), time.Sleep, (*sync.WaitGroup).Wait, (*sync.Cond).Wait,
+// <-f.Done()), time.Sleep (and <-time.After(d), advised as a sleep),
+// (*sync.WaitGroup).Wait, (*sync.Cond).Wait,
 // (*futures.Executor).Shutdown, a nested (*futures.Loop).Run or futures.Run,
 // and blocking standard-library I/O (net/http client calls, net dials,
 // os/exec waits). A call to a function that may block, through any number
@@ -23,7 +24,8 @@
 // goroutines and are not loop code.
 //
 // Not reported: a Result on a future already settled (after <-f.Done(),
-// inside case <-f.Done(), after awaiting futures.Wrap(L, f)); sends and
+// inside case <-f.Done(), after f.Cancel(), after awaiting
+// futures.Wrap(L, f)); sends and
 // selects with a default case; interface and dynamic calls; waits on work
 // submitted thread-safely back to the same loop, which the selfsubmit rule
 // reports. Mutex locks are not reported: they are held briefly by design,
@@ -59,8 +61,10 @@
 // futures.Sleep(c, d). In a callback, register a continuation instead
 // (futures.Wrap(loop, f).Then(fn), loop.CallLater(d, fn)). Move other
 // blocking work (I/O, process waits, channel receives) into an executor job
-// and await it. Suggested fixes rewrite Result, Submit(...).Result and
-// time.Sleep where a *futures.Ctx is in scope.
+// and await it. A channel that only loop callbacks send to needs no job:
+// continue in those callbacks, or have them resolve a promise and await
+// its future wrapped onto the loop. Suggested fixes rewrite Result,
+// Submit(...).Result and time.Sleep where a *futures.Ctx is in scope.
 //
 // # Severity
 //

@@ -26,7 +26,29 @@ func message(res *engine.Result, op *engine.Op) string {
 	default:
 		what = fmt.Sprintf("%s blocks the event loop goroutine: no other task or callback runs until it returns", op.What)
 	}
+	if op.Kind == roles.BlockLoopRun && op.Row != nil && !op.Row.NewLoop {
+		return what + "; " + insteadOfLoopRun(res, op, c, coroutine)
+	}
 	return what + "; " + instead(op, c, coroutine)
+}
+
+// insteadOfLoopRun is the advice for l.Run(ctx) in loop code: there is no
+// coroutine to spawn, the loop itself is what must run elsewhere (or, when
+// it is the current loop, it is running already).
+func insteadOfLoopRun(res *engine.Result, op *engine.Op, c string, coroutine bool) string {
+	l := "l"
+	if call, _ := res.CallAt(op.Pos); call != nil {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			l = res.Source(sel.X)
+		}
+	}
+	if op.Deadlock != "" {
+		return fmt.Sprintf("%s is running already: hand it more work with %s.CallSoon(fn) or futures.Spawn(%s, co) instead", l, l, l)
+	}
+	if coroutine {
+		return fmt.Sprintf("run that loop on a goroutine of its own (go %s.Run(ctx)) and hand it work with futures.RunThreadsafe(%s, co), awaiting the result with futures.Await(%s, futures.Wrap(%s.Loop(), f))", l, l, c, c)
+	}
+	return fmt.Sprintf("run that loop on a goroutine of its own (go %s.Run(ctx)) and hand it work with futures.RunThreadsafe(%s, co) or %s.CallSoonThreadsafe(fn)", l, l, l)
 }
 
 // instead is the advice part of a message. c is the marker's name.
@@ -52,6 +74,13 @@ func instead(op *engine.Op, c string, coroutine bool) string {
 			return fmt.Sprintf("suspend with futures.Sleep(%s, d)", c)
 		}
 		return "schedule the rest with loop.CallLater(d, fn)"
+	case op.Kind == roles.BlockChan && op.Deadlock != "":
+		// Only loop code settles the channel: no executor job or
+		// thread-safe hand-over is needed, only not waiting here.
+		if coroutine {
+			return fmt.Sprintf("have those callbacks resolve a promise instead and await it: futures.Await(%s, futures.Wrap(%s.Loop(), p.Future()))", c, c)
+		}
+		return "continue in the callback that sends or closes instead of waiting for it here"
 	case op.Kind == roles.BlockChan:
 		if coroutine {
 			return fmt.Sprintf("receive in an executor job and await it with futures.Await(%s, futures.RunInExecutor(%s.Loop(), e, job)), or deliver the value with a future or loop.CallSoonThreadsafe", c, c)

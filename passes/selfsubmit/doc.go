@@ -16,7 +16,11 @@
 // When the same loop code then waits for the submitted work (Result,
 // ResultContext, <-f.Done(), or a channel or promise that only the
 // submitted callback settles), the finding includes the wait and, when the
-// code cannot have let the work run first, is a deadlock. Each submit is
+// code cannot have let the work run first, is a deadlock (a ResultContext
+// whose context may be done meanwhile only stalls). So is a call of a
+// wrapper that submits to its loop argument and then itself waits for the
+// work (return futures.RunThreadsafe(l, co).Result()), called with the
+// current loop: the submit and the wait are that one call. Each submit is
 // reported once, at the submit (where a suppression directive goes), and
 // loopblock does not report the wait again.
 //

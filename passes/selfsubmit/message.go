@@ -20,11 +20,18 @@ func (sub *submit) message() string {
 		return what + ": " + sub.effect() + "; " + sub.instead()
 	}
 	at := fmt.Sprintf("%s at %s", w.What, sub.res.Where(w.Pos))
+	if w.Instr == sub.s.Call {
+		// A wrapper that waits for the work it submits.
+		at = sub.callee() + " itself"
+	}
 	if n := len(sub.s.Waits) - 1; n > 0 {
 		at += fmt.Sprintf(" (and %d other wait", n) + plural(n) + ")"
 	}
 	if w.Deadlock != "" {
 		return fmt.Sprintf("%s, and %s waits for it: a deadlock, since %s; %s", what, at, w.Deadlock, sub.insteadOfWaiting())
+	}
+	if w.Row != nil && w.Row.WaitsContext {
+		return fmt.Sprintf("%s, and %s blocks the loop waiting for it: unless the work already ran while this code was suspended, the wait ends only when its context gives up; %s", what, at, sub.insteadOfWaiting())
 	}
 	return fmt.Sprintf("%s, and %s blocks the loop waiting for it: unless the work already ran while this code was suspended, the wait never ends; %s", what, at, sub.insteadOfWaiting())
 }

@@ -23,7 +23,7 @@ func racingCallbacks(res *engine.Result) []analysis.Diagnostic {
 		// registered from a goroutine of its own, not from loop code.
 		for ci, row := range res.RoleCalls(fn) {
 			common := ci.Common()
-			cbArg, ok := completionCallback(row)
+			cbArg, ok := row.CompletionCallback()
 			if !ok {
 				continue
 			}
@@ -34,6 +34,9 @@ func racingCallbacks(res *engine.Result) []analysis.Diagnostic {
 			}
 			if submittedHere(res, fn, fut) {
 				continue // settled by this very loop: the callback runs on it (selfsubmit reports the submit)
+			}
+			if res.SettledOnLoop(fn, fut) {
+				continue // a promise only this loop settles: the callback runs on it
 			}
 			if res.Settled(fn, fut, ci) {
 				continue // already settled: OnDone runs the callback at once, here on the loop
@@ -64,20 +67,6 @@ func submittedHere(res *engine.Result, fn *ssa.Function, fut ssa.Value) bool {
 	return false
 }
 
-// completionCallback returns the index of the argument of a call that is
-// run on another goroutine once the future in argument 0 settles (OnDone).
-func completionCallback(row *roles.Func) (int, bool) {
-	if row == nil {
-		return 0, false
-	}
-	for _, fa := range row.Funcs {
-		if fa.Where == roles.OffLoop && fa.AfterSettle {
-			return fa.Arg, true
-		}
-	}
-	return 0, false
-}
-
 // touch is the first thing a callback does that must happen on the loop.
 type touch struct {
 	pos  token.Pos
@@ -97,9 +86,10 @@ const calleeDepth = 2
 // a loop-only call, or a write to loop-owned state, in the callback's
 // activation (with the closures it calls in place or defers) or in
 // functions of the package it calls with loop-owned arguments. Writes in a
-// callback that takes a lock, sends on or closes a channel are taken to be
-// synchronised with their reader (precision first: which writes the lock or
-// the channel publishes is not worked out). A loop-only call is reported
+// callback that takes a lock, sends on or closes a channel, or publishes
+// otherwise (wg.Done, an atomic store: the roles table's Publishes) are taken
+// to be synchronised with their reader (precision first: which writes the
+// lock or the channel publishes is not worked out). A loop-only call is reported
 // regardless: no synchronisation makes it safe.
 func touches(res *engine.Result, t engine.Target) *touch {
 	sc := &scanner{res: res, seen: map[*ssa.Function]bool{}}
@@ -134,7 +124,7 @@ type scanner struct {
 	res        *engine.Result
 	seen       map[*ssa.Function]bool
 	api, write *touch
-	synced     bool // a lock is taken or a channel sent on or closed: writes are taken to be synchronised
+	synced     bool // a lock is taken, a channel sent on or closed, or writes published: they are taken to be synchronised
 }
 
 // scan looks through g; findings are placed and named as seen from the
@@ -161,7 +151,7 @@ func (sc *scanner) scanVia(g *ssa.Function, owned ownedFunc, depth int, via *tou
 			case ssa.CallInstruction:
 				common := instr.Common()
 				if row := sc.res.Role(common); row != nil {
-					if row.Locks {
+					if row.Locks || row.Publishes {
 						sc.synced = true
 					}
 					if row.LoopOnly {

@@ -18,21 +18,30 @@
 // parameters). Callbacks that hand the result back safely are not reported:
 // through loop.CallSoonThreadsafe, a channel send or close, sync/atomic, a
 // promise, or a mutex: writes in a callback that takes a lock, sends on or
-// closes a channel are taken to be synchronised with their reader. Writes to the callback's own locals,
-// to package-level variables and through the future's value are not
-// reported, nor are callbacks registered by code that does not run on a
+// closes a channel, calls wg.Done(), cond.Signal() or cond.Broadcast(), or
+// stores to an atomic are taken to be synchronised with their reader.
+// Writes to the callback's own locals, to package-level variables and
+// through the future's value are not reported, nor are callbacks
+// registered by code that does not run on a
 // loop (a goroutine, an executor job, main), on a future already settled
-// (OnDone then runs the callback at once, on the loop), or on the future of
+// (OnDone then runs the callback at once, on the loop), on the future of
 // a thread-safe submit back to the same loop, which that loop settles (the
-// selfsubmit rule reports the submit).
+// selfsubmit rule reports the submit), or on the future of a promise made
+// here that only code on the same loop resolves or rejects.
 //
-// Nested futures: a coroutine (a function with a *futures.Ctx parameter and
-// results (T, error)), or a coroutine or executor job handed to Spawn,
-// RunThreadsafe, Run, Submit or RunInExecutor, whose result type T is itself
-// a *futures.Future or *futures.Task. A named function is reported once, at
-// its declaration; a closure at the call it is handed to. A promise whose
-// value is a future is not reported: handing a future over on purpose is a
-// design, not a slip.
+// Nested futures: a coroutine or executor job handed to Spawn,
+// RunThreadsafe, Run, Submit or RunInExecutor (directly or through a
+// wrapper), whose results are (T, error) with T itself a *futures.Future or
+// *futures.Task. A function of the package is reported once, at its
+// declaration; a closure, or a function of another package, at the call it
+// is handed to. A function with a *futures.Ctx parameter that is only called
+// directly is not reported: it is a helper handing its caller a plain future
+// or task (t, err := start(c, url)), and nothing is nested. Nor is a
+// coroutine run by futures.Run that returns an executor future: Run hands
+// that future itself to its caller, on the caller's goroutine, after the
+// loop stopped (a task returned so is reported: its loop has stopped). A
+// promise whose value is a future is not reported: handing a future over
+// on purpose is a design, not a slip.
 //
 // Blocking on an executor future in loop code (f.Result()) is reported by
 // loopblock, not here.

@@ -25,14 +25,17 @@ func nestedFutures(res *engine.Result) []analysis.Diagnostic {
 		out = append(out, analysis.Diagnostic{Pos: pos, Message: nestedMessage(res, fn, kind, inner)})
 	}
 
-	// Coroutines: functions with a marker parameter of their own.
+	// Coroutines: functions with a marker parameter of their own that this
+	// package runs as coroutines. One that is only called directly is a
+	// helper handing its caller a plain future (t, err := start(c, u)):
+	// nothing is nested.
 	for _, fn := range res.Funcs {
 		p := res.Place(fn)
 		if p == nil || p.Marker == nil {
 			continue
 		}
 		inner := nestedResult(res, fn.Signature)
-		if inner == nil {
+		if inner == nil || !runAsCoroutine(res, p, inner) {
 			continue
 		}
 		pos := fn.Pos()
@@ -65,15 +68,18 @@ func nestedFutures(res *engine.Result) []analysis.Diagnostic {
 						continue
 					}
 					inner := nestedResult(res, sig)
-					if inner == nil {
+					if inner == nil || kind == "coroutine" && !nests(res, row, inner) {
 						continue
 					}
 					targets := res.Targets(arg)
 					if len(targets) == 0 {
-						if static, ok := arg.(*ssa.Function); ok && kind == "coroutine" && static.Pkg != res.SSA {
-							continue // a coroutine of another package: reported at its declaration there
+						// A closure made elsewhere, or a function of another
+						// package (whose declaration is reported only where
+						// its own package runs it): here, at the call.
+						static, _ := arg.(*ssa.Function) // named in the message
+						if static == nil || !reported[static] {
+							report(static, engine.CallPos(ci), kind, inner) // once per package for a named one
 						}
-						report(nil, engine.CallPos(ci), kind, inner)
 						continue
 					}
 					for _, t := range targets {
@@ -90,6 +96,27 @@ func nestedFutures(res *engine.Result) []analysis.Diagnostic {
 		}
 	}
 	return out
+}
+
+// runAsCoroutine reports whether the package hands fn, whose result is a
+// future or task inner, to a call that runs it as a coroutine and nests
+// the result (Spawn, RunThreadsafe, Run, or a wrapper of them).
+func runAsCoroutine(res *engine.Result, p *engine.Place, inner types.Type) bool {
+	for _, s := range p.Schedules {
+		if s.Arg.Where == roles.Coroutine && nests(res, s.Row, inner) {
+			return true
+		}
+	}
+	return false
+}
+
+// nests reports whether running a coroutine whose result is inner with
+// row nests it. futures.Run hands its caller the coroutine's result
+// itself, on the caller's goroutine, once the loop has stopped: an
+// executor future is then a plain future the caller may block on, but a
+// task still escapes its (stopped) loop.
+func nests(res *engine.Result, row *roles.Func, inner types.Type) bool {
+	return !row.NewLoop || res.Roles.Is(inner, roles.LoopTask)
 }
 
 // runsResult says whether argument fa is a function whose result becomes
@@ -129,13 +156,19 @@ func nestedMessage(res *engine.Result, fn *ssa.Function, kind string, inner type
 	typ := types.TypeString(inner, func(p *types.Package) string { return p.Name() })
 	what := kind
 	if fn != nil && fn.Parent() == nil {
+		if o := fn.Origin(); o != nil {
+			fn = o
+		}
 		what = kind + " " + fn.Name()
+		if fn.Pkg != nil && fn.Pkg != res.SSA {
+			what = kind + " " + fn.Pkg.Pkg.Name() + "." + fn.Name() // of another package: lib.Start
+		}
 	}
 	task := res.Roles.Is(inner, roles.LoopTask)
 	if kind == "coroutine" {
 		c := "c"
-		if fn != nil {
-			if m := res.Place(fn).Marker; m != nil && m.Name() != "" && m.Name() != "_" {
+		if p := res.Place(fn); p != nil {
+			if m := p.Marker; m != nil && m.Name() != "" && m.Name() != "_" {
 				c = m.Name()
 			}
 		}

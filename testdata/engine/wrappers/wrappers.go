@@ -3,7 +3,11 @@ package wrappers // want package:"loop API"
 // Wrappers hand their function parameters on to a loop. Their
 // SchedulesFacts make the arguments loop code in the importing package.
 
-import "github.com/futurelint/futurelint/futures"
+import (
+	"context"
+
+	"github.com/futurelint/futurelint/futures"
+)
 
 func After(l *futures.Loop, fn func()) { // want After:`^schedules: param 1 callback on loop 0$`
 	l.CallSoon(fn)
@@ -38,7 +42,7 @@ func OnSettled(t *futures.Task[int], fn func(int, error)) { // want OnSettled:`^
 	t.Then(fn)
 }
 
-func Wait(f *futures.Future[int]) int { // want Wait:`^blocks: calls \(\*futures\.Future\)\.Result at wrappers\.go:42$`
+func Wait(f *futures.Future[int]) int { // want Wait:`^blocks: calls \(\*futures\.Future\)\.Result at wrappers\.go:46$`
 	v, _ := f.Result()
 	return v
 }
@@ -52,3 +56,41 @@ func Detached(f *futures.Future[int]) func() {
 
 // A call of a local function value is dynamic: not assumed to block.
 func Dynamic(fn func()) { fn() }
+
+// Waiting for the submitted work, with no way to give up, on every path
+// through the wrapper: awaited, also through another wrapper. A wait that
+// can give up, or a submit and wait made on some paths only, is not.
+func Ask[T any](l *futures.Loop, co func(*futures.Ctx) (T, error)) (T, error) { // want Ask:`^schedules: param 1 coroutine on loop 0 \(thread-safe\) \(awaited\)$` Ask:`^blocks: `
+	return futures.RunThreadsafe(l, co).Result()
+}
+
+func AskDone(l *futures.Loop, co func(*futures.Ctx) (int, error)) { // want AskDone:`^schedules: param 1 coroutine on loop 0 \(thread-safe\) \(awaited\)$` AskDone:`^blocks: `
+	<-Submit(l, co).Done()
+}
+
+func AskAgain(l *futures.Loop, co func(*futures.Ctx) (int, error)) (int, error) { // want AskAgain:`^schedules: param 1 coroutine on loop 0 \(thread-safe\) \(awaited\)$` AskAgain:`^blocks: `
+	return Ask(l, co)
+}
+
+func AskContext(ctx context.Context, l *futures.Loop, co func(*futures.Ctx) (int, error)) (int, error) { // want AskContext:`^schedules: param 2 coroutine on loop 1 \(thread-safe\)$` AskContext:`^blocks: `
+	return futures.RunThreadsafe(l, co).ResultContext(ctx)
+}
+
+func AskSometimes(l *futures.Loop, co func(*futures.Ctx) (int, error), wait bool) { // want AskSometimes:`^schedules: param 1 coroutine on loop 0 \(thread-safe\)$` AskSometimes:`^blocks: `
+	f := futures.RunThreadsafe(l, co)
+	if wait {
+		f.Result()
+	}
+}
+
+func AskIf(l *futures.Loop, co func(*futures.Ctx) (int, error), ask bool) { // want AskIf:`^schedules: param 1 coroutine on loop 0 \(thread-safe\)$` AskIf:`^blocks: `
+	if ask {
+		futures.RunThreadsafe(l, co).Result()
+	}
+}
+
+func AskAgainIf(l *futures.Loop, co func(*futures.Ctx) (int, error), ask bool) { // want AskAgainIf:`^schedules: param 1 coroutine on loop 0 \(thread-safe\)$` AskAgainIf:`^blocks: `
+	if ask {
+		Ask(l, co)
+	}
+}

@@ -11,7 +11,7 @@ import (
 // Running the loop the code is already running on.
 func nestedRun(c *futures.Ctx) {
 	l := c.Loop()
-	l.Run(context.Background()) // want `^\(\*futures\.Loop\)\.Run deadlocks the event loop: it runs the loop this code is running on, which is busy with this very call and can never serve it \(futures rejects a second Run with a panic\); spawn the coroutine`
+	l.Run(context.Background()) // want `^\(\*futures\.Loop\)\.Run deadlocks the event loop: it runs the loop this code is running on, which is busy with this very call and can never serve it \(futures rejects a second Run with a panic\); l is running already: hand it more work with l\.CallSoon\(fn\) or futures\.Spawn\(l, co\) instead$`
 }
 
 // Waiting for a promise that only a callback scheduled on this loop, by
@@ -31,7 +31,7 @@ func channelOnSameLoop(l *futures.Loop) {
 		l.CallLater(0, func() {
 			close(done)
 		})
-		<-done // want `^a channel receive deadlocks the event loop: the channel is sent to or closed only by callbacks scheduled on this loop after this code returns`
+		<-done // want `^a channel receive deadlocks the event loop: the channel is sent to or closed only by callbacks scheduled on this loop after this code returns; continue in the callback that sends or closes instead of waiting for it here$`
 	})
 }
 
@@ -41,7 +41,7 @@ func thenOnSameLoop(c *futures.Ctx, t *futures.Task[int]) {
 	t.Then(func(v int, err error) {
 		ch <- v
 	})
-	<-ch // want `^a channel receive deadlocks the event loop`
+	<-ch // want `^a channel receive deadlocks the event loop: .*; have those callbacks resolve a promise instead and await it: futures\.Await\(c, futures\.Wrap\(c\.Loop\(\), p\.Future\(\)\)\)$`
 }
 
 // A callback waiting for a value that only a callback queued after it
@@ -110,4 +110,15 @@ func sendsFirst(c *futures.Ctx) {
 // A nested Run of a loop the code is not known to run on.
 func nestedOther(c *futures.Ctx, other *futures.Loop) {
 	other.Run(context.Background()) // want `^\(\*futures\.Loop\)\.Run runs a nested loop`
+}
+
+// A wait that gives up once its context is done is a stall, not a deadlock.
+func promiseWithContext(c *futures.Ctx, ctx context.Context) {
+	p := futures.NewPromise[int]()
+	c.Loop().CallSoon(func() {
+		p.Resolve(1)
+	})
+	p.Future().ResultContext(ctx)                  // want `^\(\*futures\.Future\)\.ResultContext blocks the event loop goroutine`
+	p.Future().ResultContext(context.Background()) // want `^\(\*futures\.Future\)\.ResultContext deadlocks the event loop`
+	p.Future().ResultContext(c.Context())          // want `^\(\*futures\.Future\)\.ResultContext deadlocks the event loop`
 }

@@ -32,8 +32,8 @@ func kinds(c *futures.Ctx, f *futures.Future[int], ch chan int, wg *sync.WaitGro
 	wg.Wait()                                // want `^\(\*sync\.WaitGroup\)\.Wait blocks the event loop goroutine: .*; run it in an executor job and await it`
 	cond.Wait()                              // want `^\(\*sync\.Cond\)\.Wait blocks the event loop goroutine`
 	e.Shutdown(c.Context())                  // want `^\(\*futures\.Executor\)\.Shutdown blocks the event loop goroutine`
-	other.Run(c.Context())                   // want `^\(\*futures\.Loop\)\.Run runs a nested loop on the event loop goroutine: the outer loop runs nothing else until it returns; spawn the coroutine on the current loop`
-	futures.Run(c.Context(), co)             // want `^futures\.Run runs a nested loop on the event loop goroutine`
+	other.Run(c.Context())                   // want `^\(\*futures\.Loop\)\.Run runs a nested loop on the event loop goroutine: the outer loop runs nothing else until it returns; run that loop on a goroutine of its own \(go other\.Run\(ctx\)\) and hand it work with futures\.RunThreadsafe\(other, co\), awaiting the result with futures\.Await\(c, futures\.Wrap\(c\.Loop\(\), f\)\)$`
+	futures.Run(c.Context(), co)             // want `^futures\.Run runs a nested loop on the event loop goroutine: .*; spawn the coroutine on the current loop and await it: futures\.Await\(c, futures\.Spawn\(c\.Loop\(\), co\)\)$`
 	http.Get("http://example.com")           // want `^http\.Get blocks the event loop goroutine`
 	http.Post("http://example.com", "", nil) // want `^http\.Post blocks the event loop goroutine`
 	client.Do(nil)                           // want `^\(\*http\.Client\)\.Do blocks the event loop goroutine`
@@ -53,6 +53,23 @@ func callbackAdvice(l *futures.Loop, f *futures.Future[int], ch chan int) {
 		f.Result()                   // want `^\(\*futures\.Future\)\.Result blocks the event loop goroutine: .*; take the result on the loop with futures\.Wrap\(loop, f\)\.Then`
 		time.Sleep(time.Millisecond) // want `^time\.Sleep blocks the event loop goroutine: .*; schedule the rest with loop\.CallLater\(d, fn\)$`
 		<-ch                         // want `^a channel receive blocks the event loop goroutine: .*; deliver the value to the loop with loop\.CallSoonThreadsafe`
+		<-time.After(time.Second)    // want `^a receive from time\.After blocks the event loop goroutine: .*; schedule the rest with loop\.CallLater\(d, fn\)$`
+	})
+}
+
+// <-time.After(d) is a sleep, and advised as one.
+func sleepByChannel(c *futures.Ctx) {
+	<-time.After(time.Second) // want `^a receive from time\.After blocks the event loop goroutine: no other task or callback runs until it returns; suspend with futures\.Sleep\(c, d\)$`
+	select {                  // want `^a select without default blocks`
+	case <-time.After(time.Second):
+	case <-c.Context().Done():
+	}
+}
+
+// A Loop.Run takes no coroutine: the advice is to run that loop elsewhere.
+func callbackRunAdvice(l, other *futures.Loop) {
+	l.CallSoon(func() {
+		other.Run(context.Background()) // want `^\(\*futures\.Loop\)\.Run runs a nested loop on the event loop goroutine: .*; run that loop on a goroutine of its own \(go other\.Run\(ctx\)\) and hand it work with futures\.RunThreadsafe\(other, co\) or other\.CallSoonThreadsafe\(fn\)$`
 	})
 }
 

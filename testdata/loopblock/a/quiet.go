@@ -1,6 +1,8 @@
 package a
 
 import (
+	"context"
+
 	"futurelint.test/loopblock/lib"
 	"futurelint.test/loopblock/sched"
 
@@ -61,4 +63,30 @@ func spawnsGoroutine(l *futures.Loop, f *futures.Future[int]) {
 	l.CallSoon(func() {
 		go notLoop(f, nil) // quiet: the call runs on a new goroutine
 	})
+}
+
+// The goroutine that runs the loop, before Run and after it returns, is not
+// loop code: a program or a test drives the loop from there and collects
+// results.
+func mainAfterRun(e *futures.Executor) (int, error) {
+	l := futures.NewLoop()
+	var f *futures.Future[int]
+	done := make(chan struct{})
+	l.CallSoon(func() {
+		f = futures.Submit(e, func() (int, error) { return 1, nil })
+		close(done)
+		l.Stop()
+	})
+	if err := l.Run(context.Background()); err != nil { // quiet: not loop code
+		return 0, err
+	}
+	<-done            // quiet: not loop code
+	return f.Result() // quiet: not loop code, and the loop has stopped
+}
+
+func driveFromTest(l *futures.Loop) (int, error) {
+	go l.Run(context.Background())
+	defer l.Stop()
+	f := futures.RunThreadsafe(l, func(c *futures.Ctx) (int, error) { return 1, nil })
+	return f.Result() // quiet: the test's goroutine, not the loop's
 }

@@ -46,6 +46,15 @@ func settledInThen(c *futures.Ctx, f *futures.Future[int]) {
 	})
 }
 
+func settledAfterCancel(c *futures.Ctx, f *futures.Future[int]) error {
+	if err := futures.Sleep(c, 0); err != nil {
+		return err
+	}
+	f.Cancel()
+	_, err := f.Result() // quiet: Cancel settles a pending future at once, and a false result means it had settled already
+	return err
+}
+
 // Not settled: the wait is for another future, or not on every path.
 func notSettled(c *futures.Ctx, f, g *futures.Future[int], ok bool) {
 	<-f.Done() // want `Done blocks`
@@ -62,4 +71,10 @@ func notSettled(c *futures.Ctx, f, g *futures.Future[int], ok bool) {
 	futures.Wrap(c.Loop(), f).Then(func(int, error) {
 		g.Result() // want `Result blocks the event loop goroutine`
 	})
+	f.Cancel()
+	g.Result() // want `Result blocks the event loop goroutine`
+	if ok {
+		g.Cancel()
+	}
+	g.Result() // want `Result blocks the event loop goroutine`
 }

@@ -83,6 +83,13 @@ func wrappers(l *futures.Loop, c *futures.Ctx) {
 	sched.Post(c.Loop(), tick) // want `^sched\.Post submits the callback tick to c\.Loop\(\), the loop this code is already running on: .*; schedule it with c\.Loop\(\)\.CallSoon\(tick\)$`
 	post(c.Loop(), tick)       // want `^post submits the callback tick to c\.Loop\(\)`
 	sched.Go(c.Loop(), count)  // want `^sched\.Go submits the coroutine count to c\.Loop\(\), the loop this code is already running on: the coroutine does not run now but later, as a separate task, and its result comes back as a \*futures\.Future that loop code can only block on, a needless nested future; call or await the coroutine directly: count\(c\), or futures\.Await\(c, futures\.Spawn\(c\.Loop\(\), count\)\)$`
+	// A wrapper that waits for the work it submits: a deadlock on the
+	// current loop, at the one call.
+	sched.Ask(c.Loop(), count) // want `^sched\.Ask submits the coroutine count to c\.Loop\(\), the loop this code is already running on, and sched\.Ask itself waits for it: a deadlock, since the work can run only on this loop, which this wait keeps from running; await the coroutine instead: futures\.Await\(c, futures\.Spawn\(c\.Loop\(\), count\)\), or call it directly: count\(c\)$`
+	// Wrappers not known to wait: the wait can give up, or happens only on
+	// some paths. No deadlock is claimed.
+	sched.AskContext(c.Context(), c.Loop(), count) // want `^sched\.AskContext submits the coroutine count to c\.Loop\(\), the loop this code is already running on: the coroutine does not run now`
+	sched.AskLater(c.Loop(), count, true)          // want `^sched\.AskLater submits the coroutine count to c\.Loop\(\), the loop this code is already running on: the coroutine does not run now`
 }
 
 func post(l *futures.Loop, fn func()) { _ = l.CallSoonThreadsafe(fn) }

@@ -5,6 +5,10 @@
 package both
 
 import (
+	"context"
+
+	"futurelint.test/selfsubmit/sched"
+
 	"github.com/futurelint/futurelint/futures"
 )
 
@@ -68,4 +72,21 @@ func submitInGoroutine(c *futures.Ctx) {
 	errc := make(chan error, 1)
 	go c.Loop().CallSoonThreadsafe(func() { errc <- nil })
 	<-errc // finding: loopblock error
+}
+
+// A wrapper that submits to its loop argument and waits for the work
+// itself: called with the current loop, the submit and the wait are one
+// call, reported once, by selfsubmit.
+func askSelf(c *futures.Ctx, co func(*futures.Ctx) (int, error)) (int, error) {
+	return sched.Ask(c.Loop(), co) // finding: selfsubmit error
+}
+
+// The same wrapper on another loop: an ordinary block, loopblock's.
+func askOther(c *futures.Ctx, other *futures.Loop, co func(*futures.Ctx) (int, error)) (int, error) {
+	return sched.Ask(other, co) // finding: loopblock warning
+}
+
+// A wait that can give up: selfsubmit's, as a warning.
+func resultContextGivesUp(c *futures.Ctx, ctx context.Context, co func(*futures.Ctx) (int, error)) {
+	futures.RunThreadsafe(c.Loop(), co).ResultContext(ctx) // finding: selfsubmit warning
 }

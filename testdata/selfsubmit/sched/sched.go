@@ -3,7 +3,11 @@
 // Post is a thread-safe submit to l.
 package sched
 
-import "github.com/futurelint/futurelint/futures"
+import (
+	"context"
+
+	"github.com/futurelint/futurelint/futures"
+)
 
 // After runs fn on l.
 func After(l *futures.Loop, fn func()) {
@@ -18,4 +22,25 @@ func Post(l *futures.Loop, fn func()) error {
 // Go submits co to l from any goroutine; it is generic.
 func Go[T any](l *futures.Loop, co func(*futures.Ctx) (T, error)) *futures.Future[T] {
 	return futures.RunThreadsafe(l, co)
+}
+
+// Ask runs co on l and waits for its result: for callers on another
+// goroutine. Called from code on l itself, it never returns.
+func Ask[T any](l *futures.Loop, co func(*futures.Ctx) (T, error)) (T, error) {
+	return futures.RunThreadsafe(l, co).Result()
+}
+
+// AskContext gives up when ctx is done: a stall, not a deadlock.
+func AskContext[T any](ctx context.Context, l *futures.Loop, co func(*futures.Ctx) (T, error)) (T, error) {
+	return futures.RunThreadsafe(l, co).ResultContext(ctx)
+}
+
+// AskLater waits only on some paths: not known to wait.
+func AskLater[T any](l *futures.Loop, co func(*futures.Ctx) (T, error), wait bool) (T, error) {
+	f := futures.RunThreadsafe(l, co)
+	if wait {
+		return f.Result()
+	}
+	var zero T
+	return zero, nil
 }

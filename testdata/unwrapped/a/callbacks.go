@@ -137,3 +137,26 @@ func (s *actor) viaCalls(c *futures.Ctx, f *futures.Future[int]) {
 		bump(&s.count)
 	})
 }
+
+// Promises that code off the loop, or on another loop, may settle.
+func promiseOffLoop(c *futures.Ctx, s *actor, e *futures.Executor, other *futures.Loop) {
+	p := futures.NewPromise[int]()
+	p.Future().OnDone(func(n int, err error) { // want `^the OnDone callback runs on the goroutine that settles p\.Future\(\)`
+		s.count = n
+	})
+	futures.Submit(e, func() (int, error) { p.Resolve(1); return 0, nil })
+
+	q := futures.NewPromise[int]()
+	q.Future().OnDone(func(n int, err error) { // want `^the OnDone callback runs on the goroutine that settles q\.Future\(\)`
+		s.count = n
+	})
+	other.CallSoon(func() { q.Resolve(1) })
+
+	r := futures.NewPromise[int]()
+	r.Future().OnDone(func(n int, err error) { // want `^the OnDone callback runs on the goroutine that settles r\.Future\(\)`
+		s.count = n
+	})
+	s.hand(r) // escapes: who settles it is not known
+}
+
+func (s *actor) hand(p *futures.Promise[int]) {}

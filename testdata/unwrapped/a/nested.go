@@ -1,6 +1,8 @@
 package a
 
 import (
+	"errors"
+
 	"futurelint.test/unwrapped/lib"
 
 	"github.com/futurelint/futurelint/futures"
@@ -10,6 +12,8 @@ import (
 // caller gets a future of a future.
 
 var exec = futures.NewExecutor(1)
+
+var errNoActor = errors.New("no actor")
 
 func start(c *futures.Ctx) (*futures.Future[int], error) { // want `coroutine start returns a \*futures\.Future\[int\]: whoever runs it gets a future of a future and must wait twice, and the inner executor future escapes the loop unwrapped; await the inner work inside the coroutine and return its value: v, err := futures\.Await\(c, futures\.Wrap\(c\.Loop\(\), f\)\); return v, err`
 	return futures.Submit(exec, load), nil
@@ -25,6 +29,7 @@ func nestedJob() (*futures.Future[int], error) { // want `executor job nestedJob
 
 func closures(c *futures.Ctx, l *futures.Loop, e *futures.Executor) {
 	futures.Spawn(l, start)                                               // quiet here: start is reported at its declaration
+	futures.Spawn(l, (&actor{}).child)                                    // quiet here: child is reported at its declaration
 	futures.Spawn(l, func(c *futures.Ctx) (*futures.Future[int], error) { // want `^coroutine returns a \*futures\.Future\[int\]`
 		return futures.Submit(e, load), nil
 	})
@@ -41,8 +46,9 @@ func closures(c *futures.Ctx, l *futures.Loop, e *futures.Executor) {
 	futures.Submit(e, nestedJob) // reported once, however often it is submitted
 }
 
-func run(co func(*futures.Ctx) (*futures.Future[int], error)) {
-	futures.Run(nil, co) // want `^coroutine returns a \*futures\.Future\[int\]`
+func run(co func(*futures.Ctx) (*futures.Future[int], error), task func(*futures.Ctx) (*futures.Task[int], error)) {
+	futures.Run(nil, task) // want `^coroutine returns a \*futures\.Task\[int\]`
+	futures.Run(nil, co)   // quiet: Run hands the caller the inner future itself, on its own goroutine, after the loop stopped
 }
 
 // Plain results: nothing nested.
@@ -60,11 +66,61 @@ func handle(c *futures.Ctx, e *futures.Executor) *futures.Task[int] { // quiet: 
 	return futures.RunInExecutor(c.Loop(), e, load)
 }
 
+// Helpers that take the marker and return (T, error) but are only called
+// directly: the caller gets a plain task or future, nothing is nested.
+func (s *actor) startFetch(c *futures.Ctx, e *futures.Executor) (*futures.Task[int], error) { // quiet: never run as a coroutine
+	if s == nil {
+		return nil, errNoActor
+	}
+	return futures.RunInExecutor(c.Loop(), e, load), nil
+}
+
+func startJob(c *futures.Ctx, e *futures.Executor) (*futures.Future[int], error) { // quiet: never run as a coroutine
+	return futures.Submit(e, load), nil
+}
+
+func (s *actor) useHelpers(c *futures.Ctx, e *futures.Executor) (int, error) {
+	t, err := s.startFetch(c, e)
+	if err != nil {
+		return 0, err
+	}
+	f, err := startJob(c, e)
+	if err != nil {
+		return 0, err
+	}
+	if _, err := futures.Await(c, futures.Wrap(c.Loop(), f)); err != nil {
+		return 0, err
+	}
+	return futures.Await(c, t)
+}
+
 // Coroutines and jobs of another package.
 func imported(l *futures.Loop, e *futures.Executor) {
-	futures.Spawn(l, lib.Start)                                           // quiet here: reported at its declaration in lib
-	futures.Submit(e, lib.Job)                                            // want `^executor job returns a \*futures\.Future\[int\]`
-	futures.Run(nil, func(c *futures.Ctx) (*futures.Future[int], error) { // want `^coroutine returns a \*futures\.Future\[int\]`
+	futures.Spawn(l, lib.Start)                                           // want `^coroutine lib\.Start returns a \*futures\.Future\[int\]`
+	futures.Spawn(l, lib.Start)                                           // reported once, above
+	futures.Submit(e, lib.Job)                                            // want `^executor job lib\.Job returns a \*futures\.Future\[int\]`
+	futures.Run(nil, func(c *futures.Ctx) (*futures.Future[int], error) { // quiet: as for run above
 		return lib.Start(c)
 	})
 }
+
+// A coroutine returning a future, run only by futures.Run: the caller gets
+// that future, once, after the loop stopped, and may block on it.
+func startAll(c *futures.Ctx) (*futures.Future[int], error) { // quiet: only run by futures.Run
+	return futures.Submit(exec, load), nil
+}
+
+func mainStart() (int, error) {
+	f, err := futures.Run(nil, startAll)
+	if err != nil {
+		return 0, err
+	}
+	return f.Result()
+}
+
+// A task returned through futures.Run belongs to a loop that has stopped.
+func startTask(c *futures.Ctx) (*futures.Task[int], error) { // want `^coroutine startTask returns a \*futures\.Task\[int\]`
+	return futures.Spawn(c.Loop(), func(*futures.Ctx) (int, error) { return 1, nil }), nil
+}
+
+func mainTask() { futures.Run(nil, startTask) }

@@ -54,6 +54,30 @@ func handBack(c *futures.Ctx, s *actor, ch chan int, mu *sync.Mutex, hits *atomi
 		res = n
 		ch <- n
 	})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	f.OnDone(func(n int, err error) { // quiet: wg.Done publishes the write to whoever returns from wg.Wait
+		res = n
+		wg.Done()
+	})
+	f.OnDone(func(n int, err error) { // quiet: an atomic store publishes the write to whoever loads it after
+		res = n
+		hits.Store(1)
+	})
+	f.OnDone(func(n int, err error) { // quiet: as above, with the atomic functions
+		res = n
+		atomic.StoreInt64(new(int64), 1)
+	})
+	var ready atomic.Bool
+	f.OnDone(func(n int, err error) { // quiet: a flag set after the write, for a loop that polls it
+		res = n
+		ready.Store(true)
+	})
+	cond := sync.NewCond(mu)
+	f.OnDone(func(n int, err error) { // quiet: Broadcast wakes a waiter that then sees the write
+		res = n
+		cond.Broadcast()
+	})
 	_, _ = guarded, res
 }
 
@@ -140,4 +164,26 @@ func alreadySettled(c *futures.Ctx, s *actor, f, g *futures.Future[int]) {
 	f.OnDone(func(n int, err error) { s.count = n }) // quiet: runs now, on the loop
 	futures.Await(c, futures.Wrap(c.Loop(), g))
 	g.OnDone(func(n int, err error) { s.count = n }) // quiet: g is settled once its wrap is awaited
+}
+
+// A promise settled only by code on this loop: OnDone runs its callback on
+// the goroutine that settles the future, which is the loop.
+func promiseOnLoop(c *futures.Ctx, s *actor) {
+	p := futures.NewPromise[int]()
+	p.Future().OnDone(func(n int, err error) { // quiet: only loop callbacks on c.Loop() settle p
+		s.count = n
+	})
+	c.Loop().CallLater(0, func() { p.Resolve(1) })
+	c.Loop().CallSoon(func() { p.Reject(nil) })
+}
+
+func promiseResolvedHere(l *futures.Loop, s *actor) {
+	l.CallSoon(func() {
+		p := futures.NewPromise[int]()
+		f := p.Future()
+		f.OnDone(func(n int, err error) { // quiet: the callback itself settles p, on the loop
+			s.count = n
+		})
+		p.Resolve(1)
+	})
 }

@@ -25,13 +25,14 @@ func (s *actor) coroutine(c *futures.Ctx, f *futures.Future[int]) (int, error) {
 	return f.Result()
 }
 
-func nested(c *futures.Ctx, e *futures.Executor) (*futures.Future[int], error) { // reported by unwrapped
-	f := futures.Submit(e, load)
+func (s *actor) nested(c *futures.Ctx) (*futures.Future[int], error) { // reported by unwrapped
+	f := futures.Submit(s.exec, load)
 	f.Result() // reported by loopblock
 	return f, nil
 }
 
 func callback(l *futures.Loop, s *actor, f *futures.Future[int]) {
+	futures.Spawn(l, s.nested) // neither: nested is reported at its declaration
 	l.CallSoon(func() {
 		f.Result()                        // reported by loopblock
 		f.OnDone(func(n int, err error) { // reported by unwrapped

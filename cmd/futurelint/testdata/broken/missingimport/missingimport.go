@@ -1,0 +1,5 @@
+package missingimport
+
+import "nosuchpackage/anywhere"
+
+var _ = anywhere.X

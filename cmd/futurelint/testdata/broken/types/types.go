@@ -1,0 +1,5 @@
+package types
+
+func Mismatch() int {
+	return "not an int"
+}

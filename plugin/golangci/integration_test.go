@@ -1,0 +1,96 @@
+package golangci
+
+import (
+	"bufio"
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// gclDir is a module of its own: golangci-lint v2.15.0 with this plugin built
+// in, as `golangci-lint custom` would build it, and a package to lint.
+const gclDir = "testdata/gcl"
+
+// TestGolangciLint builds the custom golangci-lint and runs it over
+// testdata/gcl/sample: every line marked "want:" must be reported, tagged
+// (futurelint), and nothing else; //nolint:futurelint must silence a line;
+// bad plugin settings must stop the run with the plugin's error.
+func TestGolangciLint(t *testing.T) {
+	if os.Getenv("CI") == "" && os.Getenv("FUTURELINT_GOLANGCI") == "" {
+		t.Skip("slow (builds golangci-lint, minutes): set CI=true or FUTURELINT_GOLANGCI=1; .ci/run does")
+	}
+	tmp := t.TempDir()
+	gcl := filepath.Join(tmp, "golangci-lint")
+	build := exec.Command("go", "build", "-o", gcl, ".")
+	build.Dir = gclDir
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building golangci-lint with the plugin: %v\n%s", err, out)
+	}
+
+	run := func(args ...string) (string, int) {
+		cmd := exec.Command(gcl, args...)
+		cmd.Dir = gclDir
+		cmd.Env = append(os.Environ(), "GOLANGCI_LINT_CACHE="+filepath.Join(tmp, "cache"))
+		var out bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &out
+		err := cmd.Run()
+		code := 0
+		if ee, ok := err.(*exec.ExitError); ok {
+			code = ee.ExitCode()
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		return out.String(), code
+	}
+
+	out, code := run("run", "--output.text.colors=false", "./sample/...")
+	if code != 1 {
+		t.Errorf("golangci-lint run: exit status %d, want 1 (issues found)\n%s", code, out)
+	}
+	// golangci-lint prints file:line:col: rule: message (linter).
+	var got []string
+	issue := regexp.MustCompile(`^(sample/\S+\.go):(\d+):\d+: (\w+): .+ \((\w+)\)$`)
+	sc := bufio.NewScanner(strings.NewReader(out))
+	for sc.Scan() {
+		if m := issue.FindStringSubmatch(sc.Text()); m != nil {
+			if m[4] != "futurelint" {
+				t.Errorf("issue from linter %q, want futurelint: %s", m[4], sc.Text())
+			}
+			got = append(got, m[1]+":"+m[2]+": "+m[3])
+		}
+	}
+	want := wantLines(t, filepath.Join(gclDir, "sample", "sample.go"), "sample/sample.go")
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("golangci-lint reported lines %v, want %v\noutput:\n%s", got, want, out)
+	}
+
+	out, code = run("run", "-c", "bad-settings.golangci.yml", "./sample/...")
+	if code == 0 || !strings.Contains(out, `unknown field "enabled"`) {
+		t.Errorf("golangci-lint with an unknown plugin setting: exit status %d, want non-zero and the plugin's error\n%s", code, out)
+	}
+}
+
+// wantLines returns "name:line: rule" for every line of file with a
+// "// want: rule" marker, sorted.
+func wantLines(t *testing.T, file, name string) []string {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for i, l := range strings.Split(string(data), "\n") {
+		if _, rule, ok := strings.Cut(l, "// want: "); ok {
+			lines = append(lines, name+":"+strconv.Itoa(i+1)+": "+strings.TrimSpace(rule))
+		}
+	}
+	slices.Sort(lines)
+	return lines
+}
