@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Measures futurelint against its baselines and regenerates bench/RESULTS.md.
 #
-#   bash bench/run.sh              full run: about 25 minutes on 2 cores
-#   BENCH_QUICK=1 bash bench/run.sh  smoke test: a few minutes, numbers not meaningful
+#   bash bench/run.sh                full run: about 14 minutes on 2 shared cores once the
+#                                    caches exist, about 26 the first time on a machine
+#   BENCH_QUICK=1 bash bench/run.sh  smoke test: 2-5 minutes, numbers not meaningful
 #
 # Knobs (environment): BENCH_REPS (default 3), BENCH_COLD_REPS (cold go vet, default 1),
 # BENCH_SERVICES (smallest corpus, default 128), BENCH_VET (default std,xtools,corpus),

@@ -1,3 +1,7 @@
+// The module the x/tools workload runs in. It has no packages of its own: it
+// selects golang.org/x/tools v0.52.0 and its requirements, and nothing else,
+// so that golang.org/x/tools/... matches x/tools alone. go mod tidy would
+// empty it; update it with go get -t golang.org/x/tools/...@VERSION instead.
 module futurelint.bench/xtools
 
 go 1.26.0
