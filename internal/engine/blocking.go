@@ -42,6 +42,10 @@ type Op struct {
 	// thread-safely (RunThreadsafe, CallSoonThreadsafe) to the very loop it
 	// runs on: that finding belongs to the selfsubmit rule.
 	SelfSubmit bool
+	// GivesUp, when not empty, says how the wait may end without what it
+	// waits for ("its context is done", "another case of the select is
+	// ready"): a stall, never a proven deadlock.
+	GivesUp string
 	// Submit is the thread-safe submit whose work a SelfSubmit operation
 	// waits for (the RunThreadsafe call, or the CallSoonThreadsafe call
 	// whose callback settles the awaited channel or promise).
@@ -81,8 +85,11 @@ func (r *Result) opsOf(fn *ssa.Function) []*Op {
 	if r.IsLoopCode(fn) {
 		for _, op := range ops {
 			r.classifyWait(op)
-			if op.Deadlock != "" && r.mayGiveUp(op) {
-				op.Deadlock = "" // a stall until its context is done, not a deadlock
+			if r.mayGiveUp(op) {
+				op.GivesUp = "its context is done"
+			}
+			if op.GivesUp != "" {
+				op.Deadlock = "" // a stall until it gives up, not a deadlock
 			}
 		}
 	}

@@ -57,8 +57,10 @@
 //     submitted work (Waits; Op.Deadlock set when provably stuck).
 //   - Ops(fn): blocking operations and calls to functions that may block,
 //     with Kind, What, the table Row or the callee's Helper witness,
-//     Deadlock (why it provably never returns) and SelfSubmit (the wait is
-//     on work submitted back to this loop: reported by selfsubmit only).
+//     Deadlock (why it provably never returns), GivesUp (how it may end
+//     without what it waits for: a stall) and SelfSubmit (the wait is on
+//     work submitted back to this loop, whatever its severity: reported by
+//     selfsubmit only).
 //   - Settled(fn, f, at): the future f is certainly settled when at runs.
 //   - SettledOnLoop(fn, f): f is the future of a promise of the package
 //     that only code on fn's own loop settles (its OnDone runs there).

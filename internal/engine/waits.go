@@ -46,7 +46,11 @@ func (r *Result) classifyWait(op *Op) {
 			v = instr.X
 		}
 	case *ssa.Select:
-		if len(instr.States) != 1 || instr.States[0].Dir != types.RecvOnly {
+		if len(instr.States) != 1 {
+			r.classifySelect(op, instr)
+			return
+		}
+		if instr.States[0].Dir != types.RecvOnly {
 			return
 		}
 		if f := r.doneOf(instr.States[0].Chan); f != nil {
@@ -67,7 +71,6 @@ func (r *Result) classifyWait(op *Op) {
 		return
 	}
 	act := r.ActivationRoot(fn)
-	inActivation := func(g *ssa.Function) bool { return g != nil && r.ActivationRoot(g) == act }
 	switch root := ref.root.(type) {
 	case *ssa.Call:
 		row := r.Role(&root.Call)
@@ -76,8 +79,7 @@ func (r *Result) classifyWait(op *Op) {
 		}
 		switch {
 		case future && Arg(&root.Call, row.SubmitLoop) != nil:
-			caller := root.Parent()
-			if !inActivation(caller) || !r.IsCurrentLoop(caller, Arg(&root.Call, row.SubmitLoop)) {
+			if r.selfSubmitted(act, ref) == nil {
 				return
 			}
 			op.SelfSubmit, op.Submit = true, root
@@ -97,6 +99,44 @@ func (r *Result) classifyWait(op *Op) {
 			r.provePending(op, root, root.Parent(), act, "the channel is sent to or closed only by ")
 		}
 	}
+}
+
+// classifySelect marks a select with several cases that waits, in one of
+// them, for the future of a thread-safe submit to this loop: a wait on
+// self-submitted work, which the other cases may end first (so it is not a
+// proven deadlock).
+func (r *Result) classifySelect(op *Op, sel *ssa.Select) {
+	act := r.ActivationRoot(op.Fn)
+	for _, st := range sel.States {
+		if st.Dir != types.RecvOnly {
+			continue
+		}
+		if f := r.doneOf(st.Chan); f != nil {
+			if submit := r.selfSubmitted(act, r.canon(f)); submit != nil {
+				op.SelfSubmit, op.Submit = true, submit
+				op.GivesUp = "another case of the select is ready"
+				return
+			}
+		}
+	}
+}
+
+// selfSubmitted returns the thread-safe submit to the current loop, made in
+// the activation act, whose future ref denotes; nil if it is not one.
+func (r *Result) selfSubmitted(act *ssa.Function, ref loopRef) *ssa.Call {
+	call, ok := ref.root.(*ssa.Call)
+	if !ok || ref.path != "" {
+		return nil
+	}
+	row := r.Role(&call.Call)
+	if row == nil || Arg(&call.Call, row.SubmitLoop) == nil {
+		return nil
+	}
+	caller := call.Parent()
+	if caller == nil || r.ActivationRoot(caller) != act || !r.IsCurrentLoop(caller, Arg(&call.Call, row.SubmitLoop)) {
+		return nil
+	}
+	return call
 }
 
 // awaitsSelfSubmit reports whether op calls a wrapper that submits work

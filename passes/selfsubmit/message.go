@@ -30,10 +30,14 @@ func (sub *submit) message() string {
 	if w.Deadlock != "" {
 		return fmt.Sprintf("%s, and %s waits for it: a deadlock, since %s; %s", what, at, w.Deadlock, sub.insteadOfWaiting())
 	}
-	if w.Row != nil && w.Row.WaitsContext {
-		return fmt.Sprintf("%s, and %s blocks the loop waiting for it: unless the work already ran while this code was suspended, the wait ends only when its context gives up; %s", what, at, sub.insteadOfWaiting())
+	ends := "the wait never ends"
+	if w.GivesUp != "" {
+		ends = "the wait ends only when " + w.GivesUp + ", without the result"
 	}
-	return fmt.Sprintf("%s, and %s blocks the loop waiting for it: unless the work already ran while this code was suspended, the wait never ends; %s", what, at, sub.insteadOfWaiting())
+	if w.Instr != sub.s.Call {
+		ends = "unless the work already ran while this code was suspended, " + ends
+	}
+	return fmt.Sprintf("%s, and %s blocks the loop waiting for it: %s; %s", what, at, ends, sub.insteadOfWaiting())
 }
 
 func plural(n int) string {

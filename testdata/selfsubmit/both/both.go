@@ -6,6 +6,7 @@ package both
 
 import (
 	"context"
+	"time"
 
 	"futurelint.test/selfsubmit/sched"
 
@@ -89,4 +90,23 @@ func askOther(c *futures.Ctx, other *futures.Loop, co func(*futures.Ctx) (int, e
 // A wait that can give up: selfsubmit's, as a warning.
 func resultContextGivesUp(c *futures.Ctx, ctx context.Context, co func(*futures.Ctx) (int, error)) {
 	futures.RunThreadsafe(c.Loop(), co).ResultContext(ctx) // finding: selfsubmit warning
+}
+
+// A select on the submitted future with a timeout case: a wait that can
+// give up, selfsubmit's warning at the submit, not loopblock's at the select.
+func selectWithTimeout(c *futures.Ctx, co func(*futures.Ctx) (int, error)) {
+	f := futures.RunThreadsafe(c.Loop(), co) // finding: selfsubmit warning
+	select {                                 // part of the finding above
+	case <-f.Done():
+	case <-time.After(time.Second):
+	}
+}
+
+// A select on a future submitted to another loop: loopblock's.
+func selectOtherLoop(c *futures.Ctx, other *futures.Loop, co func(*futures.Ctx) (int, error)) {
+	f := futures.RunThreadsafe(other, co)
+	select { // finding: loopblock warning
+	case <-f.Done():
+	case <-time.After(time.Second):
+	}
 }
