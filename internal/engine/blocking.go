@@ -292,13 +292,20 @@ func (r *Result) mayGiveUp(op *Op) bool {
 		return false
 	}
 	args := Args(op.Call)
-	ctx := r.canon(args[len(args)-1])
-	call, ok := ctx.root.(*ssa.Call)
-	if !ok || ctx.path != "" {
-		return true
+	return !r.undone(args[len(args)-1])
+}
+
+// undone reports whether the context ctx is one that is never done while
+// loop code blocks: context.Background() or TODO(), or the marker's
+// Context().
+func (r *Result) undone(ctx ssa.Value) bool {
+	ref := r.canon(ctx)
+	call, ok := ref.root.(*ssa.Call)
+	if !ok || ref.path != "" {
+		return false
 	}
 	row := r.Role(&call.Call)
-	return row == nil || !row.Undone
+	return row != nil && row.Undone
 }
 
 // MayBlock returns the may-block summary of a function of this package.

@@ -125,9 +125,12 @@ func (r *Result) summarizeSchedules() {
 					case fa.Loop == roles.CallerLoop:
 						loop = roles.CallerLoop
 					}
-					awaited := fa.Threadsafe && loop >= 0 && onEveryPath(ci) && (fa.Awaited || r.awaitedAt(ci))
-					params = append(params, roles.FuncArg{Arg: k, Where: fa.Where, Loop: loop,
-						Threadsafe: fa.Threadsafe, AfterSettle: fa.AfterSettle, Ordered: fa.Ordered, Awaited: awaited})
+					p := roles.FuncArg{Arg: k, Where: fa.Where, Loop: loop,
+						Threadsafe: fa.Threadsafe, AfterSettle: fa.AfterSettle, Ordered: fa.Ordered}
+					if fa.Threadsafe && loop >= 0 && onEveryPath(ci) {
+						r.awaited(fn, ci, fa, &p)
+					}
+					params = append(params, p)
 				}
 			}
 			if len(params) > 0 && (r.scheds[fn] == nil || len(r.scheds[fn].Params) != len(params)) {
@@ -138,35 +141,61 @@ func (r *Result) summarizeSchedules() {
 	}
 }
 
-// awaitedAt reports whether the future returned by the submit ci is waited
-// for right after it, in the same block, by a wait that cannot give up: a
-// Result taking nothing but the future (not ResultContext), or a receive
-// from its Done channel.
-func (r *Result) awaitedAt(ci ssa.CallInstruction) bool {
-	v := ci.Value()
-	if v == nil {
-		return false
-	}
-	for _, ref := range *v.Referrers() {
-		if ref.Block() != ci.Block() {
-			continue
+// awaited sets Awaited (and GivesUp, Context) on p, the parameter of
+// wrapper fn that fn's call ci submits thread-safely on every path (its
+// row's argument fa), when fn waits for the submitted work before it
+// returns: fa is itself an awaited wrapper's, or the future ci returns is
+// waited for right after it, in the same block.
+func (r *Result) awaited(fn *ssa.Function, ci ssa.CallInstruction, fa roles.FuncArg, p *roles.FuncArg) {
+	// hard notes whether some wait cannot give up; ctxs collects the
+	// contexts of those that can.
+	hard := false
+	var ctxs []ssa.Value
+	wait := func(ctx ssa.Value) { // nil: a context that is not evident
+		if ctx != nil && r.undone(ctx) {
+			hard = true
+		} else {
+			ctxs = append(ctxs, ctx)
 		}
-		switch ref := ref.(type) {
-		case *ssa.Call:
-			row := r.Role(&ref.Call)
-			if row != nil && row.Block == roles.BlockFuture && row.Waits == 0 && len(Args(&ref.Call)) == 1 && Arg(&ref.Call, 0) == v {
-				return true
+	}
+	switch {
+	case fa.Awaited && fa.GivesUp:
+		wait(Arg(ci.Common(), fa.Context))
+	case fa.Awaited:
+		hard = true
+	}
+	if v := ci.Value(); v != nil {
+		for _, ref := range *v.Referrers() {
+			call, ok := ref.(*ssa.Call)
+			if !ok || ref.Block() != ci.Block() {
+				continue
 			}
-			if row != nil && row.Done && Arg(&ref.Call, 0) == v {
-				for _, use := range *ref.Referrers() {
+			row := r.Role(&call.Call)
+			switch {
+			case row == nil || Arg(&call.Call, 0) != v:
+			case row.Block == roles.BlockFuture && row.Waits == 0 && len(Args(&call.Call)) == 1:
+				hard = true // Result
+			case row.Block == roles.BlockFuture && row.Waits == 0 && row.WaitsContext:
+				args := Args(&call.Call)
+				wait(args[len(args)-1]) // ResultContext
+			case row.Done:
+				for _, use := range *call.Referrers() {
 					if u, ok := use.(*ssa.UnOp); ok && u.Op == token.ARROW && u.Block() == ci.Block() {
-						return true
+						hard = true // <-f.Done()
 					}
 				}
 			}
 		}
 	}
-	return false
+	switch {
+	case hard:
+		p.Awaited = true
+	case len(ctxs) > 0:
+		p.Awaited, p.GivesUp, p.Context = true, true, -1
+		if len(ctxs) == 1 && ctxs[0] != nil {
+			p.Context = r.paramIndex(fn, r.canon(ctxs[0]), false)
+		}
+	}
 }
 
 // onEveryPath reports whether every return from ci's function passes

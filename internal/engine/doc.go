@@ -80,8 +80,9 @@
 // Op.Deadlock is set only when the wait cannot end: a nested Run of the
 // loop the code runs on; a wait on the future of RunThreadsafe(current
 // loop, co) by code that does not suspend first; a call of a wrapper that
-// submits to the current loop and itself waits for the work, with no way to
-// give up (its SchedulesFact marks the parameter Awaited); a wait on a promise or
+// submits to the current loop and itself waits for the work (its
+// SchedulesFact marks the parameter Awaited), with no way to give up (not
+// GivesUp, or given a context that cannot be done); a wait on a promise or
 // channel created by the waiting code whose only settling operations are in
 // callbacks it schedules on its own loop (again without suspending first);
 // or a wait in a callback queued once with CallSoon/Spawn on a promise or

@@ -56,7 +56,12 @@ func (f *SchedulesFact) String() string {
 		if p.Threadsafe {
 			part += " (thread-safe)"
 		}
-		if p.Awaited {
+		switch {
+		case p.Awaited && p.GivesUp && p.Context >= 0:
+			part += fmt.Sprintf(" (awaited, gives up on param %d)", p.Context)
+		case p.Awaited && p.GivesUp:
+			part += " (awaited, gives up)"
+		case p.Awaited:
 			part += " (awaited)"
 		}
 		parts = append(parts, part)

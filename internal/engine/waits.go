@@ -29,11 +29,15 @@ func (r *Result) classifyWait(op *Op) {
 		}
 		return
 	}
-	if op.Helper != nil && r.awaitsSelfSubmit(op) {
+	if fa := r.awaitsSelfSubmit(op); fa != nil {
 		// A wrapper that submits to this loop and waits for the work
 		// itself (RunThreadsafe(l, co).Result() inside a helper).
 		op.SelfSubmit, op.Submit = true, op.Instr.(ssa.CallInstruction)
-		op.Deadlock = "the work can run only on this loop, which this wait keeps from running"
+		if ctx := Arg(op.Call, fa.Context); fa.GivesUp && (ctx == nil || !r.undone(ctx)) {
+			op.GivesUp = "its context is done"
+		} else {
+			op.Deadlock = "the work can run only on this loop, which this wait keeps from running"
+		}
 		return
 	}
 	var v ssa.Value
@@ -139,26 +143,26 @@ func (r *Result) selfSubmitted(act *ssa.Function, ref loopRef) *ssa.Call {
 	return call
 }
 
-// awaitsSelfSubmit reports whether op calls a wrapper that submits work
-// thread-safely to the loop the calling code runs on and then waits for it
-// (FuncArg.Awaited).
-func (r *Result) awaitsSelfSubmit(op *Op) bool {
-	if op.Call == nil {
-		return false
+// awaitsSelfSubmit returns, when op calls a wrapper that submits work
+// thread-safely to the loop the calling code runs on and then waits for it,
+// the wrapper's awaited argument (FuncArg.Awaited); else nil.
+func (r *Result) awaitsSelfSubmit(op *Op) *roles.FuncArg {
+	if op.Helper == nil || op.Call == nil {
+		return nil
 	}
 	if _, ok := op.Instr.(ssa.CallInstruction); !ok {
-		return false
+		return nil
 	}
 	row := r.Role(op.Call)
 	if row == nil {
-		return false
+		return nil
 	}
-	for _, fa := range row.Funcs {
+	for i, fa := range row.Funcs {
 		if l := Arg(op.Call, fa.Loop); fa.Awaited && fa.Threadsafe && l != nil && r.IsCurrentLoop(op.Fn, l) {
-			return true
+			return &row.Funcs[i]
 		}
 	}
-	return false
+	return nil
 }
 
 // provePending sets Deadlock/SelfSubmit on op when obj (a new promise or

@@ -57,9 +57,10 @@ func Detached(f *futures.Future[int]) func() {
 // A call of a local function value is dynamic: not assumed to block.
 func Dynamic(fn func()) { fn() }
 
-// Waiting for the submitted work, with no way to give up, on every path
-// through the wrapper: awaited, also through another wrapper. A wait that
-// can give up, or a submit and wait made on some paths only, is not.
+// Waiting for the submitted work on every path through the wrapper:
+// awaited, also through another wrapper; a wait that can give up is
+// awaited but gives up, on the context parameter when it is one. A submit
+// and wait made on some paths only is not awaited.
 func Ask[T any](l *futures.Loop, co func(*futures.Ctx) (T, error)) (T, error) { // want Ask:`^schedules: param 1 coroutine on loop 0 \(thread-safe\) \(awaited\)$` Ask:`^blocks: `
 	return futures.RunThreadsafe(l, co).Result()
 }
@@ -72,8 +73,23 @@ func AskAgain(l *futures.Loop, co func(*futures.Ctx) (int, error)) (int, error) 
 	return Ask(l, co)
 }
 
-func AskContext(ctx context.Context, l *futures.Loop, co func(*futures.Ctx) (int, error)) (int, error) { // want AskContext:`^schedules: param 2 coroutine on loop 1 \(thread-safe\)$` AskContext:`^blocks: `
+func AskContext(ctx context.Context, l *futures.Loop, co func(*futures.Ctx) (int, error)) (int, error) { // want AskContext:`^schedules: param 2 coroutine on loop 1 \(thread-safe\) \(awaited, gives up on param 0\)$` AskContext:`^blocks: `
 	return futures.RunThreadsafe(l, co).ResultContext(ctx)
+}
+
+func AskContextAgain(ctx context.Context, l *futures.Loop, co func(*futures.Ctx) (int, error)) (int, error) { // want AskContextAgain:`^schedules: param 2 coroutine on loop 1 \(thread-safe\) \(awaited, gives up on param 0\)$` AskContextAgain:`^blocks: `
+	return AskContext(ctx, l, co)
+}
+
+func AskBackground(l *futures.Loop, co func(*futures.Ctx) (int, error)) (int, error) { // want AskBackground:`^schedules: param 1 coroutine on loop 0 \(thread-safe\) \(awaited\)$` AskBackground:`^blocks: `
+	return AskContext(context.Background(), l, co)
+}
+
+// shutdown is done when the process shuts down.
+var shutdown context.Context
+
+func AskUntilShutdown(l *futures.Loop, co func(*futures.Ctx) (int, error)) (int, error) { // want AskUntilShutdown:`^schedules: param 1 coroutine on loop 0 \(thread-safe\) \(awaited, gives up\)$` AskUntilShutdown:`^blocks: `
+	return futures.RunThreadsafe(l, co).ResultContext(shutdown)
 }
 
 func AskSometimes(l *futures.Loop, co func(*futures.Ctx) (int, error), wait bool) { // want AskSometimes:`^schedules: param 1 coroutine on loop 0 \(thread-safe\)$` AskSometimes:`^blocks: `

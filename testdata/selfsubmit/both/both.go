@@ -87,6 +87,19 @@ func askOther(c *futures.Ctx, other *futures.Loop, co func(*futures.Ctx) (int, e
 	return sched.Ask(other, co) // finding: loopblock warning
 }
 
+// The same wrapper with a wait that gives up when its context is done: one
+// finding, selfsubmit's, a warning; with the coroutine's own context,
+// which cannot be done while the loop blocks, an error.
+func askContextSelf(c *futures.Ctx, ctx context.Context, co func(*futures.Ctx) (int, error)) {
+	sched.AskContext(ctx, c.Loop(), co)         // finding: selfsubmit warning
+	sched.AskContext(c.Context(), c.Loop(), co) // finding: selfsubmit error
+}
+
+// On another loop: an ordinary block, loopblock's.
+func askContextOther(ctx context.Context, c *futures.Ctx, other *futures.Loop, co func(*futures.Ctx) (int, error)) {
+	sched.AskContext(ctx, other, co) // finding: loopblock warning
+}
+
 // A wait that can give up: selfsubmit's, as a warning.
 func resultContextGivesUp(c *futures.Ctx, ctx context.Context, co func(*futures.Ctx) (int, error)) {
 	futures.RunThreadsafe(c.Loop(), co).ResultContext(ctx) // finding: selfsubmit warning
