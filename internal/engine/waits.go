@@ -189,15 +189,20 @@ func (r *Result) provePending(op *Op, obj ssa.Value, creator *ssa.Function, act 
 		}
 		roots = append(roots, p)
 	}
-	if r.ActivationRoot(creator) == act && !r.suspendsIn(act) {
-		if r.pendingUntilReturn(op, roots, act) {
-			how := "callbacks scheduled on this loop"
-			if op.SelfSubmit {
-				how = "work submitted to this loop"
+	if r.ActivationRoot(creator) == act {
+		// pendingUntilReturn marks a wait on self-submitted work whether
+		// or not act suspends first: only the deadlock needs it not to.
+		pending := r.pendingUntilReturn(op, roots, act)
+		if !r.suspendsIn(act) {
+			if pending {
+				how := "callbacks scheduled on this loop"
+				if op.SelfSubmit {
+					how = "work submitted to this loop"
+				}
+				op.Deadlock = why + how + " after this code returns"
 			}
-			op.Deadlock = why + how + " after this code returns"
+			return
 		}
-		return
 	}
 	if r.queuedBehind(roots, creator, act) {
 		op.Deadlock = why + "callbacks queued on this loop after this one"

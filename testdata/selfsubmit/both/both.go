@@ -52,6 +52,15 @@ func suspendsFirst(c *futures.Ctx, co func(*futures.Ctx) (int, error)) {
 	f.Result() // part of the finding above
 }
 
+// The coroutine suspends before receiving from a channel only the
+// submitted callback sends to: selfsubmit's warning, not also loopblock's.
+func handshakeSuspendsFirst(c *futures.Ctx) {
+	errc := make(chan error, 1)
+	c.Loop().CallSoonThreadsafe(func() { errc <- nil }) // finding: selfsubmit warning
+	futures.Sleep(c, 0)
+	<-errc // part of the finding above
+}
+
 // A promise also resolved by a plain CallSoon callback: the wait is
 // loopblock's deadlock, and the thread-safe submit is a needless hop of its
 // own.
