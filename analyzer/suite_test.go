@@ -4,7 +4,10 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"maps"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/checker"
@@ -105,5 +108,24 @@ func TestCallFindingSpans(t *testing.T) {
 	}
 	if calls < 50 {
 		t.Errorf("only %d findings on calls", calls)
+	}
+}
+
+// TestOneRulePerLine checks that no line of the rules' testdata is
+// reported by two rules: each finding belongs to the most specific rule.
+func TestOneRulePerLine(t *testing.T) {
+	byLine := map[string][]string{}
+	for _, d := range analyzeSuite(t) {
+		p := d.fset.Position(d.pos)
+		_, rel, _ := strings.Cut(filepath.ToSlash(p.Filename), "/testdata/")
+		key := fmt.Sprintf("%s:%d", rel, p.Line)
+		byLine[key] = append(byLine[key], d.rule)
+	}
+	for _, key := range slices.Sorted(maps.Keys(byLine)) {
+		rules := byLine[key]
+		slices.Sort(rules)
+		if rules = slices.Compact(rules); len(rules) > 1 {
+			t.Errorf("%s: reported by %s", key, strings.Join(rules, " and "))
+		}
 	}
 }

@@ -127,7 +127,7 @@ func (r *Result) summarizeSchedules() {
 					}
 					p := roles.FuncArg{Arg: k, Where: fa.Where, Loop: loop,
 						Threadsafe: fa.Threadsafe, AfterSettle: fa.AfterSettle, Ordered: fa.Ordered}
-					if fa.Threadsafe && loop >= 0 && onEveryPath(ci) {
+					if fa.Threadsafe && loop >= 0 {
 						r.awaited(fn, ci, fa, &p)
 					}
 					params = append(params, p)
@@ -141,57 +141,64 @@ func (r *Result) summarizeSchedules() {
 	}
 }
 
-// awaited sets Awaited (and GivesUp, Context) on p, the parameter of
-// wrapper fn that fn's call ci submits thread-safely on every path (its
+// awaited sets Awaited (and Sometimes, GivesUp, Context) on p, the
+// parameter of wrapper fn that fn's call ci submits thread-safely (its
 // row's argument fa), when fn waits for the submitted work before it
 // returns: fa is itself an awaited wrapper's, or the future ci returns is
-// waited for right after it, in the same block.
+// waited for in fn. The wait is sure when ci is on every path and the wait
+// follows it in the same block; with no sure wait, fn waits on some paths
+// only (Sometimes).
 func (r *Result) awaited(fn *ssa.Function, ci ssa.CallInstruction, fa roles.FuncArg, p *roles.FuncArg) {
-	// hard notes whether some wait cannot give up; ctxs collects the
-	// contexts of those that can.
-	hard := false
-	var ctxs []ssa.Value
-	wait := func(ctx ssa.Value) { // nil: a context that is not evident
+	every := onEveryPath(ci)
+	var waits, sure int
+	hard := false        // a sure wait that cannot give up
+	var ctxs []ssa.Value // contexts of the waits that can (nil: not evident)
+	wait := func(sureWait, canGiveUp bool, ctx ssa.Value) {
+		waits++
 		if ctx != nil && r.undone(ctx) {
-			hard = true
-		} else {
+			canGiveUp = false
+		}
+		if sureWait {
+			sure++
+			hard = hard || !canGiveUp
+		}
+		if canGiveUp {
 			ctxs = append(ctxs, ctx)
 		}
 	}
-	switch {
-	case fa.Awaited && fa.GivesUp:
-		wait(Arg(ci.Common(), fa.Context))
-	case fa.Awaited:
-		hard = true
+	if fa.Awaited {
+		wait(every && !fa.Sometimes, fa.GivesUp, Arg(ci.Common(), fa.Context))
 	}
 	if v := ci.Value(); v != nil {
 		for _, ref := range *v.Referrers() {
 			call, ok := ref.(*ssa.Call)
-			if !ok || ref.Block() != ci.Block() {
+			if !ok {
 				continue
 			}
+			sureWait := every && ref.Block() == ci.Block()
 			row := r.Role(&call.Call)
 			switch {
 			case row == nil || Arg(&call.Call, 0) != v:
 			case row.Block == roles.BlockFuture && row.Waits == 0 && len(Args(&call.Call)) == 1:
-				hard = true // Result
+				wait(sureWait, false, nil) // Result
 			case row.Block == roles.BlockFuture && row.Waits == 0 && row.WaitsContext:
 				args := Args(&call.Call)
-				wait(args[len(args)-1]) // ResultContext
+				wait(sureWait, true, args[len(args)-1]) // ResultContext
 			case row.Done:
 				for _, use := range *call.Referrers() {
-					if u, ok := use.(*ssa.UnOp); ok && u.Op == token.ARROW && u.Block() == ci.Block() {
-						hard = true // <-f.Done()
+					if u, ok := use.(*ssa.UnOp); ok && u.Op == token.ARROW {
+						wait(every && u.Block() == ci.Block(), false, nil) // <-f.Done()
 					}
 				}
 			}
 		}
 	}
-	switch {
-	case hard:
-		p.Awaited = true
-	case len(ctxs) > 0:
-		p.Awaited, p.GivesUp, p.Context = true, true, -1
+	if waits == 0 {
+		return
+	}
+	p.Awaited, p.Sometimes = true, sure == 0
+	if !hard && len(ctxs) > 0 {
+		p.GivesUp, p.Context = true, -1
 		if len(ctxs) == 1 && ctxs[0] != nil {
 			p.Context = r.paramIndex(fn, r.canon(ctxs[0]), false)
 		}

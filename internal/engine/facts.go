@@ -56,13 +56,18 @@ func (f *SchedulesFact) String() string {
 		if p.Threadsafe {
 			part += " (thread-safe)"
 		}
-		switch {
-		case p.Awaited && p.GivesUp && p.Context >= 0:
-			part += fmt.Sprintf(" (awaited, gives up on param %d)", p.Context)
-		case p.Awaited && p.GivesUp:
-			part += " (awaited, gives up)"
-		case p.Awaited:
-			part += " (awaited)"
+		if p.Awaited {
+			part += " (awaited"
+			if p.Sometimes {
+				part += " on some paths"
+			}
+			switch {
+			case p.GivesUp && p.Context >= 0:
+				part += fmt.Sprintf(", gives up on param %d", p.Context)
+			case p.GivesUp:
+				part += ", gives up"
+			}
+			part += ")"
 		}
 		parts = append(parts, part)
 	}

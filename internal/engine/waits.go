@@ -33,9 +33,12 @@ func (r *Result) classifyWait(op *Op) {
 		// A wrapper that submits to this loop and waits for the work
 		// itself (RunThreadsafe(l, co).Result() inside a helper).
 		op.SelfSubmit, op.Submit = true, op.Instr.(ssa.CallInstruction)
-		if ctx := Arg(op.Call, fa.Context); fa.GivesUp && (ctx == nil || !r.undone(ctx)) {
+		switch ctx := Arg(op.Call, fa.Context); {
+		case fa.Sometimes:
+			// The wrapper may return without waiting: no proven deadlock.
+		case fa.GivesUp && (ctx == nil || !r.undone(ctx)):
 			op.GivesUp = "its context is done"
-		} else {
+		default:
 			op.Deadlock = "the work can run only on this loop, which this wait keeps from running"
 		}
 		return

@@ -75,8 +75,11 @@ type FuncArg struct {
 	// wrapper itself, on every path, submits and then waits for the
 	// submitted work before it returns (RunThreadsafe(l, co).Result()):
 	// called from code running on that loop, it never returns, unless
-	// GivesUp.
+	// Sometimes or GivesUp.
 	Awaited bool
+	// Sometimes is set, with Awaited, when the wrapper waits for the work
+	// on some paths only: where it does, the wait is on the loop's own work.
+	Sometimes bool
 	// GivesUp is set, with Awaited, when the wait also ends once a context
 	// is done (ResultContext): a stall, not a deadlock, unless the context
 	// is one that cannot be done (context.Background()).

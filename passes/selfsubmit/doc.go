@@ -21,7 +21,8 @@
 // wrapper that submits to its loop argument and then itself waits for the
 // work (return futures.RunThreadsafe(l, co).Result()), called with the
 // current loop: the submit and the wait are that one call (a stall when the
-// wrapper's wait gives up on a context that may be done). Each submit is
+// wrapper's wait gives up on a context that may be done, or is on some of
+// its paths only). Each submit is
 // reported once, at the submit (where a suppression directive goes), and
 // loopblock does not report the wait again.
 //

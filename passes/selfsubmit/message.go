@@ -34,10 +34,15 @@ func (sub *submit) message() string {
 	if w.GivesUp != "" {
 		ends = "the wait ends only when " + w.GivesUp + ", without the result"
 	}
-	if w.Instr != sub.s.Call {
+	blocks := "blocks the loop waiting for it"
+	switch {
+	case w.Instr != sub.s.Call:
 		ends = "unless the work already ran while this code was suspended, " + ends
+	case sub.work.Sometimes:
+		// A wrapper that waits for the work on some of its paths.
+		blocks, ends = "may block the loop waiting for it", "where it does, "+ends
 	}
-	return fmt.Sprintf("%s, and %s blocks the loop waiting for it: %s; %s", what, at, ends, sub.insteadOfWaiting())
+	return fmt.Sprintf("%s, and %s %s: %s; %s", what, at, blocks, ends, sub.insteadOfWaiting())
 }
 
 func plural(n int) string {

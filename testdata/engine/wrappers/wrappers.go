@@ -60,7 +60,7 @@ func Dynamic(fn func()) { fn() }
 // Waiting for the submitted work on every path through the wrapper:
 // awaited, also through another wrapper; a wait that can give up is
 // awaited but gives up, on the context parameter when it is one. A submit
-// and wait made on some paths only is not awaited.
+// and wait made on some paths only is awaited on some paths.
 func Ask[T any](l *futures.Loop, co func(*futures.Ctx) (T, error)) (T, error) { // want Ask:`^schedules: param 1 coroutine on loop 0 \(thread-safe\) \(awaited\)$` Ask:`^blocks: `
 	return futures.RunThreadsafe(l, co).Result()
 }
@@ -92,20 +92,20 @@ func AskUntilShutdown(l *futures.Loop, co func(*futures.Ctx) (int, error)) (int,
 	return futures.RunThreadsafe(l, co).ResultContext(shutdown)
 }
 
-func AskSometimes(l *futures.Loop, co func(*futures.Ctx) (int, error), wait bool) { // want AskSometimes:`^schedules: param 1 coroutine on loop 0 \(thread-safe\)$` AskSometimes:`^blocks: `
+func AskSometimes(l *futures.Loop, co func(*futures.Ctx) (int, error), wait bool) { // want AskSometimes:`^schedules: param 1 coroutine on loop 0 \(thread-safe\) \(awaited on some paths\)$` AskSometimes:`^blocks: `
 	f := futures.RunThreadsafe(l, co)
 	if wait {
 		f.Result()
 	}
 }
 
-func AskIf(l *futures.Loop, co func(*futures.Ctx) (int, error), ask bool) { // want AskIf:`^schedules: param 1 coroutine on loop 0 \(thread-safe\)$` AskIf:`^blocks: `
+func AskIf(l *futures.Loop, co func(*futures.Ctx) (int, error), ask bool) { // want AskIf:`^schedules: param 1 coroutine on loop 0 \(thread-safe\) \(awaited on some paths\)$` AskIf:`^blocks: `
 	if ask {
 		futures.RunThreadsafe(l, co).Result()
 	}
 }
 
-func AskAgainIf(l *futures.Loop, co func(*futures.Ctx) (int, error), ask bool) { // want AskAgainIf:`^schedules: param 1 coroutine on loop 0 \(thread-safe\)$` AskAgainIf:`^blocks: `
+func AskAgainIf(l *futures.Loop, co func(*futures.Ctx) (int, error), ask bool) { // want AskAgainIf:`^schedules: param 1 coroutine on loop 0 \(thread-safe\) \(awaited on some paths\)$` AskAgainIf:`^blocks: `
 	if ask {
 		Ask(l, co)
 	}

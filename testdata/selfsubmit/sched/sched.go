@@ -35,7 +35,7 @@ func AskContext[T any](ctx context.Context, l *futures.Loop, co func(*futures.Ct
 	return futures.RunThreadsafe(l, co).ResultContext(ctx)
 }
 
-// AskLater waits only on some paths: not known to wait.
+// AskLater waits only on some paths: a stall where it does.
 func AskLater[T any](l *futures.Loop, co func(*futures.Ctx) (T, error), wait bool) (T, error) {
 	f := futures.RunThreadsafe(l, co)
 	if wait {
