@@ -186,8 +186,16 @@ func (r *Result) awaited(fn *ssa.Function, ci ssa.CallInstruction, fa roles.Func
 				wait(sureWait, true, args[len(args)-1]) // ResultContext
 			case row.Done:
 				for _, use := range *call.Referrers() {
-					if u, ok := use.(*ssa.UnOp); ok && u.Op == token.ARROW {
-						wait(every && u.Block() == ci.Block(), false, nil) // <-f.Done()
+					switch u := use.(type) {
+					case *ssa.UnOp:
+						if u.Op == token.ARROW {
+							wait(every && u.Block() == ci.Block(), false, nil) // <-f.Done()
+						}
+					case *ssa.Select:
+						if u.Blocking {
+							// Other cases (a timeout) may end it first.
+							wait(every && u.Block() == ci.Block(), len(u.States) > 1, nil)
+						}
 					}
 				}
 			}

@@ -36,7 +36,9 @@ func (r *Result) classifyWait(op *Op) {
 		switch ctx := Arg(op.Call, fa.Context); {
 		case fa.Sometimes:
 			// The wrapper may return without waiting: no proven deadlock.
-		case fa.GivesUp && (ctx == nil || !r.undone(ctx)):
+		case fa.GivesUp && ctx == nil:
+			op.GivesUp = "the wrapper gives up"
+		case fa.GivesUp && !r.undone(ctx):
 			op.GivesUp = "its context is done"
 		default:
 			op.Deadlock = "the work can run only on this loop, which this wait keeps from running"

@@ -85,6 +85,14 @@ func AskBackground(l *futures.Loop, co func(*futures.Ctx) (int, error)) (int, er
 	return AskContext(context.Background(), l, co)
 }
 
+func AskSelect(l *futures.Loop, co func(*futures.Ctx) (int, error), timeout <-chan struct{}) { // want AskSelect:`^schedules: param 1 coroutine on loop 0 \(thread-safe\) \(awaited, gives up\)$` AskSelect:`^blocks: `
+	f := futures.RunThreadsafe(l, co)
+	select {
+	case <-f.Done():
+	case <-timeout:
+	}
+}
+
 // shutdown is done when the process shuts down.
 var shutdown context.Context
 

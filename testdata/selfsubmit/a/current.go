@@ -93,6 +93,7 @@ func wrappers(l *futures.Loop, c *futures.Ctx, ctx context.Context) {
 	// (the coroutine's own Context()).
 	sched.AskContext(ctx, c.Loop(), count)         // want `^sched\.AskContext submits the coroutine count to c\.Loop\(\), the loop this code is already running on, and sched\.AskContext itself blocks the loop waiting for it: the wait ends only when its context is done, without the result; await the coroutine instead`
 	sched.AskContext(c.Context(), c.Loop(), count) // want `^sched\.AskContext submits the coroutine count to c\.Loop\(\), the loop this code is already running on, and sched\.AskContext itself waits for it: a deadlock`
+	sched.AskTimeout(c.Loop(), count, 0)           // want `^sched\.AskTimeout submits the coroutine count to c\.Loop\(\), the loop this code is already running on, and sched\.AskTimeout itself blocks the loop waiting for it: the wait ends only when the wrapper gives up, without the result; await the coroutine instead`
 	// A wrapper that waits on some paths only: a wait on the loop's own
 	// work where it does, not a proven deadlock.
 	sched.AskLater(c.Loop(), count, true) // want `^sched\.AskLater submits the coroutine count to c\.Loop\(\), the loop this code is already running on, and sched\.AskLater itself may block the loop waiting for it: where it does, the wait never ends; await the coroutine instead`

@@ -110,6 +110,12 @@ func askLaterSelf(c *futures.Ctx, co func(*futures.Ctx) (int, error)) {
 	sched.AskLater(c.Loop(), co, true) // finding: selfsubmit warning
 }
 
+// A wrapper that selects on the work or a timeout: one finding,
+// selfsubmit's warning.
+func askTimeoutSelf(c *futures.Ctx, co func(*futures.Ctx) (int, error)) {
+	sched.AskTimeout(c.Loop(), co, time.Second) // finding: selfsubmit warning
+}
+
 // On another loop: an ordinary block, loopblock's.
 func askContextOther(ctx context.Context, c *futures.Ctx, other *futures.Loop, co func(*futures.Ctx) (int, error)) {
 	sched.AskContext(ctx, other, co) // finding: loopblock warning
