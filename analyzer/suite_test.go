@@ -3,107 +3,75 @@ package analyzer_test
 import (
 	"fmt"
 	"go/ast"
-	"go/token"
 	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
-
 	"github.com/futurelint/futurelint/analyzer"
 	"github.com/futurelint/futurelint/internal/testmodule"
 )
 
-// diagnostic is one finding of the suite, with the file it is in.
-type diagnostic struct {
-	rule     string
-	pos, end token.Pos
-	fset     *token.FileSet
-	file     *ast.File
-}
-
-func (d diagnostic) String() string {
-	p := d.fset.Position(d.pos)
-	return fmt.Sprintf("%s:%d:%d: %s", filepath.Base(p.Filename), p.Line, p.Column, d.rule)
-}
-
-// analyzeSuite runs every rule of the suite on the rules' testdata.
-func analyzeSuite(t *testing.T) []diagnostic {
+// analyzeSuite runs every rule of the suite together on the rules' testdata.
+func analyzeSuite(t *testing.T) []testmodule.Finding {
 	t.Helper()
-	pkgs := testmodule.Load(t, "./loopblock/...", "./selfsubmit/...", "./unwrapped/...")
-	graph, err := checker.Analyze(analyzer.Analyzers(), pkgs, nil)
-	if err != nil {
-		t.Fatal(err)
+	_, found := testmodule.Analyze(t, analyzer.Analyzers(), "./loopblock/...", "./selfsubmit/...", "./unwrapped/...")
+	if len(found) < 100 {
+		t.Fatalf("only %d findings in the rules' testdata", len(found))
 	}
-	var out []diagnostic
-	for _, act := range graph.Roots {
-		if act.Err != nil {
-			t.Fatalf("%s: %v", act, act.Err)
-		}
-		for _, d := range act.Diagnostics {
-			out = append(out, diagnostic{act.Analyzer.Name, d.Pos, d.End, act.Package.Fset, fileOf(act.Package, d.Pos)})
-		}
-	}
-	if len(out) < 100 {
-		t.Fatalf("only %d findings in the rules' testdata", len(out))
-	}
-	return out
+	return found
 }
 
-func fileOf(pkg *packages.Package, pos token.Pos) *ast.File {
-	for _, f := range pkg.Syntax {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
+// where is a finding's place, relative to testdata/: "loopblock/a/kinds.go:12".
+func where(d testmodule.Finding, column bool) string {
+	p := d.Package.Fset.Position(d.Pos)
+	_, rel, _ := strings.Cut(filepath.ToSlash(p.Filename), "/testdata/")
+	if column {
+		return fmt.Sprintf("%s:%d:%d: %s", rel, p.Line, p.Column, d.Analyzer)
 	}
-	return nil
-}
-
-// calledName is where a call's called name starts: Sel of a selector, the
-// function of an instantiation, the expression itself otherwise.
-func calledName(call *ast.CallExpr) token.Pos {
-	fun := ast.Unparen(call.Fun)
-	switch ix := fun.(type) {
-	case *ast.IndexExpr:
-		fun = ast.Unparen(ix.X)
-	case *ast.IndexListExpr:
-		fun = ast.Unparen(ix.X)
-	}
-	if sel, ok := fun.(*ast.SelectorExpr); ok {
-		return sel.Sel.Pos()
-	}
-	return fun.Pos()
+	return fmt.Sprintf("%s:%d", rel, p.Line)
 }
 
 // TestCallFindingSpans checks that every rule reports a finding on a call
-// the same way: from the called name to the end of the call, never at the
-// call's parenthesis.
+// the same way: from a name in the called expression (Result in
+// f.Result()) to the end of the call, never at the call's parenthesis.
 func TestCallFindingSpans(t *testing.T) {
 	calls := 0
 	for _, d := range analyzeSuite(t) {
-		if d.file == nil {
-			t.Fatalf("%s: not in a file of its package", d)
-		}
-		var at *ast.CallExpr
-		ast.Inspect(d.file, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if ok && call.Lparen == d.pos {
-				t.Errorf("%s: at the opening parenthesis of a call", d)
+		var file *ast.File
+		for _, f := range d.Package.Syntax {
+			if f.FileStart <= d.Pos && d.Pos <= f.FileEnd {
+				file = f
 			}
-			if ok && calledName(call) == d.pos && at == nil {
-				at = call
+		}
+		if file == nil {
+			t.Fatalf("%s: not in a file of its package", where(d, true))
+		}
+		// The innermost call whose called expression holds a name
+		// starting at the finding.
+		var at *ast.CallExpr
+		named := false
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				if n.Lparen == d.Pos {
+					t.Errorf("%s: at the opening parenthesis of a call", where(d, true))
+				}
+				if n.Fun.Pos() <= d.Pos && d.Pos < n.Fun.End() {
+					at = n
+				}
+			case *ast.Ident:
+				named = named || n.Pos() == d.Pos
 			}
 			return true
 		})
-		if at == nil {
+		if at == nil || !named {
 			continue
 		}
 		calls++
-		if d.end != at.End() {
-			t.Errorf("%s: a finding on a call ends at %s, not at the end of the call", d, d.fset.Position(d.end))
+		if d.End != at.End() {
+			t.Errorf("%s: a finding on a call ends at %s, not at the end of the call", where(d, true), d.Package.Fset.Position(d.End))
 		}
 	}
 	if calls < 50 {
@@ -116,10 +84,7 @@ func TestCallFindingSpans(t *testing.T) {
 func TestOneRulePerLine(t *testing.T) {
 	byLine := map[string][]string{}
 	for _, d := range analyzeSuite(t) {
-		p := d.fset.Position(d.pos)
-		_, rel, _ := strings.Cut(filepath.ToSlash(p.Filename), "/testdata/")
-		key := fmt.Sprintf("%s:%d", rel, p.Line)
-		byLine[key] = append(byLine[key], d.rule)
+		byLine[where(d, false)] = append(byLine[where(d, false)], d.Analyzer)
 	}
 	for _, key := range slices.Sorted(maps.Keys(byLine)) {
 		rules := byLine[key]
