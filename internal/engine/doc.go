@@ -68,6 +68,8 @@
 //     made from a wrapper's SchedulesFact. Rules never compare names: they
 //     ask the row (Block, Funcs, SubmitLoop, WrapLoop, LoopOnly, ...).
 //     RoleCalls(fn) yields fn's calls (not go statements) that have a row.
+//   - CallSpan: the range of a finding on a call (called name to end of
+//     call), the same in every rule.
 //   - AwaitCtx, ImportName, ResolvesTo, CallPos, CallAt, MethodCall,
 //     OtherUses, Source: what a suggested fix needs to be mechanical and
 //     compile.
