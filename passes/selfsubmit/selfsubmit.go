@@ -34,8 +34,10 @@ func run(pass *analysis.Pass, res *engine.Result) error {
 		if sub.deadlock() != nil {
 			sev = engine.Error
 		}
+		pos, end := res.CallSpan(sub.pos)
 		rep.Report(analysis.Diagnostic{
-			Pos:            sub.pos,
+			Pos:            pos,
+			End:            end,
 			Message:        sub.message(),
 			SuggestedFixes: sub.suggestFixes(),
 		}, sev)
