@@ -1,0 +1,149 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+
+	"github.com/futurelint/futurelint/bench/gen"
+)
+
+// standaloneResult is futurelint and its baselines, each as its own command,
+// on one workload.
+type standaloneResult struct {
+	workload                workload
+	nop, futurelint, static *series
+}
+
+// offline keeps the network out of measured runs: everything they need was
+// fetched during setup.
+var offline = []string{"GOPROXY=off"}
+
+func (b *bench) standaloneSeries(w workload) *standaloneResult {
+	scCache := filepath.Join(b.tmp, "staticcheck-cache")
+	return &standaloneResult{
+		workload: w,
+		nop: &series{cmd: command{dir: w.dir, env: offline, ok: []int{3},
+			args: []string{b.nop, "-test=false", w.pattern}}},
+		futurelint: &series{cmd: command{dir: w.dir, env: offline, ok: []int{3},
+			args: []string{b.futurelint, "-test=false", w.pattern}}},
+		// staticcheck keeps its own result cache; emptying it before every
+		// run makes it analyse everything, as the other two do.
+		static: &series{
+			cmd: command{dir: w.dir, env: append([]string{"STATICCHECK_CACHE=" + scCache}, offline...), ok: []int{1},
+				args: []string{b.staticcheck, "-tests=false", w.pattern}},
+			before: func() error { return os.RemoveAll(scCache) },
+		},
+	}
+}
+
+// warm brings the go command's caches to a steady state for w: go list
+// -export compiles what staticcheck asks for; one floor run settles the rest.
+func (b *bench) warm(w workload) error {
+	if err := goCmd(w.dir, "list", "-export", "-deps", "-e", w.pattern); err != nil {
+		return err
+	}
+	s := b.standaloneSeries(w)
+	return b.interleave(1, &series{cmd: s.nop.cmd})
+}
+
+func (b *bench) runStandalone(w workload) error {
+	if err := b.warm(w); err != nil {
+		return err
+	}
+	r := b.standaloneSeries(w)
+	if err := b.interleave(b.cfg.reps, r.nop, r.futurelint, r.static); err != nil {
+		return err
+	}
+	b.standalone = append(b.standalone, r)
+	return nil
+}
+
+// corpusResult is one size of the generated corpus.
+type corpusResult struct {
+	services int
+	manifest gen.Manifest
+	standaloneResult
+	byRule map[string]int // futurelint's diagnostics per analyzer
+}
+
+func (b *bench) runCorpora() error {
+	sum, err := os.ReadFile(filepath.Join(b.repo, "go.sum"))
+	if err != nil {
+		return fmt.Errorf("reading the repository's go.sum: %v", err)
+	}
+	for i, n := 0, b.cfg.services; i < 3; i, n = i+1, n*2 {
+		// Regenerated every run, but at a stable path: the same bytes at the
+		// same place let the build cache keep the compiled corpus.
+		dir := filepath.Join(b.cacheDir, fmt.Sprintf("corpus-%d", n))
+		if err := os.RemoveAll(dir); err != nil {
+			return err
+		}
+		m, err := gen.Write(dir, gen.Config{Services: n, RepoRoot: b.repo, GoSum: sum})
+		if err != nil {
+			return err
+		}
+		c := &corpusResult{services: n, manifest: m}
+		c.standaloneResult = *b.standaloneSeries(workload{key: "corpus", name: fmt.Sprintf("corpus-%d", n), dir: dir, pattern: "./..."})
+		b.corpora = append(b.corpora, c)
+		if err := b.warm(c.workload); err != nil {
+			return err
+		}
+	}
+	// Rounds go over all sizes so that noise falls on every size alike.
+	var all []*series
+	for _, c := range b.corpora {
+		all = append(all, c.nop, c.futurelint, c.static)
+	}
+	if err := b.interleave(b.cfg.reps, all...); err != nil {
+		return err
+	}
+	for _, c := range b.corpora {
+		byRule, err := b.diagnosticsByRule(c.workload)
+		if err != nil {
+			return err
+		}
+		c.byRule = byRule
+	}
+	return nil
+}
+
+// diagnosticsByRule runs futurelint -json (unmeasured) and counts its
+// diagnostics per analyzer.
+func (b *bench) diagnosticsByRule(w workload) (map[string]int, error) {
+	cmd := exec.Command(b.futurelint, "-json", "-test=false", w.pattern)
+	cmd.Dir = w.dir
+	cmd.Env = append(os.Environ(), offline...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if ee, ok := err.(*exec.ExitError); err != nil && !(ok && ee.ExitCode() == 3) {
+		return nil, fmt.Errorf("futurelint -json in %s: %v\n%s", w.dir, err, tail(stderr.String(), 20))
+	}
+	return countJSON(out)
+}
+
+// countJSON counts diagnostics in multichecker -json output:
+// {"pkg": {"analyzer": [diagnostic...] or {"error": ...}}}.
+func countJSON(data []byte) (map[string]int, error) {
+	counts := map[string]int{}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return counts, nil
+	}
+	var tree map[string]map[string]json.RawMessage
+	if err := json.Unmarshal(data, &tree); err != nil {
+		return nil, fmt.Errorf("futurelint -json output: %v", err)
+	}
+	for _, byAnalyzer := range tree {
+		for name, raw := range byAnalyzer {
+			var diags []json.RawMessage
+			if json.Unmarshal(raw, &diags) == nil {
+				counts[name] += len(diags)
+			}
+		}
+	}
+	return counts, nil
+}
