@@ -28,7 +28,7 @@ func run(pass *analysis.Pass, res *engine.Result) error {
 			found = append(found, newSubmit(res, fn, s))
 		}
 	}
-	sort.SliceStable(found, func(i, j int) bool { return found[i].pos < found[j].pos })
+	sort.SliceStable(found, func(i, j int) bool { return engine.Before(pass.Fset, found[i].pos, found[j].pos) })
 	for _, sub := range found {
 		sev := engine.Warning
 		if sub.deadlock() != nil {
