@@ -42,6 +42,10 @@ type Op struct {
 	// thread-safely (RunThreadsafe, CallSoonThreadsafe) to the very loop it
 	// runs on: that finding belongs to the selfsubmit rule.
 	SelfSubmit bool
+	// GivesUp, when not empty, says how the wait may end without what it
+	// waits for ("its context is done", "another case of the select is
+	// ready"): a stall, never a proven deadlock.
+	GivesUp string
 	// Submit is the thread-safe submit whose work a SelfSubmit operation
 	// waits for (the RunThreadsafe call, or the CallSoonThreadsafe call
 	// whose callback settles the awaited channel or promise).
@@ -81,8 +85,11 @@ func (r *Result) opsOf(fn *ssa.Function) []*Op {
 	if r.IsLoopCode(fn) {
 		for _, op := range ops {
 			r.classifyWait(op)
-			if op.Deadlock != "" && r.mayGiveUp(op) {
-				op.Deadlock = "" // a stall until its context is done, not a deadlock
+			if r.mayGiveUp(op) {
+				op.GivesUp = "its context is done"
+			}
+			if op.GivesUp != "" {
+				op.Deadlock = "" // a stall until it gives up, not a deadlock
 			}
 		}
 	}
@@ -285,13 +292,20 @@ func (r *Result) mayGiveUp(op *Op) bool {
 		return false
 	}
 	args := Args(op.Call)
-	ctx := r.canon(args[len(args)-1])
-	call, ok := ctx.root.(*ssa.Call)
-	if !ok || ctx.path != "" {
-		return true
+	return !r.undone(args[len(args)-1])
+}
+
+// undone reports whether the context ctx is one that is never done while
+// loop code blocks: context.Background() or TODO(), or the marker's
+// Context().
+func (r *Result) undone(ctx ssa.Value) bool {
+	ref := r.canon(ctx)
+	call, ok := ref.root.(*ssa.Call)
+	if !ok || ref.path != "" {
+		return false
 	}
 	row := r.Role(&call.Call)
-	return row == nil || !row.Undone
+	return row != nil && row.Undone
 }
 
 // MayBlock returns the may-block summary of a function of this package.

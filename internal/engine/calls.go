@@ -125,9 +125,12 @@ func (r *Result) summarizeSchedules() {
 					case fa.Loop == roles.CallerLoop:
 						loop = roles.CallerLoop
 					}
-					awaited := fa.Threadsafe && loop >= 0 && onEveryPath(ci) && (fa.Awaited || r.awaitedAt(ci))
-					params = append(params, roles.FuncArg{Arg: k, Where: fa.Where, Loop: loop,
-						Threadsafe: fa.Threadsafe, AfterSettle: fa.AfterSettle, Ordered: fa.Ordered, Awaited: awaited})
+					p := roles.FuncArg{Arg: k, Where: fa.Where, Loop: loop,
+						Threadsafe: fa.Threadsafe, AfterSettle: fa.AfterSettle, Ordered: fa.Ordered}
+					if fa.Threadsafe && loop >= 0 {
+						r.awaited(fn, ci, fa, &p)
+					}
+					params = append(params, p)
 				}
 			}
 			if len(params) > 0 && (r.scheds[fn] == nil || len(r.scheds[fn].Params) != len(params)) {
@@ -138,35 +141,76 @@ func (r *Result) summarizeSchedules() {
 	}
 }
 
-// awaitedAt reports whether the future returned by the submit ci is waited
-// for right after it, in the same block, by a wait that cannot give up: a
-// Result taking nothing but the future (not ResultContext), or a receive
-// from its Done channel.
-func (r *Result) awaitedAt(ci ssa.CallInstruction) bool {
-	v := ci.Value()
-	if v == nil {
-		return false
-	}
-	for _, ref := range *v.Referrers() {
-		if ref.Block() != ci.Block() {
-			continue
+// awaited sets Awaited (and Sometimes, GivesUp, Context) on p, the
+// parameter of wrapper fn that fn's call ci submits thread-safely (its
+// row's argument fa), when fn waits for the submitted work before it
+// returns: fa is itself an awaited wrapper's, or the future ci returns is
+// waited for in fn. The wait is sure when ci is on every path and the wait
+// follows it in the same block; with no sure wait, fn waits on some paths
+// only (Sometimes).
+func (r *Result) awaited(fn *ssa.Function, ci ssa.CallInstruction, fa roles.FuncArg, p *roles.FuncArg) {
+	every := onEveryPath(ci)
+	var waits, sure int
+	hard := false        // a sure wait that cannot give up
+	var ctxs []ssa.Value // contexts of the waits that can (nil: not evident)
+	wait := func(sureWait, canGiveUp bool, ctx ssa.Value) {
+		waits++
+		if ctx != nil && r.undone(ctx) {
+			canGiveUp = false
 		}
-		switch ref := ref.(type) {
-		case *ssa.Call:
-			row := r.Role(&ref.Call)
-			if row != nil && row.Block == roles.BlockFuture && row.Waits == 0 && len(Args(&ref.Call)) == 1 && Arg(&ref.Call, 0) == v {
-				return true
+		if sureWait {
+			sure++
+			hard = hard || !canGiveUp
+		}
+		if canGiveUp {
+			ctxs = append(ctxs, ctx)
+		}
+	}
+	if fa.Awaited {
+		wait(every && !fa.Sometimes, fa.GivesUp, Arg(ci.Common(), fa.Context))
+	}
+	if v := ci.Value(); v != nil {
+		for _, ref := range *v.Referrers() {
+			call, ok := ref.(*ssa.Call)
+			if !ok {
+				continue
 			}
-			if row != nil && row.Done && Arg(&ref.Call, 0) == v {
-				for _, use := range *ref.Referrers() {
-					if u, ok := use.(*ssa.UnOp); ok && u.Op == token.ARROW && u.Block() == ci.Block() {
-						return true
+			sureWait := every && ref.Block() == ci.Block()
+			row := r.Role(&call.Call)
+			switch {
+			case row == nil || Arg(&call.Call, 0) != v:
+			case row.Block == roles.BlockFuture && row.Waits == 0 && len(Args(&call.Call)) == 1:
+				wait(sureWait, false, nil) // Result
+			case row.Block == roles.BlockFuture && row.Waits == 0 && row.WaitsContext:
+				args := Args(&call.Call)
+				wait(sureWait, true, args[len(args)-1]) // ResultContext
+			case row.Done:
+				for _, use := range *call.Referrers() {
+					switch u := use.(type) {
+					case *ssa.UnOp:
+						if u.Op == token.ARROW {
+							wait(every && u.Block() == ci.Block(), false, nil) // <-f.Done()
+						}
+					case *ssa.Select:
+						if u.Blocking {
+							// Other cases (a timeout) may end it first.
+							wait(every && u.Block() == ci.Block(), len(u.States) > 1, nil)
+						}
 					}
 				}
 			}
 		}
 	}
-	return false
+	if waits == 0 {
+		return
+	}
+	p.Awaited, p.Sometimes = true, sure == 0
+	if !hard && len(ctxs) > 0 {
+		p.GivesUp, p.Context = true, -1
+		if len(ctxs) == 1 && ctxs[0] != nil {
+			p.Context = r.paramIndex(fn, r.canon(ctxs[0]), false)
+		}
+	}
 }
 
 // onEveryPath reports whether every return from ci's function passes

@@ -57,8 +57,10 @@
 //     submitted work (Waits; Op.Deadlock set when provably stuck).
 //   - Ops(fn): blocking operations and calls to functions that may block,
 //     with Kind, What, the table Row or the callee's Helper witness,
-//     Deadlock (why it provably never returns) and SelfSubmit (the wait is
-//     on work submitted back to this loop: reported by selfsubmit only).
+//     Deadlock (why it provably never returns), GivesUp (how it may end
+//     without what it waits for: a stall) and SelfSubmit (the wait is on
+//     work submitted back to this loop, whatever its severity: reported by
+//     selfsubmit only).
 //   - Settled(fn, f, at): the future f is certainly settled when at runs.
 //   - SettledOnLoop(fn, f): f is the future of a promise of the package
 //     that only code on fn's own loop settles (its OnDone runs there).
@@ -66,6 +68,8 @@
 //     made from a wrapper's SchedulesFact. Rules never compare names: they
 //     ask the row (Block, Funcs, SubmitLoop, WrapLoop, LoopOnly, ...).
 //     RoleCalls(fn) yields fn's calls (not go statements) that have a row.
+//   - CallSpan: the range of a finding on a call (called name to end of
+//     call), the same in every rule.
 //   - AwaitCtx, ImportName, ResolvesTo, CallPos, CallAt, MethodCall,
 //     OtherUses, Source: what a suggested fix needs to be mechanical and
 //     compile.
@@ -78,8 +82,9 @@
 // Op.Deadlock is set only when the wait cannot end: a nested Run of the
 // loop the code runs on; a wait on the future of RunThreadsafe(current
 // loop, co) by code that does not suspend first; a call of a wrapper that
-// submits to the current loop and itself waits for the work, with no way to
-// give up (its SchedulesFact marks the parameter Awaited); a wait on a promise or
+// submits to the current loop and itself waits for the work (its
+// SchedulesFact marks the parameter Awaited), with no way to give up (not
+// GivesUp, or given a context that cannot be done); a wait on a promise or
 // channel created by the waiting code whose only settling operations are in
 // callbacks it schedules on its own loop (again without suspending first);
 // or a wait in a callback queued once with CallSoon/Spawn on a promise or

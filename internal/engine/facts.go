@@ -57,7 +57,17 @@ func (f *SchedulesFact) String() string {
 			part += " (thread-safe)"
 		}
 		if p.Awaited {
-			part += " (awaited)"
+			part += " (awaited"
+			if p.Sometimes {
+				part += " on some paths"
+			}
+			switch {
+			case p.GivesUp && p.Context >= 0:
+				part += fmt.Sprintf(", gives up on param %d", p.Context)
+			case p.GivesUp:
+				part += ", gives up"
+			}
+			part += ")"
 		}
 		parts = append(parts, part)
 	}

@@ -110,14 +110,37 @@ func (r *Result) Source(e ast.Expr) string {
 	return b.String()
 }
 
-// CallPos is the opening parenthesis of ci's call, where findings on the
-// call are reported and where CallAt finds it; for a defer or go statement,
+// CallPos is the opening parenthesis of ci's call, where CallAt and
+// CallSpan find it; for a defer or go statement,
 // that of its call rather than the keyword.
 func CallPos(ci ssa.CallInstruction) token.Pos {
 	if p := ci.Common().Pos(); p.IsValid() {
 		return p
 	}
 	return ci.Pos()
+}
+
+// CallSpan is the range a finding on the call whose opening parenthesis is
+// at lparen covers, the same for every rule: from the called name (Result
+// in f.Result(), RunThreadsafe in futures.RunThreadsafe[int](l, co)) to the
+// end of the call. For a position that is not a call's it is (lparen,
+// token.NoPos): the operation itself.
+func (r *Result) CallSpan(lparen token.Pos) (pos, end token.Pos) {
+	call, _ := r.CallAt(lparen)
+	if call == nil {
+		return lparen, token.NoPos
+	}
+	fun := ast.Unparen(call.Fun)
+	switch ix := fun.(type) {
+	case *ast.IndexExpr:
+		fun = ast.Unparen(ix.X)
+	case *ast.IndexListExpr:
+		fun = ast.Unparen(ix.X)
+	}
+	if sel, ok := fun.(*ast.SelectorExpr); ok {
+		return sel.Sel.Pos(), call.End()
+	}
+	return fun.Pos(), call.End()
 }
 
 // MethodCall returns the selector x.M of a method call x.M(...), or nil

@@ -29,11 +29,20 @@ func (r *Result) classifyWait(op *Op) {
 		}
 		return
 	}
-	if op.Helper != nil && r.awaitsSelfSubmit(op) {
+	if fa := r.awaitsSelfSubmit(op); fa != nil {
 		// A wrapper that submits to this loop and waits for the work
 		// itself (RunThreadsafe(l, co).Result() inside a helper).
 		op.SelfSubmit, op.Submit = true, op.Instr.(ssa.CallInstruction)
-		op.Deadlock = "the work can run only on this loop, which this wait keeps from running"
+		switch ctx := Arg(op.Call, fa.Context); {
+		case fa.Sometimes:
+			// The wrapper may return without waiting: no proven deadlock.
+		case fa.GivesUp && ctx == nil:
+			op.GivesUp = "the wrapper gives up"
+		case fa.GivesUp && !r.undone(ctx):
+			op.GivesUp = "its context is done"
+		default:
+			op.Deadlock = "the work can run only on this loop, which this wait keeps from running"
+		}
 		return
 	}
 	var v ssa.Value
@@ -46,7 +55,11 @@ func (r *Result) classifyWait(op *Op) {
 			v = instr.X
 		}
 	case *ssa.Select:
-		if len(instr.States) != 1 || instr.States[0].Dir != types.RecvOnly {
+		if len(instr.States) != 1 {
+			r.classifySelect(op, instr)
+			return
+		}
+		if instr.States[0].Dir != types.RecvOnly {
 			return
 		}
 		if f := r.doneOf(instr.States[0].Chan); f != nil {
@@ -67,7 +80,6 @@ func (r *Result) classifyWait(op *Op) {
 		return
 	}
 	act := r.ActivationRoot(fn)
-	inActivation := func(g *ssa.Function) bool { return g != nil && r.ActivationRoot(g) == act }
 	switch root := ref.root.(type) {
 	case *ssa.Call:
 		row := r.Role(&root.Call)
@@ -76,8 +88,7 @@ func (r *Result) classifyWait(op *Op) {
 		}
 		switch {
 		case future && Arg(&root.Call, row.SubmitLoop) != nil:
-			caller := root.Parent()
-			if !inActivation(caller) || !r.IsCurrentLoop(caller, Arg(&root.Call, row.SubmitLoop)) {
+			if r.selfSubmitted(act, ref) == nil {
 				return
 			}
 			op.SelfSubmit, op.Submit = true, root
@@ -99,26 +110,64 @@ func (r *Result) classifyWait(op *Op) {
 	}
 }
 
-// awaitsSelfSubmit reports whether op calls a wrapper that submits work
-// thread-safely to the loop the calling code runs on and then waits for it
-// (FuncArg.Awaited).
-func (r *Result) awaitsSelfSubmit(op *Op) bool {
-	if op.Call == nil {
-		return false
+// classifySelect marks a select with several cases that waits, in one of
+// them, for the future of a thread-safe submit to this loop: a wait on
+// self-submitted work, which the other cases may end first (so it is not a
+// proven deadlock).
+func (r *Result) classifySelect(op *Op, sel *ssa.Select) {
+	act := r.ActivationRoot(op.Fn)
+	for _, st := range sel.States {
+		if st.Dir != types.RecvOnly {
+			continue
+		}
+		if f := r.doneOf(st.Chan); f != nil {
+			if submit := r.selfSubmitted(act, r.canon(f)); submit != nil {
+				op.SelfSubmit, op.Submit = true, submit
+				op.GivesUp = "another case of the select is ready"
+				return
+			}
+		}
+	}
+}
+
+// selfSubmitted returns the thread-safe submit to the current loop, made in
+// the activation act, whose future ref denotes; nil if it is not one.
+func (r *Result) selfSubmitted(act *ssa.Function, ref loopRef) *ssa.Call {
+	call, ok := ref.root.(*ssa.Call)
+	if !ok || ref.path != "" {
+		return nil
+	}
+	row := r.Role(&call.Call)
+	if row == nil || Arg(&call.Call, row.SubmitLoop) == nil {
+		return nil
+	}
+	caller := call.Parent()
+	if caller == nil || r.ActivationRoot(caller) != act || !r.IsCurrentLoop(caller, Arg(&call.Call, row.SubmitLoop)) {
+		return nil
+	}
+	return call
+}
+
+// awaitsSelfSubmit returns, when op calls a wrapper that submits work
+// thread-safely to the loop the calling code runs on and then waits for it,
+// the wrapper's awaited argument (FuncArg.Awaited); else nil.
+func (r *Result) awaitsSelfSubmit(op *Op) *roles.FuncArg {
+	if op.Helper == nil || op.Call == nil {
+		return nil
 	}
 	if _, ok := op.Instr.(ssa.CallInstruction); !ok {
-		return false
+		return nil
 	}
 	row := r.Role(op.Call)
 	if row == nil {
-		return false
+		return nil
 	}
-	for _, fa := range row.Funcs {
+	for i, fa := range row.Funcs {
 		if l := Arg(op.Call, fa.Loop); fa.Awaited && fa.Threadsafe && l != nil && r.IsCurrentLoop(op.Fn, l) {
-			return true
+			return &row.Funcs[i]
 		}
 	}
-	return false
+	return nil
 }
 
 // provePending sets Deadlock/SelfSubmit on op when obj (a new promise or
@@ -145,15 +194,20 @@ func (r *Result) provePending(op *Op, obj ssa.Value, creator *ssa.Function, act 
 		}
 		roots = append(roots, p)
 	}
-	if r.ActivationRoot(creator) == act && !r.suspendsIn(act) {
-		if r.pendingUntilReturn(op, roots, act) {
-			how := "callbacks scheduled on this loop"
-			if op.SelfSubmit {
-				how = "work submitted to this loop"
+	if r.ActivationRoot(creator) == act {
+		// pendingUntilReturn marks a wait on self-submitted work whether
+		// or not act suspends first: only the deadlock needs it not to.
+		pending := r.pendingUntilReturn(op, roots, act)
+		if !r.suspendsIn(act) {
+			if pending {
+				how := "callbacks scheduled on this loop"
+				if op.SelfSubmit {
+					how = "work submitted to this loop"
+				}
+				op.Deadlock = why + how + " after this code returns"
 			}
-			op.Deadlock = why + how + " after this code returns"
+			return
 		}
-		return
 	}
 	if r.queuedBehind(roots, creator, act) {
 		op.Deadlock = why + "callbacks queued on this loop after this one"

@@ -73,10 +73,20 @@ type FuncArg struct {
 	Ordered bool
 	// Awaited is set, for a wrapper of a thread-safe submit, when the
 	// wrapper itself, on every path, submits and then waits for the
-	// submitted work before it returns, with no way to give up
-	// (RunThreadsafe(l, co).Result()): called from code running on that
-	// loop, it never returns.
+	// submitted work before it returns (RunThreadsafe(l, co).Result()):
+	// called from code running on that loop, it never returns, unless
+	// Sometimes or GivesUp.
 	Awaited bool
+	// Sometimes is set, with Awaited, when the wrapper waits for the work
+	// on some paths only: where it does, the wait is on the loop's own work.
+	Sometimes bool
+	// GivesUp is set, with Awaited, when the wait also ends once a context
+	// is done (ResultContext): a stall, not a deadlock, unless the context
+	// is one that cannot be done (context.Background()).
+	GivesUp bool
+	// Context is, with GivesUp, the index of the argument that is the
+	// context the wait gives up on, or -1 when it is not an argument.
+	Context int
 }
 
 // Func is one row of the table: the roles of one function or method.

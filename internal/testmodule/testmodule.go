@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -48,4 +50,33 @@ func Load(t testing.TB, patterns ...string) []*packages.Package {
 		t.Fatal("testdata does not load")
 	}
 	return pkgs
+}
+
+// Finding is one diagnostic of Analyze, with the analyzer that reported it
+// and the package it is in.
+type Finding struct {
+	Analyzer string
+	Package  *packages.Package
+	analysis.Diagnostic
+}
+
+// Analyze loads patterns of testdata/ and runs analyzers on them together,
+// as the futurelint suite does, failing t on any analysis error.
+func Analyze(t testing.TB, analyzers []*analysis.Analyzer, patterns ...string) ([]*packages.Package, []Finding) {
+	t.Helper()
+	pkgs := Load(t, patterns...)
+	graph, err := checker.Analyze(analyzers, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found []Finding
+	for _, act := range graph.Roots {
+		if act.Err != nil {
+			t.Fatalf("%s: %v", act, act.Err)
+		}
+		for _, d := range act.Diagnostics {
+			found = append(found, Finding{act.Analyzer.Name, act.Package, d})
+		}
+	}
+	return pkgs, found
 }

@@ -2,8 +2,6 @@ package loopblock
 
 import (
 	_ "embed"
-	"go/ast"
-	"go/token"
 	"sort"
 
 	"golang.org/x/tools/go/analysis"
@@ -40,7 +38,7 @@ func run(pass *analysis.Pass, res *engine.Result) error {
 		if op.Deadlock != "" {
 			sev = engine.Error
 		}
-		pos, end := span(res, op)
+		pos, end := res.CallSpan(op.Pos)
 		rep.Report(analysis.Diagnostic{
 			Pos:            pos,
 			End:            end,
@@ -49,17 +47,4 @@ func run(pass *analysis.Pass, res *engine.Result) error {
 		}, sev)
 	}
 	return nil
-}
-
-// span is where to point: the called name (Result in f.Result()) through
-// the end of the call, or the operation itself.
-func span(res *engine.Result, op *engine.Op) (token.Pos, token.Pos) {
-	call, _ := res.CallAt(op.Pos)
-	if call == nil {
-		return op.Pos, token.NoPos
-	}
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		return sel.Sel.Pos(), call.End()
-	}
-	return call.Pos(), call.End()
 }

@@ -35,19 +35,10 @@ func (f finding) String() string {
 // packages, as the futurelint suite does.
 func analyzeBoth(t *testing.T, patterns ...string) ([]*packages.Package, []finding) {
 	t.Helper()
-	pkgs := testmodule.Load(t, patterns...)
-	graph, err := checker.Analyze([]*analysis.Analyzer{loopblock.Analyzer, selfsubmit.Analyzer}, pkgs, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pkgs, all := testmodule.Analyze(t, []*analysis.Analyzer{loopblock.Analyzer, selfsubmit.Analyzer}, patterns...)
 	var found []finding
-	for _, act := range graph.Roots {
-		if act.Err != nil {
-			t.Fatalf("%s: %v", act, act.Err)
-		}
-		for _, d := range act.Diagnostics {
-			found = append(found, finding{act.Package.Fset.Position(d.Pos), act.Analyzer.Name, d.Category})
-		}
+	for _, d := range all {
+		found = append(found, finding{d.Package.Fset.Position(d.Pos), d.Analyzer, d.Category})
 	}
 	return pkgs, found
 }

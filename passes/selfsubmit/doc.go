@@ -20,7 +20,9 @@
 // whose context may be done meanwhile only stalls). So is a call of a
 // wrapper that submits to its loop argument and then itself waits for the
 // work (return futures.RunThreadsafe(l, co).Result()), called with the
-// current loop: the submit and the wait are that one call. Each submit is
+// current loop: the submit and the wait are that one call (a stall when the
+// wrapper's wait gives up on a context that may be done, or is on some of
+// its paths only). Each submit is
 // reported once, at the submit (where a suppression directive goes), and
 // loopblock does not report the wait again.
 //

@@ -30,10 +30,19 @@ func (sub *submit) message() string {
 	if w.Deadlock != "" {
 		return fmt.Sprintf("%s, and %s waits for it: a deadlock, since %s; %s", what, at, w.Deadlock, sub.insteadOfWaiting())
 	}
-	if w.Row != nil && w.Row.WaitsContext {
-		return fmt.Sprintf("%s, and %s blocks the loop waiting for it: unless the work already ran while this code was suspended, the wait ends only when its context gives up; %s", what, at, sub.insteadOfWaiting())
+	ends := "the wait never ends"
+	if w.GivesUp != "" {
+		ends = "the wait ends only when " + w.GivesUp + ", without the result"
 	}
-	return fmt.Sprintf("%s, and %s blocks the loop waiting for it: unless the work already ran while this code was suspended, the wait never ends; %s", what, at, sub.insteadOfWaiting())
+	blocks := "blocks the loop waiting for it"
+	switch {
+	case w.Instr != sub.s.Call:
+		ends = "unless the work already ran while this code was suspended, " + ends
+	case sub.work.Sometimes:
+		// A wrapper that waits for the work on some of its paths.
+		blocks, ends = "may block the loop waiting for it", "where it does, "+ends
+	}
+	return fmt.Sprintf("%s, and %s %s: %s; %s", what, at, blocks, ends, sub.insteadOfWaiting())
 }
 
 func plural(n int) string {

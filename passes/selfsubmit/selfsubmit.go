@@ -28,14 +28,16 @@ func run(pass *analysis.Pass, res *engine.Result) error {
 			found = append(found, newSubmit(res, fn, s))
 		}
 	}
-	sort.SliceStable(found, func(i, j int) bool { return found[i].pos < found[j].pos })
+	sort.SliceStable(found, func(i, j int) bool { return engine.Before(pass.Fset, found[i].pos, found[j].pos) })
 	for _, sub := range found {
 		sev := engine.Warning
 		if sub.deadlock() != nil {
 			sev = engine.Error
 		}
+		pos, end := res.CallSpan(sub.pos)
 		rep.Report(analysis.Diagnostic{
-			Pos:            sub.pos,
+			Pos:            pos,
+			End:            end,
 			Message:        sub.message(),
 			SuggestedFixes: sub.suggestFixes(),
 		}, sev)

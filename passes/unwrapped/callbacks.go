@@ -43,8 +43,10 @@ func racingCallbacks(res *engine.Result) []analysis.Diagnostic {
 			}
 			for _, t := range res.Targets(cb) {
 				if tch := touches(res, t); tch != nil {
+					pos, end := res.CallSpan(engine.CallPos(ci))
 					out = append(out, analysis.Diagnostic{
-						Pos:            engine.CallPos(ci),
+						Pos:            pos,
+						End:            end,
 						Message:        callbackMessage(res, fn, ci, tch),
 						SuggestedFixes: wrapThenFix(res, fn, ci, row),
 					})

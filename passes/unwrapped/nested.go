@@ -22,7 +22,8 @@ func nestedFutures(res *engine.Result) []analysis.Diagnostic {
 		if fn != nil {
 			reported[fn] = true
 		}
-		out = append(out, analysis.Diagnostic{Pos: pos, Message: nestedMessage(res, fn, kind, inner)})
+		pos, end := res.CallSpan(pos) // a call's finding covers the call, a declaration's its name
+		out = append(out, analysis.Diagnostic{Pos: pos, End: end, Message: nestedMessage(res, fn, kind, inner)})
 	}
 
 	// Coroutines: functions with a marker parameter of their own that this
@@ -40,7 +41,7 @@ func nestedFutures(res *engine.Result) []analysis.Diagnostic {
 		}
 		pos := fn.Pos()
 		if fn.Parent() != nil && len(p.Schedules) > 0 {
-			pos = p.Schedules[0].Call.Pos() // a closure: at the call that runs it
+			pos = engine.CallPos(p.Schedules[0].Call) // a closure: at the call that runs it
 		}
 		report(fn, pos, "coroutine", inner)
 	}

@@ -21,7 +21,7 @@ var Analyzer, Doc = engine.NewRule(name, doc, run)
 func run(pass *analysis.Pass, res *engine.Result) error {
 	found := racingCallbacks(res)
 	found = append(found, nestedFutures(res)...)
-	sort.SliceStable(found, func(i, j int) bool { return found[i].Pos < found[j].Pos })
+	sort.SliceStable(found, func(i, j int) bool { return engine.Before(pass.Fset, found[i].Pos, found[j].Pos) })
 	rep := engine.NewReporter(pass, name)
 	for _, d := range found {
 		rep.Report(d, engine.Warning)

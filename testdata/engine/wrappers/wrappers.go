@@ -57,9 +57,10 @@ func Detached(f *futures.Future[int]) func() {
 // A call of a local function value is dynamic: not assumed to block.
 func Dynamic(fn func()) { fn() }
 
-// Waiting for the submitted work, with no way to give up, on every path
-// through the wrapper: awaited, also through another wrapper. A wait that
-// can give up, or a submit and wait made on some paths only, is not.
+// Waiting for the submitted work on every path through the wrapper:
+// awaited, also through another wrapper; a wait that can give up is
+// awaited but gives up, on the context parameter when it is one. A submit
+// and wait made on some paths only is awaited on some paths.
 func Ask[T any](l *futures.Loop, co func(*futures.Ctx) (T, error)) (T, error) { // want Ask:`^schedules: param 1 coroutine on loop 0 \(thread-safe\) \(awaited\)$` Ask:`^blocks: `
 	return futures.RunThreadsafe(l, co).Result()
 }
@@ -72,24 +73,47 @@ func AskAgain(l *futures.Loop, co func(*futures.Ctx) (int, error)) (int, error) 
 	return Ask(l, co)
 }
 
-func AskContext(ctx context.Context, l *futures.Loop, co func(*futures.Ctx) (int, error)) (int, error) { // want AskContext:`^schedules: param 2 coroutine on loop 1 \(thread-safe\)$` AskContext:`^blocks: `
+func AskContext(ctx context.Context, l *futures.Loop, co func(*futures.Ctx) (int, error)) (int, error) { // want AskContext:`^schedules: param 2 coroutine on loop 1 \(thread-safe\) \(awaited, gives up on param 0\)$` AskContext:`^blocks: `
 	return futures.RunThreadsafe(l, co).ResultContext(ctx)
 }
 
-func AskSometimes(l *futures.Loop, co func(*futures.Ctx) (int, error), wait bool) { // want AskSometimes:`^schedules: param 1 coroutine on loop 0 \(thread-safe\)$` AskSometimes:`^blocks: `
+func AskContextAgain(ctx context.Context, l *futures.Loop, co func(*futures.Ctx) (int, error)) (int, error) { // want AskContextAgain:`^schedules: param 2 coroutine on loop 1 \(thread-safe\) \(awaited, gives up on param 0\)$` AskContextAgain:`^blocks: `
+	return AskContext(ctx, l, co)
+}
+
+func AskBackground(l *futures.Loop, co func(*futures.Ctx) (int, error)) (int, error) { // want AskBackground:`^schedules: param 1 coroutine on loop 0 \(thread-safe\) \(awaited\)$` AskBackground:`^blocks: `
+	return AskContext(context.Background(), l, co)
+}
+
+func AskSelect(l *futures.Loop, co func(*futures.Ctx) (int, error), timeout <-chan struct{}) { // want AskSelect:`^schedules: param 1 coroutine on loop 0 \(thread-safe\) \(awaited, gives up\)$` AskSelect:`^blocks: `
+	f := futures.RunThreadsafe(l, co)
+	select {
+	case <-f.Done():
+	case <-timeout:
+	}
+}
+
+// shutdown is done when the process shuts down.
+var shutdown context.Context
+
+func AskUntilShutdown(l *futures.Loop, co func(*futures.Ctx) (int, error)) (int, error) { // want AskUntilShutdown:`^schedules: param 1 coroutine on loop 0 \(thread-safe\) \(awaited, gives up\)$` AskUntilShutdown:`^blocks: `
+	return futures.RunThreadsafe(l, co).ResultContext(shutdown)
+}
+
+func AskSometimes(l *futures.Loop, co func(*futures.Ctx) (int, error), wait bool) { // want AskSometimes:`^schedules: param 1 coroutine on loop 0 \(thread-safe\) \(awaited on some paths\)$` AskSometimes:`^blocks: `
 	f := futures.RunThreadsafe(l, co)
 	if wait {
 		f.Result()
 	}
 }
 
-func AskIf(l *futures.Loop, co func(*futures.Ctx) (int, error), ask bool) { // want AskIf:`^schedules: param 1 coroutine on loop 0 \(thread-safe\)$` AskIf:`^blocks: `
+func AskIf(l *futures.Loop, co func(*futures.Ctx) (int, error), ask bool) { // want AskIf:`^schedules: param 1 coroutine on loop 0 \(thread-safe\) \(awaited on some paths\)$` AskIf:`^blocks: `
 	if ask {
 		futures.RunThreadsafe(l, co).Result()
 	}
 }
 
-func AskAgainIf(l *futures.Loop, co func(*futures.Ctx) (int, error), ask bool) { // want AskAgainIf:`^schedules: param 1 coroutine on loop 0 \(thread-safe\)$` AskAgainIf:`^blocks: `
+func AskAgainIf(l *futures.Loop, co func(*futures.Ctx) (int, error), ask bool) { // want AskAgainIf:`^schedules: param 1 coroutine on loop 0 \(thread-safe\) \(awaited on some paths\)$` AskAgainIf:`^blocks: `
 	if ask {
 		Ask(l, co)
 	}

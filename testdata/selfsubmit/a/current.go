@@ -1,6 +1,8 @@
 package a
 
 import (
+	"context"
+
 	"futurelint.test/selfsubmit/sched"
 
 	"github.com/futurelint/futurelint/futures"
@@ -76,7 +78,7 @@ func (a *actor) closures(co func(*futures.Ctx) (int, error)) {
 
 // Scheduled through a wrapper from another package (its fact says on which
 // loop), and submitting through a wrapper (its fact says it is thread-safe).
-func wrappers(l *futures.Loop, c *futures.Ctx) {
+func wrappers(l *futures.Loop, c *futures.Ctx, ctx context.Context) {
 	sched.After(l, func() {
 		l.CallSoonThreadsafe(tick) // want `^l\.CallSoonThreadsafe submits the callback tick to the loop this code`
 	})
@@ -86,10 +88,15 @@ func wrappers(l *futures.Loop, c *futures.Ctx) {
 	// A wrapper that waits for the work it submits: a deadlock on the
 	// current loop, at the one call.
 	sched.Ask(c.Loop(), count) // want `^sched\.Ask submits the coroutine count to c\.Loop\(\), the loop this code is already running on, and sched\.Ask itself waits for it: a deadlock, since the work can run only on this loop, which this wait keeps from running; await the coroutine instead: futures\.Await\(c, futures\.Spawn\(c\.Loop\(\), count\)\), or call it directly: count\(c\)$`
-	// Wrappers not known to wait: the wait can give up, or happens only on
-	// some paths. No deadlock is claimed.
-	sched.AskContext(c.Context(), c.Loop(), count) // want `^sched\.AskContext submits the coroutine count to c\.Loop\(\), the loop this code is already running on: the coroutine does not run now`
-	sched.AskLater(c.Loop(), count, true)          // want `^sched\.AskLater submits the coroutine count to c\.Loop\(\), the loop this code is already running on: the coroutine does not run now`
+	// A wrapper whose wait gives up when its context is done: a stall,
+	// unless the context passed in can never be done while the loop blocks
+	// (the coroutine's own Context()).
+	sched.AskContext(ctx, c.Loop(), count)         // want `^sched\.AskContext submits the coroutine count to c\.Loop\(\), the loop this code is already running on, and sched\.AskContext itself blocks the loop waiting for it: the wait ends only when its context is done, without the result; await the coroutine instead`
+	sched.AskContext(c.Context(), c.Loop(), count) // want `^sched\.AskContext submits the coroutine count to c\.Loop\(\), the loop this code is already running on, and sched\.AskContext itself waits for it: a deadlock`
+	sched.AskTimeout(c.Loop(), count, 0)           // want `^sched\.AskTimeout submits the coroutine count to c\.Loop\(\), the loop this code is already running on, and sched\.AskTimeout itself blocks the loop waiting for it: the wait ends only when the wrapper gives up, without the result; await the coroutine instead`
+	// A wrapper that waits on some paths only: a wait on the loop's own
+	// work where it does, not a proven deadlock.
+	sched.AskLater(c.Loop(), count, true) // want `^sched\.AskLater submits the coroutine count to c\.Loop\(\), the loop this code is already running on, and sched\.AskLater itself may block the loop waiting for it: where it does, the wait never ends; await the coroutine instead`
 }
 
 func post(l *futures.Loop, fn func()) { _ = l.CallSoonThreadsafe(fn) }

@@ -6,6 +6,7 @@ package both
 
 import (
 	"context"
+	"time"
 
 	"futurelint.test/selfsubmit/sched"
 
@@ -51,6 +52,15 @@ func suspendsFirst(c *futures.Ctx, co func(*futures.Ctx) (int, error)) {
 	f.Result() // part of the finding above
 }
 
+// The coroutine suspends before receiving from a channel only the
+// submitted callback sends to: selfsubmit's warning, not also loopblock's.
+func handshakeSuspendsFirst(c *futures.Ctx) {
+	errc := make(chan error, 1)
+	c.Loop().CallSoonThreadsafe(func() { errc <- nil }) // finding: selfsubmit warning
+	futures.Sleep(c, 0)
+	<-errc // part of the finding above
+}
+
 // A promise also resolved by a plain CallSoon callback: the wait is
 // loopblock's deadlock, and the thread-safe submit is a needless hop of its
 // own.
@@ -86,7 +96,51 @@ func askOther(c *futures.Ctx, other *futures.Loop, co func(*futures.Ctx) (int, e
 	return sched.Ask(other, co) // finding: loopblock warning
 }
 
+// The same wrapper with a wait that gives up when its context is done: one
+// finding, selfsubmit's, a warning; with the coroutine's own context,
+// which cannot be done while the loop blocks, an error.
+func askContextSelf(c *futures.Ctx, ctx context.Context, co func(*futures.Ctx) (int, error)) {
+	sched.AskContext(ctx, c.Loop(), co)         // finding: selfsubmit warning
+	sched.AskContext(c.Context(), c.Loop(), co) // finding: selfsubmit error
+}
+
+// A wrapper that waits for the work on some paths only: one finding,
+// selfsubmit's warning.
+func askLaterSelf(c *futures.Ctx, co func(*futures.Ctx) (int, error)) {
+	sched.AskLater(c.Loop(), co, true) // finding: selfsubmit warning
+}
+
+// A wrapper that selects on the work or a timeout: one finding,
+// selfsubmit's warning.
+func askTimeoutSelf(c *futures.Ctx, co func(*futures.Ctx) (int, error)) {
+	sched.AskTimeout(c.Loop(), co, time.Second) // finding: selfsubmit warning
+}
+
+// On another loop: an ordinary block, loopblock's.
+func askContextOther(ctx context.Context, c *futures.Ctx, other *futures.Loop, co func(*futures.Ctx) (int, error)) {
+	sched.AskContext(ctx, other, co) // finding: loopblock warning
+}
+
 // A wait that can give up: selfsubmit's, as a warning.
 func resultContextGivesUp(c *futures.Ctx, ctx context.Context, co func(*futures.Ctx) (int, error)) {
 	futures.RunThreadsafe(c.Loop(), co).ResultContext(ctx) // finding: selfsubmit warning
+}
+
+// A select on the submitted future with a timeout case: a wait that can
+// give up, selfsubmit's warning at the submit, not loopblock's at the select.
+func selectWithTimeout(c *futures.Ctx, co func(*futures.Ctx) (int, error)) {
+	f := futures.RunThreadsafe(c.Loop(), co) // finding: selfsubmit warning
+	select {                                 // part of the finding above
+	case <-f.Done():
+	case <-time.After(time.Second):
+	}
+}
+
+// A select on a future submitted to another loop: loopblock's.
+func selectOtherLoop(c *futures.Ctx, other *futures.Loop, co func(*futures.Ctx) (int, error)) {
+	f := futures.RunThreadsafe(other, co)
+	select { // finding: loopblock warning
+	case <-f.Done():
+	case <-time.After(time.Second):
+	}
 }

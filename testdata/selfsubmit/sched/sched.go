@@ -5,6 +5,7 @@ package sched
 
 import (
 	"context"
+	"time"
 
 	"github.com/futurelint/futurelint/futures"
 )
@@ -35,7 +36,7 @@ func AskContext[T any](ctx context.Context, l *futures.Loop, co func(*futures.Ct
 	return futures.RunThreadsafe(l, co).ResultContext(ctx)
 }
 
-// AskLater waits only on some paths: not known to wait.
+// AskLater waits only on some paths: a stall where it does.
 func AskLater[T any](l *futures.Loop, co func(*futures.Ctx) (T, error), wait bool) (T, error) {
 	f := futures.RunThreadsafe(l, co)
 	if wait {
@@ -43,4 +44,13 @@ func AskLater[T any](l *futures.Loop, co func(*futures.Ctx) (T, error), wait boo
 	}
 	var zero T
 	return zero, nil
+}
+
+// AskTimeout gives up after d: a stall, not a deadlock.
+func AskTimeout[T any](l *futures.Loop, co func(*futures.Ctx) (T, error), d time.Duration) {
+	f := futures.RunThreadsafe(l, co)
+	select {
+	case <-f.Done():
+	case <-time.After(d):
+	}
 }
