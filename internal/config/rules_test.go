@@ -19,3 +19,13 @@ func TestConfigLoop(t *testing.T) {
 	analysistest.Run(t, dir, selfsubmit.Analyzer, "./config/self")
 	analysistest.Run(t, dir, unwrapped.Analyzer, "./config/unwrap")
 }
+
+// The rules find the mistakes in code using a library that declares its
+// roles with directives in its own source: the rows reach the users'
+// packages as facts, with no configuration.
+func TestDirectiveLoop(t *testing.T) {
+	dir := testmodule.Dir(t)
+	analysistest.Run(t, dir, loopblock.Analyzer, "./directives/blocking")
+	analysistest.Run(t, dir, selfsubmit.Analyzer, "./directives/self")
+	analysistest.Run(t, dir, unwrapped.Analyzer, "./directives/unwrap")
+}
