@@ -233,7 +233,7 @@ func parseLibrary(path string, n *node, at func(*node) string) (*Library, error)
 			if !ok {
 				return nil, errAt(k.val, "unknown type role %q (known: %s)", s, keys(TypeRoles))
 			}
-			lib.Types = append(lib.Types, TypeSpec{Name: k.name, Role: role, At: at(k.val)})
+			lib.Types = append(lib.Types, TypeSpec{Name: k.name, Role: role, At: at(&node{off: k.off})})
 		}
 	}
 	if f := m["functions"]; f != nil {
@@ -249,7 +249,7 @@ func parseLibrary(path string, n *node, at func(*node) string) (*Library, error)
 			if err != nil {
 				return nil, err
 			}
-			spec.Recv, spec.Name, spec.At = recv, name, at(k.val)
+			spec.Recv, spec.Name, spec.At = recv, name, at(&node{off: k.off})
 			lib.Funcs = append(lib.Funcs, *spec)
 		}
 	}

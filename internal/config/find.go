@@ -88,6 +88,25 @@ func For(dir string) (*Config, error) {
 	return f.c, f.err
 }
 
+// Nearest returns the name of the file For would read for a package in
+// dir, or "" when there is none (or an explicit config is set).
+func Nearest(dir string) string {
+	if explicitConfig() != nil {
+		return ""
+	}
+	for {
+		file := filepath.Join(dir, FileName)
+		if _, err := os.Stat(file); err == nil {
+			return file
+		}
+		parent := filepath.Dir(dir)
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil || parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
 func load(file string) found {
 	if v, ok := files.Load(file); ok {
 		return v.(found)

@@ -65,25 +65,25 @@ func errAt(n *node, format string, args ...any) error {
 func decode(data []byte) (*node, error) {
 	d := json.NewDecoder(bytes.NewReader(data))
 	d.UseNumber()
-	p := &parser{data: data, dec: d}
+	p := &jsonParser{data: data, dec: d}
 	n, err := p.value("")
 	if err != nil {
 		return nil, err
 	}
-	if _, err := d.Token(); err != io.EOF {
-		return nil, &posError{off: p.start(), msg: "unexpected text after the top-level object"}
+	if off := p.start(); off < len(data) {
+		return nil, &posError{off: off, msg: "unexpected text after the top-level object"}
 	}
 	return n, nil
 }
 
-type parser struct {
+type jsonParser struct {
 	data []byte
 	dec  *json.Decoder
 }
 
 // start returns the offset of the next token: the decoder's offset past
 // the previous one, then past white space and the separators ',' and ':'.
-func (p *parser) start() int {
+func (p *jsonParser) start() int {
 	i := int(p.dec.InputOffset())
 	for i < len(p.data) && strings.IndexByte(" \t\r\n,:", p.data[i]) >= 0 {
 		i++
@@ -91,13 +91,19 @@ func (p *parser) start() int {
 	return i
 }
 
-func (p *parser) token() (json.Token, int, error) {
+func (p *jsonParser) token() (json.Token, int, error) {
 	off := p.start()
 	tok, err := p.dec.Token()
 	if err != nil {
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
-			return nil, int(se.Offset), &posError{off: max(int(se.Offset)-1, 0), msg: "malformed JSON: " + se.Error()}
+			// The token reader's offsets are not absolute: ask the
+			// whole-document decoder where the error is.
+			var v any
+			if err := json.Unmarshal(p.data, &v); errors.As(err, &se) {
+				off = max(int(se.Offset)-1, 0)
+			}
+			return nil, off, &posError{off: off, msg: "malformed JSON: " + se.Error()}
 		}
 		if err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF) {
 			return nil, len(p.data), &posError{off: len(p.data), msg: "malformed JSON: unexpected end of file"}
@@ -107,7 +113,7 @@ func (p *parser) token() (json.Token, int, error) {
 	return tok, off, nil
 }
 
-func (p *parser) value(path string) (*node, error) {
+func (p *jsonParser) value(path string) (*node, error) {
 	tok, off, err := p.token()
 	if err != nil {
 		return nil, err

@@ -40,6 +40,9 @@ var FactTypes = []analysis.Fact{(*BlocksFact)(nil), (*SchedulesFact)(nil), (*Loo
 type Result struct {
 	Pass  *analysis.Pass
 	Roles *roles.Table
+	// Err is set when the package's roles could not be read: a bad
+	// config file or directive. Rules return it as their error.
+	Err error
 
 	// SSA is the package in SSA form, and Funcs its source functions
 	// (closures included) in source order. Both are nil when the package
@@ -60,7 +63,9 @@ type Result struct {
 func run(pass *analysis.Pass, base *roles.Table) (any, error) {
 	table, loopCode, err := extend(pass, base)
 	if err != nil {
-		return nil, err
+		// Not an error of this analyzer: the drivers would report only
+		// "failed prerequisites" for the rules. Each rule returns it.
+		return &Result{Pass: pass, Roles: base, Err: err}, nil
 	}
 	r := &Result{Pass: pass, Roles: table, loopCode: loopCode}
 	if r.isStd() || r.Roles.Mentions(pass.Pkg.Path()) || r.Roles.LoopRuntime(pass.Pkg.Path()) {

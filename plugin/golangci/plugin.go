@@ -18,9 +18,14 @@
 // `disable` lists rules to leave out. Rules are named by analyzer name
 // (loopblock) or ID (FL001). With neither, every rule runs. An unknown key or
 // rule name is an error, so a typo never silently turns a rule off.
+//
+// `packages` describes loop APIs futurelint does not know, with the schema
+// of a .futurelint.json file (docs/config.md); given here, it is used
+// instead of any .futurelint.json.
 package golangci
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -28,6 +33,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/futurelint/futurelint/analyzer"
+	"github.com/futurelint/futurelint/internal/config"
 )
 
 func init() {
@@ -38,6 +44,8 @@ func init() {
 type Settings struct {
 	Enable  []string `json:"enable"`
 	Disable []string `json:"disable"`
+	// Packages is the `packages` object of a config file.
+	Packages json.RawMessage `json:"packages"`
 }
 
 // Plugin is the registered golangci-lint plugin.
@@ -55,6 +63,14 @@ func New(settings any) (register.LinterPlugin, error) {
 	if err != nil {
 		return nil, err
 	}
+	var c *config.Config
+	if len(s.Packages) > 0 {
+		doc := append(append([]byte(`{"packages":`), s.Packages...), '}')
+		if c, err = config.ParseSettings("futurelint settings", doc); err != nil {
+			return nil, err
+		}
+	}
+	config.SetExplicit(c)
 	return &Plugin{analyzers: as}, nil
 }
 
