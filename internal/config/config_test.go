@@ -78,33 +78,37 @@ func TestParseGood(t *testing.T) {
 		t.Errorf("words %+v, want %+v", l.Words, want)
 	}
 	_, _, pkg := check(t, lib)
-	funcs, typs, err := l.Rows(pkg)
+	rl, err := l.Rows("f.json", pkg)
 	if err != nil {
 		t.Fatal(err)
+	}
+	funcs, typs := rl.Funcs, rl.Types
+	if rl.Name != "f.json" || !reflect.DeepEqual(rl.Paths, []string{"example.com/lib"}) || rl.Words.Loop != "the lib loop" || rl.Words.HandBack != "l.Post" || rl.Words.AwaitFuture.Callback != "lib.Adopt" {
+		t.Errorf("library %q %v words %+v", rl.Name, rl.Paths, rl.Words)
 	}
 	wantTypes := []roles.Type{{Pkg: "example.com/lib", Name: "Ctx", Role: roles.Marker}, {Pkg: "example.com/lib", Name: "Loop", Role: roles.LoopType}, {Pkg: "example.com/lib", Name: "Future", Role: roles.ExecutorFuture}}
 	if !reflect.DeepEqual(typs, wantTypes) {
 		t.Errorf("types %+v, want %+v", typs, wantTypes)
 	}
 	row := func(recv, name string) roles.Func {
-		return roles.Func{Pkg: "example.com/lib", Recv: recv, Name: name, Waits: -1, SubmitLoop: -1, WrapLoop: -1, WrapFuture: -1}
+		return roles.Func{Pkg: "example.com/lib", Recv: recv, Name: name}
 	}
 	post := row("Loop", "Post")
-	post.Funcs = []roles.FuncArg{{Arg: 1, Where: roles.OnLoop, Loop: 0, Threadsafe: true, Context: -1}}
-	post.SubmitLoop = 0
+	post.Funcs = []roles.FuncArg{{Arg: roles.ArgAt(1), Where: roles.OnLoop, Loop: roles.Arg0, Threadsafe: true}}
+	post.SubmitLoop = roles.Arg0
 	run := row("Loop", "Run")
 	run.Block = roles.BlockLoopRun
 	wait := row("Future", "Wait")
-	wait.Block, wait.Waits = roles.BlockFuture, 0
+	wait.Block, wait.Waits = roles.BlockFuture, roles.Arg0
 	peek := row("Future", "Peek")
 	peek.LoopOnly = true
 	get := row("Getter", "Get")
 	get.Block = roles.BlockIO
 	goRow := row("", "Go")
-	goRow.Funcs = []roles.FuncArg{{Arg: 0, Where: roles.OffLoop, Loop: -1, Context: -1}}
+	goRow.Funcs = []roles.FuncArg{{Arg: roles.Arg0, Where: roles.OffLoop}}
 	adopt := row("", "Adopt")
-	adopt.WrapLoop, adopt.WrapFuture = 0, 1
-	adopt.Funcs = []roles.FuncArg{{Arg: 2, Where: roles.OnLoop, Loop: 0, AfterSettle: true, Context: -1}}
+	adopt.WrapLoop, adopt.WrapFuture = roles.Arg0, roles.ArgAt(1)
+	adopt.Funcs = []roles.FuncArg{{Arg: roles.ArgAt(2), Where: roles.OnLoop, Loop: roles.Arg0, AfterSettle: true}}
 	want := []roles.Func{post, run, wait, peek, get, goRow, adopt}
 	if !reflect.DeepEqual(funcs, want) {
 		t.Errorf("rows\n%+v\nwant\n%+v", funcs, want)
@@ -177,7 +181,7 @@ func TestRowsErrors(t *testing.T) {
 			t.Errorf("%s: %v", tc.functions, err)
 			continue
 		}
-		_, _, err = c.Libraries[0].Rows(pkg)
+		_, err = c.Libraries[0].Rows("f.json", pkg)
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 			t.Errorf("%s:\n got %v\nwant %s...", tc.functions, err, tc.want)
 		}
@@ -186,7 +190,7 @@ func TestRowsErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := c.Libraries[0].Rows(pkg); err == nil || err.Error() != "f.json:1:45: package example.com/lib declares no type Ctxx" {
+	if _, err := c.Libraries[0].Rows("f.json", pkg); err == nil || err.Error() != "f.json:1:45: package example.com/lib declares no type Ctxx" {
 		t.Errorf("unknown type: got %v", err)
 	}
 }

@@ -11,26 +11,35 @@ import (
 // roles table: when the row type changes, only this file follows.
 
 // Rows resolves the library's description against pkg, its type-checked
-// package, and returns the rows it stands for. A name that pkg does not
-// declare, or a parameter its function does not have, is an error naming
-// where it was written.
-func (l *Library) Rows(pkg *types.Package) ([]roles.Func, []roles.Type, error) {
-	var funcs []roles.Func
-	var typs []roles.Type
+// package, and returns the roles library it stands for; source says where
+// the description came from. A name that pkg does not declare, or a
+// parameter its function does not have, is an error naming where it was
+// written.
+func (l *Library) Rows(source string, pkg *types.Package) (*roles.Library, error) {
+	lib := &roles.Library{
+		Name:  source,
+		Paths: []string{pkg.Path()},
+		Words: roles.Words{
+			Loop:          l.Words.Loop,
+			LoopGoroutine: l.Words.Loop,
+			AwaitFuture:   roles.Advice{Coroutine: l.Words.Wait, Callback: l.Words.Wait},
+			HandBack:      l.Words.HandBack,
+		},
+	}
 	for _, t := range l.Types {
 		if _, ok := pkg.Scope().Lookup(t.Name).(*types.TypeName); !ok {
-			return nil, nil, fmt.Errorf("%s: package %s declares no type %s", t.At, pkg.Path(), t.Name)
+			return nil, fmt.Errorf("%s: package %s declares no type %s", t.At, pkg.Path(), t.Name)
 		}
-		typs = append(typs, roles.Type{Pkg: pkg.Path(), Name: t.Name, Role: t.Role})
+		lib.Types = append(lib.Types, roles.Type{Pkg: pkg.Path(), Name: t.Name, Role: t.Role})
 	}
 	for i := range l.Funcs {
 		row, err := FuncRow(pkg, &l.Funcs[i])
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
-		funcs = append(funcs, row)
+		lib.Funcs = append(lib.Funcs, row)
 	}
-	return funcs, typs, nil
+	return lib, nil
 }
 
 // FuncRow resolves one function description against pkg.
@@ -40,15 +49,14 @@ func FuncRow(pkg *types.Package, s *FuncSpec) (roles.Func, error) {
 		return roles.Func{}, fmt.Errorf("%s: %w", s.At, err)
 	}
 	sig := fn.Type().(*types.Signature)
-	at := func(p Param, what string) (int, error) {
+	at := func(p Param, what string) (roles.Arg, error) {
 		i, err := paramIndex(sig, p)
 		if err != nil {
-			return 0, fmt.Errorf("%s: %s: %s: %w", s.At, s.Describe(), what, err)
+			return roles.NoArg, fmt.Errorf("%s: %s: %s: %w", s.At, s.Describe(), what, err)
 		}
-		return i, nil
+		return roles.ArgAt(i), nil
 	}
-	const none = -1
-	row := roles.Func{Pkg: pkg.Path(), Recv: s.Recv, Name: s.Name, Waits: none, SubmitLoop: none, WrapLoop: none, WrapFuture: none}
+	row := roles.Func{Pkg: pkg.Path(), Recv: s.Recv, Name: s.Name}
 	row.Block = s.Blocks
 	row.LoopOnly, row.Suspends, row.CurrentLoop = s.LoopOnly, s.Suspends, s.CurrentLoop
 	if s.Waits.set() {
@@ -57,11 +65,11 @@ func FuncRow(pkg *types.Package, s *FuncSpec) (roles.Func, error) {
 		}
 	}
 	for _, run := range s.Runs {
-		fa := roles.FuncArg{Where: run.Where, Loop: none, Threadsafe: run.Threadsafe, AfterSettle: run.Settled, Context: none}
+		fa := roles.FuncArg{Where: run.Where, Threadsafe: run.Threadsafe, AfterSettle: run.Settled}
 		if fa.Arg, err = at(run.Arg, "runs"); err != nil {
 			return row, err
 		}
-		if _, ok := paramType(sig, fa.Arg).Underlying().(*types.Signature); !ok {
+		if _, ok := paramType(sig, fa.Arg.Index()).Underlying().(*types.Signature); !ok {
 			return row, fmt.Errorf("%s: %s: runs: %s is not a function", s.At, s.Describe(), run.Arg)
 		}
 		switch run.Loop.Name {

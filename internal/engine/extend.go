@@ -44,8 +44,7 @@ func (f *RolesFact) String() string {
 // RolesFact, and returns the functions its directives declare loop code.
 // With nothing to add, it returns base itself.
 func extend(pass *analysis.Pass, base *roles.Table) (*roles.Table, map[*types.Func]bool, error) {
-	var funcs []roles.Func
-	var typs []roles.Type
+	var libs []*roles.Library
 	var facts []analysis.PackageFact
 	for _, pf := range pass.AllPackageFacts() {
 		if _, ok := pf.Fact.(*RolesFact); ok && pf.Package != pass.Pkg {
@@ -55,22 +54,21 @@ func extend(pass *analysis.Pass, base *roles.Table) (*roles.Table, map[*types.Fu
 	sort.Slice(facts, func(i, j int) bool { return facts[i].Package.Path() < facts[j].Package.Path() })
 	for _, pf := range facts {
 		f := pf.Fact.(*RolesFact)
-		funcs = append(funcs, f.Funcs...)
-		typs = append(typs, f.Types...)
+		libs = append(libs, &roles.Library{Name: "directives of " + pf.Package.Path(), Funcs: f.Funcs, Types: f.Types})
 	}
 
 	dirs, err := config.ParseDirectives(pass.Fset, pass.Pkg.Path(), pass.Files)
 	if err != nil {
 		return nil, nil, err
 	}
-	own, ownTypes, err := dirs.Library.Rows(pass.Pkg)
+	own, err := dirs.Library.Rows("directives of "+pass.Pkg.Path(), pass.Pkg)
 	if err != nil {
 		return nil, nil, err
 	}
-	if len(own) > 0 || len(ownTypes) > 0 {
-		pass.ExportPackageFact(&RolesFact{Funcs: own, Types: ownTypes})
-		funcs = append(funcs, own...)
-		typs = append(typs, ownTypes...)
+	if len(own.Funcs) > 0 || len(own.Types) > 0 {
+		pass.ExportPackageFact(&RolesFact{Funcs: own.Funcs, Types: own.Types})
+		own.Paths = nil // directives carry no words
+		libs = append(libs, own)
 	}
 	var loopCode map[*types.Func]bool
 	for _, decl := range dirs.LoopCode {
@@ -93,20 +91,14 @@ func extend(pass *analysis.Pass, base *roles.Table) (*roles.Table, map[*types.Fu
 			if p == nil {
 				continue // nothing here can call it
 			}
-			fs, ts, err := lib.Rows(p)
+			l, err := lib.Rows(c.Source, p)
 			if err != nil {
 				return nil, nil, err
 			}
-			funcs = append(funcs, fs...)
-			typs = append(typs, ts...)
+			libs = append(libs, l)
 		}
 	}
-	if len(funcs) == 0 && len(typs) == 0 {
-		return base, loopCode, nil
-	}
-	all := append(append([]roles.Func(nil), base.Funcs...), funcs...)
-	allTypes := append(append([]roles.Type(nil), base.Types...), typs...)
-	return roles.New(all, allTypes), loopCode, nil
+	return base.With(libs...), loopCode, nil
 }
 
 // packageDir is the directory of the package's source files ("" when

@@ -16,8 +16,10 @@
 //
 // Settings choose the rules to run. `enable` lists the only rules to run;
 // `disable` lists rules to leave out. Rules are named by analyzer name
-// (loopblock) or ID (FL001). With neither, every rule runs. An unknown key or
-// rule name is an error, so a typo never silently turns a rule off.
+// (loopblock) or ID (FL001). With neither, every rule runs.
+// `disable-presets` lists presets (library rows) to leave out. An unknown
+// key, rule or preset name is an error, so a typo never silently turns a
+// rule off.
 //
 // `packages` describes loop APIs futurelint does not know, with the schema
 // of a .futurelint.json file (docs/config.md); given here, it is used
@@ -34,6 +36,8 @@ import (
 
 	"github.com/futurelint/futurelint/analyzer"
 	"github.com/futurelint/futurelint/internal/config"
+	"github.com/futurelint/futurelint/internal/engine"
+	"github.com/futurelint/futurelint/internal/roles"
 )
 
 func init() {
@@ -42,8 +46,9 @@ func init() {
 
 // Settings is the `settings:` block of the plugin in .golangci.yml.
 type Settings struct {
-	Enable  []string `json:"enable"`
-	Disable []string `json:"disable"`
+	Enable         []string `json:"enable"`
+	Disable        []string `json:"disable"`
+	DisablePresets []string `json:"disable-presets"`
 	// Packages is the `packages` object of a config file.
 	Packages json.RawMessage `json:"packages"`
 }
@@ -62,6 +67,9 @@ func New(settings any) (register.LinterPlugin, error) {
 	as, err := s.analyzers(analyzer.Rules)
 	if err != nil {
 		return nil, err
+	}
+	if err := engine.Configure(roles.Config{Disable: s.DisablePresets}); err != nil {
+		return nil, fmt.Errorf("futurelint: settings: disable-presets: %w", err)
 	}
 	var c *config.Config
 	if len(s.Packages) > 0 {
