@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/futurelint/futurelint/analyzer"
+	"github.com/futurelint/futurelint/internal/config"
 )
 
 func names(as []*analysis.Analyzer) []string {
@@ -102,6 +103,40 @@ func TestBadSettingsAreErrors(t *testing.T) {
 		got, err := build(t, tc.settings)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: got (%v, %v), want an error containing %q", tc.name, got, err, tc.want)
+		}
+	}
+}
+
+// The `packages` setting is a config file's description of loop APIs:
+// parsed with the same rules, and its errors name the setting.
+func TestPackagesSetting(t *testing.T) {
+	defer config.SetExplicit(nil)
+	good := map[string]any{"packages": map[string]any{
+		"example.com/loop": map[string]any{
+			"functions": map[string]any{"(*Future).Wait": map[string]any{"blocks": "deadlock", "waits": "receiver"}},
+		},
+	}}
+	if _, err := build(t, good); err != nil {
+		t.Fatalf("good packages setting: %v", err)
+	}
+	c, err := config.For(t.TempDir())
+	if err != nil || c == nil || len(c.Libraries) != 1 || c.Libraries[0].Pkg != "example.com/loop" {
+		t.Fatalf("the settings are not the config of every package: %+v, %v", c, err)
+	}
+	for _, tc := range []struct {
+		settings any
+		want     string
+	}{
+		{map[string]any{"packages": map[string]any{"example.com/loop": map[string]any{"functions": map[string]any{"(*Future).Wait": map[string]any{"block": "deadlock"}}}}},
+			`futurelint settings: packages."example.com/loop".functions."(*Future).Wait": unknown key "block"`},
+		{map[string]any{"packages": map[string]any{"example.com/loop": map[string]any{"types": map[string]any{"Ctx": "marker"}}}},
+			`futurelint settings: packages."example.com/loop".types.Ctx: unknown type role "marker"`},
+		{map[string]any{"packages": []any{"example.com/loop"}},
+			`futurelint settings: packages: packages: want an object`},
+	} {
+		_, err := build(t, tc.settings)
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("got %v, want %s...", err, tc.want)
 		}
 	}
 }
