@@ -174,3 +174,34 @@ func TestConfigFlagAndVetCache(t *testing.T) {
 		t.Errorf("go vet after the edit (Ctx no longer marks loop code): exit status %d, stderr:\n%s\nwant 0 and nothing", v.code, v.stderr)
 	}
 }
+
+// TestConfigDocs checks that the worked example of docs/config.md is the
+// one in testdata/config, file for file, and that its findings are what
+// futurelint reports there.
+func TestConfigDocs(t *testing.T) {
+	root := filepath.Join("..", "..")
+	doc := readFile(t, filepath.Join(root, "docs", "config.md"))
+	blocks := regexp.MustCompile("(?s)<!-- (file|output): ([^>]*?) -->\n\n(?:`[^`\n]*`:\n\n)?```[a-z]*\n(.*?)```\n").FindAllStringSubmatch(doc, -1)
+	files := 0
+	for _, b := range blocks {
+		switch b[1] {
+		case "file":
+			files++
+			if want := readFile(t, filepath.Join(root, b[2])); b[3] != want {
+				t.Errorf("docs/config.md shows %s other than it is:\n%s", b[2], b[3])
+			}
+		case "output":
+			dir, err := filepath.Abs(filepath.Join(root, "testdata", "config"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := futurelint(t, dir, "./...")
+			if got := strings.ReplaceAll(r.stderr, dir+string(filepath.Separator), ""); r.code != 3 || got != b[3] {
+				t.Errorf("futurelint ./... in testdata/config: exit status %d, output\n%s\ndocs/config.md shows\n%s", r.code, got, b[3])
+			}
+		}
+	}
+	if files != 5 || len(blocks) != 6 {
+		t.Errorf("docs/config.md shows %d files and %d blocks, want the 5 files of the example and its output", files, len(blocks))
+	}
+}
