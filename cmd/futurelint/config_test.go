@@ -35,6 +35,7 @@ func TestConfigAndDirectives(t *testing.T) {
 		"config/unwrap/unwrap.go:13: unwrapped",
 		"directives/blocking/blocking.go:11: loopblock",
 		"directives/blocking/blocking.go:16: loopblock",
+		"directives/blocking/blocking.go:38: loopblock",
 		"directives/blocking/blocking.go:7: loopblock",
 		"directives/self/self.go:7: selfsubmit",
 		"directives/unwrap/unwrap.go:10: unwrapped",

@@ -29,3 +29,14 @@ func async(g evloop.Getter) *evloop.Future {
 func deliver(c *evloop.Ctx, f *evloop.Future) {
 	evloop.Deliver(c.Loop(), f, func(c *evloop.Ctx, v int) {})
 }
+
+// A handler the library calls on its loop, declared loop code by its
+// own directive: it has no *evloop.Ctx to show it.
+//
+//futurelint:loopcode
+func onTraffic(g evloop.Getter) int {
+	return g.Fetch("k") // want `^evloop\.Getter\.Fetch blocks the event loop goroutine`
+}
+
+// Quiet: the same handler without the directive.
+func onTick(g evloop.Getter) int { return g.Fetch("k") }
