@@ -83,7 +83,7 @@ func TestParseGood(t *testing.T) {
 		t.Fatal(err)
 	}
 	funcs, typs := rl.Funcs, rl.Types
-	if rl.Name != "f.json" || !reflect.DeepEqual(rl.Paths, []string{"example.com/lib"}) || rl.Words.Loop != "the lib loop" || rl.Words.HandBack != "l.Post" || rl.Words.AwaitFuture.Callback != "lib.Adopt" {
+	if rl.Name != "f.json" || !reflect.DeepEqual(rl.Paths, []string{"example.com/lib"}) || rl.Words.Loop != "the lib loop" || rl.Words.HandBack != "l.Post" || rl.Words.AwaitFuture.Callback != "lib.Adopt" || rl.Words.Marker != "*lib.Ctx" {
 		t.Errorf("library %q %v words %+v", rl.Name, rl.Paths, rl.Words)
 	}
 	wantTypes := []roles.Type{{Pkg: "example.com/lib", Name: "Ctx", Role: roles.Marker}, {Pkg: "example.com/lib", Name: "Loop", Role: roles.LoopType}, {Pkg: "example.com/lib", Name: "Future", Role: roles.ExecutorFuture}}

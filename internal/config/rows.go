@@ -30,6 +30,9 @@ func (l *Library) Rows(source string, pkg *types.Package) (*roles.Library, error
 		if _, ok := pkg.Scope().Lookup(t.Name).(*types.TypeName); !ok {
 			return nil, fmt.Errorf("%s: package %s declares no type %s", t.At, pkg.Path(), t.Name)
 		}
+		if t.Role == roles.Marker && lib.Words.Marker == "" {
+			lib.Words.Marker = "*" + pkg.Name() + "." + t.Name
+		}
 		lib.Types = append(lib.Types, roles.Type{Pkg: pkg.Path(), Name: t.Name, Role: t.Role})
 	}
 	for i := range l.Funcs {

@@ -4,16 +4,16 @@ package blocking
 import "futurelint.test/directives/evloop"
 
 func handle(c *evloop.Ctx, f *evloop.Future) int {
-	return f.Get() // want `^\(\*evloop\.Future\)\.Get blocks the event loop goroutine: no other task or callback runs until it returns`
+	return f.Get() // want `^\(\*evloop\.Future\)\.Get blocks the loop's goroutine: no other task or callback runs until it returns`
 }
 
 func fetch(c *evloop.Ctx, g evloop.Getter) int {
-	return g.Fetch("k") // want `^evloop\.Getter\.Fetch blocks the event loop goroutine`
+	return g.Fetch("k") // want `^evloop\.Getter\.Fetch blocks the loop's goroutine`
 }
 
 func posted(l *evloop.Loop, g evloop.Getter) {
 	l.Submit(func(c *evloop.Ctx) int {
-		return g.Fetch("k") // want `^evloop\.Getter\.Fetch blocks the event loop goroutine`
+		return g.Fetch("k") // want `^evloop\.Getter\.Fetch blocks the loop's goroutine`
 	})
 }
 
@@ -35,7 +35,7 @@ func deliver(c *evloop.Ctx, f *evloop.Future) {
 //
 //futurelint:loopcode
 func onTraffic(g evloop.Getter) int {
-	return g.Fetch("k") // want `^evloop\.Getter\.Fetch blocks the event loop goroutine`
+	return g.Fetch("k") // want `^evloop\.Getter\.Fetch blocks the loop's goroutine`
 }
 
 // Quiet: the same handler without the directive.
