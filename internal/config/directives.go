@@ -45,6 +45,9 @@ type Directives struct {
 // a function loop code. A malformed or misplaced directive is an error at
 // its position.
 func ParseDirectives(fset *token.FileSet, pkgPath string, files []*ast.File) (*Directives, error) {
+	if !hasDirectives(files) {
+		return &Directives{Library: Library{Pkg: pkgPath}}, nil
+	}
 	p := &dirParser{fset: fset, d: &Directives{Library: Library{Pkg: pkgPath}}, used: map[*ast.Comment]bool{}, funcs: map[string]int{}}
 	for _, f := range files {
 		for _, decl := range f.Decls {
@@ -77,6 +80,21 @@ func ParseDirectives(fset *token.FileSet, pkgPath string, files []*ast.File) (*D
 		return nil, errors.Join(p.errs...)
 	}
 	return p.d, nil
+}
+
+// hasDirectives reports whether any comment of files is a role directive:
+// most packages have none, and pay only for this scan.
+func hasDirectives(files []*ast.File) bool {
+	for _, f := range files {
+		for _, g := range f.Comments {
+			for _, c := range g.List {
+				if verb, ok := directiveVerb(c); ok && verb != ignoreVerb {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 type dirParser struct {
