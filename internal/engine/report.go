@@ -3,6 +3,7 @@ package engine
 import (
 	"go/ast"
 	"go/token"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -111,4 +112,19 @@ func Before(fset *token.FileSet, a, b token.Pos) bool {
 		return pa.Filename < pb.Filename
 	}
 	return pa.Offset < pb.Offset
+}
+
+// Finding is a diagnostic a rule found, with its severity.
+type Finding struct {
+	analysis.Diagnostic
+	Severity Severity
+}
+
+// ReportAll reports a rule's findings in file order (Before), whatever
+// order the rule found them in and the driver parsed the files in.
+func (rep *Reporter) ReportAll(found []Finding) {
+	sort.SliceStable(found, func(i, j int) bool { return Before(rep.pass.Fset, found[i].Pos, found[j].Pos) })
+	for _, f := range found {
+		rep.Report(f.Diagnostic, f.Severity)
+	}
 }
