@@ -128,3 +128,30 @@ func (rep *Reporter) ReportAll(found []Finding) {
 		rep.Report(f.Diagnostic, f.Severity)
 	}
 }
+
+// Levels are the severities a rule reports, one value that the rule's code
+// and its generated documentation share: Usual, and Raised when the
+// condition When holds (Raised is "" for a rule with one level).
+type Levels struct {
+	Usual  Severity
+	Raised Severity
+	When   string // when Raised applies: "the wait provably deadlocks"
+}
+
+// Of is the severity of a finding: Raised when raised is set and the rule
+// has such a level, else Usual.
+func (l Levels) Of(raised bool) Severity {
+	if raised && l.Raised != "" {
+		return l.Raised
+	}
+	return l.Usual
+}
+
+// String is the levels for the docs: "warning; error when the wait
+// provably deadlocks".
+func (l Levels) String() string {
+	if l.Raised == "" {
+		return string(l.Usual)
+	}
+	return string(l.Usual) + "; " + string(l.Raised) + " when " + l.When
+}

@@ -17,6 +17,9 @@ const name = "loopblock"
 // Doc is its documentation, parsed from doc.go.
 var Analyzer, Doc = engine.NewRule(name, doc, run)
 
+// Severity is the rule's severity: the docs are generated from it.
+var Severity = engine.Levels{Usual: engine.Warning, Raised: engine.Error, When: "the wait provably deadlocks"}
+
 func run(pass *analysis.Pass, res *engine.Result) error {
 	var found []engine.Finding
 	for _, fn := range res.LoopFuncs() {
@@ -27,10 +30,7 @@ func run(pass *analysis.Pass, res *engine.Result) error {
 			if op.Helper != nil && op.CalleeIsLoop {
 				continue // the callee is loop code: its blocking is reported inside it
 			}
-			sev := engine.Warning
-			if op.Deadlock != nil {
-				sev = engine.Error
-			}
+			sev := Severity.Of(op.Deadlock != nil)
 			pos, end := res.CallSpan(op.Pos)
 			found = append(found, engine.Finding{Severity: sev, Diagnostic: analysis.Diagnostic{
 				Pos:            pos,

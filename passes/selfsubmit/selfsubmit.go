@@ -17,6 +17,9 @@ const name = "selfsubmit"
 // Doc is its documentation, parsed from doc.go.
 var Analyzer, Doc = engine.NewRule(name, doc, run)
 
+// Severity is the rule's severity: the docs are generated from it.
+var Severity = engine.Levels{Usual: engine.Warning, Raised: engine.Error, When: "the code then waits for the submitted work without suspending anywhere"}
+
 func run(pass *analysis.Pass, res *engine.Result) error {
 	// One finding per submit, at the submit: the waits on its work are
 	// part of it (loopblock leaves them to this rule).
@@ -24,10 +27,7 @@ func run(pass *analysis.Pass, res *engine.Result) error {
 	for _, fn := range res.LoopFuncs() {
 		for _, s := range res.SelfSubmits(fn) {
 			sub := newSubmit(res, fn, s)
-			sev := engine.Warning
-			if sub.deadlock() != nil {
-				sev = engine.Error
-			}
+			sev := Severity.Of(sub.deadlock() != nil)
 			pos, end := res.CallSpan(sub.pos)
 			found = append(found, engine.Finding{Severity: sev, Diagnostic: analysis.Diagnostic{
 				Pos:            pos,
