@@ -142,24 +142,6 @@ func Parse(source string, data []byte) (*Config, error) {
 	return c, nil
 }
 
-// ParseSettings parses a config that arrives as already-decoded settings
-// (golangci-lint's). Its errors name the setting by its path, as there
-// are no lines to point to.
-func ParseSettings(source string, data []byte) (*Config, error) {
-	c, err := parse(source, data)
-	if err != nil {
-		if pe, ok := err.(*posError); ok {
-			at := pe.path
-			if at == "" {
-				at = "top level"
-			}
-			return nil, fmt.Errorf("%s: %s: %s", source, at, pe.msg)
-		}
-		return nil, err
-	}
-	return c, nil
-}
-
 func parse(source string, data []byte) (*Config, error) {
 	root, err := decode(data)
 	if err != nil {

@@ -194,12 +194,3 @@ func TestRowsErrors(t *testing.T) {
 		t.Errorf("unknown type: got %v", err)
 	}
 }
-
-// Settings have no lines: their errors name the setting.
-func TestParseSettingsErrors(t *testing.T) {
-	_, err := ParseSettings("futurelint settings", []byte(`{"packages": {"example.com/x": {"functions": {"F": {"blocks": "never"}}}}}`))
-	want := `futurelint settings: packages."example.com/x".functions.F.blocks: unknown kind of blocking "never"`
-	if err == nil || !strings.HasPrefix(err.Error(), want) {
-		t.Errorf("got %v, want %s...", err, want)
-	}
-}

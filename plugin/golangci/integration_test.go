@@ -81,7 +81,8 @@ func TestGolangciLint(t *testing.T) {
 	if code != 0 {
 		t.Errorf("golangci-lint on an undescribed loop: exit status %d, want 0\n%s", code, out)
 	}
-	// The packages setting describes it: its mistakes are found.
+	// A config file named in the settings describes it: its mistakes
+	// are found, in its words.
 	out, code = run("run", "--output.text.colors=false", "-c", "packages.golangci.yml", "./custom/...")
 	got = nil
 	sc = bufio.NewScanner(strings.NewReader(out))
@@ -92,11 +93,11 @@ func TestGolangciLint(t *testing.T) {
 	}
 	want = wantLines(t, filepath.Join(gclDir, "custom", "app", "app.go"), "custom/app/app.go")
 	if code != 1 || !slices.Equal(got, want) || !strings.Contains(out, "blocks the custom loop") {
-		t.Errorf("golangci-lint with a packages setting: exit status %d, lines %v, want 1 and %v in the loop's words\n%s", code, got, want, out)
+		t.Errorf("golangci-lint with a config setting: exit status %d, lines %v, want 1 and %v in the loop's words\n%s", code, got, want, out)
 	}
 	for _, tc := range []struct{ config, want string }{
-		{"bad-packages.golangci.yml", `futurelint settings: packages."futurelint.test/gcl/custom/loop".functions."(*Future).Wait": unknown key "block"`},
-		{"typo-packages.golangci.yml", `type futurelint.test/gcl/custom/loop.Future has no method Wiat`},
+		{"bad-packages.golangci.yml", `futurelint: settings: config: custom/bad.json:7:28: unknown key "block"`},
+		{"typo-packages.golangci.yml", `custom/typo.json:7:9: type futurelint.test/gcl/custom/loop.Future has no method Wiat`},
 	} {
 		out, code = run("run", "-c", tc.config, "./custom/...")
 		if code == 0 || code == 1 || !strings.Contains(out, tc.want) {

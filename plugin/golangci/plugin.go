@@ -21,13 +21,15 @@
 // key, rule or preset name is an error, so a typo never silently turns a
 // rule off.
 //
-// `packages` describes loop APIs futurelint does not know, with the schema
-// of a .futurelint.json file (docs/config.md); given here, it is used
-// instead of any .futurelint.json.
+// `config` names a JSON file describing loop APIs futurelint does not know
+// (docs/config.md), used instead of any .futurelint.json; a relative name is
+// relative to the directory golangci-lint runs in. Without it, each
+// package's nearest .futurelint.json applies. (The description is not
+// given inline: golangci-lint splits settings keys at dots, and import
+// paths and method names have dots.)
 package golangci
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -49,8 +51,8 @@ type Settings struct {
 	Enable         []string `json:"enable"`
 	Disable        []string `json:"disable"`
 	DisablePresets []string `json:"disable-presets"`
-	// Packages is the `packages` object of a config file.
-	Packages json.RawMessage `json:"packages"`
+	// Config is a config file to use instead of .futurelint.json files.
+	Config string `json:"config"`
 }
 
 // Plugin is the registered golangci-lint plugin.
@@ -72,10 +74,9 @@ func New(settings any) (register.LinterPlugin, error) {
 		return nil, fmt.Errorf("futurelint: settings: disable-presets: %w", err)
 	}
 	var c *config.Config
-	if len(s.Packages) > 0 {
-		doc := append(append([]byte(`{"packages":`), s.Packages...), '}')
-		if c, err = config.ParseSettings("futurelint settings", doc); err != nil {
-			return nil, err
+	if s.Config != "" {
+		if c, err = config.Load(s.Config); err != nil {
+			return nil, fmt.Errorf("futurelint: settings: config: %w", err)
 		}
 	}
 	config.SetExplicit(c)

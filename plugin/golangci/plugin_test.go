@@ -1,6 +1,8 @@
 package golangci
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -107,34 +109,31 @@ func TestBadSettingsAreErrors(t *testing.T) {
 	}
 }
 
-// The `packages` setting is a config file's description of loop APIs:
-// parsed with the same rules, and its errors name the setting.
-func TestPackagesSetting(t *testing.T) {
+// The `config` setting names a config file used for every package; a bad
+// one is the plugin's error, naming the file and line.
+func TestConfigSetting(t *testing.T) {
 	defer config.SetExplicit(nil)
-	good := map[string]any{"packages": map[string]any{
-		"example.com/loop": map[string]any{
-			"functions": map[string]any{"(*Future).Wait": map[string]any{"blocks": "deadlock", "waits": "receiver"}},
-		},
-	}}
-	if _, err := build(t, good); err != nil {
-		t.Fatalf("good packages setting: %v", err)
+	dir := t.TempDir()
+	good := filepath.Join(dir, "loops.json")
+	if err := os.WriteFile(good, []byte(`{"packages": {"example.com/loop": {"functions": {"(*Future).Wait": {"blocks": "deadlock"}}}}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := build(t, map[string]any{"config": good}); err != nil {
+		t.Fatalf("good config setting: %v", err)
 	}
 	c, err := config.For(t.TempDir())
 	if err != nil || c == nil || len(c.Libraries) != 1 || c.Libraries[0].Pkg != "example.com/loop" {
-		t.Fatalf("the settings are not the config of every package: %+v, %v", c, err)
+		t.Fatalf("the setting's file is not the config of every package: %+v, %v", c, err)
 	}
-	for _, tc := range []struct {
-		settings any
-		want     string
-	}{
-		{map[string]any{"packages": map[string]any{"example.com/loop": map[string]any{"functions": map[string]any{"(*Future).Wait": map[string]any{"block": "deadlock"}}}}},
-			`futurelint settings: packages."example.com/loop".functions."(*Future).Wait": unknown key "block"`},
-		{map[string]any{"packages": map[string]any{"example.com/loop": map[string]any{"types": map[string]any{"Ctx": "marker"}}}},
-			`futurelint settings: packages."example.com/loop".types.Ctx: unknown type role "marker"`},
-		{map[string]any{"packages": []any{"example.com/loop"}},
-			`futurelint settings: packages: packages: want an object`},
+	bad := filepath.Join(dir, "bad.json")
+	if err := os.WriteFile(bad, []byte("{\n\"packages\": {\"example.com/loop\": {\"types\": {\"Ctx\": \"marker\"}}}}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ file, want string }{
+		{bad, "futurelint: settings: config: " + bad + `:2:52: unknown type role "marker"`},
+		{filepath.Join(dir, "missing.json"), "futurelint: settings: config: futurelint config: open " + filepath.Join(dir, "missing.json")},
 	} {
-		_, err := build(t, tc.settings)
+		_, err := build(t, map[string]any{"config": tc.file})
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 			t.Errorf("got %v, want %s...", err, tc.want)
 		}
