@@ -341,11 +341,11 @@ func (l *Loop) checkLoopCode(what string) {
 	switch loopState(l.state.Load()) {
 	case loopNew:
 	case loopRunning:
-		if !l.busy.Load() {
-			misuse("%s called from outside the loop's code (the loop is idle); from another goroutine use CallSoonThreadsafe or RunThreadsafe", what)
-		}
 		if l.dbg != nil {
 			l.dbg.checkOnLoop(l, what)
+		}
+		if !l.busy.Load() {
+			misuse("%s called from outside the loop's code (the loop is idle); from another goroutine use CallSoonThreadsafe or RunThreadsafe", what)
 		}
 	default:
 		misuse("%s on a stopped loop", what)
@@ -356,11 +356,11 @@ func (l *Loop) checkLoopCode(what string) {
 // stays meaningful on a stopped loop (Task.Cancel, Timer.Stop) uses it.
 func (l *Loop) checkNotIdle(what string) {
 	if loopState(l.state.Load()) == loopRunning {
-		if !l.busy.Load() {
-			misuse("%s called from outside the loop's code (the loop is idle)", what)
-		}
 		if l.dbg != nil {
 			l.dbg.checkOnLoop(l, what)
+		}
+		if !l.busy.Load() {
+			misuse("%s called from outside the loop's code (the loop is idle)", what)
 		}
 	}
 }
