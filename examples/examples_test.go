@@ -35,13 +35,13 @@ func TestExamples(t *testing.T) {
 		quiet               bool
 		stderr, stderrStart string
 	}{
-		{"executorfuture", nil, "result: 42\nthe loop kept running while waiting: true\n", 0, false, "", ""},
-		{"executorfuture", []string{"-mistake"}, "result: 42\nthe loop kept running while waiting: false\n", 0, false, "", ""},
-		{"selfsubmit", nil, "f(g(10)) = 10, after one Result()\n", 0, false, "", ""},
-		{"selfsubmit", []string{"-mistake"}, "f(g(10)) = 10, after future.Result().Result()\n", 0, false, "", ""},
-		{"blockingcallback", nil, "answer: 42\n", 0, false, "", ""},
-		{"blockingcallback", []string{"-mistake", "-timeout=500ms"}, "mistake: stalled: no result after 500ms; the event loop is blocked\n", 2, false, "", ""},
-		{"ondonecounter", nil, "counted 1000 of 1000 jobs\n", 0, false, "", ""},
+		{example: "executorfuture", stdout: "result: 42\nthe loop kept running while waiting: true\n"},
+		{example: "executorfuture", args: []string{"-mistake"}, stdout: "result: 42\nthe loop kept running while waiting: false\n"},
+		{example: "selfsubmit", stdout: "f(g(10)) = 10, after one Result()\n"},
+		{example: "selfsubmit", args: []string{"-mistake"}, stdout: "f(g(10)) = 10, after future.Result().Result()\n"},
+		{example: "blockingcallback", stdout: "answer: 42\n"},
+		{example: "blockingcallback", args: []string{"-mistake", "-timeout=500ms"}, stdout: "mistake: stalled: no result after 500ms; the event loop is blocked\n", status: 2},
+		{example: "ondonecounter", stdout: "counted 1000 of 1000 jobs\n"},
 		// The mistaken counter only sometimes loses increments; its data race
 		// is TestOnDoneCounterRaces's.
 		{example: "forgottentask", stdout: "saved 2 of 3 records; failed: saving bob: disk full\n"},

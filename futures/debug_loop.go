@@ -99,14 +99,18 @@ func (d *loopDebug) watch(l *Loop) {
 		if d.seq.Load() != seq || d.start.Load() == 0 {
 			continue // the item returned meanwhile
 		}
-		reported = seq
-		d.opts.report(blockReport(kind, held, stack))
+		if r, ok := blockReport(kind, held, stack); ok {
+			reported = seq
+			d.opts.report(r)
+		}
 	}
 }
 
 // blockReport describes a loop held for held by the goroutine whose stack
-// is given.
-func blockReport(kind string, held time.Duration, stack string) DebugReport {
+// is given. It reports false when the stack shows no callback or coroutine
+// running: the loop goroutine is between items, so what holds the loop is
+// the scheduler or the runtime, not loop code.
+func blockReport(kind string, held time.Duration, stack string) (DebugReport, bool) {
 	r := DebugReport{Rule: "loopblock", ID: "FL001", FuncKind: kind, Duration: held, Stack: stack}
 	reason, frames := parseStack(stack)
 	// The callback or coroutine is the function the loop machinery called.
@@ -117,26 +121,21 @@ func blockReport(kind string, held time.Duration, stack string) DebugReport {
 			break
 		}
 	}
-	if k >= 0 {
-		r.Func, r.FuncPos = shortFunc(frames[k].fn), frames[k].pos
+	if k < 0 {
+		return r, false
 	}
+	r.Func, r.FuncPos = shortFunc(frames[k].fn), frames[k].pos
 	// The blocking call is the one the innermost user function is in.
-	last := k
-	if last < 0 {
-		last = len(frames) - 1
-	}
-	u := -1
-	for i := 0; i <= last && i < len(frames); i++ {
-		if isUserFunc(frames[i].fn) || i == k {
+	u := k
+	for i := 0; i < k; i++ {
+		if isUserFunc(frames[i].fn) {
 			u = i
 			break
 		}
 	}
 	var where string
 	switch {
-	case u < 0:
-		where = "in " + reason
-	case u == 0 && reason == "running":
+	case u == 0 && (reason == "running" || reason == "runnable"):
 		where = fmt.Sprintf("running %s (%s)", shortFunc(frames[0].fn), shortPos(frames[0].pos))
 	case u == 0: // the runtime's own frames are not printed: a channel operation, select, ...
 		r.Call, r.CallPos = reason, frames[0].pos
@@ -149,13 +148,9 @@ func blockReport(kind string, held time.Duration, stack string) DebugReport {
 		where = fmt.Sprintf("in %s called from %s", r.Call, shortPos(r.CallPos))
 	}
 	round := held.Round(time.Millisecond)
-	if r.Func != "" {
-		r.text = fmt.Sprintf("loop blocked for %v in %s %s (%s); loop goroutine is %s", round, kind, r.Func, shortPos(r.FuncPos), where)
-	} else {
-		r.text = fmt.Sprintf("loop blocked for %v in a %s; loop goroutine is %s", round, kind, where)
-	}
-	r.text += "; a callback or coroutine must not block: await instead (Wrap, RunInExecutor, Sleep)"
-	return r
+	r.text = fmt.Sprintf("loop blocked for %v in %s %s (%s); loop goroutine is %s; a callback or coroutine must not block: await instead (Wrap, RunInExecutor, Sleep)",
+		round, kind, r.Func, shortPos(r.FuncPos), where)
+	return r, true
 }
 
 // isLoopMachinery reports whether fn is one of the functions through which
