@@ -121,8 +121,9 @@ type DebugReport struct {
 	Func     string
 	FuncKind string
 	FuncPos  string
-	// Duration is how long the loop had been held when it was reported
-	// (loopblock).
+	// Duration is how long, at least, the loop had been held when it was
+	// reported (loopblock): the watchdog times an item from the first time
+	// it sees it running.
 	Duration time.Duration
 
 	// Created is where the future or task was made (dropped, selfsubmit):

@@ -15,12 +15,12 @@ import (
 // reports a blocked loop (loopblock), the goroutine check of loop-only calls
 // (offloop), and the failed tasks nobody has observed yet (dropped).
 type loopDebug struct {
-	opts  DebugOptions
-	epoch time.Time
+	opts DebugOptions
 
-	loopG atomic.Int64  // id of the goroutine running Run
-	seq   atomic.Uint64 // numbers the items the loop runs
-	start atomic.Int64  // when the running item started (ns since epoch, +1); 0 between items
+	loopG atomic.Int64 // id of the goroutine running Run
+	// seq counts item starts and ends: it is odd while an item runs, and
+	// the same odd value means the same item.
+	seq atomic.Uint64
 
 	quit chan struct{} // closed when Run ends: the watchdog returns
 	done chan struct{} // closed by the watchdog when it has returned
@@ -31,7 +31,7 @@ type loopDebug struct {
 }
 
 func newLoopDebug(o DebugOptions) *loopDebug {
-	return &loopDebug{opts: o, epoch: time.Now(), failed: make(map[*debugTracker]uint64)}
+	return &loopDebug{opts: o, failed: make(map[*debugTracker]uint64)}
 }
 
 // started runs on the loop goroutine when Run starts the loop.
@@ -57,34 +57,42 @@ func (d *loopDebug) stopped() {
 	}
 }
 
-// runItem runs one loop item under the watchdog's eye.
+// runItem runs one loop item under the watchdog's eye. It costs two
+// atomic additions: the watchdog keeps the time.
 func (d *loopDebug) runItem(l *Loop, it item) {
 	d.seq.Add(1)
-	d.start.Store(int64(time.Since(d.epoch)) + 1)
 	l.runItem(it)
-	d.start.Store(0)
+	d.seq.Add(1)
 }
 
 // watch is the watchdog: it reports, once per item, an item that has held
-// the loop for longer than the threshold. It returns when Run ends.
+// the loop for longer than the threshold. It looks four times per threshold
+// and times an item from the first look that finds it running, so an item
+// is reported once it has run for at least the threshold, and at most a
+// quarter of the threshold later. It returns when Run ends.
 func (d *loopDebug) watch(l *Loop) {
 	defer close(d.done)
 	threshold := d.opts.BlockThreshold
 	tick := time.NewTicker(max(threshold/4, time.Millisecond))
 	defer tick.Stop()
-	var reported uint64
+	var seen, reported uint64 // the running item seen last, and the last reported
+	var since time.Time       // when seen was first seen
 	for {
+		var now time.Time
 		select {
 		case <-d.quit:
 			return
-		case <-tick.C:
+		case now = <-tick.C:
 		}
 		seq := d.seq.Load()
-		start := d.start.Load()
-		if start == 0 || seq == reported || d.seq.Load() != seq {
+		if seq%2 == 0 || seq == reported {
 			continue
 		}
-		held := time.Since(d.epoch) - time.Duration(start-1)
+		if seq != seen {
+			seen, since = seq, now
+			continue
+		}
+		held := time.Since(since)
 		if held < threshold {
 			continue
 		}
@@ -96,7 +104,7 @@ func (d *loopDebug) watch(l *Loop) {
 			}
 		}
 		stack := goroutineStack(g)
-		if d.seq.Load() != seq || d.start.Load() == 0 {
+		if d.seq.Load() != seq {
 			continue // the item returned meanwhile
 		}
 		if r, ok := blockReport(kind, held, stack); ok {
@@ -148,7 +156,7 @@ func blockReport(kind string, held time.Duration, stack string) (DebugReport, bo
 		where = fmt.Sprintf("in %s called from %s", r.Call, shortPos(r.CallPos))
 	}
 	round := held.Round(time.Millisecond)
-	r.text = fmt.Sprintf("loop blocked for %v in %s %s (%s); loop goroutine is %s; a callback or coroutine must not block: await instead (Wrap, RunInExecutor, Sleep)",
+	r.text = fmt.Sprintf("loop blocked for at least %v in %s %s (%s); loop goroutine is %s; a callback or coroutine must not block: await instead (Wrap, RunInExecutor, Sleep)",
 		round, kind, r.Func, shortPos(r.FuncPos), where)
 	return r, true
 }

@@ -130,7 +130,7 @@
 // duration, positions, stack, error) handed to DebugOptions.Handler, or
 // logged with the standard logger. Its text names the rule, for example:
 //
-//	futures debug: loopblock (FL001): loop blocked for 102ms in coroutine main.run.func1 (main.go:59); loop goroutine is in futures.(*Future).Result called from main.go:29; a callback or coroutine must not block: await instead (Wrap, RunInExecutor, Sleep)
+//	futures debug: loopblock (FL001): loop blocked for at least 101ms in coroutine main.run.func1 (main.go:59); loop goroutine is in futures.(*Future).Result called from main.go:29; a callback or coroutine must not block: await instead (Wrap, RunInExecutor, Sleep)
 //
 // Debug mode is for finding mistakes, not for production hot paths: it
 // reads goroutine identities from runtime.Stack (about a microsecond per
