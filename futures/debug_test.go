@@ -87,32 +87,6 @@ func allStacks() string {
 	return string(buf[:runtime.Stack(buf, true)])
 }
 
-// onLoopWait runs fn on l and waits (bounded) for it to return.
-func onLoopWait(t *testing.T, l *futures.Loop, fn func()) {
-	t.Helper()
-	done := make(chan struct{})
-	if err := l.CallSoonThreadsafe(func() { defer close(done); fn() }); err != nil {
-		t.Fatal(err)
-	}
-	select {
-	case <-done:
-	case <-time.After(10 * time.Second):
-		t.Fatal("callback did not return within 10s")
-	}
-}
-
-// waitFuture waits (bounded) for f.
-func waitFuture[T any](t *testing.T, f *futures.Future[T]) (T, error) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	v, err := f.ResultContext(ctx)
-	if err == context.DeadlineExceeded {
-		t.Fatal("future did not settle within 10s")
-	}
-	return v, err
-}
-
 // nextLine returns the position of the line after its call.
 func nextLine() string {
 	_, file, line, _ := runtime.Caller(1)
@@ -142,7 +116,7 @@ func TestDebugLoopBlockOnExecutorFuture(t *testing.T) {
 	// Keep the loop blocked for several more thresholds: still one report.
 	time.Sleep(5 * threshold)
 	close(release)
-	if v, err := waitFuture(t, mistake); v != 42 || err != nil {
+	if v, err := futures.WaitResult(t, mistake); v != 42 || err != nil {
 		t.Fatalf("mistake = %v, %v; want 42, nil", v, err)
 	}
 	if rep.ID != "FL001" || rep.FuncKind != "coroutine" || rep.Duration < threshold ||
@@ -160,7 +134,7 @@ func TestDebugLoopBlockOnExecutorFuture(t *testing.T) {
 	fixed := futures.RunThreadsafe(l, func(c *futures.Ctx) (int, error) {
 		return futures.Await(c, futures.RunInExecutor(c.Loop(), e, slow))
 	})
-	if v, err := waitFuture(t, fixed); v != 42 || err != nil {
+	if v, err := futures.WaitResult(t, fixed); v != 42 || err != nil {
 		t.Fatalf("fixed = %v, %v; want 42, nil", v, err)
 	}
 	stop()
@@ -196,7 +170,7 @@ func TestDebugLoopBlockOnChannelInCallback(t *testing.T) {
 
 	// The fix: the consumer is a continuation; nothing blocks.
 	answer := make(chan int, 1)
-	onLoopWait(t, l, func() {
+	futures.OnLoop(t, l, func() {
 		p := futures.NewPromise[int]()
 		futures.Wrap(l, p.Future()).Then(func(v int, err error) { answer <- 2 * v })
 		l.CallLater(100*time.Millisecond, func() { p.Resolve(21) })
@@ -224,7 +198,7 @@ func TestDebugSelfSubmitFailsFast(t *testing.T) {
 		v, err := f.Result()
 		return v * 2, err
 	})
-	_, err := waitFuture(t, mistake)
+	_, err := futures.WaitResult(t, mistake)
 	var rep *futures.DebugReport
 	if !errors.Is(err, futures.ErrDeadlock) || !errors.As(err, &rep) {
 		t.Fatalf("mistake: err = %v; want a *DebugReport wrapping ErrDeadlock", err)
@@ -240,7 +214,7 @@ func TestDebugSelfSubmitFailsFast(t *testing.T) {
 	}
 
 	inCallback := make(chan error, 1)
-	onLoopWait(t, l, func() {
+	futures.OnLoop(t, l, func() {
 		_, err := futures.RunThreadsafe(l, half(20)).ResultContext(context.Background())
 		inCallback <- err
 	})
@@ -262,7 +236,7 @@ func TestDebugSelfSubmitFailsFast(t *testing.T) {
 		}
 		return f.Result() // settled: does not block
 	})
-	if v, err := waitFuture(t, fixed); v != 5 || err != nil {
+	if v, err := futures.WaitResult(t, fixed); v != 5 || err != nil {
 		t.Fatalf("fixed = %v, %v; want 5, nil", v, err)
 	}
 	if v, err := futures.RunThreadsafe(l, half(8)).Result(); v != 4 || err != nil {
@@ -325,7 +299,7 @@ func TestDebugOffLoopPanics(t *testing.T) {
 			}()
 			return <-panicked, nil
 		})
-		v, err := waitFuture(t, f)
+		v, err := futures.WaitResult(t, f)
 		msg, _ := v.(string)
 		if err != nil || !strings.HasPrefix(msg, "futures: "+call.api+" called at debug_test.go:") ||
 			!strings.Contains(msg, "use CallSoonThreadsafe") || !strings.HasSuffix(msg, "(futures debug: offloop, FL005)") {
@@ -338,7 +312,7 @@ func TestDebugOffLoopPanics(t *testing.T) {
 	// Task and Timer methods: made on the loop, used from elsewhere.
 	var task *futures.Task[int]
 	var timer *futures.Timer
-	onLoopWait(t, l, func() {
+	futures.OnLoop(t, l, func() {
 		task = futures.Wrap(l, futures.NewPromise[int]().Future())
 		timer = l.CallLater(time.Hour, func() {})
 	})
@@ -349,7 +323,7 @@ func TestDebugOffLoopPanics(t *testing.T) {
 		"Timer.Stop":  func() { timer.Stop() },
 	} {
 		var msg any
-		onLoopWait(t, l, func() {
+		futures.OnLoop(t, l, func() {
 			panicked := make(chan any)
 			go func() {
 				defer func() { panicked <- recover() }()
@@ -371,11 +345,11 @@ func TestDebugOffLoopPanics(t *testing.T) {
 			call.use(l, c, e, done)
 			return 0, nil
 		})
-		if _, err := waitFuture(t, f); err != nil {
+		if _, err := futures.WaitResult(t, f); err != nil {
 			t.Errorf("%s on the loop: %v", call.api, err)
 		}
 	}
-	onLoopWait(t, l, func() {
+	futures.OnLoop(t, l, func() {
 		task.Then(func(int, error) {})
 		task.Done()
 		task.Cancel()
@@ -408,7 +382,7 @@ func TestDebugDroppedTaskAtLoopStop(t *testing.T) {
 		checked.Done()
 		return 0, nil
 	})
-	if _, err := waitFuture(t, f); err != nil {
+	if _, err := futures.WaitResult(t, f); err != nil {
 		t.Fatal(err)
 	}
 	reps.none(t)
