@@ -178,6 +178,11 @@ func isLoopMachinery(fn string) bool {
 // onLoop reports whether the calling goroutine is running l's code: it is
 // the loop goroutine, or the goroutine of l's running coroutine.
 func (d *loopDebug) onLoop(l *Loop) bool {
+	if runningLoops.Load() == 1 && runsLoopCode() {
+		// l is the only loop running, so the loop code this goroutine
+		// runs is l's.
+		return true
+	}
 	g := goroutineID()
 	if g == d.loopG.Load() {
 		return true

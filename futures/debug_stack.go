@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync/atomic"
 )
 
 // Debug mode needs to know which goroutine is running and what another
@@ -119,4 +120,47 @@ func isUserFunc(fn string) bool {
 	}
 	first, _, _ := strings.Cut(pkg, "/")
 	return strings.Contains(first, ".")
+}
+
+// runningLoops counts the loops between the start of Run and the end of
+// their shutdown. While it is 1, code running loop code (found by the loop's
+// frames on its stack) runs the code of that one loop, which saves reading
+// the goroutine id.
+var runningLoops atomic.Int32
+
+// loopEntries are the entry points of the functions at the bottom of loop
+// code: the loop goroutine's serving loop and a coroutine's body. Only the
+// goroutine of a running loop, or of its running coroutine, executes with
+// one of them on its stack (a suspended coroutine or a loop goroutine waiting
+// for its coroutine is parked).
+var loopEntries = [2]uintptr{funcEntry((*Loop).serve, "(*Loop).serve"), funcEntry((*Ctx).run, "(*Ctx).run")}
+
+// funcEntry returns the entry of fn, or 0 if fn does not resolve to the
+// function named name (a wrapper, say): runsLoopCode then never succeeds and
+// the goroutine id decides.
+func funcEntry(fn any, name string) uintptr {
+	f := runtime.FuncForPC(reflect.ValueOf(fn).Pointer())
+	if f == nil || f.Name() != thisPackage+"."+name {
+		return 0
+	}
+	return f.Entry()
+}
+
+// runsLoopCode reports whether the calling goroutine has one of loopEntries
+// on its stack. False means "cannot tell": the stack may be deeper than it
+// looks at.
+func runsLoopCode() bool {
+	var pcs [64]uintptr
+	n := runtime.Callers(3, pcs[:])
+	if n == len(pcs) {
+		return false
+	}
+	for _, pc := range pcs[:n] {
+		if f := runtime.FuncForPC(pc - 1); f != nil {
+			if e := f.Entry(); e != 0 && (e == loopEntries[0] || e == loopEntries[1]) {
+				return true
+			}
+		}
+	}
+	return false
 }

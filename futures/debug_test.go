@@ -50,8 +50,8 @@ func (r reports) none(t *testing.T) {
 }
 
 // debugLoop starts a loop in debug mode with threshold, on a goroutine of
-// its own. stop stops it, waits for Run to return, and checks that no
-// watchdog goroutine is left.
+// its own, and returns once it runs. stop stops it, waits for Run to return,
+// and checks that its watchdog goroutine is gone.
 func debugLoop(t *testing.T, threshold time.Duration) (l *futures.Loop, reps reports, stop func()) {
 	t.Helper()
 	reps = make(reports, 100)
@@ -60,6 +60,7 @@ func debugLoop(t *testing.T, threshold time.Duration) (l *futures.Loop, reps rep
 	l.SetPanicHandler(func(pe *futures.PanicError) { t.Errorf("callback panic: %v\n%s", pe.Value, pe.Stack) })
 	ran := make(chan struct{})
 	go func() { defer close(ran); l.Run(context.Background()) }()
+	futures.OnLoop(t, l, func() {})
 	stopped := false
 	stop = func() {
 		t.Helper()
@@ -67,6 +68,7 @@ func debugLoop(t *testing.T, threshold time.Duration) (l *futures.Loop, reps rep
 			return
 		}
 		stopped = true
+		before := watchdogs()
 		l.Stop()
 		select {
 		case <-ran:
@@ -74,12 +76,17 @@ func debugLoop(t *testing.T, threshold time.Duration) (l *futures.Loop, reps rep
 			t.Fatal("loop did not stop within 10s")
 		}
 		// Run waits for its watchdog; it must be gone by now.
-		if s := allStacks(); strings.Contains(s, "(*loopDebug).watch") {
-			t.Fatalf("a watchdog goroutine is still alive after Run returned:\n%s", s)
+		if after := watchdogs(); after != before-1 {
+			t.Fatalf("%d watchdog goroutines before Stop, %d after Run returned; want one fewer:\n%s", before, after, allStacks())
 		}
 	}
 	t.Cleanup(stop)
 	return l, reps, stop
+}
+
+// watchdogs counts the goroutines running a loop's watchdog.
+func watchdogs() int {
+	return strings.Count(allStacks(), "futures.(*loopDebug).watch(")
 }
 
 func allStacks() string {
@@ -507,4 +514,25 @@ func TestDebugEnvironment(t *testing.T) {
 			t.Errorf("FUTURES_DEBUG=%s: %s (output %q); want %s", env, got, out, want)
 		}
 	}
+}
+
+// Code running on one loop is off any other loop: a loop-only call on loop
+// L from a callback of loop M panics too.
+func TestDebugOffLoopFromAnotherLoop(t *testing.T) {
+	l, reps, stop := debugLoop(t, 10*time.Second)
+	m, _, stopM := debugLoop(t, 10*time.Second)
+	var msg any
+	futures.OnLoop(t, m, func() {
+		defer func() { msg = recover() }()
+		l.CallSoon(func() {})
+	})
+	if s, _ := msg.(string); !strings.HasPrefix(s, "futures: CallSoon called at debug_test.go:") {
+		t.Errorf("CallSoon on L from M's callback: panic %v; want the offloop message", msg)
+	}
+	reps.next(t, "offloop")
+	// On its own loop, the same call is fine with two loops running.
+	futures.OnLoop(t, l, func() { l.CallSoon(func() {}) })
+	stopM()
+	stop()
+	reps.none(t)
 }

@@ -98,6 +98,7 @@ func (l *Loop) Run(ctx context.Context) error {
 	if !l.state.CompareAndSwap(int32(loopNew), int32(loopRunning)) {
 		misuse("Run on a loop that is running or has already run; a Loop runs once")
 	}
+	runningLoops.Add(1)
 	l.base, l.cancelBase = context.WithCancelCause(ctx)
 	l.busy.Store(true)
 	if l.dbg != nil {
@@ -229,6 +230,7 @@ func (l *Loop) shutdown() {
 	if l.dbg != nil {
 		l.dbg.stopped()
 	}
+	runningLoops.Add(-1)
 	close(l.stopped)
 }
 
