@@ -90,8 +90,12 @@ func watchdogs() int {
 }
 
 func allStacks() string {
-	buf := make([]byte, 1<<20)
-	return string(buf[:runtime.Stack(buf, true)])
+	for n := 1 << 20; ; n *= 2 {
+		buf := make([]byte, n)
+		if m := runtime.Stack(buf, true); m < n {
+			return string(buf[:m])
+		}
+	}
 }
 
 // nextLine returns the position of the line after its call.

@@ -67,7 +67,7 @@ func RunThreadsafe[T any](l *Loop, co func(*Ctx) (T, error)) *Future[T] {
 		if f.dbg == nil {
 			trackFuture(f, &l.dbg.opts)
 		}
-		f.dbg.loop = l
+		f.dbg.opts, f.dbg.loop = &l.dbg.opts, l
 	}
 	var t *Task[T] // loop goroutine only
 	f.onCancel = func() {
