@@ -10,8 +10,9 @@ import (
 
 // Debug mode needs to know which goroutine is running and what another
 // goroutine is doing. Go offers neither directly; both are read from the
-// text of runtime.Stack, which is slow (about a microsecond) and so is done
-// only in debug mode.
+// text of runtime.Stack, which is slow (microseconds: the runtime prints the
+// stack), and so is done only in debug mode, and avoided where the frames
+// that runtime.Callers finds are enough (see runsLoopCode).
 
 // goroutineID returns the id of the calling goroutine, from the header
 // "goroutine 18 [running]:" that runtime.Stack prints first.

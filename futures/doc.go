@@ -132,10 +132,12 @@
 //
 //	futures debug: loopblock (FL001): loop blocked for at least 101ms in coroutine main.run.func1 (main.go:59); loop goroutine is in futures.(*Future).Result called from main.go:29; a callback or coroutine must not block: await instead (Wrap, RunInExecutor, Sleep)
 //
-// Debug mode is for finding mistakes, not for production hot paths: it
-// reads goroutine identities from runtime.Stack (about a microsecond per
-// loop-only call), records where every future and task is made, and
-// attaches a cleanup to each.
+// Debug mode is for finding mistakes, not for production hot paths: every
+// loop-only call walks its caller's stack (runtime.Callers), and reads its
+// goroutine's id from runtime.Stack (microseconds) when more than one loop
+// is running; every coroutine reads its goroutine's id when it starts; every
+// future and task records where it was made and gets a cleanup. The
+// benchmarks in BENCH.md give the costs.
 //
 // # Goroutines
 //
