@@ -112,7 +112,8 @@
 //   - selfsubmit (FL002): Future.Result and ResultContext, called on the
 //     goroutine of loop L for a pending future of RunThreadsafe(L, ...),
 //     return at once an error wrapping ErrDeadlock instead of waiting
-//     forever for a coroutine that only the blocked loop could run.
+//     (forever, or until ResultContext's context ends) for a coroutine
+//     that only the blocked loop could run.
 //   - offloop (FL005): every loop-only call (CallSoon, CallLater, Spawn,
 //     Wrap, RunInExecutor, Await, Sleep, Gather, Ctx.Context, and the
 //     methods of Task and Timer) checks that it runs on its loop's
