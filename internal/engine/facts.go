@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"go/token"
 	"strings"
 
 	"github.com/futurelint/futurelint/internal/roles"
@@ -18,6 +19,8 @@ type BlocksFact struct {
 type Step struct {
 	What string // "calls (*futures.Future).Result", "receives from a channel", ...
 	Pos  string // file base name and line: "store.go:41"
+
+	at token.Pos // in the package that computed the step; facts do not carry it
 }
 
 func (*BlocksFact) AFact() {}
@@ -52,7 +55,7 @@ func (*SchedulesFact) AFact() {}
 func (f *SchedulesFact) String() string {
 	var parts []string
 	for _, p := range f.Params {
-		part := fmt.Sprintf("param %d %s on loop %d", p.Arg, whereName(p.Where), p.Loop)
+		part := fmt.Sprintf("param %d %s on loop %d", p.Arg.Index(), whereName(p.Where), p.Loop.Index())
 		if p.Threadsafe {
 			part += " (thread-safe)"
 		}
@@ -62,8 +65,8 @@ func (f *SchedulesFact) String() string {
 				part += " on some paths"
 			}
 			switch {
-			case p.GivesUp && p.Context >= 0:
-				part += fmt.Sprintf(", gives up on param %d", p.Context)
+			case p.GivesUp && p.Context.Valid():
+				part += fmt.Sprintf(", gives up on param %d", p.Context.Index())
 			case p.GivesUp:
 				part += ", gives up"
 			}

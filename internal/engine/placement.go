@@ -296,7 +296,7 @@ func (r *Result) schedule(caller *ssa.Function, ci ssa.CallInstruction) bool {
 	}
 	did := false
 	for _, fa := range row.Funcs {
-		fnArg := Arg(common, fa.Arg)
+		fnArg := Arg(common, fa.Arg.Index())
 		if fnArg == nil {
 			continue
 		}
@@ -307,7 +307,7 @@ func (r *Result) schedule(caller *ssa.Function, ci ssa.CallInstruction) bool {
 			if fa.Where == roles.OffLoop {
 				p.OffLoop = true
 				if p.Reason == "" {
-					p.Reason, p.Pos = "it is passed to "+r.callName(common)+" at "+r.Where(ci.Pos())+", which runs it on another goroutine", ci.Pos()
+					p.Reason, p.Pos = "it is passed to "+r.CallName(common)+" at "+r.Where(ci.Pos())+", which runs it on another goroutine", ci.Pos()
 				}
 				continue
 			}
@@ -317,13 +317,13 @@ func (r *Result) schedule(caller *ssa.Function, ci ssa.CallInstruction) bool {
 				if fa.Where == roles.Coroutine {
 					role = "coroutine"
 				}
-				p.Reason, p.Pos = "it is the "+role+" of "+r.callName(common)+" at "+r.Where(ci.Pos()), ci.Pos()
+				p.Reason, p.Pos = "it is the "+role+" of "+r.CallName(common)+" at "+r.Where(ci.Pos()), ci.Pos()
 			}
 			p.Loop = true
 			var ctx loopCtx
 			switch {
-			case Arg(common, fa.Loop) != nil:
-				ref := r.loopOf(Arg(common, fa.Loop))
+			case Arg(common, fa.Loop.Index()) != nil:
+				ref := r.loopOf(Arg(common, fa.Loop.Index()))
 				ctx = append(ctx, ref)
 				if t.recv != nil {
 					// A method value s.m scheduled on s.loop: inside m,
@@ -359,21 +359,3 @@ func exportedNamed(fn *ssa.Function) bool {
 
 // pkgName qualifies types by package name, as people write them.
 func pkgName(p *types.Package) string { return p.Name() }
-
-// calleeName names a callee for messages: (*futures.Loop).CallSoon, after.
-func (r *Result) calleeName(fn *ssa.Function) string {
-	if obj := funcObj(fn); obj != nil {
-		if obj.Pkg() == r.Pass.Pkg {
-			return localName(obj)
-		}
-		return roles.Describe(obj)
-	}
-	return fn.Name()
-}
-
-// localName names a function of the current package without qualifier.
-func localName(obj *types.Func) string {
-	d := roles.Describe(obj)
-	prefix := obj.Pkg().Name() + "."
-	return strings.Replace(d, prefix, "", 1)
-}

@@ -25,7 +25,7 @@ func (r *Result) classifyWait(op *Op) {
 	fn := op.Fn
 	if op.Row != nil && op.Row.Block == roles.BlockLoopRun && !op.Row.NewLoop && Arg(op.Call, 0) != nil {
 		if r.IsCurrentLoop(fn, Arg(op.Call, 0)) {
-			op.Deadlock = "it runs the loop this code is running on, which is busy with this very call and can never serve it (futures rejects a second Run with a panic)"
+			op.Deadlock = &Reason{Kind: RunsOwnLoop, Pos: op.Pos}
 		}
 		return
 	}
@@ -33,15 +33,15 @@ func (r *Result) classifyWait(op *Op) {
 		// A wrapper that submits to this loop and waits for the work
 		// itself (RunThreadsafe(l, co).Result() inside a helper).
 		op.SelfSubmit, op.Submit = true, op.Instr.(ssa.CallInstruction)
-		switch ctx := Arg(op.Call, fa.Context); {
+		switch ctx := Arg(op.Call, fa.Context.Index()); {
 		case fa.Sometimes:
 			// The wrapper may return without waiting: no proven deadlock.
 		case fa.GivesUp && ctx == nil:
-			op.GivesUp = "the wrapper gives up"
+			op.GivesUp = &Reason{Kind: WrapperGivesUp, Pos: op.Pos}
 		case fa.GivesUp && !r.undone(ctx):
-			op.GivesUp = "its context is done"
+			op.GivesUp = &Reason{Kind: ContextDone, Pos: ctx.Pos()}
 		default:
-			op.Deadlock = "the work can run only on this loop, which this wait keeps from running"
+			op.Deadlock = &Reason{Kind: OwnWork, Pos: op.Pos}
 		}
 		return
 	}
@@ -87,25 +87,25 @@ func (r *Result) classifyWait(op *Op) {
 			return
 		}
 		switch {
-		case future && Arg(&root.Call, row.SubmitLoop) != nil:
+		case future && Arg(&root.Call, row.SubmitLoop.Index()) != nil:
 			if r.selfSubmitted(act, ref) == nil {
 				return
 			}
 			op.SelfSubmit, op.Submit = true, root
 			if !r.suspendsIn(act) {
-				op.Deadlock = "the future completes only when its coroutine runs on this loop, which this wait keeps from running"
+				op.Deadlock = &Reason{Kind: OwnCoroutine, Pos: CallPos(root)}
 			}
 		case future && row.FutureOf && Arg(&root.Call, 0) != nil:
 			p := r.canon(Arg(&root.Call, 0))
 			if call, ok := p.root.(*ssa.Call); ok && p.path == "" {
 				if prow := r.Role(&call.Call); prow != nil && prow.New {
-					r.provePending(op, call, call.Parent(), act, "the promise is settled only by ")
+					r.provePending(op, call, call.Parent(), act, true)
 				}
 			}
 		}
 	case *ssa.MakeChan:
 		if !future {
-			r.provePending(op, root, root.Parent(), act, "the channel is sent to or closed only by ")
+			r.provePending(op, root, root.Parent(), act, false)
 		}
 	}
 }
@@ -123,7 +123,7 @@ func (r *Result) classifySelect(op *Op, sel *ssa.Select) {
 		if f := r.doneOf(st.Chan); f != nil {
 			if submit := r.selfSubmitted(act, r.canon(f)); submit != nil {
 				op.SelfSubmit, op.Submit = true, submit
-				op.GivesUp = "another case of the select is ready"
+				op.GivesUp = &Reason{Kind: OtherCase, Pos: sel.Pos()}
 				return
 			}
 		}
@@ -138,11 +138,11 @@ func (r *Result) selfSubmitted(act *ssa.Function, ref loopRef) *ssa.Call {
 		return nil
 	}
 	row := r.Role(&call.Call)
-	if row == nil || Arg(&call.Call, row.SubmitLoop) == nil {
+	if row == nil || Arg(&call.Call, row.SubmitLoop.Index()) == nil {
 		return nil
 	}
 	caller := call.Parent()
-	if caller == nil || r.ActivationRoot(caller) != act || !r.IsCurrentLoop(caller, Arg(&call.Call, row.SubmitLoop)) {
+	if caller == nil || r.ActivationRoot(caller) != act || !r.IsCurrentLoop(caller, Arg(&call.Call, row.SubmitLoop.Index())) {
 		return nil
 	}
 	return call
@@ -163,7 +163,7 @@ func (r *Result) awaitsSelfSubmit(op *Op) *roles.FuncArg {
 		return nil
 	}
 	for i, fa := range row.Funcs {
-		if l := Arg(op.Call, fa.Loop); fa.Awaited && fa.Threadsafe && l != nil && r.IsCurrentLoop(op.Fn, l) {
+		if l := Arg(op.Call, fa.Loop.Index()); fa.Awaited && fa.Threadsafe && l != nil && r.IsCurrentLoop(op.Fn, l) {
 			return &row.Funcs[i]
 		}
 	}
@@ -180,7 +180,7 @@ func (r *Result) awaitsSelfSubmit(op *Op) *roles.FuncArg {
 //   - act is a callback queued once, in order (CallSoon, Spawn), and obj
 //     is settled only in functions queued in order on the same loop by the
 //     same function after it: they run after act, which waits for them.
-func (r *Result) provePending(op *Op, obj ssa.Value, creator *ssa.Function, act *ssa.Function, why string) {
+func (r *Result) provePending(op *Op, obj ssa.Value, creator *ssa.Function, act *ssa.Function, promise bool) {
 	var completers []ssa.Instruction
 	if !r.uses(obj, &completers, 0) || len(completers) == 0 {
 		return
@@ -200,17 +200,17 @@ func (r *Result) provePending(op *Op, obj ssa.Value, creator *ssa.Function, act 
 		pending := r.pendingUntilReturn(op, roots, act)
 		if !r.suspendsIn(act) {
 			if pending {
-				how := "callbacks scheduled on this loop"
+				kind := SettledAfterReturn
 				if op.SelfSubmit {
-					how = "work submitted to this loop"
+					kind = SubmittedAfterReturn
 				}
-				op.Deadlock = why + how + " after this code returns"
+				op.Deadlock = &Reason{Kind: kind, Promise: promise, Pos: completers[0].Pos()}
 			}
 			return
 		}
 	}
 	if r.queuedBehind(roots, creator, act) {
-		op.Deadlock = why + "callbacks queued on this loop after this one"
+		op.Deadlock = &Reason{Kind: QueuedAfter, Promise: promise, Pos: completers[0].Pos()}
 	}
 }
 
@@ -252,13 +252,13 @@ func (r *Result) queuedBehind(roots []*Place, creator, act *ssa.Function) bool {
 	if r.ActivationRoot(creator) != r.ActivationRoot(sw.Caller) {
 		return false
 	}
-	loopW := Arg(sw.Call.Common(), sw.Arg.Loop)
+	loopW := Arg(sw.Call.Common(), sw.Arg.Loop.Index())
 	if loopW == nil {
 		return false
 	}
 	for _, p := range roots {
 		for _, s := range p.Schedules {
-			loopC := Arg(s.Call.Common(), s.Arg.Loop)
+			loopC := Arg(s.Call.Common(), s.Arg.Loop.Index())
 			if !s.Arg.Ordered || s.Caller != sw.Caller || loopC == nil ||
 				r.loopOf(loopC) != r.loopOf(loopW) || !dominates(sw.Call, s.Call) {
 				return false
@@ -274,8 +274,8 @@ func (r *Result) schedulesOnCurrent(s *Schedule) bool {
 	switch {
 	case s.Arg.Loop == roles.CallerLoop:
 		return r.IsLoopCode(s.Caller)
-	case Arg(s.Call.Common(), s.Arg.Loop) != nil:
-		return r.IsCurrentLoop(s.Caller, Arg(s.Call.Common(), s.Arg.Loop))
+	case Arg(s.Call.Common(), s.Arg.Loop.Index()) != nil:
+		return r.IsCurrentLoop(s.Caller, Arg(s.Call.Common(), s.Arg.Loop.Index()))
 	}
 	return false
 }
@@ -357,7 +357,7 @@ func (r *Result) uses(v ssa.Value, completers *[]ssa.Instruction, depth int) boo
 				if !r.uses(ref, completers, depth+1) {
 					return false
 				}
-			case row.Waits == 0 || row.Done:
+			case row.Waits == roles.Arg0 || row.Done:
 				// waiting on it does not settle it
 			case onDone:
 				// nor does registering a callback for when it settles (OnDone)
@@ -418,10 +418,10 @@ func (r *Result) SelfSubmits(fn *ssa.Function) []*SelfSubmit {
 	}
 	var out []*SelfSubmit
 	for ci, row := range r.RoleCalls(fn) {
-		if Arg(ci.Common(), row.SubmitLoop) == nil {
+		if Arg(ci.Common(), row.SubmitLoop.Index()) == nil {
 			continue
 		}
-		if !r.IsCurrentLoop(fn, Arg(ci.Common(), row.SubmitLoop)) {
+		if !r.IsCurrentLoop(fn, Arg(ci.Common(), row.SubmitLoop.Index())) {
 			continue
 		}
 		s := &SelfSubmit{Call: ci, Row: row}
