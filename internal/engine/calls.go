@@ -82,7 +82,7 @@ func (r *Result) calleeRole(callee *ssa.Function) *roles.Func {
 
 // wrapperRow is the roles row a SchedulesFact stands for.
 func wrapperRow(obj *types.Func, f *SchedulesFact) *roles.Func {
-	row := &roles.Func{Name: obj.Name(), Funcs: f.Params, Waits: -1, SubmitLoop: -1, WrapLoop: -1, WrapFuture: -1}
+	row := &roles.Func{Name: obj.Name(), Funcs: f.Params, Waits: -1, SubmitLoop: -1, WrapLoop: -1, WrapFuture: -1, Pool: -1}
 	if obj.Pkg() != nil {
 		row.Pkg = obj.Pkg().Path()
 	}

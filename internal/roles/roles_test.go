@@ -89,7 +89,7 @@ func checkIndices(t *testing.T, fn *types.Func, row roles.Func) {
 			t.Errorf("%s: loop argument %d out of range", fn, fa.Loop)
 		}
 	}
-	for _, i := range []int{row.Waits, row.SubmitLoop, row.WrapLoop, row.WrapFuture} {
+	for _, i := range []int{row.Waits, row.SubmitLoop, row.WrapLoop, row.WrapFuture, row.Pool} {
 		if i >= 0 && !in(i) {
 			t.Errorf("%s: argument index %d out of range", fn, i)
 		}

@@ -18,7 +18,7 @@ const none = -1
 
 // row returns a Func with no submit or wrap role; rows then set what applies.
 func row(pkg, recv, name string) Func {
-	return Func{Pkg: pkg, Recv: recv, Name: name, Waits: none, SubmitLoop: none, WrapLoop: none, WrapFuture: none}
+	return Func{Pkg: pkg, Recv: recv, Name: name, Waits: none, SubmitLoop: none, WrapLoop: none, WrapFuture: none, Pool: none}
 }
 
 func blocks(pkg, recv, name string, b Block) Func {
@@ -56,7 +56,9 @@ var defaultFuncs = func() []Func {
 	done := row(F, "Future", "Done")
 	done.Done = true
 	add(done)
-	add(blocks(F, "Executor", "Shutdown", BlockDrain))
+	shutdown := blocks(F, "Executor", "Shutdown", BlockDrain)
+	shutdown.Pool = 0
+	add(shutdown)
 
 	onDone := row(F, "Future", "OnDone")
 	onDone.Funcs = []FuncArg{{Arg: 1, Where: OffLoop, Loop: none, AfterSettle: true}}
@@ -79,6 +81,7 @@ var defaultFuncs = func() []Func {
 	submit := row(F, "", "Submit")
 	submit.Funcs = []FuncArg{{Arg: 1, Where: OffLoop, Loop: none}}
 	submit.Instead = AwaitRunInExecutor
+	submit.Pool = 0
 	add(submit)
 
 	// Running a loop on the calling goroutine.
@@ -93,6 +96,7 @@ var defaultFuncs = func() []Func {
 	callSoon := row(F, "Loop", "CallSoon")
 	callSoon.Funcs = []FuncArg{{Arg: 1, Where: OnLoop, Loop: 0, Ordered: true}}
 	callSoon.LoopOnly = true
+	callSoon.AnyGoroutine = "CallSoonThreadsafe"
 	add(callSoon)
 	callLater := row(F, "Loop", "CallLater")
 	callLater.Funcs = []FuncArg{{Arg: 2, Where: OnLoop, Loop: 0}}
@@ -101,6 +105,7 @@ var defaultFuncs = func() []Func {
 	spawn := row(F, "", "Spawn")
 	spawn.Funcs = []FuncArg{{Arg: 1, Where: Coroutine, Loop: 0, Ordered: true}}
 	spawn.LoopOnly = true
+	spawn.AnyGoroutine = "RunThreadsafe"
 	add(spawn)
 	// Then runs fn on the loop of the task, which is the loop of the code
 	// calling Then: tasks are used only on their loop.
@@ -124,10 +129,12 @@ var defaultFuncs = func() []Func {
 	// Wrapping executor work onto a loop.
 	wrap := row(F, "", "Wrap")
 	wrap.WrapLoop, wrap.WrapFuture = 0, 1
+	wrap.LoopOnly = true
 	add(wrap)
 	rie := row(F, "", "RunInExecutor")
 	rie.WrapLoop = 0
 	rie.Funcs = []FuncArg{{Arg: 2, Where: OffLoop, Loop: none}}
+	rie.LoopOnly, rie.Pool = true, 1
 	add(rie)
 
 	// The current loop, and suspension points.
@@ -144,6 +151,9 @@ var defaultFuncs = func() []Func {
 		s.LoopOnly = true
 		add(s)
 	}
+	timerStop := row(F, "Timer", "Stop")
+	timerStop.LoopOnly = true
+	add(timerStop)
 
 	// The standard library's blocking calls.
 	sleep := blocks("time", "", "Sleep", BlockSleep)
@@ -156,11 +166,21 @@ var defaultFuncs = func() []Func {
 	add(blocks("sync", "Cond", "Wait", BlockSync))
 	// Mutexes: held briefly by design, so not blocking; writes under them
 	// are synchronised.
+	// A coroutine must not suspend while holding one (lockawait).
 	for _, recv := range []string{"Mutex", "RWMutex"} {
 		lock := row("sync", recv, "Lock")
-		lock.Locks = true
+		lock.Locks, lock.Holds = true, true
 		add(lock)
+		unlock := row("sync", recv, "Unlock")
+		unlock.Releases = true
+		add(unlock)
 	}
+	rlock := row("sync", "RWMutex", "RLock")
+	rlock.Holds = true
+	add(rlock)
+	runlock := row("sync", "RWMutex", "RUnlock")
+	runlock.Releases = true
+	add(runlock)
 	// Publication: writes made before these reach the goroutine that
 	// waits for them (Wait) or reads the atomic after them.
 	publishes := func(pkg, recv, name string) {

@@ -1,0 +1,590 @@
+package engine
+
+import (
+	"go/token"
+	"go/types"
+	"sort"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/futurelint/futurelint/internal/roles"
+)
+
+// OffLoopStart is a function of the package that certainly runs on a
+// goroutine that is no loop's: the body of a go statement, an executor job,
+// the completion callback (OnDone) of an executor future registered by code
+// that is not loop code, or a function of the package called only from such
+// code. Nothing else refers to the function: it does not also run on a loop
+// or on its caller's goroutine.
+type OffLoopStart struct {
+	Fn   *ssa.Function
+	Recv ssa.Value // the receiver bound in a method value, or passed to a method run by a go statement
+	// At is the go statement or call that hands Fn to another goroutine,
+	// or for a function called only from off-loop code, one of those calls.
+	At     ssa.Instruction
+	Caller *ssa.Function
+	// Why says where Fn runs, for messages: "in the goroutine started at
+	// a.go:12", "in an executor job (a.go:12)".
+	Why string
+}
+
+// OffLoopUse is something off-loop code does that belongs on a loop: a
+// loop-only call, or a write of state that loop code owns.
+type OffLoopUse struct {
+	Start *OffLoopStart
+	Pos   token.Pos
+	// Call is the loop-only call (Row its row) made directly in the
+	// off-loop code; for a use through a called function of the package,
+	// Call is the call into it and Row is nil.
+	Call ssa.CallInstruction
+	Row  *roles.Func
+	// What says what the code does, as seen from Start: "calls
+	// (*futures.Loop).CallSoon", "writes s.items, which loop code owns",
+	// "calls s.record, which writes s.items, which loop code owns".
+	What  string
+	Write bool
+}
+
+// OffLoopUses returns the loop-only calls and loop-owned writes of code that
+// certainly runs off any loop, in reporting order. Not included: code that
+// drives a loop (a goroutine that calls the loop's Run runs loop-only calls
+// before and after it on the loop's own goroutine), loops made by the
+// off-loop code itself, writes published to the loop by a lock, a channel
+// send or close, an atomic, a settled promise or a thread-safe submit
+// (precision first: which writes they publish is not worked out), and
+// completion callbacks registered from loop code (the unwrapped rule's).
+func (r *Result) OffLoopUses() []*OffLoopUse { return r.offUses }
+
+// IsOffLoopCall reports whether ci is a loop-only call that OffLoopUses
+// reports.
+func (r *Result) IsOffLoopCall(ci ssa.CallInstruction) bool { return r.offCalls[ci] }
+
+// computeOffLoop finds the off-loop starts and what they do.
+func (r *Result) computeOffLoop() {
+	r.offCalls = map[ssa.CallInstruction]bool{}
+	starts := r.offLoopStarts()
+	fields := r.loopFields()
+	for _, s := range starts {
+		var acts []*ssa.Function
+		for _, g := range r.Funcs {
+			if r.ActivationRoot(g) == s.Fn {
+				acts = append(acts, g)
+			}
+		}
+		drives := false
+		for _, g := range acts {
+			for _, row := range r.RoleCalls(g) {
+				if row.Block == roles.BlockLoopRun && !row.NewLoop {
+					drives = true // this goroutine runs a loop: its loop-only calls are that loop's setup
+				}
+			}
+		}
+		sc := &offScanner{r: r, start: s, fields: fields, seen: map[*ssa.Function]bool{}}
+		for _, g := range acts {
+			sc.scan(g, sc.startOwned(), 0, nil, drives)
+		}
+		r.offUses = append(r.offUses, sc.apis...)
+		if sc.write != nil && !sc.synced {
+			r.offUses = append(r.offUses, sc.write)
+		}
+	}
+	sort.SliceStable(r.offUses, func(i, j int) bool { return Before(r.Pass.Fset, r.offUses[i].Pos, r.offUses[j].Pos) })
+	for _, u := range r.offUses {
+		if u.Row != nil {
+			r.offCalls[u.Call] = true
+		}
+	}
+}
+
+// offLoopStarts finds the functions that certainly run off any loop.
+func (r *Result) offLoopStarts() []*OffLoopStart {
+	var starts []*OffLoopStart
+	byFn := map[*ssa.Function]*OffLoopStart{}
+	candidate := map[*ssa.Function][]*OffLoopStart{}
+	add := func(s *OffLoopStart) { candidate[s.Fn] = append(candidate[s.Fn], s) }
+	handed := map[ssa.Instruction]bool{} // instructions that hand a function off the loop
+	for _, fn := range r.Funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if g, ok := instr.(*ssa.Go); ok {
+					handed[g] = true
+					for _, t := range r.targets(g.Call.Value, 0) {
+						s := &OffLoopStart{Fn: t.fn, Recv: t.recv, At: g, Caller: fn, Why: "in the goroutine started at " + r.Where(g.Pos())}
+						if t.recv == nil && t.fn.Signature.Recv() != nil && len(g.Call.Args) > 0 {
+							s.Recv = g.Call.Args[0] // go s.m()
+						}
+						add(s)
+					}
+					continue
+				}
+				ci, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				row := r.Role(ci.Common())
+				if row == nil {
+					continue
+				}
+				for _, fa := range row.Funcs {
+					if fa.Where != roles.OffLoop {
+						continue
+					}
+					why := "in an executor job (passed to " + r.callName(ci.Common()) + " at " + r.Where(ci.Pos()) + ")"
+					if fa.AfterSettle {
+						if !r.executorCompletion(fn, ci) {
+							continue
+						}
+						why = "in the completion callback of an executor future (registered at " + r.Where(ci.Pos()) + "), which runs on the worker that settles it"
+					}
+					handed[instr] = true
+					for _, t := range r.targets(Arg(ci.Common(), fa.Arg), 0) {
+						add(&OffLoopStart{Fn: t.fn, Recv: t.recv, At: instr, Caller: fn, Why: why})
+					}
+				}
+			}
+		}
+	}
+	refs := r.functionRefs()
+	for _, fn := range r.Funcs {
+		ss := candidate[fn]
+		if len(ss) == 0 || !r.surelyOff(fn, refs[fn], handed) {
+			continue
+		}
+		byFn[fn] = ss[0]
+		starts = append(starts, ss[0])
+	}
+	// Functions of the package called only from off-loop code.
+	for changed, round := true, 0; changed && round < 8; round++ {
+		changed = false
+		for _, fn := range r.Funcs {
+			if byFn[fn] != nil || fn.Parent() != nil || !r.private(fn) || r.places[fn] == nil || r.places[fn].Loop {
+				continue
+			}
+			uses := refs[fn]
+			if len(uses) == 0 {
+				continue
+			}
+			var via *OffLoopStart
+			for _, u := range uses {
+				ci, ok := u.(ssa.CallInstruction)
+				_, isGo := u.(*ssa.Go)
+				if !ok || isGo || ci.Common().StaticCallee() == nil || byFn[r.ActivationRoot(u.Parent())] == nil {
+					via = nil
+					break
+				}
+				if via == nil {
+					via = byFn[r.ActivationRoot(u.Parent())]
+				}
+			}
+			if via == nil {
+				continue
+			}
+			s := &OffLoopStart{Fn: fn, At: uses[0], Caller: uses[0].Parent(), Why: "in " + r.calleeName(fn) + ", called only from code that runs off the loop (" + via.Why + ")"}
+			byFn[fn] = s
+			starts = append(starts, s)
+			changed = true
+		}
+	}
+	return starts
+}
+
+// executorCompletion reports whether completion callback call ci (OnDone),
+// made in fn, certainly runs on a worker: fn is not loop code (from loop
+// code it is the unwrapped rule's), the future is that of an executor job
+// queued here, and it is not already settled at ci (then the callback runs
+// at once, in fn).
+func (r *Result) executorCompletion(fn *ssa.Function, ci ssa.CallInstruction) bool {
+	if r.IsLoopCode(fn) {
+		return false
+	}
+	fut := Arg(ci.Common(), 0)
+	if fut == nil || r.settled(fn, fut, ci) {
+		return false
+	}
+	ref := r.canon(fut)
+	call, ok := ref.root.(*ssa.Call)
+	if !ok || ref.path != "" {
+		return false
+	}
+	return r.queuesJob(r.Role(&call.Call))
+}
+
+// queuesJob reports whether row queues a job on an executor's workers
+// (Submit): its result settles on a worker.
+func (r *Result) queuesJob(row *roles.Func) bool {
+	if row == nil {
+		return false
+	}
+	for _, fa := range row.Funcs {
+		if fa.Where == roles.OffLoop && !fa.AfterSettle {
+			return true
+		}
+	}
+	return false
+}
+
+// surelyOff reports whether fn, handed off the loop, runs nowhere else:
+// it is not loop code, and every reference to it hands it off.
+func (r *Result) surelyOff(fn *ssa.Function, uses []ssa.Instruction, handed map[ssa.Instruction]bool) bool {
+	p := r.places[fn]
+	if p == nil || p.Loop || p.Marker != nil || p.Parent != nil {
+		return false
+	}
+	if fn.Parent() == nil && !r.private(fn) {
+		return false // other packages may call it anywhere
+	}
+	for _, u := range uses {
+		if !handed[u] {
+			return false
+		}
+	}
+	return len(uses) > 0
+}
+
+// private reports whether a package-level function or method can be used
+// only by this package: it is unexported, or the package is a command.
+func (r *Result) private(fn *ssa.Function) bool {
+	if fn.Object() == nil {
+		return false
+	}
+	return !fn.Object().Exported() || r.Pass.Pkg.Name() == "main"
+}
+
+// functionRefs maps each function of the package to the instructions that
+// use it as a value or call it: through a closure, a bound method value,
+// and a local variable assigned once.
+func (r *Result) functionRefs() map[*ssa.Function][]ssa.Instruction {
+	refs := map[*ssa.Function][]ssa.Instruction{}
+	var uses func(fn *ssa.Function, v ssa.Value, depth int)
+	uses = func(fn *ssa.Function, v ssa.Value, depth int) {
+		for _, u := range *v.Referrers() {
+			switch u := u.(type) {
+			case *ssa.DebugRef:
+			case *ssa.Store:
+				if a, ok := u.Addr.(*ssa.Alloc); ok && u.Val == v && depth < 4 && onlyStore(a) == u {
+					for _, l := range *a.Referrers() {
+						if ld, ok := l.(*ssa.UnOp); ok && ld.Op == token.MUL {
+							uses(fn, ld, depth+1)
+						}
+					}
+					continue
+				}
+				refs[fn] = append(refs[fn], u)
+			case *ssa.ChangeType:
+				uses(fn, u, depth+1)
+			default:
+				refs[fn] = append(refs[fn], u)
+			}
+		}
+	}
+	for _, g := range r.Funcs {
+		for _, b := range g.Blocks {
+			for _, instr := range b.Instrs {
+				if mc, ok := instr.(*ssa.MakeClosure); ok {
+					fn := mc.Fn.(*ssa.Function)
+					if obj, ok := fn.Object().(*types.Func); ok && fn.Parent() == nil {
+						if m := r.SSA.Prog.FuncValue(obj.Origin()); m != nil {
+							fn = m // a bound method value s.m
+						}
+					}
+					uses(fn, mc, 0)
+					continue
+				}
+				var ops []*ssa.Value
+				for _, op := range instr.Operands(ops) {
+					fn, ok := (*op).(*ssa.Function)
+					if !ok {
+						continue
+					}
+					if o := fn.Origin(); o != nil {
+						fn = o
+					}
+					if r.places[fn] == nil {
+						continue
+					}
+					if ci, ok := instr.(ssa.CallInstruction); ok && ci.Common().Value == fn {
+						refs[fn] = append(refs[fn], instr)
+						continue
+					}
+					// A function value: what is done with it.
+					refs[fn] = append(refs[fn], instr)
+				}
+			}
+		}
+	}
+	return refs
+}
+
+// loopFields returns the struct fields that loop code of the package reads
+// or writes: state that loop code owns.
+func (r *Result) loopFields() map[*types.Var]bool {
+	out := map[*types.Var]bool{}
+	for _, fn := range r.Funcs {
+		p := r.places[r.ActivationRoot(fn)]
+		if p == nil || !p.Loop || p.OffLoop {
+			continue
+		}
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				switch instr := instr.(type) {
+				case *ssa.FieldAddr:
+					out[fieldVar(instr.X.Type(), instr.Field)] = true
+				case *ssa.Field:
+					out[fieldVar(instr.X.Type(), instr.Field)] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+func fieldVar(t types.Type, i int) *types.Var {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if s, ok := t.Underlying().(*types.Struct); ok && i < s.NumFields() {
+		return s.Field(i)
+	}
+	return nil
+}
+
+// offScanner looks through off-loop code for loop-only calls and writes of
+// loop-owned state.
+type offScanner struct {
+	r      *Result
+	start  *OffLoopStart
+	fields map[*types.Var]bool
+	seen   map[*ssa.Function]bool
+	apis   []*OffLoopUse
+	write  *OffLoopUse
+	synced bool
+}
+
+// owner names the loop-owned state a root value (free variable or
+// parameter) stands for; field is the last field on the way, if any.
+type owner func(root ssa.Value) (string, bool)
+
+// startOwned is what the start's own code sees as loop-owned: variables it
+// captured from the loop code that started it, and the receiver of a
+// method value bound there (or of a method a go statement runs).
+func (sc *offScanner) startOwned() owner {
+	s := sc.start
+	p := sc.r.places[sc.r.ActivationRoot(s.Caller)]
+	if p == nil || !p.Loop || p.OffLoop {
+		return func(ssa.Value) (string, bool) { return "", false }
+	}
+	return func(root ssa.Value) (string, bool) {
+		switch v := root.(type) {
+		case *ssa.FreeVar:
+			if v.Parent() == s.Fn {
+				return v.Name(), true
+			}
+		case *ssa.Parameter:
+			if s.Recv != nil && v.Parent() == s.Fn && len(s.Fn.Params) > 0 && s.Fn.Params[0] == v {
+				return v.Name(), true
+			}
+		}
+		return "", false
+	}
+}
+
+// sharedLocal reports whether a write through root (with no field on the
+// way) writes state loop code uses: root is a variable captured from loop
+// code that loop code also reads, or a parameter standing for one.
+func (sc *offScanner) sharedLocal(root ssa.Value) bool {
+	fv, ok := root.(*ssa.FreeVar)
+	if !ok {
+		return false
+	}
+	for b := sc.r.Binding(fv); b != nil; {
+		switch v := b.(type) {
+		case *ssa.FreeVar:
+			b = sc.r.Binding(v)
+			continue
+		case *ssa.Alloc:
+			for _, u := range *v.Referrers() {
+				switch u := u.(type) {
+				case *ssa.UnOp:
+					if u.Op == token.MUL && sc.r.IsLoopCode(u.Parent()) {
+						return true
+					}
+				case *ssa.MakeClosure:
+					if fn := u.Fn.(*ssa.Function); fn != sc.start.Fn && sc.r.IsLoopCode(fn) && !sc.r.places[fn].OffLoop {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	return false
+}
+
+const offDepth = 2
+
+func (sc *offScanner) scan(g *ssa.Function, owned owner, depth int, via *OffLoopUse, drives bool) {
+	r := sc.r
+	note := func(pos token.Pos, what string, write bool, ci ssa.CallInstruction, row *roles.Func) {
+		if via != nil {
+			pos, what, ci, row = via.Pos, via.What+what, via.Call, nil
+		}
+		u := &OffLoopUse{Start: sc.start, Pos: pos, Call: ci, Row: row, What: what, Write: write}
+		if write {
+			if pos.IsValid() && (sc.write == nil || Before(r.Pass.Fset, pos, sc.write.Pos)) {
+				sc.write = u
+			}
+			return
+		}
+		for _, a := range sc.apis {
+			if a.Pos == pos {
+				return
+			}
+		}
+		sc.apis = append(sc.apis, u)
+	}
+	for _, b := range g.Blocks {
+		for _, instr := range b.Instrs {
+			switch instr := instr.(type) {
+			case *ssa.Go:
+			case ssa.CallInstruction:
+				common := instr.Common()
+				if row := r.Role(common); row != nil {
+					if row.Locks || row.Holds || row.Publishes || row.Settles || row.SubmitLoop >= 0 {
+						sc.synced = true
+					}
+					if row.LoopOnly && depth == 0 && !drives && !sc.ownLoop(common, row) {
+						note(CallPos(instr), "calls "+r.callName(common), false, instr, row)
+					}
+					continue
+				}
+				if bi, ok := common.Value.(*ssa.Builtin); ok && bi.Name() == "close" {
+					sc.synced = true
+				}
+				sc.follow(instr, owned, depth, via)
+			case *ssa.Send:
+				sc.synced = true
+			case *ssa.Select:
+				for _, st := range instr.States {
+					if st.Dir == types.SendOnly {
+						sc.synced = true
+					}
+				}
+			case *ssa.Store:
+				if name, ok := sc.ownedPath(instr.Addr, owned, 0); ok {
+					note(instr.Pos(), "writes "+name+", which loop code owns", true, nil, nil)
+				}
+			case *ssa.MapUpdate:
+				if name, ok := sc.ownedPath(instr.Map, owned, 0); ok {
+					note(instr.Pos(), "writes to the map "+name+", which loop code owns", true, nil, nil)
+				}
+			}
+		}
+	}
+}
+
+// ownLoop reports whether a loop-only call is on a loop that the off-loop
+// code made itself (a loop it sets up before running or handing it on).
+func (sc *offScanner) ownLoop(call *ssa.CallCommon, row *roles.Func) bool {
+	var l ssa.Value
+	for _, fa := range row.Funcs {
+		if fa.Loop >= 0 {
+			l = Arg(call, fa.Loop)
+		}
+	}
+	if l == nil {
+		l = Arg(call, row.WrapLoop)
+	}
+	if l == nil || !sc.r.Roles.Is(l.Type(), roles.LoopType) {
+		return false
+	}
+	made, ok := sc.r.canon(l).root.(*ssa.Call)
+	return ok && sc.r.ActivationRoot(made.Parent()) == sc.start.Fn
+}
+
+// follow scans a static call to a function of the package for writes of
+// loop-owned state passed to it.
+func (sc *offScanner) follow(ci ssa.CallInstruction, owned owner, depth int, via *OffLoopUse) {
+	r := sc.r
+	callee := ci.Common().StaticCallee()
+	if depth >= offDepth || callee == nil || callee.Parent() != nil || callee.Pkg != r.SSA || len(callee.Blocks) == 0 || sc.seen[callee] {
+		return
+	}
+	args := map[*ssa.Parameter]string{}
+	for i, a := range ci.Common().Args {
+		if i < len(callee.Params) {
+			if name, root, _ := sc.path(a, owned, 0); root != nil {
+				args[callee.Params[i]] = name
+			}
+		}
+	}
+	if len(args) == 0 {
+		return
+	}
+	if via == nil {
+		name := r.callName(ci.Common())
+		if call, _ := r.CallAt(CallPos(ci)); call != nil {
+			name = r.Source(call.Fun)
+		}
+		via = &OffLoopUse{Pos: CallPos(ci), What: "calls " + name + ", which "}
+	}
+	sc.seen[callee] = true
+	sc.scan(callee, func(root ssa.Value) (string, bool) {
+		p, ok := root.(*ssa.Parameter)
+		if !ok {
+			return "", false
+		}
+		name, ok := args[p]
+		return name, ok
+	}, depth+1, via, true)
+	sc.seen[callee] = false
+}
+
+// ownedPath reports whether address (or map, or pointer) v reaches state
+// that owned accepts as loop-owned, through fields that loop code uses (or
+// is a captured variable loop code reads), and names it as the source
+// spells it.
+func (sc *offScanner) ownedPath(v ssa.Value, owned owner, depth int) (string, bool) {
+	name, root, field := sc.path(v, owned, depth)
+	if root == nil || !field && !sc.sharedLocal(root) {
+		return "", false
+	}
+	return name, true
+}
+
+// path follows v to a root owned accepts; field says whether a field of
+// loop code was on the way.
+func (sc *offScanner) path(v ssa.Value, owned owner, depth int) (string, ssa.Value, bool) {
+	if depth > 16 {
+		return "", nil, false
+	}
+	d := depth + 1
+	switch v := v.(type) {
+	case *ssa.FreeVar:
+		if name, ok := owned(v); ok {
+			return name, v, false
+		}
+		if b := sc.r.Binding(v); b != nil && v.Parent() != sc.start.Fn {
+			return sc.path(b, owned, d) // a closure run in place within the off-loop code
+		}
+	case *ssa.Parameter:
+		if name, ok := owned(v); ok {
+			return name, v, false
+		}
+	case *ssa.UnOp:
+		if v.Op == token.MUL {
+			return sc.path(v.X, owned, d)
+		}
+	case *ssa.FieldAddr:
+		if f := fieldVar(v.X.Type(), v.Field); f == nil || !sc.fields[f] {
+			return "", nil, false
+		}
+		if base, root, _ := sc.path(v.X, owned, d); root != nil {
+			return base + "." + FieldName(v.X.Type(), v.Field), root, true
+		}
+	case *ssa.IndexAddr:
+		if base, root, field := sc.path(v.X, owned, d); root != nil {
+			return base + "[...]", root, field
+		}
+	}
+	return "", nil, false
+}

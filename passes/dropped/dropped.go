@@ -1,0 +1,159 @@
+package dropped
+
+import (
+	_ "embed"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/futurelint/futurelint/internal/engine"
+	"github.com/futurelint/futurelint/internal/roles"
+)
+
+//go:embed doc.go
+var doc string
+
+const name = "dropped"
+
+// Analyzer reports futures and tasks that nobody keeps.
+// Doc is its documentation, parsed from doc.go.
+var Analyzer, Doc = engine.NewRule(name, doc, run)
+
+func run(pass *analysis.Pass, res *engine.Result) error {
+	quiet := reportedElsewhere(res)
+	var found []analysis.Diagnostic
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.GoStmt, *ast.DeferStmt:
+				return false // their calls' results are discarded by the statement itself
+			case *ast.ExprStmt:
+				if call, ok := ast.Unparen(n.X).(*ast.CallExpr); ok {
+					if typ := futureResult(res, call, -1); typ != nil && !quiet[call.Lparen] {
+						found = append(found, diagnostic(res, call, typ, "is discarded"))
+					}
+				}
+			case *ast.AssignStmt:
+				found = append(found, blanks(res, quiet, n.Lhs, n.Rhs)...)
+			case *ast.ValueSpec:
+				lhs := make([]ast.Expr, len(n.Names))
+				for i, id := range n.Names {
+					lhs[i] = id
+				}
+				found = append(found, blanks(res, quiet, lhs, n.Values)...)
+			}
+			return true
+		})
+	}
+	sort.SliceStable(found, func(i, j int) bool { return engine.Before(pass.Fset, found[i].Pos, found[j].Pos) })
+	rep := engine.NewReporter(pass, name)
+	for _, d := range found {
+		rep.Report(d, engine.Warning)
+	}
+	return nil
+}
+
+// blanks reports the futures assigned to _: _ = f(), or the future's place
+// in _, err := f() or a, _ := f(), g().
+func blanks(res *engine.Result, quiet map[token.Pos]bool, lhs, rhs []ast.Expr) []analysis.Diagnostic {
+	var out []analysis.Diagnostic
+	blank := func(e ast.Expr) bool {
+		id, ok := e.(*ast.Ident)
+		return ok && id.Name == "_"
+	}
+	check := func(e ast.Expr, index int) {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok || quiet[call.Lparen] {
+			return
+		}
+		if typ := futureResult(res, call, index); typ != nil {
+			out = append(out, diagnostic(res, call, typ, "is assigned to _"))
+		}
+	}
+	switch {
+	case len(rhs) == 1 && len(lhs) > 1:
+		for i, l := range lhs {
+			if blank(l) {
+				check(rhs[0], i)
+			}
+		}
+	case len(lhs) == len(rhs):
+		for i, l := range lhs {
+			if blank(l) {
+				check(rhs[i], -1)
+			}
+		}
+	}
+	return out
+}
+
+// futureResult returns the type of call's future result when it is a
+// future or a task: its only result (index -1), or result index of a
+// multi-value call; nil otherwise, and for conversions and getters of a
+// future held elsewhere.
+func futureResult(res *engine.Result, call *ast.CallExpr, index int) types.Type {
+	info := res.Pass.TypesInfo
+	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
+		return nil // a conversion
+	}
+	if fn, ok := typeutil.Callee(info, call).(*types.Func); ok {
+		if row := res.Roles.Lookup(fn); row != nil && row.FutureOf {
+			return nil // the future of a promise: the promise holds it
+		}
+	}
+	t := info.TypeOf(call)
+	if t == nil {
+		return nil
+	}
+	if tuple, ok := t.(*types.Tuple); ok {
+		if index < 0 {
+			// An expression statement drops every result.
+			for i := 0; i < tuple.Len(); i++ {
+				if isFuture(res, tuple.At(i).Type()) {
+					return tuple.At(i).Type()
+				}
+			}
+			return nil
+		}
+		if index >= tuple.Len() {
+			return nil
+		}
+		t = tuple.At(index).Type()
+	} else if index > 0 {
+		return nil
+	}
+	if isFuture(res, t) {
+		return t
+	}
+	return nil
+}
+
+func isFuture(res *engine.Result, t types.Type) bool {
+	if _, ok := t.Underlying().(*types.Pointer); !ok {
+		return false
+	}
+	return res.Roles.Is(t, roles.ExecutorFuture) || res.Roles.Is(t, roles.LoopTask)
+}
+
+// reportedElsewhere returns the calls another rule reports as the problem:
+// thread-safe submits back to the current loop (selfsubmit) and loop-only
+// calls from code that runs off the loop (offloop), by opening parenthesis.
+func reportedElsewhere(res *engine.Result) map[token.Pos]bool {
+	quiet := map[token.Pos]bool{}
+	for _, fn := range res.LoopFuncs() {
+		for _, s := range res.SelfSubmits(fn) {
+			quiet[engine.CallPos(s.Call)] = true
+		}
+	}
+	for _, u := range res.OffLoopUses() {
+		if u.Row != nil {
+			quiet[engine.CallPos(u.Call)] = true
+		}
+	}
+	return quiet
+}
+
