@@ -156,4 +156,3 @@ func reportedElsewhere(res *engine.Result) map[token.Pos]bool {
 	}
 	return quiet
 }
-
