@@ -53,7 +53,7 @@ type Result struct {
 	scheds   map[*ssa.Function]*SchedulesFact   // wrapper summaries of this package's functions
 	suspends map[*ssa.Function]bool             // activation roots containing a suspension point
 	ops      map[*ssa.Function][]*Op
-	more     // what the later rules (dropped, offloop, lockawait, poolwait) ask
+	more          // what the later rules (dropped, offloop, lockawait, poolwait) ask
 	lateThen bool // placement: schedule Then callbacks of non-loop callers
 }
 
