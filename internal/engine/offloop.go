@@ -452,7 +452,7 @@ func (sc *offScanner) scan(g *ssa.Function, owned owner, depth int, via *OffLoop
 					if row.Locks || row.Holds || row.Publishes || row.Settles || row.SubmitLoop >= 0 {
 						sc.synced = true
 					}
-					if row.LoopOnly && depth == 0 && !drives && !sc.ownLoop(common, row) {
+					if row.LoopOnly && depth == 0 && !drives && !sc.ownLoop(common, row) && !sc.onReported(common) {
 						note(CallPos(instr), "calls "+r.callName(common), false, instr, row)
 					}
 					continue
@@ -480,6 +480,21 @@ func (sc *offScanner) scan(g *ssa.Function, owned owner, depth int, via *OffLoop
 			}
 		}
 	}
+}
+
+// onReported reports whether a call is made on the result of a loop-only
+// call reported already (Wrap(l, f).Then(cb)): one finding per problem.
+func (sc *offScanner) onReported(call *ssa.CallCommon) bool {
+	for _, a := range Args(call) {
+		if c, ok := sc.r.canon(a).root.(*ssa.Call); ok {
+			for _, u := range sc.apis {
+				if u.Call == c {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // ownLoop reports whether a loop-only call is on a loop that the off-loop
