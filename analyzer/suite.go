@@ -6,7 +6,11 @@ package analyzer
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/futurelint/futurelint/passes/dropped"
+	"github.com/futurelint/futurelint/passes/lockawait"
 	"github.com/futurelint/futurelint/passes/loopblock"
+	"github.com/futurelint/futurelint/passes/offloop"
+	"github.com/futurelint/futurelint/passes/poolwait"
 	"github.com/futurelint/futurelint/passes/selfsubmit"
 	"github.com/futurelint/futurelint/passes/unwrapped"
 )
@@ -22,6 +26,10 @@ var Rules = []Rule{
 	{ID: "FL001", Analyzer: loopblock.Analyzer},
 	{ID: "FL002", Analyzer: selfsubmit.Analyzer},
 	{ID: "FL003", Analyzer: unwrapped.Analyzer},
+	{ID: "FL004", Analyzer: dropped.Analyzer},
+	{ID: "FL005", Analyzer: offloop.Analyzer},
+	{ID: "FL006", Analyzer: lockawait.Analyzer},
+	{ID: "FL007", Analyzer: poolwait.Analyzer},
 }
 
 // Analyzers returns the analyzers of Rules, in order.

@@ -17,8 +17,10 @@
 // channel, or when any method is called on it (Result, OnDone, Then, Cancel,
 // Done: Submit(e, job).OnDone(cb) keeps nothing and still observes it).
 // None of these is reported, nor is a getter that returns a future held
-// elsewhere ((*futures.Promise).Future), nor a call in a go or defer
-// statement. A thread-safe submit to the loop the code is already running
+// elsewhere ((*futures.Promise).Future), a call in a go or defer
+// statement, a result that is a future only because a type parameter was
+// instantiated with one (the T of futures.Run), or a future of a future,
+// which the unwrapped rule reports as nested. A thread-safe submit to the loop the code is already running
 // on is the selfsubmit rule's finding, and a loop-only call from code that
 // runs off the loop the offloop rule's: one finding per problem.
 //

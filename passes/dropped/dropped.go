@@ -93,43 +93,79 @@ func blanks(res *engine.Result, quiet map[token.Pos]bool, lhs, rhs []ast.Expr) [
 
 // futureResult returns the type of call's future result when it is a
 // future or a task: its only result (index -1), or result index of a
-// multi-value call; nil otherwise, and for conversions and getters of a
-// future held elsewhere.
+// multi-value call; nil otherwise, and for conversions, getters of a
+// future held elsewhere, results that are futures only by instantiation (T
+// of futures.Run) and futures of futures (the unwrapped rule's).
 func futureResult(res *engine.Result, call *ast.CallExpr, index int) types.Type {
 	info := res.Pass.TypesInfo
 	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
 		return nil // a conversion
 	}
+	t := info.TypeOf(call)
+	var declared types.Type // the result as the callee declares it
 	if fn, ok := typeutil.Callee(info, call).(*types.Func); ok {
 		if row := res.Roles.Lookup(fn); row != nil && row.FutureOf {
 			return nil // the future of a promise: the promise holds it
 		}
+		if sig, ok := fn.Origin().Type().(*types.Signature); ok {
+			declared = sig.Results()
+			if declared.(*types.Tuple).Len() == 1 {
+				declared = declared.(*types.Tuple).At(0).Type()
+			}
+		}
 	}
-	t := info.TypeOf(call)
 	if t == nil {
 		return nil
 	}
-	if tuple, ok := t.(*types.Tuple); ok {
-		if index < 0 {
-			// An expression statement drops every result.
-			for i := 0; i < tuple.Len(); i++ {
-				if isFuture(res, tuple.At(i).Type()) {
-					return tuple.At(i).Type()
-				}
+	at := func(t types.Type, i int) types.Type {
+		if tuple, ok := t.(*types.Tuple); ok {
+			if i < tuple.Len() {
+				return tuple.At(i).Type()
 			}
 			return nil
 		}
-		if index >= tuple.Len() {
-			return nil
+		if i == 0 {
+			return t
 		}
-		t = tuple.At(index).Type()
-	} else if index > 0 {
 		return nil
 	}
-	if isFuture(res, t) {
-		return t
+	n := 1
+	if tuple, ok := t.(*types.Tuple); ok {
+		n = tuple.Len()
+	}
+	for i := 0; i < n; i++ {
+		if index >= 0 && i != index {
+			continue
+		}
+		r := at(t, i)
+		if r == nil || !isFuture(res, r) || nested(res, r) {
+			continue
+		}
+		if declared != nil {
+			if d := at(declared, i); d == nil || !isFuture(res, d) {
+				continue // a type parameter instantiated with a future
+			}
+		}
+		return r
 	}
 	return nil
+}
+
+// nested reports whether t is a future or task of a future or task.
+func nested(res *engine.Result, t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.TypeArgs() == nil {
+		return false
+	}
+	for i := 0; i < n.TypeArgs().Len(); i++ {
+		if a := n.TypeArgs().At(i); isFuture(res, a) {
+			return true
+		}
+	}
+	return false
 }
 
 func isFuture(res *engine.Result, t types.Type) bool {

@@ -126,3 +126,13 @@ func offLoop(l *futures.Loop) {
 		futures.Spawn(l, co)
 	}()
 }
+
+// notDeclared drops values that are futures only by instantiation, and a
+// future of a future (the unwrapped rule's): none is reported.
+func notDeclared(l *futures.Loop, e *futures.Executor) {
+	futures.Run(nil, func(c *futures.Ctx) (*futures.Future[int], error) { return futures.Submit(e, job), nil })
+	futures.Submit(e, func() (*futures.Future[int], error) { return nil, nil })
+	identity(futures.Submit(e, job))
+}
+
+func identity[T any](v T) T { return v }
