@@ -12,7 +12,8 @@
 // Flags: -fix applies suggested fixes, -diff (with -fix) prints them as a
 // diff instead, -json prints findings as JSON, -<rule> runs only the named
 // rules and -<rule>=false leaves a rule out, -test=false skips test files,
-// -V=full prints the version.
+// -disable-presets=name,... leaves out the named presets, -V=full prints
+// the version.
 //
 // Each finding is printed as file:line:col: rule: message.
 //
@@ -33,6 +34,7 @@ import (
 	"golang.org/x/tools/go/analysis/multichecker"
 
 	"github.com/futurelint/futurelint/analyzer"
+	"github.com/futurelint/futurelint/internal/engine"
 )
 
 func main() {
@@ -40,6 +42,7 @@ func main() {
 		os.Exit(help(os.Stdout, os.Stderr, analyzer.Rules, os.Args[2:]))
 	}
 	exitOneOnBadFlag(flag.CommandLine)
+	engine.RegisterFlags(flag.CommandLine)
 	// The driver is x/tools' multichecker: it runs standalone over
 	// go/packages, and as a go vet tool when go vet hands it a unit .cfg file.
 	multichecker.Main(guard(label(analyzer.Analyzers()))...)

@@ -67,10 +67,10 @@ func (r *Result) computePoolWaits() {
 	handed := map[ssa.Instruction]bool{}
 	for _, fn := range r.Funcs {
 		for ci, row := range r.RoleCalls(fn) {
-			if !r.queuesJob(row) || row.Pool < 0 {
+			if !r.queuesJob(row) || !row.Pool.Valid() {
 				continue
 			}
-			exec := Arg(ci.Common(), row.Pool)
+			exec := Arg(ci.Common(), row.Pool.Index())
 			if exec == nil {
 				continue
 			}
@@ -79,7 +79,7 @@ func (r *Result) computePoolWaits() {
 				if fa.Where != roles.OffLoop || fa.AfterSettle {
 					continue
 				}
-				for _, t := range r.targets(Arg(ci.Common(), fa.Arg), 0) {
+				for _, t := range r.targets(Arg(ci.Common(), fa.Arg.Index()), 0) {
 					ref := r.canon(exec)
 					ctx := loopCtx{ref}
 					if t.recv != nil && len(t.fn.Params) > 0 {
@@ -195,8 +195,8 @@ func (r *Result) directPoolWaits(fn *ssa.Function) []poolWait {
 		if op.Helper != nil {
 			continue
 		}
-		if op.Row != nil && op.Row.Block == roles.BlockDrain && op.Row.Pool >= 0 {
-			if e := Arg(op.Call, op.Row.Pool); e != nil {
+		if op.Row != nil && op.Row.Block == roles.BlockDrain && op.Row.Pool.Valid() {
+			if e := Arg(op.Call, op.Row.Pool.Index()); e != nil {
 				out = append(out, poolWait{ref: r.canon(e), pos: CallPos(op.Instr.(ssa.CallInstruction)), what: op.What, drain: true})
 			}
 			continue
@@ -214,14 +214,14 @@ func (r *Result) directPoolWaits(fn *ssa.Function) []poolWait {
 			continue
 		}
 		row := r.Role(&call.Call)
-		if !r.queuesJob(row) || row.Pool < 0 || Arg(&call.Call, row.Pool) == nil {
+		if !r.queuesJob(row) || !row.Pool.Valid() || Arg(&call.Call, row.Pool.Index()) == nil {
 			continue
 		}
 		pos := op.Pos
 		if ci, ok := op.Instr.(ssa.CallInstruction); ok {
 			pos = CallPos(ci)
 		}
-		out = append(out, poolWait{ref: r.canon(Arg(&call.Call, row.Pool)), pos: pos, what: op.What, submit: call})
+		out = append(out, poolWait{ref: r.canon(Arg(&call.Call, row.Pool.Index())), pos: pos, what: op.What, submit: call})
 	}
 	return out
 }

@@ -137,7 +137,7 @@ func (r *Result) offLoopStarts() []*OffLoopStart {
 						why = "in the completion callback of an executor future (registered at " + r.Where(ci.Pos()) + "), which runs on the worker that settles it"
 					}
 					handed[instr] = true
-					for _, t := range r.targets(Arg(ci.Common(), fa.Arg), 0) {
+					for _, t := range r.targets(Arg(ci.Common(), fa.Arg.Index()), 0) {
 						add(&OffLoopStart{Fn: t.fn, Recv: t.recv, At: instr, Caller: fn, Why: why})
 					}
 				}
@@ -449,7 +449,7 @@ func (sc *offScanner) scan(g *ssa.Function, owned owner, depth int, via *OffLoop
 			case ssa.CallInstruction:
 				common := instr.Common()
 				if row := r.Role(common); row != nil {
-					if row.Locks || row.Holds || row.Publishes || row.Settles || row.SubmitLoop >= 0 {
+					if row.Locks || row.Holds || row.Publishes || row.Settles || row.SubmitLoop.Valid() {
 						sc.synced = true
 					}
 					if row.LoopOnly && depth == 0 && !drives && !sc.ownLoop(common, row) && !sc.onReported(common) {
@@ -502,12 +502,12 @@ func (sc *offScanner) onReported(call *ssa.CallCommon) bool {
 func (sc *offScanner) ownLoop(call *ssa.CallCommon, row *roles.Func) bool {
 	var l ssa.Value
 	for _, fa := range row.Funcs {
-		if fa.Loop >= 0 {
-			l = Arg(call, fa.Loop)
+		if fa.Loop.Valid() {
+			l = Arg(call, fa.Loop.Index())
 		}
 	}
 	if l == nil {
-		l = Arg(call, row.WrapLoop)
+		l = Arg(call, row.WrapLoop.Index())
 	}
 	if l == nil || !sc.r.Roles.Is(l.Type(), roles.LoopType) {
 		return false

@@ -35,10 +35,10 @@ func message(res *engine.Result, w *engine.PoolWait) string {
 func executorName(res *engine.Result, queued ssa.CallInstruction) string {
 	call, _ := res.CallAt(engine.CallPos(queued))
 	row := res.Role(queued.Common())
-	if call == nil || row == nil || row.Pool < 0 {
+	if call == nil || row == nil || !row.Pool.Valid() {
 		return "its executor"
 	}
-	i := row.Pool
+	i := row.Pool.Index()
 	if queued.Common().Signature().Recv() != nil {
 		if sel := res.MethodCall(call); sel != nil {
 			if i == 0 {
