@@ -29,6 +29,14 @@ func TestExamples(t *testing.T) {
 		{"blockingcallback", nil, "answer: 42\n", 0},
 		{"blockingcallback", []string{"-mistake", "-timeout=500ms"}, "mistake: stalled: no result after 500ms; the event loop is blocked\n", 2},
 		{"ondonecounter", nil, "counted 1000 of 1000 jobs\n", 0},
+		{"droppedfuture", nil, "saved 3 documents, failures seen: [b.txt: disk full]\n", 0},
+		{"droppedfuture", []string{"-mistake"}, "saved 3 documents, failures seen: []\n", 0},
+		{"offloopcall", nil, "fetched 42, handed back to the loop\n", 0},
+		{"offloopcall", []string{"-mistake"}, "the goroutine's CallSoon panicked: futures: CallSoon called from outside the loop's code (the loop is idle); from another goroutine use CallSoonThreadsafe or RunThreadsafe\n", 0},
+		{"lockacrossawait", nil, "both coroutines finished: counter = 2\n", 0},
+		{"lockacrossawait", []string{"-mistake", "-timeout=500ms"}, "mistake: stalled: no result after 500ms; the event loop is blocked\n", 2},
+		{"poolstarvation", nil, "sum of squares: 14\n", 0},
+		{"poolstarvation", []string{"-mistake"}, "the inner work never started (the only worker is waiting for it): context deadline exceeded\n", 0},
 		// The mistaken counter only sometimes loses increments; its data race
 		// is TestOnDoneCounterRaces's.
 	} {
