@@ -532,9 +532,6 @@ func (sc *offScanner) follow(ci ssa.CallInstruction, owned owner, depth int, via
 			}
 		}
 	}
-	if len(args) == 0 {
-		return
-	}
 	if via == nil {
 		name := r.callName(ci.Common())
 		if call, _ := r.CallAt(CallPos(ci)); call != nil {

@@ -1,11 +1,6 @@
 package engine
 
-import (
-	"fmt"
-	"strings"
-
-	"golang.org/x/tools/go/ssa"
-)
+import "golang.org/x/tools/go/ssa"
 
 // SuspendsFact is attached to a function that may suspend the coroutine
 // calling it (it awaits, sleeps or gathers, or calls a function that may),
@@ -20,16 +15,7 @@ func (*SuspendsFact) AFact() {}
 func (f *SuspendsFact) String() string { return "suspends: " + f.Witness() }
 
 // Witness renders the chain as BlocksFact.Witness does.
-func (f *SuspendsFact) Witness() string {
-	var b strings.Builder
-	for i, s := range f.Chain {
-		if i > 0 {
-			b.WriteString(", which ")
-		}
-		fmt.Fprintf(&b, "%s at %s", s.What, s.Pos)
-	}
-	return b.String()
-}
+func (f *SuspendsFact) Witness() string { return Witness(f.Chain) }
 
 // summarizeSuspends computes may-suspend summaries for every function of
 // the package: a roles-table suspension point (Suspends), or a static call

@@ -20,7 +20,7 @@ func (f *finding) message(res *engine.Result) string {
 		}
 	}
 	if len(tail) > 0 {
-		how = "may suspend the coroutine (it " + (&engine.SuspendsFact{Chain: tail}).Witness() + ")"
+		how = "may suspend the coroutine (it " + engine.Witness(tail) + ")"
 	}
 	mu, verb := "a mutex", "locked"
 	if call, _ := res.CallAt(engine.CallPos(f.lock)); call != nil {

@@ -53,13 +53,6 @@ func calledName(call *ast.CallExpr) *ast.SelectorExpr {
 	if call == nil {
 		return nil
 	}
-	fun := ast.Unparen(call.Fun)
-	switch ix := fun.(type) {
-	case *ast.IndexExpr:
-		fun = ast.Unparen(ix.X)
-	case *ast.IndexListExpr:
-		fun = ast.Unparen(ix.X)
-	}
-	sel, _ := fun.(*ast.SelectorExpr)
+	sel, _ := engine.Called(call).(*ast.SelectorExpr)
 	return sel
 }

@@ -17,7 +17,7 @@ func message(res *engine.Result, w *engine.PoolWait) string {
 		what = res.Source(ast.Unparen(call.Fun))
 	}
 	if len(w.Chain) > 0 {
-		what += " (it " + (&engine.SuspendsFact{Chain: w.Chain[1:]}).Witness() + ")"
+		what += " (it " + engine.Witness(w.Chain[1:]) + ")"
 	}
 	job := fmt.Sprintf("in a job of %s (queued at %s)", exec, res.Where(w.Queued.Pos()))
 	if w.Drain {
