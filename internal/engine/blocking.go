@@ -118,7 +118,7 @@ func (r *Result) directOps(fn *ssa.Function) []*Op {
 				if future != nil && r.settled(fn, future, instr) {
 					continue
 				}
-				op := &Op{Fn: fn, Instr: instr, Pos: instr.Pos(), Kind: row.Block, What: r.callName(common),
+				op := &Op{Fn: fn, Instr: instr, Pos: instr.Pos(), Kind: row.Block, What: r.CallName(common),
 					Call: common, Row: row, Callee: callObj(common), Future: future}
 				ops = append(ops, op)
 			case *ssa.UnOp:
@@ -132,10 +132,10 @@ func (r *Result) directOps(fn *ssa.Function) []*Op {
 				what, kind := "a channel receive", roles.BlockChan
 				switch {
 				case f != nil:
-					what = "a receive from " + r.callName(&instr.X.(*ssa.Call).Call)
+					what = "a receive from " + r.CallName(&instr.X.(*ssa.Call).Call)
 				case r.timeout(instr.X):
 					// <-time.After(d) is a sleep, and is advised as one.
-					what, kind = "a receive from "+r.callName(&instr.X.(*ssa.Call).Call), roles.BlockSleep
+					what, kind = "a receive from "+r.CallName(&instr.X.(*ssa.Call).Call), roles.BlockSleep
 				case b.Comment == "rangechan.loop":
 					what = "a range over a channel"
 				}

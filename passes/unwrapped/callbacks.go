@@ -2,7 +2,6 @@ package unwrapped
 
 import (
 	"fmt"
-	"go/ast"
 	"go/token"
 	"go/types"
 
@@ -47,7 +46,7 @@ func racingCallbacks(res *engine.Result) []analysis.Diagnostic {
 					out = append(out, analysis.Diagnostic{
 						Pos:            pos,
 						End:            end,
-						Message:        callbackMessage(res, fn, ci, tch),
+						Message:        callbackMessage(res, fn, ci, row, tch),
 						SuggestedFixes: wrapThenFix(res, fn, ci, row),
 					})
 					break
@@ -157,7 +156,7 @@ func (sc *scanner) scanVia(g *ssa.Function, owned ownedFunc, depth int, via *tou
 						sc.synced = true
 					}
 					if row.LoopOnly {
-						note(&sc.api, engine.CallPos(instr), "calls "+calledName(common)+", which may only be called on the loop")
+						note(&sc.api, engine.CallPos(instr), "calls "+sc.res.CallName(common)+", which may only be called on the loop")
 					}
 					continue
 				}
@@ -196,11 +195,8 @@ func (sc *scanner) follow(ci ssa.CallInstruction, owned ownedFunc, depth int, vi
 		}
 	}
 	if via == nil {
-		name := calledName(ci.Common())
-		if call, _ := sc.res.CallAt(engine.CallPos(ci)); call != nil {
-			name = sc.res.Source(ast.Unparen(call.Fun)) // as the callback spells it: s.record
-		}
-		via = &touch{pos: engine.CallPos(ci), what: "calls " + name + ", which "}
+		// As the callback spells it: s.record.
+		via = &touch{pos: engine.CallPos(ci), what: "calls " + sc.res.Written(ci).Callee() + ", which "}
 	}
 	sc.seen[callee] = true
 	sc.scanVia(callee, func(root ssa.Value) (string, bool) {
@@ -250,28 +246,10 @@ func (sc *scanner) ownedPath(v ssa.Value, owned ownedFunc, depth int) (string, b
 	return "", false
 }
 
-// calledName names what a call calls, as people write it.
-func calledName(call *ssa.CallCommon) string {
-	if call.IsInvoke() {
-		return roles.Describe(call.Method)
-	}
-	if callee := call.StaticCallee(); callee != nil {
-		if obj, ok := callee.Object().(*types.Func); ok {
-			return roles.Describe(obj)
-		}
-		return callee.Name()
-	}
-	return "a function value"
-}
-
-// callbackMessage says what goes wrong and what to write instead.
-func callbackMessage(res *engine.Result, fn *ssa.Function, ci ssa.CallInstruction, tch *touch) string {
-	f := "f"
-	if call, _ := res.CallAt(engine.CallPos(ci)); call != nil {
-		if sel := res.MethodCall(call); sel != nil {
-			f = res.Source(sel.X)
-		}
-	}
+// callbackMessage says what goes wrong and what to write instead, in the
+// words of the library of the loop fn runs on.
+func callbackMessage(res *engine.Result, fn *ssa.Function, ci ssa.CallInstruction, row *roles.Func, tch *touch) string {
+	f := res.Written(ci).Source(roles.Arg0, "f")
 	loop := loopExpr(res, fn, engine.CallPos(ci))
 	if loop == "" {
 		loop = "loop"
@@ -280,6 +258,7 @@ func callbackMessage(res *engine.Result, fn *ssa.Function, ci ssa.CallInstructio
 	if tch.api {
 		harm = "off the loop it races with the loop's queue, or panics while the loop is idle"
 	}
-	return fmt.Sprintf("the OnDone callback runs on the goroutine that settles %s, not on the event loop running this code, and it %s (at %s): %s; take the result on the loop with futures.Wrap(%s, %s).Then(callback), or hand back with %s.CallSoonThreadsafe(fn)",
-		f, tch.what, res.Where(tch.pos), harm, loop, f, loop)
+	w := res.Words(fn, row)
+	return fmt.Sprintf("the %s callback runs on the goroutine that settles %s, not on %s running this code, and it %s (at %s): %s; %s",
+		row.Name, f, w.Loop, tch.what, res.Where(tch.pos), harm, roles.Say(w.HandBack, map[string]string{"l": loop, "f": f}))
 }
