@@ -129,7 +129,7 @@ func (r *Result) offLoopStarts() []*OffLoopStart {
 					if fa.Where != roles.OffLoop {
 						continue
 					}
-					why := "in an executor job (passed to " + r.callName(ci.Common()) + " at " + r.Where(ci.Pos()) + ")"
+					why := "in an executor job (passed to " + r.CallName(ci.Common()) + " at " + r.Where(ci.Pos()) + ")"
 					if fa.AfterSettle {
 						if !r.executorCompletion(fn, ci) {
 							continue
@@ -453,7 +453,7 @@ func (sc *offScanner) scan(g *ssa.Function, owned owner, depth int, via *OffLoop
 						sc.synced = true
 					}
 					if row.LoopOnly && depth == 0 && !drives && !sc.ownLoop(common, row) && !sc.onReported(common) {
-						note(CallPos(instr), "calls "+r.callName(common), false, instr, row)
+						note(CallPos(instr), "calls "+r.CallName(common), false, instr, row)
 					}
 					continue
 				}
@@ -533,7 +533,7 @@ func (sc *offScanner) follow(ci ssa.CallInstruction, owned owner, depth int, via
 		}
 	}
 	if via == nil {
-		name := r.callName(ci.Common())
+		name := r.CallName(ci.Common())
 		if call, _ := r.CallAt(CallPos(ci)); call != nil {
 			name = r.Source(call.Fun)
 		}

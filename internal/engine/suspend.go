@@ -51,7 +51,7 @@ func (r *Result) summarizeSuspends() {
 func (r *Result) CallSuspends(call *ssa.CallCommon) *SuspendsFact {
 	if row := r.Role(call); row != nil {
 		if row.Suspends {
-			return &SuspendsFact{Chain: []Step{{What: "calls " + r.callName(call), Pos: r.Where(call.Pos())}}}
+			return &SuspendsFact{Chain: []Step{{What: "calls " + r.CallName(call), Pos: r.Where(call.Pos())}}}
 		}
 		return nil
 	}

@@ -17,9 +17,9 @@ func anyGoroutineFix(res *engine.Result, u *engine.OffLoopUse) []analysis.Sugges
 	if u.Row == nil || u.Row.AnyGoroutine == "" {
 		return nil
 	}
-	call, stmt := res.CallAt(u.Pos)
-	sel := calledName(call)
-	if sel == nil || !resultUnused(call, stmt) {
+	w := res.Written(u.Call)
+	sel := calledName(w.Call)
+	if sel == nil || !resultUnused(w.Call, w.Stmt) {
 		return nil
 	}
 	return []analysis.SuggestedFix{{

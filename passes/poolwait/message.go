@@ -33,22 +33,9 @@ func message(res *engine.Result, w *engine.PoolWait) string {
 // executorName spells the executor argument of the call that queued the
 // job, as written, or "its executor".
 func executorName(res *engine.Result, queued ssa.CallInstruction) string {
-	call, _ := res.CallAt(engine.CallPos(queued))
 	row := res.Role(queued.Common())
-	if call == nil || row == nil || !row.Pool.Valid() {
+	if row == nil {
 		return "its executor"
 	}
-	i := row.Pool.Index()
-	if queued.Common().Signature().Recv() != nil {
-		if sel := res.MethodCall(call); sel != nil {
-			if i == 0 {
-				return res.Source(sel.X)
-			}
-			i--
-		}
-	}
-	if i < len(call.Args) {
-		return res.Source(call.Args[i])
-	}
-	return "its executor"
+	return res.Written(queued).Source(row.Pool, "its executor")
 }

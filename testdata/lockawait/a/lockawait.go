@@ -23,7 +23,7 @@ func co(c *futures.Ctx) (int, error) { return 1, nil }
 func (s *cache) deferred(c *futures.Ctx) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	v, err := futures.Await(c, futures.RunInExecutor(c.Loop(), s.exec, load)) // want `futures\.Await suspends the coroutine while s\.mu is held \(locked at lockawait\.go:24\): other work on the loop that locks s\.mu then blocks the loop goroutine, and this coroutine can never resume to unlock it, a deadlock as soon as there is contention; unlock before suspending`
+	v, err := futures.Await(c, futures.RunInExecutor(c.Loop(), s.exec, load)) // want `futures\.Await suspends the coroutine while s\.mu is held \(locked at lockawait\.go:24\): other work on the event loop that locks s\.mu then blocks the event loop goroutine, and this coroutine can never resume to unlock it, a deadlock as soon as there is contention; unlock before suspending`
 	s.value = v
 	futures.Sleep(c, time.Millisecond) // the same acquisition: reported once, above
 	return err

@@ -33,7 +33,7 @@ func (m *model) render(c *futures.Ctx) (int, error) {
 func (m *model) refresh(c *futures.Ctx) (int, error) {
 	go func() {
 		items := fetch()
-		m.items = items // want `this code runs off the loop, in the goroutine started at state\.go:\d+, and writes m\.items, which loop code owns: it races with the loop, which uses that state meanwhile; hand the result back with a thread-safe submit to the loop and write it there, or guard the state with a lock`
+		m.items = items // want `this code runs off the event loop, in the goroutine started at state\.go:\d+, and writes m\.items, which loop code owns: it races with the event loop, which uses that state meanwhile; hand the result back with a thread-safe submit to the event loop and write it there, or guard the state with a lock`
 		m.count++       // one finding per goroutine: the first write
 	}()
 	return 0, nil
