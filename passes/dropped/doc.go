@@ -5,6 +5,9 @@
 //
 // dropped: future or task discarded
 //
+// Loop code is defined once for every rule: see
+// https://github.com/futurelint/futurelint/blob/main/docs/rules.md#loop-code.
+//
 // The analyzer reports a call whose result is a *futures.Future or a
 // *futures.Task (Submit, RunThreadsafe, Spawn, Wrap, RunInExecutor, and
 // functions of any package that return one, alone or beside an error) when

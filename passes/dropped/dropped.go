@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"sort"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
@@ -22,6 +21,9 @@ const name = "dropped"
 // Analyzer reports futures and tasks that nobody keeps.
 // Doc is its documentation, parsed from doc.go.
 var Analyzer, Doc = engine.NewRule(name, doc, run)
+
+// Severity is the rule's severity: the docs are generated from it.
+var Severity = engine.Levels{Usual: engine.Warning}
 
 func run(pass *analysis.Pass, res *engine.Result) error {
 	quiet := reportedElsewhere(res)
@@ -49,11 +51,11 @@ func run(pass *analysis.Pass, res *engine.Result) error {
 			return true
 		})
 	}
-	sort.SliceStable(found, func(i, j int) bool { return engine.Before(pass.Fset, found[i].Pos, found[j].Pos) })
-	rep := engine.NewReporter(pass, name)
+	var all []engine.Finding
 	for _, d := range found {
-		rep.Report(d, engine.Warning)
+		all = append(all, engine.Finding{Diagnostic: d, Severity: Severity.Usual})
 	}
+	engine.NewReporter(pass, name).ReportAll(all)
 	return nil
 }
 

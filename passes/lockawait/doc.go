@@ -5,6 +5,9 @@
 //
 // lockawait: mutex held while the coroutine suspends
 //
+// Loop code is defined once for every rule: see
+// https://github.com/futurelint/futurelint/blob/main/docs/rules.md#loop-code.
+//
 // The analyzer reports, in loop code, a call that suspends the coroutine
 // (futures.Await, futures.Sleep, futures.Gather) or a call of a function
 // that may suspend it (through any number of calls and packages), made

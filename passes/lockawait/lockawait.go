@@ -2,7 +2,6 @@ package lockawait
 
 import (
 	_ "embed"
-	"sort"
 
 	"go/token"
 
@@ -21,6 +20,9 @@ const name = "lockawait"
 // Doc is its documentation, parsed from doc.go.
 var Analyzer, Doc = engine.NewRule(name, doc, run)
 
+// Severity is the rule's severity: the docs are generated from it.
+var Severity = engine.Levels{Usual: engine.Warning}
+
 func run(pass *analysis.Pass, res *engine.Result) error {
 	var found []*finding
 	for _, fn := range res.LoopFuncs() {
@@ -29,12 +31,12 @@ func run(pass *analysis.Pass, res *engine.Result) error {
 		}
 		found = append(found, suspendsHolding(res, fn)...)
 	}
-	sort.SliceStable(found, func(i, j int) bool { return engine.Before(pass.Fset, found[i].pos, found[j].pos) })
-	rep := engine.NewReporter(pass, name)
+	var all []engine.Finding
 	for _, f := range found {
 		pos, end := res.CallSpan(f.pos)
-		rep.Report(analysis.Diagnostic{Pos: pos, End: end, Message: f.message(res)}, engine.Warning)
+		all = append(all, engine.Finding{Diagnostic: analysis.Diagnostic{Pos: pos, End: end, Message: f.message(res)}, Severity: Severity.Usual})
 	}
+	engine.NewReporter(pass, name).ReportAll(all)
 	return nil
 }
 

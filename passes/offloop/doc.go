@@ -5,6 +5,9 @@
 //
 // offloop: loop-only API or loop-owned state used off the loop
 //
+// Loop code is defined once for every rule: see
+// https://github.com/futurelint/futurelint/blob/main/docs/rules.md#loop-code.
+//
 // The analyzer reports code that certainly runs on a goroutine other than
 // the loop's, doing what only code on the loop may do.
 //

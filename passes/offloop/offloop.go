@@ -17,16 +17,20 @@ const name = "offloop"
 // that runs off the loop. Doc is its documentation, parsed from doc.go.
 var Analyzer, Doc = engine.NewRule(name, doc, run)
 
+// Severity is the rule's severity: the docs are generated from it.
+var Severity = engine.Levels{Usual: engine.Error}
+
 func run(pass *analysis.Pass, res *engine.Result) error {
-	rep := engine.NewReporter(pass, name)
-	for _, u := range res.OffLoopUses() { // in reporting order
+	var found []engine.Finding
+	for _, u := range res.OffLoopUses() {
 		pos, end := res.CallSpan(u.Pos)
-		rep.Report(analysis.Diagnostic{
+		found = append(found, engine.Finding{Severity: Severity.Usual, Diagnostic: analysis.Diagnostic{
 			Pos:            pos,
 			End:            end,
 			Message:        message(res, u),
 			SuggestedFixes: anyGoroutineFix(res, u),
-		}, engine.Error)
+		}})
 	}
+	engine.NewReporter(pass, name).ReportAll(found)
 	return nil
 }

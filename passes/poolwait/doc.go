@@ -5,6 +5,9 @@
 //
 // poolwait: executor job waiting for its own executor
 //
+// Loop code is defined once for every rule: see
+// https://github.com/futurelint/futurelint/blob/main/docs/rules.md#loop-code.
+//
 // The analyzer reports, inside a job of executor e (a function passed to
 // futures.Submit(e, ...) or futures.RunInExecutor(l, e, ...), with the
 // closures it calls in place), a wait for work queued on the same e:

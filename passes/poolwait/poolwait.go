@@ -17,11 +17,15 @@ const name = "poolwait"
 // Doc is its documentation, parsed from doc.go.
 var Analyzer, Doc = engine.NewRule(name, doc, run)
 
+// Severity is the rule's severity: the docs are generated from it.
+var Severity = engine.Levels{Usual: engine.Warning}
+
 func run(pass *analysis.Pass, res *engine.Result) error {
-	rep := engine.NewReporter(pass, name)
-	for _, w := range res.PoolWaits() { // in reporting order
+	var found []engine.Finding
+	for _, w := range res.PoolWaits() {
 		pos, end := res.CallSpan(w.Pos)
-		rep.Report(analysis.Diagnostic{Pos: pos, End: end, Message: message(res, w)}, engine.Warning)
+		found = append(found, engine.Finding{Diagnostic: analysis.Diagnostic{Pos: pos, End: end, Message: message(res, w)}, Severity: Severity.Usual})
 	}
+	engine.NewReporter(pass, name).ReportAll(found)
 	return nil
 }
