@@ -65,12 +65,7 @@ func (r *Result) computeOffLoop() {
 	starts := r.offLoopStarts()
 	fields := r.loopFields()
 	for _, s := range starts {
-		var acts []*ssa.Function
-		for _, g := range r.Funcs {
-			if r.ActivationRoot(g) == s.Fn {
-				acts = append(acts, g)
-			}
-		}
+		acts := r.Activation(s.Fn)
 		drives := false
 		for _, g := range acts {
 			for _, row := range r.RoleCalls(g) {
@@ -79,13 +74,27 @@ func (r *Result) computeOffLoop() {
 				}
 			}
 		}
-		sc := &offScanner{r: r, start: s, fields: fields, seen: map[*ssa.Function]bool{}}
-		for _, g := range acts {
-			sc.scan(g, sc.startOwned(), 0, nil, drives)
+		sc := &scanner{res: r, seen: map[*ssa.Function]bool{}, fields: fields}
+		sc.local = func(root ssa.Value) bool { return r.sharedLocal(s, root) }
+		sc.apiOK = func(ci ssa.CallInstruction, row *roles.Func, depth int) bool {
+			return depth == 0 && !drives && !r.ownLoop(s, ci.Common(), row) && !onReported(r, sc.apis, ci.Common())
 		}
-		r.offUses = append(r.offUses, sc.apis...)
+		owned := r.startOwned(s)
+		for _, g := range acts {
+			sc.scan(g, owned, 0)
+		}
+		use := func(t *Touch) *OffLoopUse {
+			u := &OffLoopUse{Start: s, Pos: t.Pos, Call: t.Call, Row: t.Row, What: t.What, Write: !t.API}
+			if t.API && t.Row != nil {
+				u.What = "calls " + r.CallName(t.Call.Common())
+			}
+			return u
+		}
+		for _, t := range sc.apis {
+			r.offUses = append(r.offUses, use(t))
+		}
 		if sc.write != nil && !sc.synced {
-			r.offUses = append(r.offUses, sc.write)
+			r.offUses = append(r.offUses, use(sc.write))
 		}
 	}
 	sort.SliceStable(r.offUses, func(i, j int) bool { return Before(r.Pass.Fset, r.offUses[i].Pos, r.offUses[j].Pos) })
@@ -348,28 +357,11 @@ func fieldVar(t types.Type, i int) *types.Var {
 	return nil
 }
 
-// offScanner looks through off-loop code for loop-only calls and writes of
-// loop-owned state.
-type offScanner struct {
-	r      *Result
-	start  *OffLoopStart
-	fields map[*types.Var]bool
-	seen   map[*ssa.Function]bool
-	apis   []*OffLoopUse
-	write  *OffLoopUse
-	synced bool
-}
-
-// owner names the loop-owned state a root value (free variable or
-// parameter) stands for; field is the last field on the way, if any.
-type owner func(root ssa.Value) (string, bool)
-
 // startOwned is what the start's own code sees as loop-owned: variables it
 // captured from the loop code that started it, and the receiver of a
 // method value bound there (or of a method a go statement runs).
-func (sc *offScanner) startOwned() owner {
-	s := sc.start
-	p := sc.r.places[sc.r.ActivationRoot(s.Caller)]
+func (r *Result) startOwned(s *OffLoopStart) ownedFunc {
+	p := r.places[r.ActivationRoot(s.Caller)]
 	if p == nil || !p.Loop || p.OffLoop {
 		return func(ssa.Value) (string, bool) { return "", false }
 	}
@@ -391,25 +383,25 @@ func (sc *offScanner) startOwned() owner {
 // sharedLocal reports whether a write through root (with no field on the
 // way) writes state loop code uses: root is a variable captured from loop
 // code that loop code also reads, or a parameter standing for one.
-func (sc *offScanner) sharedLocal(root ssa.Value) bool {
+func (r *Result) sharedLocal(s *OffLoopStart, root ssa.Value) bool {
 	fv, ok := root.(*ssa.FreeVar)
 	if !ok {
 		return false
 	}
-	for b := sc.r.Binding(fv); b != nil; {
+	for b := r.Binding(fv); b != nil; {
 		switch v := b.(type) {
 		case *ssa.FreeVar:
-			b = sc.r.Binding(v)
+			b = r.Binding(v)
 			continue
 		case *ssa.Alloc:
 			for _, u := range *v.Referrers() {
 				switch u := u.(type) {
 				case *ssa.UnOp:
-					if u.Op == token.MUL && sc.r.IsLoopCode(u.Parent()) {
+					if u.Op == token.MUL && r.IsLoopCode(u.Parent()) {
 						return true
 					}
 				case *ssa.MakeClosure:
-					if fn := u.Fn.(*ssa.Function); fn != sc.start.Fn && sc.r.IsLoopCode(fn) && !sc.r.places[fn].OffLoop {
+					if fn := u.Fn.(*ssa.Function); fn != s.Fn && r.IsLoopCode(fn) && !r.places[fn].OffLoop {
 						return true
 					}
 				}
@@ -420,74 +412,12 @@ func (sc *offScanner) sharedLocal(root ssa.Value) bool {
 	return false
 }
 
-const offDepth = 2
-
-func (sc *offScanner) scan(g *ssa.Function, owned owner, depth int, via *OffLoopUse, drives bool) {
-	r := sc.r
-	note := func(pos token.Pos, what string, write bool, ci ssa.CallInstruction, row *roles.Func) {
-		if via != nil {
-			pos, what, ci, row = via.Pos, via.What+what, via.Call, nil
-		}
-		u := &OffLoopUse{Start: sc.start, Pos: pos, Call: ci, Row: row, What: what, Write: write}
-		if write {
-			if pos.IsValid() && (sc.write == nil || Before(r.Pass.Fset, pos, sc.write.Pos)) {
-				sc.write = u
-			}
-			return
-		}
-		for _, a := range sc.apis {
-			if a.Pos == pos {
-				return
-			}
-		}
-		sc.apis = append(sc.apis, u)
-	}
-	for _, b := range g.Blocks {
-		for _, instr := range b.Instrs {
-			switch instr := instr.(type) {
-			case *ssa.Go:
-			case ssa.CallInstruction:
-				common := instr.Common()
-				if row := r.Role(common); row != nil {
-					if row.Locks || row.Holds || row.Publishes || row.Settles || row.SubmitLoop.Valid() {
-						sc.synced = true
-					}
-					if row.LoopOnly && depth == 0 && !drives && !sc.ownLoop(common, row) && !sc.onReported(common) {
-						note(CallPos(instr), "calls "+r.CallName(common), false, instr, row)
-					}
-					continue
-				}
-				if bi, ok := common.Value.(*ssa.Builtin); ok && bi.Name() == "close" {
-					sc.synced = true
-				}
-				sc.follow(instr, owned, depth, via)
-			case *ssa.Send:
-				sc.synced = true
-			case *ssa.Select:
-				for _, st := range instr.States {
-					if st.Dir == types.SendOnly {
-						sc.synced = true
-					}
-				}
-			case *ssa.Store:
-				if name, ok := sc.ownedPath(instr.Addr, owned, 0); ok {
-					note(instr.Pos(), "writes "+name+", which loop code owns", true, nil, nil)
-				}
-			case *ssa.MapUpdate:
-				if name, ok := sc.ownedPath(instr.Map, owned, 0); ok {
-					note(instr.Pos(), "writes to the map "+name+", which loop code owns", true, nil, nil)
-				}
-			}
-		}
-	}
-}
-
 // onReported reports whether a call is made on the result of a loop-only
 // call reported already (Wrap(l, f).Then(cb)): one finding per problem.
-func (sc *offScanner) onReported(call *ssa.CallCommon) bool {
+func onReported(r *Result, reported []*Touch, call *ssa.CallCommon) bool {
 	for _, a := range Args(call) {
-		if c, ok := sc.r.canon(a).root.(*ssa.Call); ok {
-			for _, u := range sc.apis {
+		if c, ok := r.canon(a).root.(*ssa.Call); ok {
+			for _, u := range reported {
 				if u.Call == c {
 					return true
 				}
@@ -499,7 +429,7 @@ func (sc *offScanner) onReported(call *ssa.CallCommon) bool {
 
 // ownLoop reports whether a loop-only call is on a loop that the off-loop
 // code made itself (a loop it sets up before running or handing it on).
-func (sc *offScanner) ownLoop(call *ssa.CallCommon, row *roles.Func) bool {
+func (r *Result) ownLoop(s *OffLoopStart, call *ssa.CallCommon, row *roles.Func) bool {
 	var l ssa.Value
 	for _, fa := range row.Funcs {
 		if fa.Loop.Valid() {
@@ -509,94 +439,9 @@ func (sc *offScanner) ownLoop(call *ssa.CallCommon, row *roles.Func) bool {
 	if l == nil {
 		l = Arg(call, row.WrapLoop.Index())
 	}
-	if l == nil || !sc.r.Roles.Is(l.Type(), roles.LoopType) {
+	if l == nil || !r.Roles.Is(l.Type(), roles.LoopType) {
 		return false
 	}
-	made, ok := sc.r.canon(l).root.(*ssa.Call)
-	return ok && sc.r.ActivationRoot(made.Parent()) == sc.start.Fn
-}
-
-// follow scans a static call to a function of the package for writes of
-// loop-owned state passed to it.
-func (sc *offScanner) follow(ci ssa.CallInstruction, owned owner, depth int, via *OffLoopUse) {
-	r := sc.r
-	callee := ci.Common().StaticCallee()
-	if depth >= offDepth || callee == nil || callee.Parent() != nil || callee.Pkg != r.SSA || len(callee.Blocks) == 0 || sc.seen[callee] {
-		return
-	}
-	args := map[*ssa.Parameter]string{}
-	for i, a := range ci.Common().Args {
-		if i < len(callee.Params) {
-			if name, root, _ := sc.path(a, owned, 0); root != nil {
-				args[callee.Params[i]] = name
-			}
-		}
-	}
-	if via == nil {
-		name := r.CallName(ci.Common())
-		if call, _ := r.CallAt(CallPos(ci)); call != nil {
-			name = r.Source(call.Fun)
-		}
-		via = &OffLoopUse{Pos: CallPos(ci), What: "calls " + name + ", which "}
-	}
-	sc.seen[callee] = true
-	sc.scan(callee, func(root ssa.Value) (string, bool) {
-		p, ok := root.(*ssa.Parameter)
-		if !ok {
-			return "", false
-		}
-		name, ok := args[p]
-		return name, ok
-	}, depth+1, via, true)
-	sc.seen[callee] = false
-}
-
-// ownedPath reports whether address (or map, or pointer) v reaches state
-// that owned accepts as loop-owned, through fields that loop code uses (or
-// is a captured variable loop code reads), and names it as the source
-// spells it.
-func (sc *offScanner) ownedPath(v ssa.Value, owned owner, depth int) (string, bool) {
-	name, root, field := sc.path(v, owned, depth)
-	if root == nil || !field && !sc.sharedLocal(root) {
-		return "", false
-	}
-	return name, true
-}
-
-// path follows v to a root owned accepts; field says whether a field of
-// loop code was on the way.
-func (sc *offScanner) path(v ssa.Value, owned owner, depth int) (string, ssa.Value, bool) {
-	if depth > 16 {
-		return "", nil, false
-	}
-	d := depth + 1
-	switch v := v.(type) {
-	case *ssa.FreeVar:
-		if name, ok := owned(v); ok {
-			return name, v, false
-		}
-		if b := sc.r.Binding(v); b != nil && v.Parent() != sc.start.Fn {
-			return sc.path(b, owned, d) // a closure run in place within the off-loop code
-		}
-	case *ssa.Parameter:
-		if name, ok := owned(v); ok {
-			return name, v, false
-		}
-	case *ssa.UnOp:
-		if v.Op == token.MUL {
-			return sc.path(v.X, owned, d)
-		}
-	case *ssa.FieldAddr:
-		if f := fieldVar(v.X.Type(), v.Field); f == nil || !sc.fields[f] {
-			return "", nil, false
-		}
-		if base, root, _ := sc.path(v.X, owned, d); root != nil {
-			return base + "." + FieldName(v.X.Type(), v.Field), root, true
-		}
-	case *ssa.IndexAddr:
-		if base, root, field := sc.path(v.X, owned, d); root != nil {
-			return base + "[...]", root, field
-		}
-	}
-	return "", nil, false
+	made, ok := r.canon(l).root.(*ssa.Call)
+	return ok && r.ActivationRoot(made.Parent()) == s.Fn
 }
