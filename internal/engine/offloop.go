@@ -26,6 +26,9 @@ type OffLoopStart struct {
 	// Why says where Fn runs, for messages: "in the goroutine started at
 	// a.go:12", "in an executor job (a.go:12)".
 	Why string
+	// Job is set for an executor job: its writes reach whoever takes its
+	// result from its future.
+	Job bool
 }
 
 // OffLoopUse is something off-loop code does that belongs on a loop: a
@@ -76,6 +79,9 @@ func (r *Result) computeOffLoop() {
 		}
 		sc := &scanner{res: r, seen: map[*ssa.Function]bool{}, fields: fields}
 		sc.local = func(root ssa.Value) bool { return r.sharedLocal(s, root) }
+		if s.Job {
+			sc.skip = func(root ssa.Value) bool { return r.capturedValue(root) }
+		}
 		sc.apiOK = func(ci ssa.CallInstruction, row *roles.Func, depth int) bool {
 			return depth == 0 && !drives && !r.ownLoop(s, ci.Common(), row) && !onReported(r, sc.apis, ci.Common())
 		}
@@ -147,7 +153,7 @@ func (r *Result) offLoopStarts() []*OffLoopStart {
 					}
 					handed[instr] = true
 					for _, t := range r.targets(Arg(ci.Common(), fa.Arg.Index()), 0) {
-						add(&OffLoopStart{Fn: t.fn, Recv: t.recv, At: instr, Caller: fn, Why: why})
+						add(&OffLoopStart{Fn: t.fn, Recv: t.recv, At: instr, Caller: fn, Why: why, Job: !fa.AfterSettle})
 					}
 				}
 			}
@@ -378,6 +384,29 @@ func (r *Result) startOwned(s *OffLoopStart) ownedFunc {
 		}
 		return "", false
 	}
+}
+
+// capturedValue reports whether root is a captured variable that holds a
+// value (a struct, a number, a slice header), not a pointer to shared
+// state: a job that writes it hands the write to whoever takes the job's
+// result from its future, as the code that made the job does.
+func (r *Result) capturedValue(root ssa.Value) bool {
+	fv, ok := root.(*ssa.FreeVar)
+	if !ok {
+		return false
+	}
+	for b := r.Binding(fv); b != nil; {
+		switch v := b.(type) {
+		case *ssa.FreeVar:
+			b = r.Binding(v)
+			continue
+		case *ssa.Alloc:
+			_, ptr := v.Type().(*types.Pointer).Elem().Underlying().(*types.Pointer)
+			return !ptr
+		}
+		return false
+	}
+	return false
 }
 
 // sharedLocal reports whether a write through root (with no field on the

@@ -85,6 +85,8 @@ type scanner struct {
 	// loop-owned state; a write with no field on the way needs local.
 	fields map[*types.Var]bool
 	local  func(root ssa.Value) bool
+	// skip, when set, leaves out writes through the roots it accepts.
+	skip func(root ssa.Value) bool
 }
 
 // scan looks through g; findings are placed and named as seen from the
@@ -185,7 +187,7 @@ func (sc *scanner) follow(ci ssa.CallInstruction, owned ownedFunc, depth int, vi
 // the scanner has fields). It names the state as the source spells it.
 func (sc *scanner) ownedPath(v ssa.Value, owned ownedFunc, depth int) (string, bool) {
 	name, root, field := sc.path(v, owned, depth)
-	if root == nil || sc.fields != nil && !field && (sc.local == nil || !sc.local(root)) {
+	if root == nil || sc.skip != nil && sc.skip(root) || sc.fields != nil && !field && (sc.local == nil || !sc.local(root)) {
 		return "", false
 	}
 	return name, true

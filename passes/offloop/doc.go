@@ -34,6 +34,9 @@
 // writes in code that also takes a lock, sends on or closes a channel,
 // stores an atomic, settles a promise or submits thread-safely to a loop
 // (precision first: such a write is taken to be published to the loop),
+// writes of an executor job to a variable it captured that holds a value
+// rather than a pointer (the job's future hands them to whoever takes its
+// result),
 // and OnDone callbacks registered from loop code, which the unwrapped rule
 // reports. A loop-only call reported here is not also reported by dropped.
 //

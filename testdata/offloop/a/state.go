@@ -152,3 +152,26 @@ func unread(c *futures.Ctx) (int, error) {
 	}()
 	return 0, nil
 }
+
+// awaitedJob writes a variable of the coroutine's that nothing else sees,
+// and the coroutine takes it after awaiting the job: the future hands it
+// over.
+func awaitedJob(c *futures.Ctx, e *futures.Executor) (int, error) {
+	var res stats
+	n := 0
+	_, err := futures.Await(c, futures.RunInExecutor(c.Loop(), e, func() (int, error) {
+		res.n = 3
+		n = 4
+		return 0, nil
+	}))
+	return res.n + n, err
+}
+
+// sharedInJob writes shared state through a captured pointer: reported.
+func (m *model) sharedInJob(c *futures.Ctx) (int, error) {
+	p := m
+	return futures.Await(c, futures.RunInExecutor(c.Loop(), m.exec, func() (int, error) {
+		p.count = 1 // want `in an executor job .*, and writes p\.count, which loop code owns`
+		return 0, nil
+	}))
+}
