@@ -192,3 +192,38 @@ func (s *cache) suppressed(c *futures.Ctx) {
 	//futurelint:ignore lockawait only this coroutine ever takes s.mu
 	futures.Sleep(c, 0)
 }
+
+// embedded locks through the mutex a struct embeds.
+type embedded struct {
+	sync.Mutex
+	n int
+}
+
+func (e *embedded) update(c *futures.Ctx) {
+	e.Lock()
+	e.n++
+	futures.Sleep(c, 0) // want `futures\.Sleep suspends the coroutine while e is held \(locked at lockawait\.go:\d+\)`
+	e.Unlock()
+}
+
+func (e *embedded) released(c *futures.Ctx) {
+	e.Lock()
+	e.n++
+	e.Unlock()
+	futures.Sleep(c, 0)
+}
+
+// loopBody takes and releases the lock in every round of a loop.
+func (s *cache) loopBody(c *futures.Ctx) {
+	for i := 0; i < 3; i++ {
+		s.mu.Lock()
+		s.value++
+		s.mu.Unlock()
+		futures.Sleep(c, 0)
+	}
+	for i := 0; i < 3; i++ {
+		s.mu.Lock()
+		futures.Sleep(c, 0) // want `futures\.Sleep suspends the coroutine while s\.mu is held`
+		s.mu.Unlock()
+	}
+}
