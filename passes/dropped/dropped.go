@@ -103,6 +103,9 @@ func futureResult(res *engine.Result, call *ast.CallExpr, index int) types.Type 
 	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
 		return nil // a conversion
 	}
+	if keptByCallee(res, call) {
+		return nil
+	}
 	t := info.TypeOf(call)
 	var declared types.Type // the result as the callee declares it
 	if fn, ok := typeutil.Callee(info, call).(*types.Func); ok {

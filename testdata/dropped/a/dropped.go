@@ -136,3 +136,34 @@ func notDeclared(l *futures.Loop, e *futures.Executor) {
 }
 
 func identity[T any](v T) T { return v }
+
+// cache keeps the futures it hands out: prefetching for the effect drops
+// nothing.
+type cache struct {
+	e    *futures.Executor
+	m    map[string]*futures.Future[int]
+	last *futures.Future[int]
+}
+
+func (c *cache) get(k string) *futures.Future[int] {
+	if f, ok := c.m[k]; ok {
+		return f
+	}
+	f := futures.Submit(c.e, job)
+	c.m[k] = f
+	return f
+}
+
+func (c *cache) latest() *futures.Future[int] {
+	c.last = futures.Submit(c.e, job)
+	return c.last
+}
+
+// fresh keeps nothing.
+func (c *cache) fresh() *futures.Future[int] { return futures.Submit(c.e, job) }
+
+func warm(c *cache) {
+	c.get("a")
+	c.latest()
+	c.fresh() // want `the \*futures\.Future\[int\] that c\.fresh returns is discarded`
+}
