@@ -53,7 +53,7 @@ type OffLoopUse struct {
 // drives a loop (a goroutine that calls the loop's Run runs loop-only calls
 // before and after it on the loop's own goroutine), loops made by the
 // off-loop code itself, writes published to the loop by a lock, a channel
-// send or close, an atomic, a settled promise or a thread-safe submit
+// send or close, an atomic or a thread-safe submit
 // (precision first: which writes they publish is not worked out), and
 // completion callbacks registered from loop code (the unwrapped rule's).
 func (r *Result) OffLoopUses() []*OffLoopUse { return r.offUses }

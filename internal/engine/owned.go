@@ -117,8 +117,8 @@ func (sc *scanner) scanVia(g *ssa.Function, owned ownedFunc, depth int, via *Tou
 			case ssa.CallInstruction:
 				common := instr.Common()
 				if row := sc.res.Role(common); row != nil {
-					if row.Locks || row.Holds || row.Publishes || row.Settles || row.SubmitLoop.Valid() {
-						sc.synced = true // a lock, a publication, a settled promise, a hand-back to a loop
+					if row.Locks || row.Holds || row.Publishes || row.SubmitLoop.Valid() {
+						sc.synced = true // a lock, a publication, a hand-back to a loop
 					}
 					if row.LoopOnly && (sc.apiOK == nil || sc.apiOK(instr, row, depth)) {
 						note(&sc.api, CallPos(instr), "calls "+sc.res.CallName(common)+", which may only be called on the loop", instr, row)

@@ -32,7 +32,7 @@
 // Run makes its loop-only setup calls before Run on what becomes the loop
 // goroutine), loop-only calls on a loop the off-loop code made itself,
 // writes in code that also takes a lock, sends on or closes a channel,
-// stores an atomic, settles a promise or submits thread-safely to a loop
+// stores an atomic or submits thread-safely to a loop
 // (precision first: such a write is taken to be published to the loop),
 // writes of an executor job to a variable it captured that holds a value
 // rather than a pointer (the job's future hands them to whoever takes its

@@ -116,11 +116,13 @@ func (m *model) atomically(c *futures.Ctx) (int, error) {
 	return 0, nil
 }
 
+// promise settles a promise after the write, which other loop code may
+// read meanwhile: reported.
 func (m *model) promise(c *futures.Ctx) (int, error) {
 	p := futures.NewPromise[int]()
 	go func() {
-		m.count = 3
-		p.Resolve(1)
+		m.count = 3  // want `and writes m\.count, which loop code owns`
+		p.Resolve(1) // settling a promise publishes nothing else
 	}()
 	return futures.Await(c, futures.Wrap(c.Loop(), p.Future()))
 }
