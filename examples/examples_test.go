@@ -42,6 +42,14 @@ func TestExamples(t *testing.T) {
 		{example: "blockingcallback", stdout: "answer: 42\n"},
 		{example: "blockingcallback", args: []string{"-mistake", "-timeout=500ms"}, stdout: "mistake: stalled: no result after 500ms; the event loop is blocked\n", status: 2},
 		{example: "ondonecounter", stdout: "counted 1000 of 1000 jobs\n"},
+		{example: "droppedfuture", stdout: "saved 3 documents, failures seen: [b.txt: disk full]\n"},
+		{example: "droppedfuture", args: []string{"-mistake"}, stdout: "saved 3 documents, failures seen: []\n"},
+		{example: "offloopcall", stdout: "fetched 42, handed back to the loop\n"},
+		{example: "offloopcall", args: []string{"-mistake"}, stdout: "the goroutine's CallSoon panicked: futures: CallSoon called from outside the loop's code (the loop is idle); from another goroutine use CallSoonThreadsafe or RunThreadsafe\n"},
+		{example: "lockacrossawait", stdout: "both coroutines finished: counter = 2\n"},
+		{example: "lockacrossawait", args: []string{"-mistake", "-timeout=500ms"}, stdout: "mistake: stalled: no result after 500ms; the event loop is blocked\n", status: 2},
+		{example: "poolstarvation", stdout: "sum of squares: 14\n"},
+		{example: "poolstarvation", args: []string{"-mistake"}, stdout: "the inner work never started (the only worker is waiting for it): context deadline exceeded\n"},
 		// The mistaken counter only sometimes loses increments; its data race
 		// is TestOnDoneCounterRaces's.
 		{example: "forgottentask", stdout: "saved 2 of 3 records; failed: saving bob: disk full\n"},

@@ -48,7 +48,7 @@ func save(name string) func(*futures.Ctx) (int, error) {
 // fireAndForget is the mistake: the tasks are dropped.
 func fireAndForget(c *futures.Ctx) (string, error) {
 	for _, r := range records {
-		futures.Spawn(c.Loop(), save(r)) // a dropped task (dropped, FL004)
+		futures.Spawn(c.Loop(), save(r)) // futurelint reports dropped
 	}
 	if err := futures.Sleep(c, 10*time.Millisecond); err != nil { // other work; the saves run meanwhile
 		return "", err
