@@ -7,7 +7,11 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/futurelint/futurelint/internal/engine"
+	"github.com/futurelint/futurelint/passes/dropped"
+	"github.com/futurelint/futurelint/passes/lockawait"
 	"github.com/futurelint/futurelint/passes/loopblock"
+	"github.com/futurelint/futurelint/passes/offloop"
+	"github.com/futurelint/futurelint/passes/poolwait"
 	"github.com/futurelint/futurelint/passes/selfsubmit"
 	"github.com/futurelint/futurelint/passes/unwrapped"
 )
@@ -25,6 +29,10 @@ var Rules = []Rule{
 	{ID: "FL001", Analyzer: loopblock.Analyzer, Severity: loopblock.Severity},
 	{ID: "FL002", Analyzer: selfsubmit.Analyzer, Severity: selfsubmit.Severity},
 	{ID: "FL003", Analyzer: unwrapped.Analyzer, Severity: unwrapped.Severity},
+	{ID: "FL004", Analyzer: dropped.Analyzer, Severity: dropped.Severity},
+	{ID: "FL005", Analyzer: offloop.Analyzer, Severity: offloop.Severity},
+	{ID: "FL006", Analyzer: lockawait.Analyzer, Severity: lockawait.Severity},
+	{ID: "FL007", Analyzer: poolwait.Analyzer, Severity: poolwait.Severity},
 }
 
 // Analyzers returns the analyzers of Rules, in order.

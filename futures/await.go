@@ -19,6 +19,9 @@ func Await[T any](c *Ctx, t *Task[T]) (T, error) {
 	if &t.core == c.task {
 		misuse("a coroutine awaited its own task, which cannot settle before the coroutine returns")
 	}
+	if t.core.dbg != nil {
+		t.core.dbg.observe()
+	}
 	if t.core.settled {
 		return t.val, t.core.err
 	}
@@ -83,6 +86,9 @@ func Gather[T any](c *Ctx, ts ...*Task[T]) ([]T, error) {
 		}
 		if &t.core == c.task {
 			misuse("a coroutine gathered its own task, which cannot settle before the coroutine returns")
+		}
+		if t.core.dbg != nil {
+			t.core.dbg.observe()
 		}
 		switch {
 		case !t.core.settled:

@@ -47,6 +47,7 @@ type Ctx struct {
 	wokeCancelled bool   // the queued wake delivers cancellation
 	cancelPending bool   // deliver ErrCancelled at the next suspension
 	finished      atomic.Bool
+	goid          atomic.Int64 // the coroutine's goroutine, in debug mode
 
 	ctx    context.Context
 	cancel context.CancelCauseFunc
@@ -100,6 +101,9 @@ func (c *Ctx) enter(what string) {
 			misuse("%s with the Ctx of a coroutine that has returned; a Ctx is valid only inside its own coroutine", what)
 		}
 		misuse("%s with a Ctx outside its coroutine (from another goroutine, callback or coroutine); a Ctx is valid only inside its own coroutine", what)
+	}
+	if l.dbg != nil && loopState(l.state.Load()) == loopRunning {
+		l.dbg.checkOnLoop(l, what)
 	}
 	if what != "Context" && loopState(l.state.Load()) >= loopStopping {
 		panic(unwindSignal{})
@@ -195,6 +199,9 @@ func (c *Ctx) step() {
 
 // run is the body of the coroutine's goroutine.
 func (c *Ctx) run(yield func(struct{}) bool) {
+	if c.loop.dbg != nil {
+		c.goid.Store(goroutineID())
+	}
 	c.yield = yield
 	returned := false
 	defer func() {

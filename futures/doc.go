@@ -49,7 +49,7 @@
 // are made from outside the loop's code (the loop is idle or stopped, or a
 // Ctx is used outside its coroutine); a call from another goroutine while
 // the loop is busy cannot be detected cheaply, so it is a data race, which
-// the race detector reports.
+// the race detector reports, and which debug mode catches.
 //
 // # Settling exactly once
 //
@@ -92,10 +92,60 @@
 // by its own coroutine; loop-only calls on a stopped or idle loop; Run on a
 // loop that already ran.
 //
+// # Debug mode
+//
+// Debug mode makes the runtime report at run time what the futurelint
+// rules find in source code, in the same words and under the same rule
+// names. It is off by default, and costs a nil check where it would act
+// when off. It is turned on for one loop with Loop.SetDebug (before Run),
+// for the loops and futures a process makes from then on with SetDebug,
+// and for a whole program, without rebuilding it, by running it with the
+// environment variable FUTURES_DEBUG=1. When on:
+//
+//   - loopblock (FL001): a watchdog goroutine reports a callback or
+//     coroutine step that holds the loop longer than
+//     DebugOptions.BlockThreshold (100 ms by default), once per stall,
+//     while it still holds it: for how long, which callback or coroutine,
+//     and where the loop is blocked now (the blocking call and the line
+//     that made it), with the goroutine's stack. The watchdog exits when
+//     Run returns.
+//   - selfsubmit (FL002): Future.Result and ResultContext, called on the
+//     goroutine of loop L for a pending future of RunThreadsafe(L, ...),
+//     return at once an error wrapping ErrDeadlock instead of waiting
+//     (forever, or until ResultContext's context ends) for a coroutine
+//     that only the blocked loop could run.
+//   - offloop (FL005): every loop-only call (CallSoon, CallLater, Spawn,
+//     Wrap, RunInExecutor, Await, Sleep, Gather, Ctx.Context, and the
+//     methods of Task and Timer) checks that it runs on its loop's
+//     goroutine or on the goroutine of the loop's running coroutine while
+//     the loop runs, busy or idle, and panics with a "futures: " message
+//     naming the call and the fix otherwise.
+//   - dropped (FL004): a future or task that failed (an error or a panic;
+//     not cancellation or ErrClosed) and whose outcome nothing observed
+//     (Result, ResultContext, Done, OnDone, Wrap for a future; Await,
+//     Gather, Then, Done for a task) is reported with its error, its value
+//     and where it was made: a task when its loop stops, and any future or
+//     task when it is garbage collected.
+//
+// Each report is a DebugReport with fields for programs (rule, ID,
+// duration, positions, stack, error) handed to DebugOptions.Handler, or
+// logged with the standard logger. Its text names the rule, for example:
+//
+//	futures debug: loopblock (FL001): loop blocked for at least 101ms in coroutine main.run.func1 (main.go:59); loop goroutine is in futures.(*Future).Result called from main.go:29; a callback or coroutine must not block: await instead (Wrap, RunInExecutor, Sleep)
+//
+// Debug mode is for finding mistakes, not for production hot paths: every
+// loop-only call walks its caller's stack (runtime.Callers), and reads its
+// goroutine's id from runtime.Stack (microseconds) when more than one loop
+// is running; every coroutine reads its goroutine's id when it starts; every
+// future and task records where it was made and gets a cleanup. The
+// benchmarks in BENCH.md give the costs.
+//
 // # Goroutines
 //
 // The package starts goroutines for Executor workers (all exit when
 // Shutdown has drained the queue; see Executor.Stopped) and one per
 // coroutine while it runs (it exits when the coroutine returns or is unwound
-// at loop stop). After Run returns and Shutdown completes, none is left.
+// at loop stop), and in debug mode one watchdog per running loop (it exits
+// before Run returns). After Run returns and Shutdown completes, none is
+// left.
 package futures

@@ -29,10 +29,15 @@ type Future[T any] struct {
 	// onCancel, set before the future is published, propagates a successful
 	// Cancel to whatever produces the value (a loop task, say).
 	onCancel func()
+	dbg      *debugTracker // nil unless made in debug mode
 }
 
 func newFuture[T any]() *Future[T] {
-	return &Future[T]{done: make(chan struct{})}
+	f := &Future[T]{done: make(chan struct{})}
+	if o := debugDefault.Load(); o != nil {
+		trackFuture(f, o)
+	}
+	return f
 }
 
 func (f *Future[T]) check() {
@@ -55,6 +60,9 @@ func (f *Future[T]) settle(v T, err error) bool {
 	f.settled.Store(true)
 	close(f.done)
 	f.mu.Unlock()
+	if f.dbg != nil {
+		f.dbg.settled(err)
+	}
 	for _, fn := range cbs {
 		runOnDone(fn, v, err)
 	}
@@ -79,6 +87,12 @@ func runOnDone[T any](fn func(T, error), v T, err error) {
 // write Await(c, Wrap(c.Loop(), f)) instead.
 func (f *Future[T]) Result() (T, error) {
 	f.check()
+	if f.dbg != nil {
+		if err := f.dbg.beforeWait(f.settled.Load(), "futures.(*Future).Result"); err != nil {
+			var zero T
+			return zero, err
+		}
+	}
 	if !f.settled.Load() {
 		<-f.done
 	}
@@ -93,6 +107,12 @@ func (f *Future[T]) ResultContext(ctx context.Context) (T, error) {
 	f.check()
 	if ctx == nil {
 		misuse("ResultContext with a nil context")
+	}
+	if f.dbg != nil {
+		if err := f.dbg.beforeWait(f.settled.Load(), "futures.(*Future).ResultContext"); err != nil {
+			var zero T
+			return zero, err
+		}
 	}
 	if f.settled.Load() {
 		return f.val, f.err
@@ -109,6 +129,9 @@ func (f *Future[T]) ResultContext(ctx context.Context) (T, error) {
 // Done returns a channel that is closed once f has settled.
 func (f *Future[T]) Done() <-chan struct{} {
 	f.check()
+	if f.dbg != nil {
+		f.dbg.observe()
+	}
 	return f.done
 }
 
@@ -139,6 +162,9 @@ func (f *Future[T]) OnDone(fn func(T, error)) {
 	f.check()
 	if fn == nil {
 		misuse("OnDone with a nil callback")
+	}
+	if f.dbg != nil {
+		f.dbg.observe()
 	}
 	f.mu.Lock()
 	if !f.settled.Load() {

@@ -34,6 +34,8 @@ type Loop struct {
 
 	panicHandler atomic.Pointer[func(*PanicError)]
 
+	dbg *loopDebug // nil unless the loop runs in debug mode; set before Run
+
 	// Owned by the loop goroutine (or by the goroutine setting the loop up
 	// before Run).
 	ready      []item
@@ -68,6 +70,9 @@ type item struct {
 func NewLoop() *Loop {
 	l := &Loop{wake: make(chan struct{}, 1), stopped: make(chan struct{})}
 	l.live.prev, l.live.next = &l.live, &l.live
+	if o := debugDefault.Load(); o != nil {
+		l.dbg = newLoopDebug(*o)
+	}
 	return l
 }
 
@@ -93,8 +98,12 @@ func (l *Loop) Run(ctx context.Context) error {
 	if !l.state.CompareAndSwap(int32(loopNew), int32(loopRunning)) {
 		misuse("Run on a loop that is running or has already run; a Loop runs once")
 	}
+	runningLoops.Add(1)
 	l.base, l.cancelBase = context.WithCancelCause(ctx)
 	l.busy.Store(true)
+	if l.dbg != nil {
+		l.dbg.started(l)
+	}
 	served := false
 	defer func() {
 		// A coroutine that called runtime.Goexit ends the loop goroutine
@@ -144,7 +153,11 @@ func (l *Loop) serve(ctx context.Context) error {
 		// Run what is ready now; work scheduled meanwhile waits for the
 		// next round, after timers and thread-safe submissions.
 		for n := len(l.ready) - l.head; n > 0; n-- {
-			l.runItem(l.popReady())
+			if l.dbg != nil {
+				l.dbg.runItem(l, l.popReady())
+			} else {
+				l.runItem(l.popReady())
+			}
 			if l.stopping.Load() {
 				return nil
 			}
@@ -214,6 +227,10 @@ func (l *Loop) shutdown() {
 	l.ready, l.head = nil, 0
 	l.state.Store(int32(loopStopped))
 	l.busy.Store(false)
+	if l.dbg != nil {
+		l.dbg.stopped()
+	}
+	runningLoops.Add(-1)
 	close(l.stopped)
 }
 
@@ -326,6 +343,9 @@ func (l *Loop) checkLoopCode(what string) {
 	switch loopState(l.state.Load()) {
 	case loopNew:
 	case loopRunning:
+		if l.dbg != nil {
+			l.dbg.checkOnLoop(l, what)
+		}
 		if !l.busy.Load() {
 			misuse("%s called from outside the loop's code (the loop is idle); from another goroutine use CallSoonThreadsafe or RunThreadsafe", what)
 		}
@@ -337,8 +357,13 @@ func (l *Loop) checkLoopCode(what string) {
 // checkNotIdle panics if the loop is running but idle: loop-only API that
 // stays meaningful on a stopped loop (Task.Cancel, Timer.Stop) uses it.
 func (l *Loop) checkNotIdle(what string) {
-	if loopState(l.state.Load()) == loopRunning && !l.busy.Load() {
-		misuse("%s called from outside the loop's code (the loop is idle)", what)
+	if loopState(l.state.Load()) == loopRunning {
+		if l.dbg != nil {
+			l.dbg.checkOnLoop(l, what)
+		}
+		if !l.busy.Load() {
+			misuse("%s called from outside the loop's code (the loop is idle)", what)
+		}
 	}
 }
 

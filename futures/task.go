@@ -20,11 +20,12 @@ type taskCore struct {
 	loop     *Loop
 	settled  bool
 	err      error
-	waiters  []waiter // coroutines suspended on this task
-	thens    []func() // Then callbacks, queued on the loop at settlement
-	notify   []func() // internal listeners, run at settlement even when the loop stops
-	onCancel func()   // propagates Cancel to the source of a wrapped future
-	co       *Ctx     // nil unless the task runs a coroutine
+	waiters  []waiter      // coroutines suspended on this task
+	thens    []func()      // Then callbacks, queued on the loop at settlement
+	notify   []func()      // internal listeners, run at settlement even when the loop stops
+	onCancel func()        // propagates Cancel to the source of a wrapped future
+	co       *Ctx          // nil unless the task runs a coroutine
+	dbg      *debugTracker // nil unless made by the user on a loop in debug mode
 
 	prev, next *taskCore // in loop.live until the task is settled and its coroutine finished
 }
@@ -46,6 +47,15 @@ func Spawn[T any](l *Loop, co func(*Ctx) (T, error)) *Task[T] {
 	if co == nil {
 		misuse("Spawn of a nil coroutine")
 	}
+	t := spawn(l, co)
+	if l.dbg != nil {
+		trackTask(t, l.dbg)
+	}
+	return t
+}
+
+// spawn is Spawn without the checks, for tasks the package makes for itself.
+func spawn[T any](l *Loop, co func(*Ctx) (T, error)) *Task[T] {
 	t := &Task[T]{co: co}
 	t.core.loop = l
 	t.core.co = &t.ctx
@@ -80,6 +90,9 @@ func (t *Task[T]) settle(v T, err error) bool {
 		return false
 	}
 	t.val = v
+	if t.core.dbg != nil && err != nil {
+		t.core.dbg.setValue(v)
+	}
 	t.core.finish(err)
 	return true
 }
@@ -95,6 +108,9 @@ func (tc *taskCore) finishIfPending(err error) {
 func (tc *taskCore) finish(err error) {
 	tc.settled = true
 	tc.err = err
+	if tc.dbg != nil {
+		tc.dbg.settled(err)
+	}
 	for _, fn := range tc.notify {
 		fn()
 	}
@@ -127,6 +143,9 @@ func (t *Task[T]) Then(fn func(T, error)) {
 	if fn == nil {
 		misuse("Task.Then with a nil callback")
 	}
+	if t.core.dbg != nil {
+		t.core.dbg.observe()
+	}
 	cb := func() { fn(t.val, t.core.err) }
 	if t.core.settled {
 		t.core.loop.pushReady(item{fn: cb})
@@ -139,6 +158,9 @@ func (t *Task[T]) Then(fn func(T, error)) {
 func (t *Task[T]) Done() bool {
 	t.check()
 	t.core.loop.checkNotIdle("Task.Done")
+	if t.core.dbg != nil {
+		t.core.dbg.observe()
+	}
 	return t.core.settled
 }
 

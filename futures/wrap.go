@@ -12,7 +12,11 @@ import "context"
 func Wrap[T any](l *Loop, f *Future[T]) *Task[T] {
 	l.checkLoopCode("Wrap")
 	f.check()
-	return wrap(l, f)
+	t := wrap(l, f)
+	if l.dbg != nil {
+		trackTask(t, l.dbg)
+	}
+	return t
 }
 
 func wrap[T any](l *Loop, f *Future[T]) *Task[T] {
@@ -33,7 +37,11 @@ func wrap[T any](l *Loop, f *Future[T]) *Task[T] {
 // has not started.
 func RunInExecutor[T any](l *Loop, e *Executor, fn func() (T, error)) *Task[T] {
 	l.checkLoopCode("RunInExecutor")
-	return wrap(l, Submit(e, fn))
+	t := wrap(l, Submit(e, fn))
+	if l.dbg != nil {
+		trackTask(t, l.dbg)
+	}
+	return t
 }
 
 // RunThreadsafe starts co as a coroutine on l from any goroutine and returns
@@ -55,6 +63,12 @@ func RunThreadsafe[T any](l *Loop, co func(*Ctx) (T, error)) *Future[T] {
 		misuse("RunThreadsafe of a nil coroutine")
 	}
 	f := newFuture[T]()
+	if l.dbg != nil {
+		if f.dbg == nil {
+			trackFuture(f, &l.dbg.opts)
+		}
+		f.dbg.opts, f.dbg.loop = &l.dbg.opts, l
+	}
 	var t *Task[T] // loop goroutine only
 	f.onCancel = func() {
 		_ = l.post(item{fn: func() {
@@ -69,7 +83,7 @@ func RunThreadsafe[T any](l *Loop, co func(*Ctx) (T, error)) *Future[T] {
 			if f.settled.Load() { // cancelled before the loop got to it
 				return
 			}
-			t = Spawn(l, co)
+			t = spawn(l, co)
 			t.core.notify = append(t.core.notify, func() { f.settle(t.val, t.core.err) })
 		},
 		abort: func() { f.settle(zero, ErrClosed) },
@@ -92,7 +106,7 @@ func Run[T any](ctx context.Context, co func(*Ctx) (T, error)) (T, error) {
 		misuse("Run of a nil coroutine")
 	}
 	l := NewLoop()
-	t := Spawn(l, co)
+	t := spawn(l, co)
 	stoppedFirst := false
 	t.core.notify = append(t.core.notify, func() {
 		stoppedFirst = loopState(l.state.Load()) >= loopStopping

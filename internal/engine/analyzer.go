@@ -40,7 +40,7 @@ func New(table *roles.Table) *analysis.Analyzer {
 }
 
 // FactTypes are the facts the engine imports and exports.
-var FactTypes = []analysis.Fact{(*BlocksFact)(nil), (*SchedulesFact)(nil), (*LoopAPIFact)(nil), (*RolesFact)(nil)}
+var FactTypes = []analysis.Fact{(*BlocksFact)(nil), (*SchedulesFact)(nil), (*LoopAPIFact)(nil), (*SuspendsFact)(nil), (*RolesFact)(nil)}
 
 // Result is the engine's view of one package.
 type Result struct {
@@ -62,6 +62,7 @@ type Result struct {
 	scheds   map[*ssa.Function]*SchedulesFact   // wrapper summaries of this package's functions
 	suspends map[*ssa.Function]bool             // activation roots containing a suspension point
 	ops      map[*ssa.Function][]*Op
+	more                          // what the later rules (dropped, offloop, lockawait, poolwait) ask
 	lateThen bool                 // placement: schedule Then callbacks of non-loop callers
 	loopCode map[*types.Func]bool // functions a //futurelint:loopcode directive puts on the loop
 }
@@ -91,6 +92,7 @@ func run(pass *analysis.Pass, base *roles.Table) (any, error) {
 	r.computeOps()
 	r.suspends = nil // only needed while computing Ops
 	r.exportFacts()
+	r.computeMore()
 	return r, nil
 }
 

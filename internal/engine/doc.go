@@ -68,6 +68,18 @@
 //     made from a wrapper's SchedulesFact. Rules never compare names: they
 //     ask the row (Block, Funcs, SubmitLoop, WrapLoop, LoopOnly, ...).
 //     RoleCalls(fn) yields fn's calls (not go statements) that have a row.
+//   - OffLoopUses: loop-only calls and loop-owned writes in code that
+//     certainly runs off any loop (go bodies, executor jobs, OnDone of
+//     executor futures registered outside loop code, functions called only
+//     from those), with OffLoopStart saying where it runs; IsOffLoopCall.
+//     Touches: the same scanner for a callback loop code hands off.
+//   - PoolWaits: waits, in executor jobs, for work on the job's own
+//     executor (roles row Pool), with executor identity as for loops.
+//   - CallSuspends(call), MaySuspend(fn): whether a call may suspend the
+//     coroutine, with a witness chain; SuspendsFact carries it across
+//     packages, as BlocksFact does for blocking.
+//   - Ref(v): the canonical reference of a value (root and field path),
+//     equal for two values that denote the same variable or object.
 //   - CallSpan: the range of a finding on a call (called name to end of
 //     call), the same in every rule.
 //   - AwaitCtx, ImportName, ResolvesTo, CallPos, CallAt, MethodCall,

@@ -28,9 +28,13 @@ func (*BlocksFact) AFact() {}
 func (f *BlocksFact) String() string { return "blocks: " + f.Witness() }
 
 // Witness renders the chain: "calls b.get at a.go:12, which calls (*futures.Future).Result at b.go:41".
-func (f *BlocksFact) Witness() string {
+func (f *BlocksFact) Witness() string { return Witness(f.Chain) }
+
+// Witness renders a chain of steps: "calls b.get at a.go:12, which calls
+// (*futures.Future).Result at b.go:41".
+func Witness(chain []Step) string {
 	var b strings.Builder
-	for i, s := range f.Chain {
+	for i, s := range chain {
 		if i > 0 {
 			b.WriteString(", which ")
 		}

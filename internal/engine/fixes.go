@@ -130,6 +130,16 @@ func (r *Result) CallSpan(lparen token.Pos) (pos, end token.Pos) {
 	if call == nil {
 		return lparen, token.NoPos
 	}
+	fun := Called(call)
+	if sel, ok := fun.(*ast.SelectorExpr); ok {
+		return sel.Sel.Pos(), call.End()
+	}
+	return fun.Pos(), call.End()
+}
+
+// Called is the called expression of call without parentheses and
+// instantiation: futures.Spawn in (futures.Spawn[int])(l, co).
+func Called(call *ast.CallExpr) ast.Expr {
 	fun := ast.Unparen(call.Fun)
 	switch ix := fun.(type) {
 	case *ast.IndexExpr:
@@ -137,10 +147,7 @@ func (r *Result) CallSpan(lparen token.Pos) (pos, end token.Pos) {
 	case *ast.IndexListExpr:
 		fun = ast.Unparen(ix.X)
 	}
-	if sel, ok := fun.(*ast.SelectorExpr); ok {
-		return sel.Sel.Pos(), call.End()
-	}
-	return fun.Pos(), call.End()
+	return fun
 }
 
 // MethodCall returns the selector x.M of a method call x.M(...), or nil

@@ -5,6 +5,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/futurelint/futurelint/internal/roles"
 )
 
 // Touch is the first thing a function running off the loop does that must
@@ -13,6 +15,11 @@ type Touch struct {
 	Pos  token.Pos
 	What string // "writes s.count, which loop code owns", "calls (*futures.Loop).CallSoon, ..."
 	API  bool   // a loop-only call, rather than a write
+	// Call is the call the touch is at: the loop-only call (Row its row),
+	// or the call into a function of the package that touches (Row nil).
+	// Nil for a write in the scanned function itself.
+	Call ssa.CallInstruction
+	Row  *roles.Func
 }
 
 // ownedFunc names the loop-owned variable or receiver a root value (a free
@@ -68,7 +75,18 @@ type scanner struct {
 	res        *Result
 	seen       map[*ssa.Function]bool
 	api, write *Touch
-	synced     bool // a lock is taken, a channel sent on or closed, or writes published: they are taken to be synchronised
+	apis       []*Touch // every loop-only call apiOK accepts, in scan order
+	synced     bool     // a lock is taken, a channel sent on or closed, or writes published: they are taken to be synchronised
+
+	// apiOK, when set, says which loop-only calls count (depth is how many
+	// calls deep into functions of the package the call is); unset, all do.
+	apiOK func(ci ssa.CallInstruction, row *roles.Func, depth int) bool
+	// fields, when set, are the only fields through which a write reaches
+	// loop-owned state; a write with no field on the way needs local.
+	fields map[*types.Var]bool
+	local  func(root ssa.Value) bool
+	// skip, when set, leaves out writes through the roots it accepts.
+	skip func(root ssa.Value) bool
 }
 
 // scan looks through g; findings are placed and named as seen from the
@@ -79,12 +97,16 @@ func (sc *scanner) scan(g *ssa.Function, owned ownedFunc, depth int) {
 }
 
 func (sc *scanner) scanVia(g *ssa.Function, owned ownedFunc, depth int, via *Touch) {
-	note := func(slot **Touch, pos token.Pos, what string) {
+	note := func(slot **Touch, pos token.Pos, what string, ci ssa.CallInstruction, row *roles.Func) {
 		if via != nil {
-			pos, what = via.Pos, via.What+what
+			pos, what, ci, row = via.Pos, via.What+what, via.Call, nil
+		}
+		t := &Touch{Pos: pos, What: what, API: slot == &sc.api, Call: ci, Row: row}
+		if t.API && pos.IsValid() && (len(sc.apis) == 0 || sc.apis[len(sc.apis)-1].Pos != pos) {
+			sc.apis = append(sc.apis, t)
 		}
 		if pos.IsValid() && (*slot == nil || pos < (*slot).Pos) {
-			*slot = &Touch{Pos: pos, What: what, API: slot == &sc.api}
+			*slot = t
 		}
 	}
 	for _, b := range g.Blocks {
@@ -95,11 +117,11 @@ func (sc *scanner) scanVia(g *ssa.Function, owned ownedFunc, depth int, via *Tou
 			case ssa.CallInstruction:
 				common := instr.Common()
 				if row := sc.res.Role(common); row != nil {
-					if row.Locks || row.Publishes {
-						sc.synced = true
+					if row.Locks || row.Holds || row.Publishes || row.SubmitLoop.Valid() {
+						sc.synced = true // a lock, a publication, a hand-back to a loop
 					}
-					if row.LoopOnly {
-						note(&sc.api, CallPos(instr), "calls "+sc.res.CallName(common)+", which may only be called on the loop")
+					if row.LoopOnly && (sc.apiOK == nil || sc.apiOK(instr, row, depth)) {
+						note(&sc.api, CallPos(instr), "calls "+sc.res.CallName(common)+", which may only be called on the loop", instr, row)
 					}
 					continue
 				}
@@ -109,13 +131,19 @@ func (sc *scanner) scanVia(g *ssa.Function, owned ownedFunc, depth int, via *Tou
 				sc.follow(instr, owned, depth, via)
 			case *ssa.Send:
 				sc.synced = true
+			case *ssa.Select:
+				for _, st := range instr.States {
+					if st.Dir == types.SendOnly {
+						sc.synced = true
+					}
+				}
 			case *ssa.Store:
 				if name, ok := sc.ownedPath(instr.Addr, owned, 0); ok {
-					note(&sc.write, instr.Pos(), "writes "+name+", which loop code owns")
+					note(&sc.write, instr.Pos(), "writes "+name+", which loop code owns", nil, nil)
 				}
 			case *ssa.MapUpdate:
 				if name, ok := sc.ownedPath(instr.Map, owned, 0); ok {
-					note(&sc.write, instr.Pos(), "writes to the map "+name+", which loop code owns")
+					note(&sc.write, instr.Pos(), "writes to the map "+name+", which loop code owns", nil, nil)
 				}
 			}
 		}
@@ -132,14 +160,14 @@ func (sc *scanner) follow(ci ssa.CallInstruction, owned ownedFunc, depth int, vi
 	args := map[*ssa.Parameter]string{}
 	for i, a := range ci.Common().Args {
 		if i < len(callee.Params) {
-			if name, ok := sc.ownedPath(a, owned, 0); ok {
+			if name, root, _ := sc.path(a, owned, 0); root != nil {
 				args[callee.Params[i]] = name
 			}
 		}
 	}
 	if via == nil {
 		// As the callback spells it: s.record.
-		via = &Touch{Pos: CallPos(ci), What: "calls " + sc.res.Written(ci).Callee() + ", which "}
+		via = &Touch{Pos: CallPos(ci), What: "calls " + sc.res.Written(ci).Callee() + ", which ", Call: ci}
 	}
 	sc.seen[callee] = true
 	sc.scanVia(callee, func(root ssa.Value) (string, bool) {
@@ -155,38 +183,54 @@ func (sc *scanner) follow(ci ssa.CallInstruction, owned ownedFunc, depth int, vi
 
 // ownedPath reports whether address (or map, or pointer) v reaches state
 // that owned accepts as loop-owned: the root itself, or a field or element
-// reached through it. It names the state as the source spells it.
+// reached through it (only through fields, or a root local accepts, when
+// the scanner has fields). It names the state as the source spells it.
 func (sc *scanner) ownedPath(v ssa.Value, owned ownedFunc, depth int) (string, bool) {
-	if depth > 16 {
+	name, root, field := sc.path(v, owned, depth)
+	if root == nil || sc.skip != nil && sc.skip(root) || sc.fields != nil && !field && (sc.local == nil || !sc.local(root)) {
 		return "", false
+	}
+	return name, true
+}
+
+// path follows v to a root owned accepts; field says whether a field was
+// on the way.
+func (sc *scanner) path(v ssa.Value, owned ownedFunc, depth int) (string, ssa.Value, bool) {
+	if depth > 16 {
+		return "", nil, false
 	}
 	d := depth + 1
 	switch v := v.(type) {
 	case *ssa.FreeVar:
 		if name, ok := owned(v); ok {
-			return name, true
+			return name, v, false
 		}
 		// A closure run in place within the callback: follow the capture
 		// to the callback's own variable or capture.
 		if b := sc.res.Binding(v); b != nil {
-			return sc.ownedPath(b, owned, d)
+			return sc.path(b, owned, d)
 		}
 	case *ssa.Parameter:
-		return owned(v)
+		if name, ok := owned(v); ok {
+			return name, v, false
+		}
 	case *ssa.UnOp:
 		if v.Op == token.MUL {
-			return sc.ownedPath(v.X, owned, d)
+			return sc.path(v.X, owned, d)
 		}
 	case *ssa.FieldAddr:
-		if base, ok := sc.ownedPath(v.X, owned, d); ok {
-			return base + "." + FieldName(v.X.Type(), v.Field), true
+		if f := fieldVar(v.X.Type(), v.Field); sc.fields != nil && (f == nil || !sc.fields[f]) {
+			return "", nil, false
+		}
+		if base, root, _ := sc.path(v.X, owned, d); root != nil {
+			return base + "." + FieldName(v.X.Type(), v.Field), root, true
 		}
 	case *ssa.IndexAddr:
-		if base, ok := sc.ownedPath(v.X, owned, d); ok {
-			return base + "[...]", true
+		if base, root, field := sc.path(v.X, owned, d); root != nil {
+			return base + "[...]", root, field
 		}
 	}
-	return "", false
+	return "", nil, false
 }
 
 // Activation returns the functions of the package that run as part of a

@@ -29,7 +29,7 @@ var futuresLibrary = Library{
 		// task's, cancelled only by its own loop.
 		{Pkg: FuturesPkg, Recv: "Ctx", Name: "Context", Undone: true},
 		{Pkg: FuturesPkg, Recv: "Future", Name: "Done", Done: true},
-		{Pkg: FuturesPkg, Recv: "Executor", Name: "Shutdown", Block: BlockDrain},
+		{Pkg: FuturesPkg, Recv: "Executor", Name: "Shutdown", Block: BlockDrain, Pool: Arg0},
 
 		// Completion of executor futures, and their write side.
 		{Pkg: FuturesPkg, Recv: "Future", Name: "OnDone", Instead: WrapThen,
@@ -39,7 +39,7 @@ var futuresLibrary = Library{
 		{Pkg: FuturesPkg, Recv: "Promise", Name: "Reject", Settles: true},
 		{Pkg: FuturesPkg, Name: "NewPromise", New: true},
 		{Pkg: FuturesPkg, Recv: "Promise", Name: "Future", FutureOf: true},
-		{Pkg: FuturesPkg, Name: "Submit", Instead: AwaitRunInExecutor,
+		{Pkg: FuturesPkg, Name: "Submit", Instead: AwaitRunInExecutor, Pool: Arg0,
 			Funcs: []FuncArg{{Arg: Arg1, Where: OffLoop}}},
 
 		// Running a loop on the calling goroutine.
@@ -48,11 +48,11 @@ var futuresLibrary = Library{
 			Funcs: []FuncArg{{Arg: Arg1, Where: Coroutine}}},
 
 		// Scheduling on a loop from loop code.
-		{Pkg: FuturesPkg, Recv: "Loop", Name: "CallSoon", LoopOnly: true,
+		{Pkg: FuturesPkg, Recv: "Loop", Name: "CallSoon", LoopOnly: true, AnyGoroutine: "CallSoonThreadsafe",
 			Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: Arg0, Ordered: true}}},
 		{Pkg: FuturesPkg, Recv: "Loop", Name: "CallLater", LoopOnly: true,
 			Funcs: []FuncArg{{Arg: Arg2, Where: OnLoop, Loop: Arg0}}},
-		{Pkg: FuturesPkg, Name: "Spawn", LoopOnly: true,
+		{Pkg: FuturesPkg, Name: "Spawn", LoopOnly: true, AnyGoroutine: "RunThreadsafe",
 			Funcs: []FuncArg{{Arg: Arg1, Where: Coroutine, Loop: Arg0, Ordered: true}}},
 		// Then runs fn on the loop of the task, which is the loop of the
 		// code calling Then: tasks are used only on their loop.
@@ -66,8 +66,8 @@ var futuresLibrary = Library{
 			Funcs: []FuncArg{{Arg: Arg1, Where: Coroutine, Loop: Arg0, Threadsafe: true}}},
 
 		// Wrapping executor work onto a loop.
-		{Pkg: FuturesPkg, Name: "Wrap", WrapLoop: Arg0, WrapFuture: Arg1},
-		{Pkg: FuturesPkg, Name: "RunInExecutor", WrapLoop: Arg0,
+		{Pkg: FuturesPkg, Name: "Wrap", WrapLoop: Arg0, WrapFuture: Arg1, LoopOnly: true},
+		{Pkg: FuturesPkg, Name: "RunInExecutor", WrapLoop: Arg0, Pool: Arg1, LoopOnly: true,
 			Funcs: []FuncArg{{Arg: Arg2, Where: OffLoop}}},
 
 		// The current loop, and suspension points.
@@ -77,6 +77,7 @@ var futuresLibrary = Library{
 		{Pkg: FuturesPkg, Name: "Gather", Suspends: true, LoopOnly: true},
 		{Pkg: FuturesPkg, Recv: "Task", Name: "Done", LoopOnly: true},
 		{Pkg: FuturesPkg, Recv: "Task", Name: "Cancel", LoopOnly: true},
+		{Pkg: FuturesPkg, Recv: "Timer", Name: "Stop", LoopOnly: true},
 	},
 }
 

@@ -203,6 +203,22 @@ type Func struct {
 	// channel send does ((*sync.WaitGroup).Done, (*sync.Cond).Broadcast,
 	// sync/atomic stores): writes made before it are synchronised.
 	Publishes bool
+
+	// Holds is set for a call that takes the lock in argument 0 until a
+	// Releases call on it ((*sync.Mutex).Lock, (*sync.RWMutex).RLock).
+	Holds bool
+	// Releases is set for a call that releases the lock in argument 0
+	// ((*sync.Mutex).Unlock, (*sync.RWMutex).RUnlock).
+	Releases bool
+	// Pool is the executor argument whose workers a call queues a job on
+	// (Submit, RunInExecutor) or, for a blocking call, waits for
+	// (Shutdown); NoArg if none.
+	Pool Arg
+	// AnyGoroutine, for a LoopOnly call, names the function of the same
+	// package (and receiver) that does the same from any goroutine and
+	// takes the same arguments (CallSoon: CallSoonThreadsafe, Spawn:
+	// RunThreadsafe); "" if there is none.
+	AnyGoroutine string
 }
 
 // Rewrite names a mechanical loop-side replacement for a blocking call or a

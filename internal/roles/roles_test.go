@@ -128,7 +128,7 @@ func checkIndices(t *testing.T, fn *types.Func, row roles.Func) {
 			t.Errorf("%s: context argument %d out of range", fn, fa.Context.Index())
 		}
 	}
-	for _, a := range []roles.Arg{row.Waits, row.SubmitLoop, row.WrapLoop, row.WrapFuture} {
+	for _, a := range []roles.Arg{row.Waits, row.SubmitLoop, row.WrapLoop, row.WrapFuture, row.Pool} {
 		if a.Valid() && !in(a) {
 			t.Errorf("%s: argument index %d out of range", fn, a.Index())
 		}

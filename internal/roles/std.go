@@ -28,8 +28,13 @@ var stdLibrary = Library{
 		// blocking; writes under them are synchronised.
 		{Pkg: "sync", Recv: "WaitGroup", Name: "Wait", Block: BlockSync},
 		{Pkg: "sync", Recv: "Cond", Name: "Wait", Block: BlockSync},
-		{Pkg: "sync", Recv: "Mutex", Name: "Lock", Locks: true},
-		{Pkg: "sync", Recv: "RWMutex", Name: "Lock", Locks: true},
+		{Pkg: "sync", Recv: "Mutex", Name: "Lock", Locks: true, Holds: true},
+		{Pkg: "sync", Recv: "RWMutex", Name: "Lock", Locks: true, Holds: true},
+		// A coroutine must not suspend while it holds one (lockawait).
+		{Pkg: "sync", Recv: "RWMutex", Name: "RLock", Holds: true},
+		{Pkg: "sync", Recv: "Mutex", Name: "Unlock", Releases: true},
+		{Pkg: "sync", Recv: "RWMutex", Name: "Unlock", Releases: true},
+		{Pkg: "sync", Recv: "RWMutex", Name: "RUnlock", Releases: true},
 
 		// Publication: writes made before these reach the goroutine that waits
 		// for them (Wait) or reads the atomic after them.

@@ -80,3 +80,28 @@ func Analyze(t testing.TB, analyzers []*analysis.Analyzer, patterns ...string) (
 	}
 	return pkgs, found
 }
+
+// FixedCompiles type-checks package pattern of testdata/ with the golden
+// file file+".golden" in place of file (a path relative to testdata/), and
+// fails t when it does not compile: suggested fixes must compile.
+func FixedCompiles(t testing.TB, pattern, file string) {
+	t.Helper()
+	path := filepath.Join(Dir(t), file)
+	golden, err := os.ReadFile(path + ".golden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := &packages.Config{
+		Mode:    packages.NeedName | packages.NeedTypes | packages.NeedSyntax | packages.NeedTypesInfo,
+		Dir:     Dir(t),
+		Env:     append(os.Environ(), "GOWORK=off"),
+		Overlay: map[string][]byte{path: golden},
+	}
+	pkgs, err := packages.Load(cfg, pattern)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if packages.PrintErrors(pkgs) > 0 {
+		t.Fatalf("%s with %s.golden does not compile", pattern, file)
+	}
+}

@@ -1,13 +1,17 @@
 // Package demo runs an example's fixed version, or its mistake behind
 // -mistake, and reports a stall instead of hanging when the mistake blocks
-// the event loop for good.
+// the event loop for good. With -debug it runs the futures runtime in debug
+// mode, whose reports go to standard error.
 package demo
 
 import (
 	"flag"
 	"fmt"
+	"log"
 	"os"
 	"time"
+
+	"github.com/futurelint/futurelint/futures"
 )
 
 // Main parses the command line, runs fixed (or mistake with -mistake) and
@@ -16,7 +20,15 @@ import (
 func Main(fixed, mistake func() (string, error)) {
 	useMistake := flag.Bool("mistake", false, "run the mistaken version instead of the fix")
 	timeout := flag.Duration("timeout", 2*time.Second, "report a stall when there is no result after this long")
+	debug := flag.Bool("debug", false, "run the futures runtime in debug mode (as FUTURES_DEBUG=1 does)")
+	threshold := flag.Duration("debug-threshold", futures.DefaultBlockThreshold, "with -debug, report a callback or coroutine step holding the loop longer than this")
 	flag.Parse()
+	if *debug {
+		// Reports go to the standard logger (the default handler); without
+		// timestamps, the output is the same from run to run.
+		log.SetFlags(0)
+		futures.SetDebug(&futures.DebugOptions{BlockThreshold: *threshold})
+	}
 	run, name := fixed, "fixed"
 	if *useMistake {
 		run, name = mistake, "mistake"

@@ -18,7 +18,7 @@ func notWaited(c *futures.Ctx) {
 	_ = f
 }
 
-func suspendsFirst(c *futures.Ctx) { // want suspendsFirst:"blocks"
+func suspendsFirst(c *futures.Ctx) { // want suspendsFirst:"blocks" suspendsFirst:"suspends: calls futures.Sleep"
 	f := futures.RunThreadsafe(c.Loop(), co) // submit: waits=1 deadlock=false
 	futures.Sleep(c, 0)
 	<-f.Done()

@@ -3,6 +3,7 @@
 package app
 
 import (
+	"sync"
 	"time"
 
 	"github.com/futurelint/futurelint/futures"
@@ -44,12 +45,44 @@ func Twice(c *futures.Ctx, x int) (int, error) {
 }
 
 // Counter counts finished jobs, but from a worker goroutine.
-type Counter struct{ n int }
+type Counter struct {
+	n  int
+	mu sync.Mutex
+}
 
 // Watch races with the loop: the OnDone callback runs on the executor.
 func (s *Counter) Watch(c *futures.Ctx, f *futures.Future[int]) error {
 	f.OnDone(func(v int, err error) { s.n++ })
 	return nil
+}
+
+// Save submits a job and keeps no future: a failure goes unnoticed.
+func Save(e *futures.Executor) {
+	futures.Submit(e, work)
+}
+
+// Notify schedules on the loop from a goroutine, with a loop-only call.
+func Notify(c *futures.Ctx) error {
+	l := c.Loop()
+	go func() {
+		l.CallSoon(func() {})
+	}()
+	return nil
+}
+
+// Guarded sleeps with a mutex held: other loop code that locks it blocks
+// the loop, and Guarded never resumes to unlock.
+func (s *Counter) Guarded(c *futures.Ctx) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return futures.Sleep(c, time.Millisecond)
+}
+
+// Nested waits, in a job of e, for work queued on e.
+func Nested(e *futures.Executor) *futures.Future[int] {
+	return futures.Submit(e, func() (int, error) {
+		return futures.Submit(e, work).Result()
+	})
 }
 
 func work() (int, error) { return 42, nil }

@@ -1,0 +1,476 @@
+package engine
+
+import (
+	"go/token"
+	"go/types"
+	"sort"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/futurelint/futurelint/internal/roles"
+)
+
+// OffLoopStart is a function of the package that certainly runs on a
+// goroutine that is no loop's: the body of a go statement, an executor job,
+// the completion callback (OnDone) of an executor future registered by code
+// that is not loop code, or a function of the package called only from such
+// code. Nothing else refers to the function: it does not also run on a loop
+// or on its caller's goroutine.
+type OffLoopStart struct {
+	Fn   *ssa.Function
+	Recv ssa.Value // the receiver bound in a method value, or passed to a method run by a go statement
+	// At is the go statement or call that hands Fn to another goroutine,
+	// or for a function called only from off-loop code, one of those calls.
+	At     ssa.Instruction
+	Caller *ssa.Function
+	// Why says where Fn runs, for messages: "in the goroutine started at
+	// a.go:12", "in an executor job (a.go:12)".
+	Why string
+	// Job is set for an executor job: its writes reach whoever takes its
+	// result from its future.
+	Job bool
+}
+
+// OffLoopUse is something off-loop code does that belongs on a loop: a
+// loop-only call, or a write of state that loop code owns.
+type OffLoopUse struct {
+	Start *OffLoopStart
+	Pos   token.Pos
+	// Call is the loop-only call (Row its row) made directly in the
+	// off-loop code; for a use through a called function of the package,
+	// Call is the call into it and Row is nil.
+	Call ssa.CallInstruction
+	Row  *roles.Func
+	// What says what the code does, as seen from Start: "calls
+	// (*futures.Loop).CallSoon", "writes s.items, which loop code owns",
+	// "calls s.record, which writes s.items, which loop code owns".
+	What  string
+	Write bool
+}
+
+// OffLoopUses returns the loop-only calls and loop-owned writes of code that
+// certainly runs off any loop, in reporting order. Not included: code that
+// drives a loop (a goroutine that calls the loop's Run runs loop-only calls
+// before and after it on the loop's own goroutine), loops made by the
+// off-loop code itself, writes published to the loop by a lock, a channel
+// send or close, an atomic or a thread-safe submit
+// (precision first: which writes they publish is not worked out), and
+// completion callbacks registered from loop code (the unwrapped rule's).
+func (r *Result) OffLoopUses() []*OffLoopUse { return r.offUses }
+
+// IsOffLoopCall reports whether ci is a loop-only call that OffLoopUses
+// reports.
+func (r *Result) IsOffLoopCall(ci ssa.CallInstruction) bool { return r.offCalls[ci] }
+
+// computeOffLoop finds the off-loop starts and what they do.
+func (r *Result) computeOffLoop() {
+	r.offCalls = map[ssa.CallInstruction]bool{}
+	starts := r.offLoopStarts()
+	fields := r.loopFields()
+	for _, s := range starts {
+		acts := r.Activation(s.Fn)
+		drives := false
+		for _, g := range acts {
+			for _, row := range r.RoleCalls(g) {
+				if row.Block == roles.BlockLoopRun && !row.NewLoop {
+					drives = true // this goroutine runs a loop: its loop-only calls are that loop's setup
+				}
+			}
+		}
+		sc := &scanner{res: r, seen: map[*ssa.Function]bool{}, fields: fields}
+		sc.local = func(root ssa.Value) bool { return r.sharedLocal(s, root) }
+		if s.Job {
+			sc.skip = func(root ssa.Value) bool { return r.capturedValue(root) }
+		}
+		sc.apiOK = func(ci ssa.CallInstruction, row *roles.Func, depth int) bool {
+			return depth == 0 && !drives && !r.ownLoop(s, ci.Common(), row) && !onReported(r, sc.apis, ci.Common())
+		}
+		owned := r.startOwned(s)
+		for _, g := range acts {
+			sc.scan(g, owned, 0)
+		}
+		use := func(t *Touch) *OffLoopUse {
+			u := &OffLoopUse{Start: s, Pos: t.Pos, Call: t.Call, Row: t.Row, What: t.What, Write: !t.API}
+			if t.API && t.Row != nil {
+				u.What = "calls " + r.CallName(t.Call.Common())
+			}
+			return u
+		}
+		for _, t := range sc.apis {
+			r.offUses = append(r.offUses, use(t))
+		}
+		if sc.write != nil && !sc.synced {
+			r.offUses = append(r.offUses, use(sc.write))
+		}
+	}
+	sort.SliceStable(r.offUses, func(i, j int) bool { return Before(r.Pass.Fset, r.offUses[i].Pos, r.offUses[j].Pos) })
+	for _, u := range r.offUses {
+		if u.Row != nil {
+			r.offCalls[u.Call] = true
+		}
+	}
+}
+
+// offLoopStarts finds the functions that certainly run off any loop.
+func (r *Result) offLoopStarts() []*OffLoopStart {
+	var starts []*OffLoopStart
+	byFn := map[*ssa.Function]*OffLoopStart{}
+	candidate := map[*ssa.Function][]*OffLoopStart{}
+	add := func(s *OffLoopStart) { candidate[s.Fn] = append(candidate[s.Fn], s) }
+	handed := map[ssa.Instruction]bool{} // instructions that hand a function off the loop
+	for _, fn := range r.Funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if g, ok := instr.(*ssa.Go); ok {
+					handed[g] = true
+					for _, t := range r.targets(g.Call.Value, 0) {
+						s := &OffLoopStart{Fn: t.fn, Recv: t.recv, At: g, Caller: fn, Why: "in the goroutine started at " + r.Where(g.Pos())}
+						if t.recv == nil && t.fn.Signature.Recv() != nil && len(g.Call.Args) > 0 {
+							s.Recv = g.Call.Args[0] // go s.m()
+						}
+						add(s)
+					}
+					continue
+				}
+				ci, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				row := r.Role(ci.Common())
+				if row == nil {
+					continue
+				}
+				for _, fa := range row.Funcs {
+					if fa.Where != roles.OffLoop {
+						continue
+					}
+					why := "in an executor job (passed to " + r.CallName(ci.Common()) + " at " + r.Where(ci.Pos()) + ")"
+					if fa.AfterSettle {
+						if !r.executorCompletion(fn, ci) {
+							continue
+						}
+						why = "in the completion callback of an executor future (registered at " + r.Where(ci.Pos()) + "), which runs on the worker that settles it"
+					}
+					handed[instr] = true
+					for _, t := range r.targets(Arg(ci.Common(), fa.Arg.Index()), 0) {
+						add(&OffLoopStart{Fn: t.fn, Recv: t.recv, At: instr, Caller: fn, Why: why, Job: !fa.AfterSettle})
+					}
+				}
+			}
+		}
+	}
+	refs := r.functionRefs()
+	for _, fn := range r.Funcs {
+		ss := candidate[fn]
+		if len(ss) == 0 || !r.surelyOff(fn, refs[fn], handed) {
+			continue
+		}
+		byFn[fn] = ss[0]
+		starts = append(starts, ss[0])
+	}
+	// Functions of the package called only from off-loop code.
+	for changed, round := true, 0; changed && round < 8; round++ {
+		changed = false
+		for _, fn := range r.Funcs {
+			if byFn[fn] != nil || fn.Parent() != nil || !r.private(fn) || r.places[fn] == nil || r.places[fn].Loop {
+				continue
+			}
+			uses := refs[fn]
+			if len(uses) == 0 {
+				continue
+			}
+			var via *OffLoopStart
+			for _, u := range uses {
+				ci, ok := u.(ssa.CallInstruction)
+				_, isGo := u.(*ssa.Go)
+				if !ok || isGo || ci.Common().StaticCallee() == nil || byFn[r.ActivationRoot(u.Parent())] == nil {
+					via = nil
+					break
+				}
+				if via == nil {
+					via = byFn[r.ActivationRoot(u.Parent())]
+				}
+			}
+			if via == nil {
+				continue
+			}
+			s := &OffLoopStart{Fn: fn, At: uses[0], Caller: uses[0].Parent(), Why: "in " + r.calleeName(fn) + ", called only from code that runs off the loop (" + via.Why + ")"}
+			byFn[fn] = s
+			starts = append(starts, s)
+			changed = true
+		}
+	}
+	return starts
+}
+
+// executorCompletion reports whether completion callback call ci (OnDone),
+// made in fn, certainly runs on a worker: fn is not loop code (from loop
+// code it is the unwrapped rule's), the future is that of an executor job
+// queued here, and it is not already settled at ci (then the callback runs
+// at once, in fn).
+func (r *Result) executorCompletion(fn *ssa.Function, ci ssa.CallInstruction) bool {
+	if r.IsLoopCode(fn) {
+		return false
+	}
+	fut := Arg(ci.Common(), 0)
+	if fut == nil || r.settled(fn, fut, ci) {
+		return false
+	}
+	ref := r.canon(fut)
+	call, ok := ref.root.(*ssa.Call)
+	if !ok || ref.path != "" {
+		return false
+	}
+	return r.queuesJob(r.Role(&call.Call))
+}
+
+// queuesJob reports whether row queues a job on an executor's workers
+// (Submit): its result settles on a worker.
+func (r *Result) queuesJob(row *roles.Func) bool {
+	if row == nil {
+		return false
+	}
+	for _, fa := range row.Funcs {
+		if fa.Where == roles.OffLoop && !fa.AfterSettle {
+			return true
+		}
+	}
+	return false
+}
+
+// surelyOff reports whether fn, handed off the loop, runs nowhere else:
+// it is not loop code, and every reference to it hands it off.
+func (r *Result) surelyOff(fn *ssa.Function, uses []ssa.Instruction, handed map[ssa.Instruction]bool) bool {
+	p := r.places[fn]
+	if p == nil || p.Loop || p.Marker != nil || p.Parent != nil {
+		return false
+	}
+	if fn.Parent() == nil && !r.private(fn) {
+		return false // other packages may call it anywhere
+	}
+	for _, u := range uses {
+		if !handed[u] {
+			return false
+		}
+	}
+	return len(uses) > 0
+}
+
+// private reports whether a package-level function or method can be used
+// only by this package: it is unexported, or the package is a command.
+func (r *Result) private(fn *ssa.Function) bool {
+	if fn.Object() == nil {
+		return false
+	}
+	return !fn.Object().Exported() || r.Pass.Pkg.Name() == "main"
+}
+
+// functionRefs maps each function of the package to the instructions that
+// use it as a value or call it: through a closure, a bound method value,
+// and a local variable assigned once.
+func (r *Result) functionRefs() map[*ssa.Function][]ssa.Instruction {
+	refs := map[*ssa.Function][]ssa.Instruction{}
+	var uses func(fn *ssa.Function, v ssa.Value, depth int)
+	uses = func(fn *ssa.Function, v ssa.Value, depth int) {
+		for _, u := range *v.Referrers() {
+			switch u := u.(type) {
+			case *ssa.DebugRef:
+			case *ssa.Store:
+				if a, ok := u.Addr.(*ssa.Alloc); ok && u.Val == v && depth < 4 && onlyStore(a) == u {
+					for _, l := range *a.Referrers() {
+						if ld, ok := l.(*ssa.UnOp); ok && ld.Op == token.MUL {
+							uses(fn, ld, depth+1)
+						}
+					}
+					continue
+				}
+				refs[fn] = append(refs[fn], u)
+			case *ssa.ChangeType:
+				uses(fn, u, depth+1)
+			default:
+				refs[fn] = append(refs[fn], u)
+			}
+		}
+	}
+	for _, g := range r.Funcs {
+		for _, b := range g.Blocks {
+			for _, instr := range b.Instrs {
+				if mc, ok := instr.(*ssa.MakeClosure); ok {
+					fn := mc.Fn.(*ssa.Function)
+					if obj, ok := fn.Object().(*types.Func); ok && fn.Parent() == nil {
+						if m := r.SSA.Prog.FuncValue(obj.Origin()); m != nil {
+							fn = m // a bound method value s.m
+						}
+					}
+					uses(fn, mc, 0)
+					continue
+				}
+				var ops []*ssa.Value
+				for _, op := range instr.Operands(ops) {
+					fn, ok := (*op).(*ssa.Function)
+					if !ok {
+						continue
+					}
+					if o := fn.Origin(); o != nil {
+						fn = o
+					}
+					if r.places[fn] == nil {
+						continue
+					}
+					if ci, ok := instr.(ssa.CallInstruction); ok && ci.Common().Value == fn {
+						refs[fn] = append(refs[fn], instr)
+						continue
+					}
+					// A function value: what is done with it.
+					refs[fn] = append(refs[fn], instr)
+				}
+			}
+		}
+	}
+	return refs
+}
+
+// loopFields returns the struct fields that loop code of the package reads
+// or writes: state that loop code owns.
+func (r *Result) loopFields() map[*types.Var]bool {
+	out := map[*types.Var]bool{}
+	for _, fn := range r.Funcs {
+		p := r.places[r.ActivationRoot(fn)]
+		if p == nil || !p.Loop || p.OffLoop {
+			continue
+		}
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				switch instr := instr.(type) {
+				case *ssa.FieldAddr:
+					out[fieldVar(instr.X.Type(), instr.Field)] = true
+				case *ssa.Field:
+					out[fieldVar(instr.X.Type(), instr.Field)] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+func fieldVar(t types.Type, i int) *types.Var {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if s, ok := t.Underlying().(*types.Struct); ok && i < s.NumFields() {
+		return s.Field(i)
+	}
+	return nil
+}
+
+// startOwned is what the start's own code sees as loop-owned: variables it
+// captured from the loop code that started it, and the receiver of a
+// method value bound there (or of a method a go statement runs).
+func (r *Result) startOwned(s *OffLoopStart) ownedFunc {
+	p := r.places[r.ActivationRoot(s.Caller)]
+	if p == nil || !p.Loop || p.OffLoop {
+		return func(ssa.Value) (string, bool) { return "", false }
+	}
+	return func(root ssa.Value) (string, bool) {
+		switch v := root.(type) {
+		case *ssa.FreeVar:
+			if v.Parent() == s.Fn {
+				return v.Name(), true
+			}
+		case *ssa.Parameter:
+			if s.Recv != nil && v.Parent() == s.Fn && len(s.Fn.Params) > 0 && s.Fn.Params[0] == v {
+				return v.Name(), true
+			}
+		}
+		return "", false
+	}
+}
+
+// capturedValue reports whether root is a captured variable that holds a
+// value (a struct, a number, a slice header), not a pointer to shared
+// state: a job that writes it hands the write to whoever takes the job's
+// result from its future, as the code that made the job does.
+func (r *Result) capturedValue(root ssa.Value) bool {
+	fv, ok := root.(*ssa.FreeVar)
+	if !ok {
+		return false
+	}
+	for b := r.Binding(fv); b != nil; {
+		switch v := b.(type) {
+		case *ssa.FreeVar:
+			b = r.Binding(v)
+			continue
+		case *ssa.Alloc:
+			_, ptr := v.Type().(*types.Pointer).Elem().Underlying().(*types.Pointer)
+			return !ptr
+		}
+		return false
+	}
+	return false
+}
+
+// sharedLocal reports whether a write through root (with no field on the
+// way) writes state loop code uses: root is a variable captured from loop
+// code that loop code also reads, or a parameter standing for one.
+func (r *Result) sharedLocal(s *OffLoopStart, root ssa.Value) bool {
+	fv, ok := root.(*ssa.FreeVar)
+	if !ok {
+		return false
+	}
+	for b := r.Binding(fv); b != nil; {
+		switch v := b.(type) {
+		case *ssa.FreeVar:
+			b = r.Binding(v)
+			continue
+		case *ssa.Alloc:
+			for _, u := range *v.Referrers() {
+				switch u := u.(type) {
+				case *ssa.UnOp:
+					if u.Op == token.MUL && r.IsLoopCode(u.Parent()) {
+						return true
+					}
+				case *ssa.MakeClosure:
+					if fn := u.Fn.(*ssa.Function); fn != s.Fn && r.IsLoopCode(fn) && !r.places[fn].OffLoop {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// onReported reports whether a call is made on the result of a loop-only
+// call reported already (Wrap(l, f).Then(cb)): one finding per problem.
+func onReported(r *Result, reported []*Touch, call *ssa.CallCommon) bool {
+	for _, a := range Args(call) {
+		if c, ok := r.canon(a).root.(*ssa.Call); ok {
+			for _, u := range reported {
+				if u.Call == c {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// ownLoop reports whether a loop-only call is on a loop that the off-loop
+// code made itself (a loop it sets up before running or handing it on).
+func (r *Result) ownLoop(s *OffLoopStart, call *ssa.CallCommon, row *roles.Func) bool {
+	var l ssa.Value
+	for _, fa := range row.Funcs {
+		if fa.Loop.Valid() {
+			l = Arg(call, fa.Loop.Index())
+		}
+	}
+	if l == nil {
+		l = Arg(call, row.WrapLoop.Index())
+	}
+	if l == nil || !r.Roles.Is(l.Type(), roles.LoopType) {
+		return false
+	}
+	made, ok := r.canon(l).root.(*ssa.Call)
+	return ok && r.ActivationRoot(made.Parent()) == s.Fn
+}

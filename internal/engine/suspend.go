@@ -1,0 +1,102 @@
+package engine
+
+import "golang.org/x/tools/go/ssa"
+
+// SuspendsFact is attached to a function that may suspend the coroutine
+// calling it (it awaits, sleeps or gathers, or calls a function that may),
+// with a witness: the chain of calls from the function down to the
+// suspension point. The loop runs other work while the caller is suspended.
+type SuspendsFact struct {
+	Chain []Step // first step is in the function itself
+}
+
+func (*SuspendsFact) AFact() {}
+
+func (f *SuspendsFact) String() string { return "suspends: " + f.Witness() }
+
+// Witness renders the chain as BlocksFact.Witness does.
+func (f *SuspendsFact) Witness() string { return Witness(f.Chain) }
+
+// summarizeSuspends computes may-suspend summaries for every function of
+// the package: a roles-table suspension point (Suspends), or a static call
+// to a function that may suspend, here or in another package (its
+// SuspendsFact), with the shortest witness chain. Go statements do not
+// suspend their creator, nor do closures that are not run in place.
+func (r *Result) summarizeSuspends() {
+	r.suspendSum = map[*ssa.Function]*SuspendsFact{}
+	for changed := true; changed; {
+		changed = false
+		for _, fn := range r.Funcs {
+			if r.suspendSum[fn] != nil {
+				continue
+			}
+			for ci := range calls(fn) {
+				if f := r.CallSuspends(ci.Common()); f != nil {
+					if _, ok := ci.(*ssa.Defer); ok {
+						continue // runs as fn returns: nothing of fn is left to hold
+					}
+					r.suspendSum[fn] = f
+					changed = true
+					break
+				}
+			}
+		}
+	}
+}
+
+// CallSuspends returns, for a call that may suspend the calling coroutine,
+// the witness chain starting at the call; nil when the call does not
+// suspend (or it is not known to). A closure called in place suspends with
+// its own chain.
+func (r *Result) CallSuspends(call *ssa.CallCommon) *SuspendsFact {
+	if row := r.Role(call); row != nil {
+		if row.Suspends {
+			return &SuspendsFact{Chain: []Step{{What: "calls " + r.CallName(call), Pos: r.Where(call.Pos())}}}
+		}
+		return nil
+	}
+	if call.IsInvoke() {
+		return nil
+	}
+	callee := call.StaticCallee()
+	if callee == nil {
+		return nil
+	}
+	if o := callee.Origin(); o != nil {
+		callee = o
+	}
+	var f *SuspendsFact
+	switch obj := funcObj(callee); {
+	case callee.Parent() != nil:
+		return r.suspendSum[callee] // a closure run in place: its chain is the caller's
+	case obj == nil:
+		return nil
+	case obj.Pkg() == r.Pass.Pkg:
+		f = r.suspendSum[callee]
+	default:
+		imp := new(SuspendsFact)
+		if r.Pass.ImportObjectFact(obj, imp) {
+			f = imp
+		}
+	}
+	if f == nil {
+		return nil
+	}
+	chain := append([]Step{{What: "calls " + r.calleeName(callee), Pos: r.Where(call.Pos())}}, f.Chain...)
+	return &SuspendsFact{Chain: chain}
+}
+
+// MaySuspend returns the may-suspend summary of a function of this package.
+func (r *Result) MaySuspend(fn *ssa.Function) *SuspendsFact { return r.suspendSum[fn] }
+
+// exportSuspendFacts exports the may-suspend summaries of package-level
+// functions and methods.
+func (r *Result) exportSuspendFacts() {
+	for _, fn := range r.Funcs {
+		if f := r.suspendSum[fn]; f != nil {
+			if obj := funcObj(fn); obj != nil && fn.Parent() == nil && fn.Synthetic == "" {
+				r.Pass.ExportObjectFact(obj, f)
+			}
+		}
+	}
+}

@@ -1,0 +1,14 @@
+package dropped_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/futurelint/futurelint/internal/testmodule"
+	"github.com/futurelint/futurelint/passes/dropped"
+)
+
+func TestSpec(t *testing.T) {
+	analysistest.Run(t, testmodule.Dir(t), dropped.Analyzer, "./dropped/a")
+}

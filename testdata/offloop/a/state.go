@@ -1,0 +1,179 @@
+package a
+
+import (
+	"sync"
+	"sync/atomic"
+
+	"github.com/futurelint/futurelint/futures"
+)
+
+type model struct {
+	items []string
+	count int
+	seen  map[string]bool
+	mu    sync.Mutex
+	hits  atomic.Int64
+	stats stats
+	loop  *futures.Loop
+	exec  *futures.Executor
+}
+
+type stats struct{ n int }
+
+func fetch() []string { return nil }
+
+// render is loop code using the model's state.
+func (m *model) render(c *futures.Ctx) (int, error) {
+	m.count++
+	m.stats.n++
+	m.seen["x"] = true
+	return len(m.items), nil
+}
+
+func (m *model) refresh(c *futures.Ctx) (int, error) {
+	go func() {
+		items := fetch()
+		m.items = items // want `this code runs off the event loop, in the goroutine started at state\.go:\d+, and writes m\.items, which loop code owns: it races with the event loop, which uses that state meanwhile; hand the result back with a thread-safe submit to the event loop and write it there, or guard the state with a lock`
+		m.count++       // one finding per goroutine: the first write
+	}()
+	return 0, nil
+}
+
+func (m *model) countInJob(c *futures.Ctx) (int, error) {
+	return futures.Await(c, futures.RunInExecutor(c.Loop(), m.exec, func() (int, error) {
+		m.stats.n++ // want `in an executor job .*, and writes m\.stats\.n, which loop code owns`
+		return 0, nil
+	}))
+}
+
+func (m *model) mapWrite(c *futures.Ctx) (int, error) {
+	go func() {
+		m.seen["y"] = true // want `and writes to the map m\.seen, which loop code owns`
+	}()
+	return 0, nil
+}
+
+// load is started as a method value: its receiver is the loop's model.
+func (m *model) load() {
+	m.items = fetch() // want `in the goroutine started at state\.go:\d+, and writes m\.items, which loop code owns`
+}
+
+func (m *model) startLoad(c *futures.Ctx) (int, error) {
+	go m.load()
+	return 0, nil
+}
+
+func (m *model) viaHelper(c *futures.Ctx) (int, error) {
+	go func() {
+		store(m, fetch()) // want `and calls store, which writes m\.items, which loop code owns`
+	}()
+	return 0, nil
+}
+
+func store(m *model, items []string) { m.items = items }
+
+func localRead(c *futures.Ctx) (int, error) {
+	n := 0
+	go func() {
+		n = 42 // want `and writes n, which loop code owns`
+	}()
+	futures.Sleep(c, 0)
+	return n, nil
+}
+
+// Look-alikes: none is reported.
+
+func (m *model) handBack(c *futures.Ctx) (int, error) {
+	l := c.Loop()
+	go func() {
+		items := fetch()
+		l.CallSoonThreadsafe(func() { m.items = items })
+	}()
+	return 0, nil
+}
+
+func (m *model) locked(c *futures.Ctx) (int, error) {
+	go func() {
+		m.mu.Lock()
+		m.count++
+		m.mu.Unlock()
+	}()
+	return 0, nil
+}
+
+func (m *model) channel(c *futures.Ctx, done chan struct{}) (int, error) {
+	go func() {
+		m.items = fetch()
+		close(done)
+	}()
+	return 0, nil
+}
+
+func (m *model) atomically(c *futures.Ctx) (int, error) {
+	go func() {
+		m.hits.Add(1)
+	}()
+	return 0, nil
+}
+
+// promise settles a promise after the write, which other loop code may
+// read meanwhile: reported.
+func (m *model) promise(c *futures.Ctx) (int, error) {
+	p := futures.NewPromise[int]()
+	go func() {
+		m.count = 3  // want `and writes m\.count, which loop code owns`
+		p.Resolve(1) // settling a promise publishes nothing else
+	}()
+	return futures.Await(c, futures.Wrap(c.Loop(), p.Future()))
+}
+
+// fresh state made for the goroutine, and fields loop code never uses.
+type result struct{ v, unused int }
+
+func (m *model) fresh(c *futures.Ctx) (int, error) {
+	r := &result{}
+	go func() {
+		r.unused = 1
+		own := &model{}
+		own.count = 1
+	}()
+	return 0, nil
+}
+
+// fromMain starts a goroutine outside loop code: its captures are not
+// loop-owned.
+func fromMain(m *model) {
+	go func() { m.items = fetch() }()
+}
+
+func unread(c *futures.Ctx) (int, error) {
+	n := 0
+	go func() {
+		n = 42 // loop code never reads n
+		_ = n
+	}()
+	return 0, nil
+}
+
+// awaitedJob writes a variable of the coroutine's that nothing else sees,
+// and the coroutine takes it after awaiting the job: the future hands it
+// over.
+func awaitedJob(c *futures.Ctx, e *futures.Executor) (int, error) {
+	var res stats
+	n := 0
+	_, err := futures.Await(c, futures.RunInExecutor(c.Loop(), e, func() (int, error) {
+		res.n = 3
+		n = 4
+		return 0, nil
+	}))
+	return res.n + n, err
+}
+
+// sharedInJob writes shared state through a captured pointer: reported.
+func (m *model) sharedInJob(c *futures.Ctx) (int, error) {
+	p := m
+	return futures.Await(c, futures.RunInExecutor(c.Loop(), m.exec, func() (int, error) {
+		p.count = 1 // want `in an executor job .*, and writes p\.count, which loop code owns`
+		return 0, nil
+	}))
+}
