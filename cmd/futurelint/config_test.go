@@ -29,11 +29,13 @@ func TestConfigAndDirectives(t *testing.T) {
 	want := []string{
 		"config/blocking/blocking.go:18: loopblock",
 		"config/blocking/blocking.go:24: loopblock",
+		"config/blocking/blocking.go:26: dropped",
 		"config/blocking/blocking.go:27: loopblock",
 		"config/self/self.go:15: selfsubmit",
 		"config/self/self.go:9: selfsubmit",
 		"config/unwrap/unwrap.go:13: unwrapped",
 		"directives/blocking/blocking.go:11: loopblock",
+		"directives/blocking/blocking.go:15: dropped",
 		"directives/blocking/blocking.go:16: loopblock",
 		"directives/blocking/blocking.go:38: loopblock",
 		"directives/blocking/blocking.go:7: loopblock",
