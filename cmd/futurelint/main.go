@@ -12,8 +12,9 @@
 // Flags: -fix applies suggested fixes, -diff (with -fix) prints them as a
 // diff instead, -json prints findings as JSON, -<rule> runs only the named
 // rules and -<rule>=false leaves a rule out, -test=false skips test files,
-// -disable-presets=name,... leaves out the named presets, -V=full prints
-// the version.
+// -disable-presets=name,... leaves out the named presets, -config FILE
+// describes loop APIs futurelint does not know (instead of the nearest
+// .futurelint.json; see docs/config.md), -V=full prints the version.
 //
 // Each finding is printed as file:line:col: rule: message.
 //
@@ -34,6 +35,7 @@ import (
 	"golang.org/x/tools/go/analysis/multichecker"
 
 	"github.com/futurelint/futurelint/analyzer"
+	"github.com/futurelint/futurelint/internal/config"
 	"github.com/futurelint/futurelint/internal/engine"
 )
 
@@ -42,6 +44,10 @@ func main() {
 		os.Exit(help(os.Stdout, os.Stderr, analyzer.Rules, os.Args[2:]))
 	}
 	exitOneOnBadFlag(flag.CommandLine)
+	if len(os.Args) == 2 && os.Args[1] == "-V=full" {
+		os.Exit(version(os.Stdout, os.Stderr))
+	}
+	flag.Var(new(config.Flag), "config", "describe loop APIs with this JSON `file` instead of the nearest "+config.FileName+" (see docs/config.md)")
 	engine.RegisterFlags(flag.CommandLine)
 	// The driver is x/tools' multichecker: it runs standalone over
 	// go/packages, and as a go vet tool when go vet hands it a unit .cfg file.

@@ -40,12 +40,15 @@ func New(table *roles.Table) *analysis.Analyzer {
 }
 
 // FactTypes are the facts the engine imports and exports.
-var FactTypes = []analysis.Fact{(*BlocksFact)(nil), (*SchedulesFact)(nil), (*LoopAPIFact)(nil), (*SuspendsFact)(nil)}
+var FactTypes = []analysis.Fact{(*BlocksFact)(nil), (*SchedulesFact)(nil), (*LoopAPIFact)(nil), (*SuspendsFact)(nil), (*RolesFact)(nil)}
 
 // Result is the engine's view of one package.
 type Result struct {
 	Pass  *analysis.Pass
 	Roles *roles.Table
+	// Err is set when the package's roles could not be read: a bad
+	// config file or directive. Rules return it as their error.
+	Err error
 
 	// SSA is the package in SSA form, and Funcs its source functions
 	// (closures included) in source order. Both are nil when the package
@@ -59,19 +62,26 @@ type Result struct {
 	scheds   map[*ssa.Function]*SchedulesFact   // wrapper summaries of this package's functions
 	suspends map[*ssa.Function]bool             // activation roots containing a suspension point
 	ops      map[*ssa.Function][]*Op
-	more          // what the later rules (dropped, offloop, lockawait, poolwait) ask
-	lateThen bool // placement: schedule Then callbacks of non-loop callers
+	more                          // what the later rules (dropped, offloop, lockawait, poolwait) ask
+	lateThen bool                 // placement: schedule Then callbacks of non-loop callers
+	loopCode map[*types.Func]bool // functions a //futurelint:loopcode directive puts on the loop
 }
 
-func run(pass *analysis.Pass, table *roles.Table) (any, error) {
-	r := &Result{Pass: pass, Roles: table}
+func run(pass *analysis.Pass, base *roles.Table) (any, error) {
+	table, loopCode, err := extend(pass, base)
+	if err != nil {
+		// Not an error of this analyzer: the drivers would report only
+		// "failed prerequisites" for the rules. Each rule returns it.
+		return &Result{Pass: pass, Roles: base, Err: err}, nil
+	}
+	r := &Result{Pass: pass, Roles: table, loopCode: loopCode}
 	if r.isStd() || r.Roles.Mentions(pass.Pkg.Path()) || r.Roles.LoopRuntime(pass.Pkg.Path()) {
 		// The standard library and the loop runtimes themselves are
 		// described by the roles table alone: their internals (channel
 		// handshakes inside Run or Await) are not what their users call.
 		return r, nil
 	}
-	if !r.usesLoopAPI() {
+	if !r.usesLoopAPI() && len(loopCode) == 0 {
 		r.exportASTSummaries()
 		return r, nil
 	}

@@ -137,6 +137,20 @@
 // waits and locks that are no meaningful blocking for users, and analysing
 // it would cost every run the whole of std.
 //
+// # Roles from configs and directives
+//
+// Each package's table (Result.Roles) is the effective table (Table) plus,
+// through (*roles.Table).With: the rows that packages it depends on declare
+// with //futurelint: directives in their own source, which travel as a
+// RolesFact; its own directives, which it exports as one; and the rows of
+// the config file that applies to its directory (.futurelint.json upward
+// to the module root, or -config, or the golangci-lint settings), resolved
+// against the type-checked packages they name. A bad config or directive
+// is not an error of this analyzer (the drivers would report only "failed
+// prerequisites"): Result.Err carries it, and every rule returns it. A
+// package described by rows, from any source, is not analysed itself, like
+// the runtime. internal/config parses both; docs/config.md is the reference.
+//
 // # Cost
 //
 // A package that references no loop runtime (no import of, and no use of

@@ -166,6 +166,9 @@ func (r *Result) place() {
 	// Marker parameters: the Go spelling of async def.
 	for _, fn := range r.Funcs {
 		p := r.places[fn]
+		if obj, ok := fn.Object().(*types.Func); ok && fn.Parent() == nil && r.loopCode[obj] {
+			p.Loop, p.Reason = true, "a //futurelint:loopcode directive says it runs on the loop"
+		}
 		for _, param := range fn.Params {
 			if r.Roles.Is(param.Type(), roles.Marker) {
 				p.Loop, p.Marker = true, param

@@ -21,6 +21,9 @@ func NewRule(name, docSrc string, run func(*analysis.Pass, *Result) error) (*ana
 		Requires: []*analysis.Analyzer{Analyzer},
 		Run: func(pass *analysis.Pass) (any, error) {
 			res := pass.ResultOf[pass.Analyzer.Requires[0]].(*Result)
+			if res.Err != nil {
+				return nil, res.Err
+			}
 			if res.SSA == nil {
 				return nil, nil
 			}

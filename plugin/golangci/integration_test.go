@@ -55,7 +55,7 @@ func TestGolangciLint(t *testing.T) {
 	}
 	// golangci-lint prints file:line:col: rule: message (linter).
 	var got []string
-	issue := regexp.MustCompile(`^(sample/\S+\.go):(\d+):\d+: (\w+): .+ \((\w+)\)$`)
+	issue := regexp.MustCompile(`^((?:sample|custom)/\S+\.go):(\d+):\d+: (\w+): .+ \((\w+)\)$`)
 	sc := bufio.NewScanner(strings.NewReader(out))
 	for sc.Scan() {
 		if m := issue.FindStringSubmatch(sc.Text()); m != nil {
@@ -74,6 +74,35 @@ func TestGolangciLint(t *testing.T) {
 	out, code = run("run", "-c", "bad-settings.golangci.yml", "./sample/...")
 	if code == 0 || !strings.Contains(out, `unknown field "enabled"`) {
 		t.Errorf("golangci-lint with an unknown plugin setting: exit status %d, want non-zero and the plugin's error\n%s", code, out)
+	}
+
+	// Without settings describing it, the custom loop is unknown: quiet.
+	out, code = run("run", "--output.text.colors=false", "./custom/...")
+	if code != 0 {
+		t.Errorf("golangci-lint on an undescribed loop: exit status %d, want 0\n%s", code, out)
+	}
+	// A config file named in the settings describes it: its mistakes
+	// are found, in its words.
+	out, code = run("run", "--output.text.colors=false", "-c", "packages.golangci.yml", "./custom/...")
+	got = nil
+	sc = bufio.NewScanner(strings.NewReader(out))
+	for sc.Scan() {
+		if m := issue.FindStringSubmatch(sc.Text()); m != nil {
+			got = append(got, m[1]+":"+m[2]+": "+m[3])
+		}
+	}
+	want = wantLines(t, filepath.Join(gclDir, "custom", "app", "app.go"), "custom/app/app.go")
+	if code != 1 || !slices.Equal(got, want) || !strings.Contains(out, "blocks the custom loop") {
+		t.Errorf("golangci-lint with a config setting: exit status %d, lines %v, want 1 and %v in the loop's words\n%s", code, got, want, out)
+	}
+	for _, tc := range []struct{ config, want string }{
+		{"bad-packages.golangci.yml", `futurelint: settings: config: custom/bad.json:7:28: unknown key "block"`},
+		{"typo-packages.golangci.yml", `custom/typo.json:7:9: type futurelint.test/gcl/custom/loop.Future has no method Wiat`},
+	} {
+		out, code = run("run", "-c", tc.config, "./custom/...")
+		if code == 0 || code == 1 || !strings.Contains(out, tc.want) {
+			t.Errorf("golangci-lint -c %s: exit status %d, want an error (not 0 or 1: issues) saying %q\n%s", tc.config, code, tc.want, out)
+		}
 	}
 }
 

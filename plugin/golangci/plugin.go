@@ -20,6 +20,13 @@
 // `disable-presets` lists presets (library rows) to leave out. An unknown
 // key, rule or preset name is an error, so a typo never silently turns a
 // rule off.
+//
+// `config` names a JSON file describing loop APIs futurelint does not know
+// (docs/config.md), used instead of any .futurelint.json; a relative name is
+// relative to the directory golangci-lint runs in. Without it, each
+// package's nearest .futurelint.json applies. (The description is not
+// given inline: golangci-lint splits settings keys at dots, and import
+// paths and method names have dots.)
 package golangci
 
 import (
@@ -30,6 +37,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/futurelint/futurelint/analyzer"
+	"github.com/futurelint/futurelint/internal/config"
 	"github.com/futurelint/futurelint/internal/engine"
 	"github.com/futurelint/futurelint/internal/roles"
 )
@@ -43,6 +51,8 @@ type Settings struct {
 	Enable         []string `json:"enable"`
 	Disable        []string `json:"disable"`
 	DisablePresets []string `json:"disable-presets"`
+	// Config is a config file to use instead of .futurelint.json files.
+	Config string `json:"config"`
 }
 
 // Plugin is the registered golangci-lint plugin.
@@ -63,6 +73,13 @@ func New(settings any) (register.LinterPlugin, error) {
 	if err := engine.Configure(roles.Config{Disable: s.DisablePresets}); err != nil {
 		return nil, fmt.Errorf("futurelint: settings: disable-presets: %w", err)
 	}
+	var c *config.Config
+	if s.Config != "" {
+		if c, err = config.Load(s.Config); err != nil {
+			return nil, fmt.Errorf("futurelint: settings: config: %w", err)
+		}
+	}
+	config.SetExplicit(c)
 	return &Plugin{analyzers: as}, nil
 }
 

@@ -1,6 +1,8 @@
 package golangci
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -9,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/futurelint/futurelint/analyzer"
+	"github.com/futurelint/futurelint/internal/config"
 )
 
 func names(as []*analysis.Analyzer) []string {
@@ -102,6 +105,37 @@ func TestBadSettingsAreErrors(t *testing.T) {
 		got, err := build(t, tc.settings)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: got (%v, %v), want an error containing %q", tc.name, got, err, tc.want)
+		}
+	}
+}
+
+// The `config` setting names a config file used for every package; a bad
+// one is the plugin's error, naming the file and line.
+func TestConfigSetting(t *testing.T) {
+	defer config.SetExplicit(nil)
+	dir := t.TempDir()
+	good := filepath.Join(dir, "loops.json")
+	if err := os.WriteFile(good, []byte(`{"packages": {"example.com/loop": {"functions": {"(*Future).Wait": {"blocks": "deadlock"}}}}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := build(t, map[string]any{"config": good}); err != nil {
+		t.Fatalf("good config setting: %v", err)
+	}
+	c, err := config.For(t.TempDir())
+	if err != nil || c == nil || len(c.Libraries) != 1 || c.Libraries[0].Pkg != "example.com/loop" {
+		t.Fatalf("the setting's file is not the config of every package: %+v, %v", c, err)
+	}
+	bad := filepath.Join(dir, "bad.json")
+	if err := os.WriteFile(bad, []byte("{\n\"packages\": {\"example.com/loop\": {\"types\": {\"Ctx\": \"marker\"}}}}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ file, want string }{
+		{bad, "futurelint: settings: config: " + bad + `:2:52: unknown type role "marker"`},
+		{filepath.Join(dir, "missing.json"), "futurelint: settings: config: futurelint config: open " + filepath.Join(dir, "missing.json")},
+	} {
+		_, err := build(t, map[string]any{"config": tc.file})
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("got %v, want %s...", err, tc.want)
 		}
 	}
 }

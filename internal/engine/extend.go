@@ -1,0 +1,131 @@
+package engine
+
+import (
+	"go/types"
+	"path/filepath"
+	"sort"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/futurelint/futurelint/internal/config"
+	"github.com/futurelint/futurelint/internal/roles"
+)
+
+// RolesFact is a package fact: the rows a package declares for its own
+// functions and types with //futurelint: directives. Every package that
+// depends on it sees them in its table, in every driver, with no
+// configuration.
+type RolesFact struct {
+	Funcs []roles.Func
+	Types []roles.Type
+}
+
+func (*RolesFact) AFact() {}
+
+func (f *RolesFact) String() string {
+	s := "roles:"
+	for _, r := range f.Funcs {
+		if r.Recv != "" {
+			s += " " + r.Recv + "." + r.Name
+		} else {
+			s += " " + r.Name
+		}
+	}
+	for _, t := range f.Types {
+		s += " type " + t.Name
+	}
+	return s
+}
+
+// extend returns the roles table for pass: base, then the rows that
+// packages it depends on declare in directives (RolesFact), then its own
+// directives, then the rows of the config that applies to the package (the
+// user's word is last, so it wins). It exports the package's own rows as a
+// RolesFact, and returns the functions its directives declare loop code.
+// With nothing to add, it returns base itself.
+func extend(pass *analysis.Pass, base *roles.Table) (*roles.Table, map[*types.Func]bool, error) {
+	var libs []*roles.Library
+	var facts []analysis.PackageFact
+	for _, pf := range pass.AllPackageFacts() {
+		if _, ok := pf.Fact.(*RolesFact); ok && pf.Package != pass.Pkg {
+			facts = append(facts, pf)
+		}
+	}
+	sort.Slice(facts, func(i, j int) bool { return facts[i].Package.Path() < facts[j].Package.Path() })
+	for _, pf := range facts {
+		f := pf.Fact.(*RolesFact)
+		libs = append(libs, &roles.Library{Name: "directives of " + pf.Package.Path(), Funcs: f.Funcs, Types: f.Types})
+	}
+
+	dirs, err := config.ParseDirectives(pass.Fset, pass.Pkg.Path(), pass.Files)
+	if err != nil {
+		return nil, nil, err
+	}
+	own, err := dirs.Library.Rows("directives of "+pass.Pkg.Path(), pass.Pkg)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(own.Funcs) > 0 || len(own.Types) > 0 {
+		pass.ExportPackageFact(&RolesFact{Funcs: own.Funcs, Types: own.Types})
+		own.Paths = nil // directives carry no words
+		libs = append(libs, own)
+	}
+	var loopCode map[*types.Func]bool
+	for _, decl := range dirs.LoopCode {
+		if fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func); ok {
+			if loopCode == nil {
+				loopCode = map[*types.Func]bool{}
+			}
+			loopCode[fn] = true
+		}
+	}
+
+	c, err := config.For(packageDir(pass))
+	if err != nil {
+		return nil, nil, err
+	}
+	if c != nil {
+		pkgs := dependencies(pass.Pkg)
+		for _, lib := range c.Libraries {
+			p := pkgs[lib.Pkg]
+			if p == nil {
+				continue // nothing here can call it
+			}
+			l, err := lib.Rows(c.Source, p)
+			if err != nil {
+				return nil, nil, err
+			}
+			libs = append(libs, l)
+		}
+	}
+	return base.With(libs...), loopCode, nil
+}
+
+// packageDir is the directory of the package's source files ("" when
+// unknown), where the search for a config file starts.
+func packageDir(pass *analysis.Pass) string {
+	for _, f := range pass.Files {
+		if name := pass.Fset.Position(f.Package).Filename; filepath.IsAbs(name) {
+			return filepath.Dir(name)
+		}
+	}
+	return ""
+}
+
+// dependencies maps the import paths of pkg and the packages it depends on
+// to their type-checked packages.
+func dependencies(pkg *types.Package) map[string]*types.Package {
+	m := map[string]*types.Package{}
+	var walk func(p *types.Package)
+	walk = func(p *types.Package) {
+		if m[p.Path()] != nil {
+			return
+		}
+		m[p.Path()] = p
+		for _, q := range p.Imports() {
+			walk(q)
+		}
+	}
+	walk(pkg)
+	return m
+}

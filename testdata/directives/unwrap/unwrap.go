@@ -1,0 +1,19 @@
+// Package unwrap uses evloop, whose roles come from its directives.
+package unwrap
+
+import "futurelint.test/directives/evloop"
+
+type view struct{ shown int }
+
+func (v *view) update(c *evloop.Ctx) {
+	f := evloop.Async(func() int { return 42 })
+	f.Then(func(n int) { // want `runs on the goroutine that settles f, not on the loop running this code, and it writes v\.shown, which loop code owns`
+		v.shown = n
+	})
+}
+
+// Quiet: Deliver runs the callback on the loop.
+func (v *view) delivered(c *evloop.Ctx) {
+	f := evloop.Async(func() int { return 42 })
+	evloop.Deliver(c.Loop(), f, func(c *evloop.Ctx, n int) { v.shown = n })
+}
