@@ -22,9 +22,11 @@ type errMsg struct{ err error }
 type model struct {
 	urls    []string
 	status  map[string]int
-	prog    *tea.Program
 	checked int
 }
+
+// program is the running program, for goroutines that report to it.
+var program *tea.Program
 
 // check is a tea.Cmd: Bubble Tea runs it on a goroutine of its own.
 func check(url string) tea.Cmd {
@@ -66,7 +68,11 @@ func (m model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case "s":
 			// Sends to its own program from Update: Send waits for the
 			// loop that is running this very Update.
-			m.prog.Send(statusMsg{url: "self", code: 0}) // want "deadlock"
+			program.Send(statusMsg{url: "self", code: 0}) // want "deadlock"
+			return m, nil
+		case "x":
+			// Quit is Send(Quit()): the same wait. Return tea.Quit instead.
+			program.Quit() // want "deadlock"
 			return m, nil
 		case "w":
 			return m, tea.Tick(time.Second, func(t time.Time) tea.Msg { return statusMsg{url: "tick"} })
@@ -108,13 +114,12 @@ func (m model) View() string {
 // Run starts the program; other goroutines may Send to it.
 func Run(urls []string) error {
 	m := model{urls: urls, status: map[string]int{}}
-	p := tea.NewProgram(m)
-	m.prog = p
+	program = tea.NewProgram(m)
 	go func() {
 		for range time.Tick(time.Minute) {
-			p.Send(statusMsg{url: "heartbeat"})
+			program.Send(statusMsg{url: "heartbeat"})
 		}
 	}()
-	_, err := p.Run()
+	_, err := program.Run()
 	return err
 }
