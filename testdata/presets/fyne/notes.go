@@ -21,13 +21,16 @@ type notes struct {
 	status *widget.Label
 }
 
+var client = &http.Client{Timeout: 10 * time.Second}
+
+// fetch reads a page, at most 1 MiB of it.
 func fetch(url string) (string, error) {
-	resp, err := http.Get(url)
+	resp, err := client.Get(url)
 	if err != nil {
 		return "", err
 	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
+	b, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	resp.Body.Close()
 	return string(b), err
 }
 
