@@ -74,7 +74,7 @@ func Register() {
 
 	// pause sleeps in the callback.
 	js.Global().Set("pause", js.FuncOf(func(this js.Value, args []js.Value) any {
-		time.Sleep(time.Duration(args[0].Int()) * time.Millisecond) // want "JavaScript event loop"
+		time.Sleep(time.Duration(args[0].Int()) * time.Millisecond) // want "blocks the JavaScript event loop"
 		return nil
 	}))
 }
