@@ -307,6 +307,31 @@ func (t *Table) Lookup(fn *types.Func) *Func {
 	return t.funcs[key{fn.Pkg().Path(), recv, fn.Name()}]
 }
 
+// LookupCall returns the row for a call of fn through a receiver of static
+// type recv (nil for a package-level function): first the row of the
+// receiver's own named type, then that of the type declaring fn. Methods of
+// an interface are declared on the interface that has them, which may be
+// one it embeds: gnet.Conn's Write is io.Writer's, and a row keyed
+// (io, Writer, Write) would describe every writer. A row keyed by the named
+// interface the call goes through (gnet, Conn, Write) describes only calls
+// through a gnet.Conn.
+func (t *Table) LookupCall(recv types.Type, fn *types.Func) *Func {
+	if fn == nil {
+		return nil
+	}
+	if recv != nil {
+		if p, ok := recv.(*types.Pointer); ok {
+			recv = p.Elem()
+		}
+		if n, ok := types.Unalias(recv).(*types.Named); ok && n.Obj().Pkg() != nil {
+			if row := t.funcs[key{n.Obj().Pkg().Path(), n.Obj().Name(), fn.Name()}]; row != nil {
+				return row
+			}
+		}
+	}
+	return t.Lookup(fn)
+}
+
 // TypeOf returns the row for typ (or *typ), or nil.
 func (t *Table) TypeOf(typ types.Type) *Type {
 	if p, ok := typ.(*types.Pointer); ok {
