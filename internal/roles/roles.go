@@ -245,12 +245,36 @@ const (
 	LoopTask                           // a loop-bound future (*futures.Task)
 	LoopType                           // an event loop (*futures.Loop)
 	PromiseType                        // the write side of an executor future (*futures.Promise)
+	// Handler is an interface whose implementations the library calls on
+	// its loop: the Methods of a type implementing it are loop code
+	// (gnet.EventHandler's OnTraffic, tea.Model's Update), wherever the
+	// value is handed to the library.
+	Handler
 )
 
 // Type is a row of the type table.
 type Type struct {
 	Pkg, Name string
 	Role      TypeRole
+	// Methods, for a Handler, are the methods of an implementation that
+	// run on the loop; the interface's other methods (gnet's OnBoot and
+	// OnTick) and the type's own methods are not loop code by this row.
+	Methods []string
+	// Loop, for a Handler, is the parameter of those methods that names
+	// the loop they run on (gnet's Conn: its event loop), counting the
+	// receiver as Arg0; NoArg when the loop is not an argument.
+	Loop Arg
+}
+
+// Handlers returns the Handler rows, in table order.
+func (t *Table) Handlers() []*Type {
+	var out []*Type
+	for i := range t.Types {
+		if ty := &t.Types[i]; ty.Role == Handler && t.types[key{ty.Pkg, "", ty.Name}] == ty {
+			out = append(out, ty)
+		}
+	}
+	return out
 }
 
 // Table holds the rows. Default is the table futurelint ships; Effective
