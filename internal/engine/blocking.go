@@ -38,6 +38,9 @@ type Op struct {
 	// Deadlock, when not empty, says why the operation certainly never
 	// returns when run on its loop.
 	Deadlock string
+	// Panics, when not empty, says why the call certainly panics on its
+	// loop (roles.OwnLoopPanic: starting the loop that runs the code).
+	Panics string
 	// SelfSubmit is set when the operation waits for work that was submitted
 	// thread-safely (RunThreadsafe, CallSoonThreadsafe) to the very loop it
 	// runs on: that finding belongs to the selfsubmit rule.
@@ -88,6 +91,9 @@ func (r *Result) opsOf(fn *ssa.Function) []*Op {
 			if r.mayGiveUp(op) {
 				op.GivesUp = "its context is done"
 			}
+			if op.Row != nil && op.Row.Block == roles.BlockStall && op.GivesUp == "" {
+				op.GivesUp = "it times out"
+			}
 			if op.GivesUp != "" {
 				op.Deadlock = "" // a stall until it gives up, not a deadlock
 			}
@@ -111,7 +117,7 @@ func (r *Result) directOps(fn *ssa.Function) []*Op {
 			case *ssa.Call, *ssa.Defer:
 				common := instr.(ssa.CallInstruction).Common()
 				row := r.Role(common)
-				if row == nil || row.Block == roles.NoBlock {
+				if row == nil || row.Block == roles.NoBlock && !r.onOwnLoop(fn, row, common) {
 					continue
 				}
 				future := Arg(common, row.Waits.Index())
@@ -220,8 +226,11 @@ func (r *Result) calleeIsLoop(callee *ssa.Function) bool {
 func (r *Result) summarizeBlocking() {
 	r.blocks = map[*ssa.Function]*BlocksFact{}
 	for _, fn := range r.Funcs {
-		if ops := r.directOps(fn); len(ops) > 0 {
-			r.blocks[fn] = &BlocksFact{Kind: ops[0].Kind, Chain: []Step{{What: stepWhat(ops[0]), Pos: r.Where(ops[0].Pos)}}}
+		for _, op := range r.directOps(fn) {
+			if op.Kind != roles.NoBlock { // not a panic
+				r.blocks[fn] = &BlocksFact{Kind: op.Kind, Chain: []Step{{What: stepWhat(op), Pos: r.Where(op.Pos)}}}
+				break
+			}
 		}
 	}
 	calls := map[*ssa.Function][]ssa.CallInstruction{}
@@ -469,4 +478,11 @@ func dominates(a, b ssa.Instruction) bool {
 		}
 	}
 	return false
+}
+
+// onOwnLoop reports whether call, with row, names in argument 0 the loop
+// that fn, loop code, runs on, and the row says what that does (OwnLoop).
+func (r *Result) onOwnLoop(fn *ssa.Function, row *roles.Func, call *ssa.CallCommon) bool {
+	l := Arg(call, 0)
+	return row.OwnLoop != roles.NoOutcome && l != nil && r.places != nil && r.IsCurrentLoop(fn, l)
 }

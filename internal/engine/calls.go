@@ -221,7 +221,7 @@ func (r *Result) awaited(fn *ssa.Function, ci ssa.CallInstruction, fa roles.Func
 
 // onEveryPath reports whether every return from ci's function passes
 // through ci.
-func onEveryPath(ci ssa.CallInstruction) bool {
+func onEveryPath(ci ssa.Instruction) bool {
 	for _, b := range ci.Parent().Blocks {
 		if n := len(b.Instrs); n > 0 {
 			if _, ok := b.Instrs[n-1].(*ssa.Return); ok && !ci.Block().Dominates(b) {

@@ -35,7 +35,7 @@ func run(pass *analysis.Pass, res *engine.Result) error {
 	sort.SliceStable(found, func(i, j int) bool { return engine.Before(pass.Fset, found[i].Pos, found[j].Pos) })
 	for _, op := range found {
 		sev := engine.Warning
-		if op.Deadlock != "" {
+		if op.Deadlock != "" || op.Panics != "" {
 			sev = engine.Error
 		}
 		pos, end := res.CallSpan(op.Pos)

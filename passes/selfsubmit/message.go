@@ -97,6 +97,9 @@ func (sub *submit) callee() string { return sub.call.Callee() }
 // when it is a name.
 func (sub *submit) workName() string {
 	kind := "the callback"
+	if !sub.work.Arg.Valid() {
+		return "a message" // a request or stop with no function to run
+	}
 	if sub.coroutine() {
 		kind = "the coroutine"
 	}

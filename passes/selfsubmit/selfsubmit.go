@@ -25,7 +25,13 @@ func run(pass *analysis.Pass, res *engine.Result) error {
 	var found []*submit
 	for _, fn := range res.LoopFuncs() {
 		for _, s := range res.SelfSubmits(fn) {
-			found = append(found, newSubmit(res, fn, s))
+			sub := newSubmit(res, fn, s)
+			if !sub.work.Arg.Valid() && len(s.Waits) == 0 {
+				// A message to its own mailbox (an actor's request to
+				// itself) is harmless unless the code waits for it.
+				continue
+			}
+			found = append(found, sub)
 		}
 	}
 	sort.SliceStable(found, func(i, j int) bool { return engine.Before(pass.Fset, found[i].pos, found[j].pos) })
