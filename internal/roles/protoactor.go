@@ -95,6 +95,6 @@ var protoactorWords = Words{
 		Coroutine: "receive on a goroutine and send the value to the actor as a message",
 		Callback:  "receive on a goroutine and send the value to the actor as a message",
 	},
-	WaitCallback: "the request is queued in its own mailbox behind the message being handled, so the wait always times out; take the reply as a message (f.PipeTo(ctx.Self())) or continue in ctx.ReenterAfter(f, func(res interface{}, err error) { ... })",
+	WaitCallback: "take the reply as a message in its own mailbox instead, f.PipeTo(ctx.Self()), or continue in ctx.ReenterAfter(f, func(res interface{}, err error) { ... })",
 	HandBack:     "send the result to the actor as a message: {c}.Send({c}.Self(), result)",
 }
