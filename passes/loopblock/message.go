@@ -21,13 +21,13 @@ func message(res *engine.Result, op *engine.Op) string {
 	vars := map[string]string{"c": c}
 	var what string
 	switch {
-	case op.Helper != nil && op.Deadlock != "":
+	case op.Helper != nil && op.Deadlock != nil:
 		what = fmt.Sprintf("%s deadlocks %s: %s", calledAs(res, op), w.Loop, op.Deadlock)
 	case op.Helper != nil:
 		what = fmt.Sprintf("%s blocks %s: it %s", calledAs(res, op), w.Loop, op.Helper.Witness())
-	case op.Panics != "":
+	case op.Panics != nil:
 		what = fmt.Sprintf("%s panics: %s", op.What, op.Panics)
-	case op.Deadlock != "":
+	case op.Deadlock != nil:
 		what = fmt.Sprintf("%s deadlocks %s: %s", op.What, w.Loop, op.Deadlock)
 	case op.Kind == roles.BlockLoopRun:
 		what = fmt.Sprintf("%s runs a nested loop on %s: the outer loop runs nothing else until it returns", op.What, w.LoopGoroutine)
@@ -42,7 +42,7 @@ func message(res *engine.Result, op *engine.Op) string {
 // template needs beyond the marker.
 func instead(res *engine.Result, op *engine.Op, w roles.Words, coroutine bool, vars map[string]string) string {
 	switch {
-	case op.Row != nil && op.Row.OwnLoop != roles.NoOutcome && (op.Panics != "" || op.Deadlock != ""):
+	case op.Row != nil && op.Row.OwnLoop != roles.NoOutcome && (op.Panics != nil || op.Deadlock != nil):
 		// Stop or Run of the loop running this code.
 		vars["l"] = "l"
 		if ci, ok := op.Instr.(ssa.CallInstruction); ok {
@@ -57,11 +57,11 @@ func instead(res *engine.Result, op *engine.Op, w roles.Words, coroutine bool, v
 		if ci, ok := op.Instr.(ssa.CallInstruction); ok {
 			vars["l"] = res.Written(ci).Source(roles.Arg0, "l")
 		}
-		if op.Deadlock != "" {
+		if op.Deadlock != nil {
 			return w.RunSelf
 		}
 		return w.RunOther.In(coroutine)
-	case op.Helper != nil && op.Deadlock != "":
+	case op.Helper != nil && op.Deadlock != nil:
 		// It waits for callbacks it queues behind this very code.
 		return w.LoopSettled.In(coroutine)
 	case op.Helper != nil:
@@ -72,7 +72,7 @@ func instead(res *engine.Result, op *engine.Op, w roles.Words, coroutine bool, v
 		return w.AwaitFuture.In(coroutine)
 	case op.Kind == roles.BlockSleep:
 		return w.Sleep.In(coroutine)
-	case op.Kind == roles.BlockChan && op.Deadlock != "":
+	case op.Kind == roles.BlockChan && op.Deadlock != nil:
 		// Only loop code settles the channel: no executor job or
 		// thread-safe hand-over is needed, only not waiting here.
 		return w.LoopSettled.In(coroutine)

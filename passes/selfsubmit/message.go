@@ -32,18 +32,18 @@ func (sub *submit) message() string {
 		// A message (an actor's request to itself): it is handled by this
 		// very loop, after the code waiting for its reply returns.
 		ends := "the wait never ends"
-		if w.GivesUp != "" {
-			ends = "the wait ends only when " + w.GivesUp + ", without the reply"
+		if w.GivesUp != nil {
+			ends = "the wait ends only when " + w.GivesUp.String() + ", without the reply"
 		}
 		return fmt.Sprintf("%s sends a message to %s, %s this code runs on, and %s waits for the reply: the message is handled only after this code returns, so %s; %s",
 			sub.callee(), sub.loopName(), sub.words.Loop, at, ends, sub.insteadOfWaiting())
 	}
-	if w.Deadlock != "" {
+	if w.Deadlock != nil {
 		return fmt.Sprintf("%s, and %s waits for it: a deadlock, since %s; %s", what, at, w.Deadlock, sub.insteadOfWaiting())
 	}
 	ends := "the wait never ends"
-	if w.GivesUp != "" {
-		ends = "the wait ends only when " + w.GivesUp + ", without the result"
+	if w.GivesUp != nil {
+		ends = "the wait ends only when " + w.GivesUp.String() + ", without the result"
 	}
 	blocks := "blocks the loop waiting for it"
 	switch {
