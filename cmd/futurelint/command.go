@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/futurelint/futurelint/analyzer"
+	"github.com/futurelint/futurelint/internal/engine"
 )
 
 // command is the standalone command line: futurelint's flags, parsed by a
@@ -55,6 +56,7 @@ func newCommand(rules []analyzer.Rule) *command {
 	for _, r := range rules {
 		visit(r.Analyzer)
 	}
+	engine.RegisterFlags(fs)
 	fs.BoolVar(&c.tests, "test", true, "analyse test files too")
 	fs.BoolVar(&c.json, "json", false, "print findings as JSON (package -> rule -> findings); exit status 0 with findings")
 	fs.BoolVar(&c.sarif, "sarif", false, "print findings as a SARIF 2.1.0 log; exit status 0 with findings")
@@ -101,10 +103,11 @@ func (c *command) enabled() []*analysis.Analyzer {
 	return no
 }
 
-// settings renders every analyzer flag's value: the analysis depends on
-// them, so the cache key does too.
+// settings renders every analyzer flag's value and the configuration of
+// the roles table: the analysis depends on them, so the cache key does too.
 func (c *command) settings() string {
 	var b strings.Builder
+	fmt.Fprintf(&b, "roles %#v\n", engine.Configured())
 	for _, f := range c.analyzerFlags {
 		fmt.Fprintf(&b, "-%s=%s\n", f.Name, f.Value.String())
 	}

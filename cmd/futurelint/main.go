@@ -12,8 +12,9 @@
 // Flags: -fix applies suggested fixes, -diff (with -fix) prints them as a
 // diff instead, -json prints findings as JSON, -sarif as a SARIF 2.1.0 log,
 // -<rule> runs only the named rules and -<rule>=false leaves a rule out,
-// -test=false skips test files, -cache=false neither reads nor writes the
-// result cache, -V=full prints the version.
+// -test=false skips test files, -disable-presets=name,... leaves out the
+// named presets, -cache=false neither reads nor writes the result cache,
+// -V=full prints the version.
 //
 // Each finding is printed as file:line:col: rule: message.
 //
@@ -30,12 +31,14 @@
 package main
 
 import (
+	"flag"
 	"os"
 	"strings"
 
 	"golang.org/x/tools/go/analysis/multichecker"
 
 	"github.com/futurelint/futurelint/analyzer"
+	"github.com/futurelint/futurelint/internal/engine"
 )
 
 func main() {
@@ -66,6 +69,7 @@ func vetProtocol(args []string) bool {
 // (unitchecker) and -fix go through it.
 func multicheckerMain() {
 	exitOneOnBadFlag()
+	engine.RegisterFlags(flag.CommandLine)
 	multichecker.Main(guard(label(analyzer.Analyzers()))...)
 	os.Exit(0) // not reached: Main exits
 }

@@ -16,18 +16,24 @@ import (
 
 // Analyzer computes, for one package, where its code runs and what may block,
 // exports both as facts for importers, and hands rules a *Result.
-// Rules list it in Requires; they need no FactTypes of their own.
-var Analyzer = New(roles.Default)
+// Rules list it in Requires; they need no FactTypes of their own. It knows
+// the APIs of the effective table (Table), as the driver configured it.
+var Analyzer = New(nil)
 
-// New returns an engine analyzer that knows the APIs of table. Analyzer
-// uses roles.Default; New exists so that a table extended with rows for
-// other libraries (actors, UI loops) runs the same analysis.
+// New returns an engine analyzer that knows the APIs of table, or of the
+// effective table (Table) when table is nil. Tests give a table of their
+// own; WithEngine runs a rule on such an engine.
 func New(table *roles.Table) *analysis.Analyzer {
 	return &analysis.Analyzer{
-		Name:       "futurelintengine",
-		Doc:        "where code runs (event loop or not) and which functions may block; shared by futurelint's rules",
-		URL:        "https://github.com/futurelint/futurelint",
-		Run:        func(pass *analysis.Pass) (any, error) { return run(pass, table) },
+		Name: "futurelintengine",
+		Doc:  "where code runs (event loop or not) and which functions may block; shared by futurelint's rules",
+		URL:  "https://github.com/futurelint/futurelint",
+		Run: func(pass *analysis.Pass) (any, error) {
+			if table == nil {
+				return run(pass, Table())
+			}
+			return run(pass, table)
+		},
 		ResultType: reflect.TypeFor[*Result](),
 		FactTypes:  FactTypes,
 	}

@@ -114,7 +114,7 @@ func (r *Result) directOps(fn *ssa.Function) []*Op {
 				if row == nil || row.Block == roles.NoBlock {
 					continue
 				}
-				future := Arg(common, row.Waits)
+				future := Arg(common, row.Waits.Index())
 				if future != nil && r.settled(fn, future, instr) {
 					continue
 				}
@@ -421,7 +421,7 @@ func (r *Result) wrapped(t ssa.Value) ssa.Value {
 		return nil
 	}
 	if row := r.Role(&call.Call); row != nil {
-		return Arg(&call.Call, row.WrapFuture)
+		return Arg(&call.Call, row.WrapFuture.Index())
 	}
 	return nil
 }

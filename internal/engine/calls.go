@@ -82,12 +82,12 @@ func (r *Result) calleeRole(callee *ssa.Function) *roles.Func {
 
 // wrapperRow is the roles row a SchedulesFact stands for.
 func wrapperRow(obj *types.Func, f *SchedulesFact) *roles.Func {
-	row := &roles.Func{Name: obj.Name(), Funcs: f.Params, Waits: -1, SubmitLoop: -1, WrapLoop: -1, WrapFuture: -1}
+	row := &roles.Func{Name: obj.Name(), Funcs: f.Params}
 	if obj.Pkg() != nil {
 		row.Pkg = obj.Pkg().Path()
 	}
 	for _, p := range f.Params {
-		if p.Threadsafe && p.Loop >= 0 {
+		if p.Threadsafe && p.Loop.Valid() {
 			row.SubmitLoop = p.Loop
 		}
 		if p.Loop == roles.CallerLoop {
@@ -111,23 +111,23 @@ func (r *Result) summarizeSchedules() {
 			for ci, row := range r.RoleCalls(fn) {
 				args := Args(ci.Common())
 				for _, fa := range row.Funcs {
-					if fa.Arg >= len(args) {
+					if !fa.Arg.Valid() || fa.Arg.Index() >= len(args) {
 						continue
 					}
-					k := r.paramIndex(fn, r.canon(args[fa.Arg]), false)
+					k := r.paramIndex(fn, r.canon(args[fa.Arg.Index()]), false)
 					if k < 0 || has(params, k) {
 						continue
 					}
-					loop := -1
+					loop := roles.NoArg
 					switch {
-					case fa.Loop >= 0 && fa.Loop < len(args):
-						loop = r.paramIndex(fn, r.loopOf(args[fa.Loop]), true)
+					case fa.Loop.Valid() && fa.Loop.Index() < len(args):
+						loop = roles.ArgAt(r.paramIndex(fn, r.loopOf(args[fa.Loop.Index()]), true))
 					case fa.Loop == roles.CallerLoop:
 						loop = roles.CallerLoop
 					}
-					p := roles.FuncArg{Arg: k, Where: fa.Where, Loop: loop,
+					p := roles.FuncArg{Arg: roles.ArgAt(k), Where: fa.Where, Loop: loop,
 						Threadsafe: fa.Threadsafe, AfterSettle: fa.AfterSettle, Ordered: fa.Ordered}
-					if fa.Threadsafe && loop >= 0 {
+					if fa.Threadsafe && loop.Valid() {
 						r.awaited(fn, ci, fa, &p)
 					}
 					params = append(params, p)
@@ -167,7 +167,7 @@ func (r *Result) awaited(fn *ssa.Function, ci ssa.CallInstruction, fa roles.Func
 		}
 	}
 	if fa.Awaited {
-		wait(every && !fa.Sometimes, fa.GivesUp, Arg(ci.Common(), fa.Context))
+		wait(every && !fa.Sometimes, fa.GivesUp, Arg(ci.Common(), fa.Context.Index()))
 	}
 	if v := ci.Value(); v != nil {
 		for _, ref := range *v.Referrers() {
@@ -179,9 +179,9 @@ func (r *Result) awaited(fn *ssa.Function, ci ssa.CallInstruction, fa roles.Func
 			row := r.Role(&call.Call)
 			switch {
 			case row == nil || Arg(&call.Call, 0) != v:
-			case row.Block == roles.BlockFuture && row.Waits == 0 && len(Args(&call.Call)) == 1:
+			case row.Block == roles.BlockFuture && row.Waits == roles.Arg0 && len(Args(&call.Call)) == 1:
 				wait(sureWait, false, nil) // Result
-			case row.Block == roles.BlockFuture && row.Waits == 0 && row.WaitsContext:
+			case row.Block == roles.BlockFuture && row.Waits == roles.Arg0 && row.WaitsContext:
 				args := Args(&call.Call)
 				wait(sureWait, true, args[len(args)-1]) // ResultContext
 			case row.Done:
@@ -206,9 +206,9 @@ func (r *Result) awaited(fn *ssa.Function, ci ssa.CallInstruction, fa roles.Func
 	}
 	p.Awaited, p.Sometimes = true, sure == 0
 	if !hard && len(ctxs) > 0 {
-		p.GivesUp, p.Context = true, -1
+		p.GivesUp, p.Context = true, roles.NoArg
 		if len(ctxs) == 1 && ctxs[0] != nil {
-			p.Context = r.paramIndex(fn, r.canon(ctxs[0]), false)
+			p.Context = roles.ArgAt(r.paramIndex(fn, r.canon(ctxs[0]), false))
 		}
 	}
 }
@@ -228,7 +228,7 @@ func onEveryPath(ci ssa.CallInstruction) bool {
 
 func has(params []roles.FuncArg, k int) bool {
 	for _, p := range params {
-		if p.Arg == k {
+		if p.Arg.Index() == k {
 			return true
 		}
 	}

@@ -74,8 +74,10 @@
 //     OtherUses, Source: what a suggested fix needs to be mechanical and
 //     compile.
 //
-// New(table) builds an engine analyzer for a roles table extended with
-// other libraries' rows; the rules use Analyzer (roles.Default).
+// Analyzer knows the APIs of the effective table (config.go: the shipped
+// libraries, less presets turned off, plus the user's rows); New(table)
+// builds an engine analyzer for a table of one's own, and WithEngine runs a
+// rule on it.
 //
 // # Provable deadlocks
 //

@@ -80,11 +80,11 @@ func TestWrapperFactMakesLoopCode(t *testing.T) {
 // (*Future).Result is a stall.
 func TestOtherLibrary(t *testing.T) {
 	const actor = "futurelint.test/engine/actor"
-	table := roles.New(append(append([]roles.Func{}, roles.Default.Funcs...),
-		roles.Func{Pkg: actor, Recv: "Context", Name: "ReenterAfter", Waits: -1, SubmitLoop: -1, WrapLoop: 0, WrapFuture: 1,
-			Funcs: []roles.FuncArg{{Arg: 2, Where: roles.OnLoop, Loop: 0}}},
-		roles.Func{Pkg: actor, Recv: "Future", Name: "Result", Block: roles.BlockStall, Waits: 0, SubmitLoop: -1, WrapLoop: -1, WrapFuture: -1},
-	), append(append([]roles.Type{}, roles.Default.Types...),
+	table := roles.New(append(append([]roles.Func{}, roles.Default().Funcs...),
+		roles.Func{Pkg: actor, Recv: "Context", Name: "ReenterAfter", WrapLoop: roles.Arg0, WrapFuture: roles.Arg1,
+			Funcs: []roles.FuncArg{{Arg: roles.Arg2, Where: roles.OnLoop, Loop: roles.Arg0}}},
+		roles.Func{Pkg: actor, Recv: "Future", Name: "Result", Block: roles.BlockStall, Waits: roles.Arg0},
+	), append(append([]roles.Type{}, roles.Default().Types...),
 		roles.Type{Pkg: actor, Name: "Context", Role: roles.Marker},
 		roles.Type{Pkg: actor, Name: "Future", Role: roles.ExecutorFuture},
 	))

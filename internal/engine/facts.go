@@ -52,7 +52,7 @@ func (*SchedulesFact) AFact() {}
 func (f *SchedulesFact) String() string {
 	var parts []string
 	for _, p := range f.Params {
-		part := fmt.Sprintf("param %d %s on loop %d", p.Arg, whereName(p.Where), p.Loop)
+		part := fmt.Sprintf("param %d %s on loop %d", p.Arg.Index(), whereName(p.Where), p.Loop.Index())
 		if p.Threadsafe {
 			part += " (thread-safe)"
 		}
@@ -62,8 +62,8 @@ func (f *SchedulesFact) String() string {
 				part += " on some paths"
 			}
 			switch {
-			case p.GivesUp && p.Context >= 0:
-				part += fmt.Sprintf(", gives up on param %d", p.Context)
+			case p.GivesUp && p.Context.Valid():
+				part += fmt.Sprintf(", gives up on param %d", p.Context.Index())
 			case p.GivesUp:
 				part += ", gives up"
 			}

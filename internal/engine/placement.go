@@ -296,7 +296,7 @@ func (r *Result) schedule(caller *ssa.Function, ci ssa.CallInstruction) bool {
 	}
 	did := false
 	for _, fa := range row.Funcs {
-		fnArg := Arg(common, fa.Arg)
+		fnArg := Arg(common, fa.Arg.Index())
 		if fnArg == nil {
 			continue
 		}
@@ -322,8 +322,8 @@ func (r *Result) schedule(caller *ssa.Function, ci ssa.CallInstruction) bool {
 			p.Loop = true
 			var ctx loopCtx
 			switch {
-			case Arg(common, fa.Loop) != nil:
-				ref := r.loopOf(Arg(common, fa.Loop))
+			case Arg(common, fa.Loop.Index()) != nil:
+				ref := r.loopOf(Arg(common, fa.Loop.Index()))
 				ctx = append(ctx, ref)
 				if t.recv != nil {
 					// A method value s.m scheduled on s.loop: inside m,

@@ -33,7 +33,7 @@ func (r *Result) classifyWait(op *Op) {
 		// A wrapper that submits to this loop and waits for the work
 		// itself (RunThreadsafe(l, co).Result() inside a helper).
 		op.SelfSubmit, op.Submit = true, op.Instr.(ssa.CallInstruction)
-		switch ctx := Arg(op.Call, fa.Context); {
+		switch ctx := Arg(op.Call, fa.Context.Index()); {
 		case fa.Sometimes:
 			// The wrapper may return without waiting: no proven deadlock.
 		case fa.GivesUp && ctx == nil:
@@ -87,7 +87,7 @@ func (r *Result) classifyWait(op *Op) {
 			return
 		}
 		switch {
-		case future && Arg(&root.Call, row.SubmitLoop) != nil:
+		case future && Arg(&root.Call, row.SubmitLoop.Index()) != nil:
 			if r.selfSubmitted(act, ref) == nil {
 				return
 			}
@@ -138,11 +138,11 @@ func (r *Result) selfSubmitted(act *ssa.Function, ref loopRef) *ssa.Call {
 		return nil
 	}
 	row := r.Role(&call.Call)
-	if row == nil || Arg(&call.Call, row.SubmitLoop) == nil {
+	if row == nil || Arg(&call.Call, row.SubmitLoop.Index()) == nil {
 		return nil
 	}
 	caller := call.Parent()
-	if caller == nil || r.ActivationRoot(caller) != act || !r.IsCurrentLoop(caller, Arg(&call.Call, row.SubmitLoop)) {
+	if caller == nil || r.ActivationRoot(caller) != act || !r.IsCurrentLoop(caller, Arg(&call.Call, row.SubmitLoop.Index())) {
 		return nil
 	}
 	return call
@@ -163,7 +163,7 @@ func (r *Result) awaitsSelfSubmit(op *Op) *roles.FuncArg {
 		return nil
 	}
 	for i, fa := range row.Funcs {
-		if l := Arg(op.Call, fa.Loop); fa.Awaited && fa.Threadsafe && l != nil && r.IsCurrentLoop(op.Fn, l) {
+		if l := Arg(op.Call, fa.Loop.Index()); fa.Awaited && fa.Threadsafe && l != nil && r.IsCurrentLoop(op.Fn, l) {
 			return &row.Funcs[i]
 		}
 	}
@@ -252,13 +252,13 @@ func (r *Result) queuedBehind(roots []*Place, creator, act *ssa.Function) bool {
 	if r.ActivationRoot(creator) != r.ActivationRoot(sw.Caller) {
 		return false
 	}
-	loopW := Arg(sw.Call.Common(), sw.Arg.Loop)
+	loopW := Arg(sw.Call.Common(), sw.Arg.Loop.Index())
 	if loopW == nil {
 		return false
 	}
 	for _, p := range roots {
 		for _, s := range p.Schedules {
-			loopC := Arg(s.Call.Common(), s.Arg.Loop)
+			loopC := Arg(s.Call.Common(), s.Arg.Loop.Index())
 			if !s.Arg.Ordered || s.Caller != sw.Caller || loopC == nil ||
 				r.loopOf(loopC) != r.loopOf(loopW) || !dominates(sw.Call, s.Call) {
 				return false
@@ -274,8 +274,8 @@ func (r *Result) schedulesOnCurrent(s *Schedule) bool {
 	switch {
 	case s.Arg.Loop == roles.CallerLoop:
 		return r.IsLoopCode(s.Caller)
-	case Arg(s.Call.Common(), s.Arg.Loop) != nil:
-		return r.IsCurrentLoop(s.Caller, Arg(s.Call.Common(), s.Arg.Loop))
+	case Arg(s.Call.Common(), s.Arg.Loop.Index()) != nil:
+		return r.IsCurrentLoop(s.Caller, Arg(s.Call.Common(), s.Arg.Loop.Index()))
 	}
 	return false
 }
@@ -357,7 +357,7 @@ func (r *Result) uses(v ssa.Value, completers *[]ssa.Instruction, depth int) boo
 				if !r.uses(ref, completers, depth+1) {
 					return false
 				}
-			case row.Waits == 0 || row.Done:
+			case row.Waits == roles.Arg0 || row.Done:
 				// waiting on it does not settle it
 			case onDone:
 				// nor does registering a callback for when it settles (OnDone)
@@ -418,10 +418,10 @@ func (r *Result) SelfSubmits(fn *ssa.Function) []*SelfSubmit {
 	}
 	var out []*SelfSubmit
 	for ci, row := range r.RoleCalls(fn) {
-		if Arg(ci.Common(), row.SubmitLoop) == nil {
+		if Arg(ci.Common(), row.SubmitLoop.Index()) == nil {
 			continue
 		}
-		if !r.IsCurrentLoop(fn, Arg(ci.Common(), row.SubmitLoop)) {
+		if !r.IsCurrentLoop(fn, Arg(ci.Common(), row.SubmitLoop.Index())) {
 			continue
 		}
 		s := &SelfSubmit{Call: ci, Row: row}

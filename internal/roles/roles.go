@@ -8,9 +8,14 @@
 // rows here, nothing more. The test file shows protoactor-go, syscall/js and
 // tview described with the same fields.
 //
-// Argument indices count the receiver of a method as argument 0, as
+// Argument positions (type Arg) count the receiver of a method as Arg0, as
 // go/ssa's CallCommon.Args does for static method calls; for package-level
-// functions argument 0 is the first parameter.
+// functions Arg0 is the first parameter. The zero value of every field of a
+// row means "none": a row is a plain literal that names only what applies.
+//
+// Rows are grouped by library (type Library): one file per library, with the
+// words its messages and fixes use. The effective table of a run is built by
+// Effective from the libraries, the presets left on and the user's rows.
 package roles
 
 import (
@@ -47,19 +52,59 @@ const (
 	OffLoop                    // a job or callback run on another goroutine (executor job, OnDone callback)
 )
 
+// Arg is the position of an argument in a row, counting a method's
+// receiver as Arg0. Its zero value, NoArg, means "no argument": a row that
+// does not name one has none.
+type Arg int
+
+const (
+	NoArg Arg = iota // no argument
+	Arg0             // the receiver of a method, or the first parameter of a function
+	Arg1
+	Arg2
+	Arg3
+	Arg4
+	Arg5
+)
+
 // CallerLoop is FuncArg.Loop for loop-only APIs whose callback runs on the
 // loop of the caller, such as (*futures.Task).Then.
-const CallerLoop = -2
+const CallerLoop Arg = -1
+
+// Index is the 0-based index of the argument, as the engine counts a call's
+// arguments (receiver first); -1 for NoArg and -2 for CallerLoop.
+func (a Arg) Index() int {
+	if a == CallerLoop {
+		return -2
+	}
+	return int(a) - 1
+}
+
+// ArgAt is the Arg of a 0-based index; NoArg for a negative one (and
+// CallerLoop for -2, Index's value for it).
+func ArgAt(i int) Arg {
+	switch {
+	case i == -2:
+		return CallerLoop
+	case i < 0:
+		return NoArg
+	}
+	return Arg(i + 1)
+}
+
+// Valid reports whether a names an argument.
+func (a Arg) Valid() bool { return a > NoArg }
 
 // FuncArg describes an argument that is a function the callee runs later.
 type FuncArg struct {
-	Arg   int   // index of the function argument
+	Arg   Arg   // the function argument
 	Where Where // where it runs
-	// Loop is the index of the argument naming the loop the function runs on:
-	// a loop value or a marker value (whose loop is meant). -1 when the loop
-	// is not an argument (a new loop, or a process-wide one like the JS loop);
-	// CallerLoop when it is the loop of the (loop) code making the call.
-	Loop int
+	// Loop is the argument naming the loop the function runs on: a loop
+	// value or a marker value (whose loop is meant). NoArg when the loop
+	// is not an argument (a new loop, or a process-wide one like the JS
+	// loop); CallerLoop when it is the loop of the (loop) code making the
+	// call.
+	Loop Arg
 	// Threadsafe is set when the call may come from any goroutine (a
 	// thread-safe submit such as CallSoonThreadsafe or RunThreadsafe); code
 	// already on the target loop should not use it.
@@ -84,9 +129,9 @@ type FuncArg struct {
 	// is done (ResultContext): a stall, not a deadlock, unless the context
 	// is one that cannot be done (context.Background()).
 	GivesUp bool
-	// Context is, with GivesUp, the index of the argument that is the
-	// context the wait gives up on, or -1 when it is not an argument.
-	Context int
+	// Context is, with GivesUp, the argument that is the context the wait
+	// gives up on, or NoArg when it is not an argument.
+	Context Arg
 }
 
 // Func is one row of the table: the roles of one function or method.
@@ -96,9 +141,9 @@ type Func struct {
 	Name string
 
 	Block Block // how a call blocks the calling goroutine; NoBlock if it does not
-	// Waits is the index of the future argument whose settling a blocking
-	// call waits for ((*Future).Result: 0); -1 if none.
-	Waits int
+	// Waits is the future argument whose settling a blocking call waits
+	// for ((*Future).Result: Arg0); NoArg if none.
+	Waits Arg
 	// WaitsContext is set for a wait that also ends when the context in
 	// its last argument is done ((*Future).ResultContext): it can give up.
 	WaitsContext bool
@@ -122,18 +167,18 @@ type Func struct {
 	// Funcs lists function arguments run later, and where.
 	Funcs []FuncArg
 
-	// SubmitLoop is the index of the loop argument of a thread-safe submit
-	// (RunThreadsafe, CallSoonThreadsafe); -1 if the call is not one.
+	// SubmitLoop is the loop argument of a thread-safe submit
+	// (RunThreadsafe, CallSoonThreadsafe); NoArg if the call is not one.
 	// The result (a future, or an error for a channel-based handshake) only
 	// completes once the loop runs the submitted work.
-	SubmitLoop int
+	SubmitLoop Arg
 
-	// WrapLoop is the index of the loop argument that an executor future or
-	// job is wrapped onto (Wrap, RunInExecutor): completion is delivered on
-	// that loop. -1 if the call is not one.
-	WrapLoop int
-	// WrapFuture is the index of the executor future argument of Wrap; -1 if none.
-	WrapFuture int
+	// WrapLoop is the loop argument that an executor future or job is
+	// wrapped onto (Wrap, RunInExecutor): completion is delivered on that
+	// loop. NoArg if the call is not one.
+	WrapLoop Arg
+	// WrapFuture is the executor future argument of Wrap; NoArg if none.
+	WrapFuture Arg
 
 	// Instead is the loop-side replacement a suggested fix may rewrite the
 	// call to (NoRewrite: none): for a blocking call, in code that holds a
@@ -157,8 +202,9 @@ type Func struct {
 }
 
 // Rewrite names a mechanical loop-side replacement for a blocking call or a
-// thread-safe submit, spelled with the reference runtime (package futures)
-// and the marker c.
+// thread-safe submit. The shape of the rewrite is the rule's; its text is
+// the Words.Fixes entry of the library whose loop the code runs on (below,
+// as the reference runtime spells it).
 type Rewrite int
 
 const (
@@ -178,9 +224,12 @@ const (
 	LoopCallSoon
 	// LoopSpawn, for a thread-safe coroutine submit from code on its loop:
 	// futures.RunThreadsafe(l, co) -> futures.Spawn(l, co) when the future
-	// is unused, and futures.RunThreadsafe(l, co).Result() ->
-	// futures.Await(c, futures.Spawn(l, co)) in a coroutine
+	// is unused, and (AwaitLoopSpawn) futures.RunThreadsafe(l, co).Result()
+	// -> futures.Await(c, futures.Spawn(l, co)) in a coroutine
 	LoopSpawn
+	// AwaitLoopSpawn is not a row's Instead but the Words.Fixes key of the
+	// awaited form of LoopSpawn.
+	AwaitLoopSpawn
 )
 
 // TypeRole says what a type is to the rules.
@@ -200,10 +249,13 @@ type Type struct {
 	Role      TypeRole
 }
 
-// Table holds the rows. Default is the table futurelint ships.
+// Table holds the rows. Default is the table futurelint ships; Effective
+// is that of a run.
 type Table struct {
 	Funcs []Func
 	Types []Type
+
+	libs map[string]*Library // by import path
 
 	funcs map[key]*Func
 	types map[key]*Type
@@ -215,7 +267,7 @@ type key struct{ pkg, recv, name string }
 
 // New indexes rows into a Table.
 func New(funcs []Func, types []Type) *Table {
-	t := &Table{Funcs: funcs, Types: types, funcs: map[key]*Func{}, types: map[key]*Type{}, pkgs: map[string]bool{}, rows: map[string]bool{}}
+	t := &Table{Funcs: funcs, Types: types, libs: map[string]*Library{}, funcs: map[key]*Func{}, types: map[key]*Type{}, pkgs: map[string]bool{}, rows: map[string]bool{}}
 	for i := range funcs {
 		f := &funcs[i]
 		t.funcs[key{f.Pkg, f.Recv, f.Name}] = f
@@ -227,7 +279,7 @@ func New(funcs []Func, types []Type) *Table {
 		t.pkgs[ty.Pkg] = true
 	}
 	for i := range funcs {
-		if funcs[i].Funcs != nil || funcs[i].SubmitLoop >= 0 || funcs[i].LoopOnly {
+		if funcs[i].Funcs != nil || funcs[i].SubmitLoop.Valid() || funcs[i].LoopOnly {
 			t.pkgs[funcs[i].Pkg] = true
 		}
 	}
@@ -328,7 +380,7 @@ func (f *Func) CompletionCallback() (int, bool) {
 	}
 	for _, fa := range f.Funcs {
 		if fa.Where == OffLoop && fa.AfterSettle {
-			return fa.Arg, true
+			return fa.Arg.Index(), true
 		}
 	}
 	return 0, false

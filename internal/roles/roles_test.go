@@ -2,50 +2,86 @@ package roles_test
 
 import (
 	"go/ast"
-	"go/importer"
 	"go/parser"
 	"go/token"
 	"go/types"
+	"maps"
+	"path/filepath"
+	"slices"
 	"testing"
+
+	"golang.org/x/tools/go/packages"
 
 	"github.com/futurelint/futurelint/internal/roles"
 )
 
-// TestDefaultRowsExist checks every row of the shipped table against the
-// real packages: the function or method exists, and every argument index
-// the row names is an argument of it.
-func TestDefaultRowsExist(t *testing.T) {
-	imp := importer.ForCompiler(token.NewFileSet(), "source", nil)
-	pkgs := map[string]*types.Package{}
-	for _, row := range roles.Default.Funcs {
-		pkg := pkgs[row.Pkg]
-		if pkg == nil {
-			p, err := imp.Import(row.Pkg)
-			if err != nil {
-				t.Fatalf("import %s: %v", row.Pkg, err)
+// TestRowsExist checks every row of every library against the real
+// packages at the versions the rows were checked against: the function or
+// method exists, Lookup finds the row, and every argument the row names is
+// an argument of it (function arguments are functions). The standard
+// library and the runtime are loaded from this module; a preset's library
+// from the nested module testdata/presets, which requires it at its
+// pinned version.
+func TestRowsExist(t *testing.T) {
+	table := roles.Default()
+	for _, lib := range roles.Libraries() {
+		dir := "."
+		if lib.Version != "" {
+			dir = filepath.Join("..", "..", "testdata", "presets")
+		}
+		paths := map[string]bool{}
+		for _, row := range lib.Funcs {
+			paths[row.Pkg] = true
+		}
+		for _, ty := range lib.Types {
+			paths[ty.Pkg] = true
+		}
+		pkgs := load(t, dir, slices.Sorted(maps.Keys(paths)))
+		for _, row := range lib.Funcs {
+			fn := find(pkgs[row.Pkg], row.Recv, row.Name)
+			if fn == nil {
+				t.Errorf("%s: %s %s.%s: no such function", lib.Name, row.Pkg, row.Recv, row.Name)
+				continue
 			}
-			pkg, pkgs[row.Pkg] = p, p
+			if got := table.Lookup(fn); got == nil || got.Name != row.Name || got.Recv != row.Recv {
+				t.Errorf("%s: Lookup(%s) = %v, want the row", lib.Name, fn, got)
+			}
+			checkIndices(t, fn, row)
 		}
-		fn := find(pkg, row.Recv, row.Name)
-		if fn == nil {
-			t.Errorf("%s %s.%s: no such function", row.Pkg, row.Recv, row.Name)
-			continue
-		}
-		if got := roles.Default.Lookup(fn); got == nil || got.Name != row.Name || got.Recv != row.Recv {
-			t.Errorf("Lookup(%s) = %v, want the row", fn, got)
-		}
-		checkIndices(t, fn, row)
-	}
-	for _, ty := range roles.Default.Types {
-		obj := pkgs[ty.Pkg].Scope().Lookup(ty.Name)
-		if obj == nil {
-			t.Errorf("type %s.%s does not exist", ty.Pkg, ty.Name)
-			continue
-		}
-		if got := roles.Default.TypeOf(types.NewPointer(obj.Type())); got == nil || got.Role != ty.Role {
-			t.Errorf("TypeOf(*%s) = %v, want role %d", obj.Name(), got, ty.Role)
+		for _, ty := range lib.Types {
+			obj := pkgs[ty.Pkg].Scope().Lookup(ty.Name)
+			if obj == nil {
+				t.Errorf("%s: type %s.%s does not exist", lib.Name, ty.Pkg, ty.Name)
+				continue
+			}
+			if got := table.TypeOf(types.NewPointer(obj.Type())); got == nil || got.Role != ty.Role {
+				t.Errorf("%s: TypeOf(*%s) = %v, want role %d", lib.Name, obj.Name(), got, ty.Role)
+			}
 		}
 	}
+}
+
+// load type-checks the packages at paths from the module in dir.
+func load(t *testing.T, dir string, paths []string) map[string]*types.Package {
+	t.Helper()
+	cfg := &packages.Config{Mode: packages.NeedName | packages.NeedTypes, Dir: dir}
+	list, err := packages.Load(cfg, paths...)
+	if err != nil {
+		t.Fatalf("load %v in %s: %v", paths, dir, err)
+	}
+	out := map[string]*types.Package{}
+	for _, p := range list {
+		for _, e := range p.Errors {
+			t.Fatalf("load %s in %s: %v", p.PkgPath, dir, e)
+		}
+		out[p.PkgPath] = p.Types
+	}
+	for _, p := range paths {
+		if out[p] == nil {
+			t.Fatalf("load %s in %s: not found", p, dir)
+		}
+	}
+	return out
 }
 
 // find returns the function or method recv.name of pkg.
@@ -78,20 +114,23 @@ func checkIndices(t *testing.T, fn *types.Func, row roles.Func) {
 	for i := 0; i < sig.Params().Len(); i++ {
 		args = append(args, sig.Params().At(i).Type())
 	}
-	in := func(i int) bool { return i >= 0 && i < len(args) }
+	in := func(a roles.Arg) bool { return a.Valid() && a.Index() < len(args) }
 	for _, fa := range row.Funcs {
 		if !in(fa.Arg) {
-			t.Errorf("%s: function argument %d out of range", fn, fa.Arg)
-		} else if _, ok := args[fa.Arg].Underlying().(*types.Signature); !ok {
-			t.Errorf("%s: argument %d is %s, not a function", fn, fa.Arg, args[fa.Arg])
+			t.Errorf("%s: function argument %d out of range", fn, fa.Arg.Index())
+		} else if _, ok := args[fa.Arg.Index()].Underlying().(*types.Signature); !ok {
+			t.Errorf("%s: argument %d is %s, not a function", fn, fa.Arg.Index(), args[fa.Arg.Index()])
 		}
-		if fa.Loop >= 0 && !in(fa.Loop) {
-			t.Errorf("%s: loop argument %d out of range", fn, fa.Loop)
+		if fa.Loop.Valid() && !in(fa.Loop) {
+			t.Errorf("%s: loop argument %d out of range", fn, fa.Loop.Index())
+		}
+		if fa.Context.Valid() && !in(fa.Context) {
+			t.Errorf("%s: context argument %d out of range", fn, fa.Context.Index())
 		}
 	}
-	for _, i := range []int{row.Waits, row.SubmitLoop, row.WrapLoop, row.WrapFuture} {
-		if i >= 0 && !in(i) {
-			t.Errorf("%s: argument index %d out of range", fn, i)
+	for _, a := range []roles.Arg{row.Waits, row.SubmitLoop, row.WrapLoop, row.WrapFuture} {
+		if a.Valid() && !in(a) {
+			t.Errorf("%s: argument index %d out of range", fn, a.Index())
 		}
 	}
 }
@@ -136,25 +175,25 @@ func TestOtherLibrariesFit(t *testing.T) {
 		// mailbox loop is "the current loop" of the marker (ctx.Self()).
 		// ReenterAfter runs fn on the actor's loop: the receiver (0) is the
 		// marker naming that loop.
-		{Pkg: actor, Recv: "Context", Name: "ReenterAfter", Waits: -1, SubmitLoop: -1, WrapLoop: 0, WrapFuture: 1,
-			Funcs: []roles.FuncArg{{Arg: 2, Where: roles.OnLoop, Loop: 0}}},
+		{Pkg: actor, Recv: "Context", Name: "ReenterAfter", WrapLoop: roles.Arg0, WrapFuture: roles.Arg1,
+			Funcs: []roles.FuncArg{{Arg: roles.Arg2, Where: roles.OnLoop, Loop: roles.Arg0}}},
 		// RequestFuture: a thread-safe submit to another actor's mailbox.
-		{Pkg: actor, Recv: "Context", Name: "RequestFuture", Waits: -1, SubmitLoop: 1, WrapLoop: -1, WrapFuture: -1},
+		{Pkg: actor, Recv: "Context", Name: "RequestFuture", SubmitLoop: roles.Arg1},
 		// Result and Wait give up after the request's timeout: a stall.
-		{Pkg: actor, Recv: "Future", Name: "Result", Block: roles.BlockStall, Waits: 0, SubmitLoop: -1, WrapLoop: -1, WrapFuture: -1},
-		{Pkg: actor, Recv: "Future", Name: "Wait", Block: roles.BlockStall, Waits: 0, SubmitLoop: -1, WrapLoop: -1, WrapFuture: -1},
+		{Pkg: actor, Recv: "Future", Name: "Result", Block: roles.BlockStall, Waits: roles.Arg0},
+		{Pkg: actor, Recv: "Future", Name: "Wait", Block: roles.BlockStall, Waits: roles.Arg0},
 		// js.FuncOf: fn runs on the one JS event loop, not an argument.
-		{Pkg: js, Name: "FuncOf", Waits: -1, SubmitLoop: -1, WrapLoop: -1, WrapFuture: -1,
-			Funcs: []roles.FuncArg{{Arg: 0, Where: roles.OnLoop, Loop: -1}}},
+		{Pkg: js, Name: "FuncOf",
+			Funcs: []roles.FuncArg{{Arg: roles.Arg0, Where: roles.OnLoop}}},
 		// tview: callbacks run on the application's event loop (receiver).
-		{Pkg: tview, Recv: "Application", Name: "SetInputCapture", Waits: -1, SubmitLoop: -1, WrapLoop: -1, WrapFuture: -1,
-			Funcs: []roles.FuncArg{{Arg: 1, Where: roles.OnLoop, Loop: 0}}},
-		{Pkg: tview, Recv: "Application", Name: "QueueUpdate", Waits: -1, SubmitLoop: 0, WrapLoop: -1, WrapFuture: -1,
-			Funcs: []roles.FuncArg{{Arg: 1, Where: roles.OnLoop, Loop: 0, Threadsafe: true}}},
+		{Pkg: tview, Recv: "Application", Name: "SetInputCapture",
+			Funcs: []roles.FuncArg{{Arg: roles.Arg1, Where: roles.OnLoop, Loop: roles.Arg0}}},
+		{Pkg: tview, Recv: "Application", Name: "QueueUpdate", SubmitLoop: roles.Arg0,
+			Funcs: []roles.FuncArg{{Arg: roles.Arg1, Where: roles.OnLoop, Loop: roles.Arg0, Threadsafe: true}}},
 		// QueueUpdateDraw queues f and waits for it: from the app's own
 		// loop code that is a self-submit that is waited on (a deadlock).
-		{Pkg: tview, Recv: "Application", Name: "QueueUpdateDraw", Block: roles.BlockFuture, Waits: -1, SubmitLoop: 0, WrapLoop: -1, WrapFuture: -1,
-			Funcs: []roles.FuncArg{{Arg: 1, Where: roles.OnLoop, Loop: 0, Threadsafe: true}}},
+		{Pkg: tview, Recv: "Application", Name: "QueueUpdateDraw", Block: roles.BlockFuture, SubmitLoop: roles.Arg0,
+			Funcs: []roles.FuncArg{{Arg: roles.Arg1, Where: roles.OnLoop, Loop: roles.Arg0, Threadsafe: true}}},
 	}
 	typ := []roles.Type{
 		{Pkg: actor, Name: "Context", Role: roles.Marker},

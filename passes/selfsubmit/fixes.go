@@ -101,7 +101,7 @@ func (sub *submit) resultCall() *ast.CallExpr {
 			return true
 		}
 		fn, _ := typeutil.Callee(sub.res.Pass.TypesInfo, outer).(*types.Func)
-		if row := sub.res.Roles.Lookup(fn); row != nil && row.Instead == roles.AwaitWrap && row.Waits == 0 {
+		if row := sub.res.Roles.Lookup(fn); row != nil && row.Instead == roles.AwaitWrap && row.Waits == roles.Arg0 {
 			found = outer
 		}
 		return false

@@ -122,11 +122,11 @@ func (sub *submit) loopName() string {
 // receiverIsLoop reports whether the loop is the receiver of a call written
 // l.M(...).
 func (sub *submit) receiverIsLoop() bool {
-	if sub.s.Row.SubmitLoop != 0 || sub.call == nil || sub.s.Call.Common().Signature().Recv() == nil {
+	if sub.s.Row.SubmitLoop != roles.Arg0 || sub.call == nil || sub.s.Call.Common().Signature().Recv() == nil {
 		return false
 	}
 	sel, ok := ast.Unparen(sub.call.Fun).(*ast.SelectorExpr)
-	return ok && sub.arg(0) == sel.X
+	return ok && sub.arg(roles.Arg0) == sel.X
 }
 
 // loopShort and workShort spell the arguments in advice: as written when

@@ -40,7 +40,8 @@ func (sub *submit) coroutine() bool { return sub.work.Where == roles.Coroutine }
 
 // arg returns argument i of the call as written, counted as the roles table
 // counts them (a method's receiver first), or nil when it is not evident.
-func (sub *submit) arg(i int) ast.Expr {
+func (sub *submit) arg(a roles.Arg) ast.Expr {
+	i := a.Index()
 	if sub.call == nil || i < 0 {
 		return nil
 	}

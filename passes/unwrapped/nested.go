@@ -60,7 +60,7 @@ func nestedFutures(res *engine.Result) []analysis.Diagnostic {
 				}
 				for _, fa := range row.Funcs {
 					kind := runsResult(fa)
-					arg := engine.Arg(ci.Common(), fa.Arg)
+					arg := engine.Arg(ci.Common(), fa.Arg.Index())
 					if kind == "" || arg == nil {
 						continue
 					}

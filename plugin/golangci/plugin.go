@@ -16,8 +16,10 @@
 //
 // Settings choose the rules to run. `enable` lists the only rules to run;
 // `disable` lists rules to leave out. Rules are named by analyzer name
-// (loopblock) or ID (FL001). With neither, every rule runs. An unknown key or
-// rule name is an error, so a typo never silently turns a rule off.
+// (loopblock) or ID (FL001). With neither, every rule runs.
+// `disable-presets` lists presets (library rows) to leave out. An unknown
+// key, rule or preset name is an error, so a typo never silently turns a
+// rule off.
 package golangci
 
 import (
@@ -28,6 +30,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/futurelint/futurelint/analyzer"
+	"github.com/futurelint/futurelint/internal/engine"
+	"github.com/futurelint/futurelint/internal/roles"
 )
 
 func init() {
@@ -36,8 +40,9 @@ func init() {
 
 // Settings is the `settings:` block of the plugin in .golangci.yml.
 type Settings struct {
-	Enable  []string `json:"enable"`
-	Disable []string `json:"disable"`
+	Enable         []string `json:"enable"`
+	Disable        []string `json:"disable"`
+	DisablePresets []string `json:"disable-presets"`
 }
 
 // Plugin is the registered golangci-lint plugin.
@@ -54,6 +59,9 @@ func New(settings any) (register.LinterPlugin, error) {
 	as, err := s.analyzers(analyzer.Rules)
 	if err != nil {
 		return nil, err
+	}
+	if err := engine.Configure(roles.Config{Disable: s.DisablePresets}); err != nil {
+		return nil, fmt.Errorf("futurelint: settings: disable-presets: %w", err)
 	}
 	return &Plugin{analyzers: as}, nil
 }

@@ -96,6 +96,7 @@ func TestBadSettingsAreErrors(t *testing.T) {
 		{"unknown rule", map[string]any{"enable": []any{"loopblok"}}, `enable: unknown rule "loopblok"`},
 		{"unknown rule in disable", map[string]any{"disable": []any{"FL999"}}, `disable: unknown rule "FL999"`},
 		{"not a list", map[string]any{"enable": "loopblock"}, "cannot unmarshal"},
+		{"unknown preset", map[string]any{"disable-presets": []any{"protoactr"}}, `disable-presets: unknown preset "protoactr"`},
 		{"nothing left", map[string]any{"disable": anys(names(analyzer.Analyzers()))}, "no rule enabled"},
 	} {
 		got, err := build(t, tc.settings)

@@ -1,0 +1,148 @@
+package roles
+
+// FuturesPkg is the import path of futurelint's reference runtime.
+const FuturesPkg = "github.com/futurelint/futurelint/futures"
+
+func init() { Register(&futuresLibrary) }
+
+// futuresLibrary is futurelint's reference runtime, package futures: an
+// asyncio-style event loop (Loop, coroutines taking a *Ctx, Task) and a
+// goroutine pool (Executor, Future).
+var futuresLibrary = Library{
+	Name:    "futures",
+	Paths:   []string{FuturesPkg},
+	Example: "f.Result() in a coroutine (func(c *futures.Ctx) ...) blocks the event loop: futures.Await(c, futures.Wrap(c.Loop(), f))",
+	Words:   futuresWords,
+	Types: []Type{
+		{Pkg: FuturesPkg, Name: "Ctx", Role: Marker},
+		{Pkg: FuturesPkg, Name: "Future", Role: ExecutorFuture},
+		{Pkg: FuturesPkg, Name: "Task", Role: LoopTask},
+		{Pkg: FuturesPkg, Name: "Loop", Role: LoopType},
+		{Pkg: FuturesPkg, Name: "Promise", Role: PromiseType},
+	},
+	Funcs: []Func{
+		// Waiting on a future from another goroutine. ResultContext's ctx
+		// has no loop-side spelling: no rewrite.
+		{Pkg: FuturesPkg, Recv: "Future", Name: "Result", Block: BlockFuture, Waits: Arg0, Instead: AwaitWrap},
+		{Pkg: FuturesPkg, Recv: "Future", Name: "ResultContext", Block: BlockFuture, Waits: Arg0, WaitsContext: true},
+		// A context a wait cannot give up on while the loop is blocked: the
+		// task's, cancelled only by its own loop.
+		{Pkg: FuturesPkg, Recv: "Ctx", Name: "Context", Undone: true},
+		{Pkg: FuturesPkg, Recv: "Future", Name: "Done", Done: true},
+		{Pkg: FuturesPkg, Recv: "Executor", Name: "Shutdown", Block: BlockDrain},
+
+		// Completion of executor futures, and their write side.
+		{Pkg: FuturesPkg, Recv: "Future", Name: "OnDone", Instead: WrapThen,
+			Funcs: []FuncArg{{Arg: Arg1, Where: OffLoop, AfterSettle: true}}},
+		{Pkg: FuturesPkg, Recv: "Future", Name: "Cancel", Settles: true},
+		{Pkg: FuturesPkg, Recv: "Promise", Name: "Resolve", Settles: true},
+		{Pkg: FuturesPkg, Recv: "Promise", Name: "Reject", Settles: true},
+		{Pkg: FuturesPkg, Name: "NewPromise", New: true},
+		{Pkg: FuturesPkg, Recv: "Promise", Name: "Future", FutureOf: true},
+		{Pkg: FuturesPkg, Name: "Submit", Instead: AwaitRunInExecutor,
+			Funcs: []FuncArg{{Arg: Arg1, Where: OffLoop}}},
+
+		// Running a loop on the calling goroutine.
+		{Pkg: FuturesPkg, Recv: "Loop", Name: "Run", Block: BlockLoopRun},
+		{Pkg: FuturesPkg, Name: "Run", Block: BlockLoopRun, NewLoop: true,
+			Funcs: []FuncArg{{Arg: Arg1, Where: Coroutine}}},
+
+		// Scheduling on a loop from loop code.
+		{Pkg: FuturesPkg, Recv: "Loop", Name: "CallSoon", LoopOnly: true,
+			Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: Arg0, Ordered: true}}},
+		{Pkg: FuturesPkg, Recv: "Loop", Name: "CallLater", LoopOnly: true,
+			Funcs: []FuncArg{{Arg: Arg2, Where: OnLoop, Loop: Arg0}}},
+		{Pkg: FuturesPkg, Name: "Spawn", LoopOnly: true,
+			Funcs: []FuncArg{{Arg: Arg1, Where: Coroutine, Loop: Arg0, Ordered: true}}},
+		// Then runs fn on the loop of the task, which is the loop of the
+		// code calling Then: tasks are used only on their loop.
+		{Pkg: FuturesPkg, Recv: "Task", Name: "Then", LoopOnly: true,
+			Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: CallerLoop, AfterSettle: true}}},
+
+		// Thread-safe submits.
+		{Pkg: FuturesPkg, Recv: "Loop", Name: "CallSoonThreadsafe", SubmitLoop: Arg0, Instead: LoopCallSoon,
+			Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: Arg0, Threadsafe: true}}},
+		{Pkg: FuturesPkg, Name: "RunThreadsafe", SubmitLoop: Arg0, Instead: LoopSpawn,
+			Funcs: []FuncArg{{Arg: Arg1, Where: Coroutine, Loop: Arg0, Threadsafe: true}}},
+
+		// Wrapping executor work onto a loop.
+		{Pkg: FuturesPkg, Name: "Wrap", WrapLoop: Arg0, WrapFuture: Arg1},
+		{Pkg: FuturesPkg, Name: "RunInExecutor", WrapLoop: Arg0,
+			Funcs: []FuncArg{{Arg: Arg2, Where: OffLoop}}},
+
+		// The current loop, and suspension points.
+		{Pkg: FuturesPkg, Recv: "Ctx", Name: "Loop", CurrentLoop: true},
+		{Pkg: FuturesPkg, Name: "Await", Suspends: true, LoopOnly: true},
+		{Pkg: FuturesPkg, Name: "Sleep", Suspends: true, LoopOnly: true},
+		{Pkg: FuturesPkg, Name: "Gather", Suspends: true, LoopOnly: true},
+		{Pkg: FuturesPkg, Recv: "Task", Name: "Done", LoopOnly: true},
+		{Pkg: FuturesPkg, Recv: "Task", Name: "Cancel", LoopOnly: true},
+	},
+}
+
+// futuresWords are the runtime's words: an asyncio-style event loop whose
+// coroutines await.
+var futuresWords = Words{
+	Loop:          "the event loop",
+	LoopGoroutine: "the event loop goroutine",
+	Marker:        "*futures.Ctx",
+
+	AwaitFuture: Advice{
+		Coroutine: "await it with futures.Await({c}, futures.Wrap({c}.Loop(), f))",
+		Callback:  "take the result on the loop with futures.Wrap(loop, f).Then(func(v T, err error) { ... })",
+	},
+	Offload: Advice{
+		Coroutine: "run it in an executor job and await it: futures.Await({c}, futures.RunInExecutor({c}.Loop(), e, job))",
+		Callback:  "run it in an executor job and take the result with futures.RunInExecutor(loop, e, job).Then(...)",
+	},
+	OffloadCall: Advice{
+		Coroutine: "run it in an executor job and await it (futures.Await({c}, futures.RunInExecutor({c}.Loop(), e, job))), or make it take the *futures.Ctx and await instead of blocking",
+		Callback:  "run it in an executor job and take the result with futures.RunInExecutor(loop, e, job).Then(...)",
+	},
+	Sleep: Advice{
+		Coroutine: "suspend with futures.Sleep({c}, d)",
+		Callback:  "schedule the rest with loop.CallLater(d, fn)",
+	},
+	Receive: Advice{
+		Coroutine: "receive in an executor job and await it with futures.Await({c}, futures.RunInExecutor({c}.Loop(), e, job)), or deliver the value with a future or loop.CallSoonThreadsafe",
+		Callback:  "deliver the value to the loop with loop.CallSoonThreadsafe(fn) instead of waiting for it",
+	},
+	LoopSettled: Advice{
+		Coroutine: "have those callbacks resolve a promise instead and await it: futures.Await({c}, futures.Wrap({c}.Loop(), p.Future()))",
+		Callback:  "continue in the callback that sends or closes instead of waiting for it here",
+	},
+	Spawn: Advice{
+		Coroutine: "spawn the coroutine on the current loop and await it: futures.Await({c}, futures.Spawn({c}.Loop(), co))",
+		Callback:  "spawn the coroutine on the current loop with futures.Spawn(loop, co)",
+	},
+	RunOther: Advice{
+		Coroutine: "run that loop on a goroutine of its own (go {l}.Run(ctx)) and hand it work with futures.RunThreadsafe({l}, co), awaiting the result with futures.Await({c}, futures.Wrap({c}.Loop(), f))",
+		Callback:  "run that loop on a goroutine of its own (go {l}.Run(ctx)) and hand it work with futures.RunThreadsafe({l}, co) or {l}.CallSoonThreadsafe(fn)",
+	},
+	RunSelf: "{l} is running already: hand it more work with {l}.CallSoon(fn) or futures.Spawn({l}, co) instead",
+
+	SubmitCallback: "schedule it with {l}.CallSoon({fn})",
+	SubmitCoroutine: Advice{
+		Coroutine: "call or await the coroutine directly: {co}({c}), or futures.Await({c}, futures.Spawn({l}, {co}))",
+		Callback:  "spawn it on this loop with futures.Spawn({l}, {co}) and take its result with .Then(func(v T, err error) { ... })",
+	},
+	WaitCallback: "do the callback's work here, directly, instead of submitting it and waiting for it",
+	WaitCoroutine: Advice{
+		Coroutine: "await the coroutine instead: futures.Await({c}, futures.Spawn({l}, {co})), or call it directly: {co}({c})",
+		Callback:  "spawn it with futures.Spawn({l}, {co}) and continue in .Then(func(v T, err error) { ... }) instead of waiting",
+	},
+
+	HandBack:     "take the result on the loop with futures.Wrap({l}, {f}).Then(callback), or hand back with {l}.CallSoonThreadsafe(fn)",
+	NestedTask:   "return futures.Await({c}, t)",
+	NestedFuture: "v, err := futures.Await({c}, futures.Wrap({c}.Loop(), f)); return v, err",
+
+	Fixes: map[Rewrite]Fix{
+		AwaitWrap:          {Message: "Await the future wrapped onto the loop", Text: "{pkg}.Await({c}, {pkg}.Wrap({c}.Loop(), {f}))"},
+		AwaitRunInExecutor: {Message: "Run the job with RunInExecutor and await it", Text: "{pkg}.Await({c}, {pkg}.RunInExecutor({c}.Loop(), {0}, {1}))"},
+		SuspendSleep:       {Message: "Suspend with futures.Sleep", Text: "{pkg}.Sleep({c}, {0})"},
+		LoopCallSoon:       {Message: "Schedule the callback with CallSoon", Text: "CallSoon"},
+		LoopSpawn:          {Message: "Spawn the coroutine on this loop", Text: "Spawn"},
+		AwaitLoopSpawn:     {Message: "Spawn the coroutine on this loop and await it", Text: "{pkg}.Await({c}, {pkg}.Spawn({l}, {co}))"},
+		WrapThen:           {Message: "Take the result on the loop with futures.Wrap(...).Then", Text: "{pkg}.Wrap({l}, {f}).Then"},
+	},
+}

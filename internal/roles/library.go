@@ -1,0 +1,277 @@
+package roles
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Library is one library's rows and words: the futures runtime, the
+// standard library, or a preset (an actor library, a network or UI loop).
+// Each lives in a file of its own in this package, as a plain literal
+// registered from that file's init function:
+//
+//	var actorLibrary = Library{
+//		Name:    "protoactor",
+//		Paths:   []string{"github.com/asynkron/protoactor-go/actor"},
+//		Version: "v0.0.0-20240413045429-76c172a71a16",
+//		Preset:  true,
+//		Example: "fut.Result() in Receive blocks the actor's mailbox",
+//		Words:   Words{Loop: "the actor's mailbox", ...},
+//		Types:   []Type{{Pkg: "...", Name: "Context", Role: Marker}},
+//		Funcs:   []Func{{Pkg: "...", Recv: "Future", Name: "Result", Block: BlockStall, Waits: Arg0}},
+//	}
+//
+//	func init() { Register(&actorLibrary) }
+//
+// The zero value of every field means "none".
+type Library struct {
+	// Name is the short name users turn a preset off by ("protoactor").
+	Name string
+	// Paths are the import paths whose APIs the rows describe; a finding
+	// about loop code of one of them is worded with Words.
+	Paths []string
+	// Version is the module version the rows were checked against ("" for
+	// the standard library and the runtime, which come with futurelint).
+	Version string
+	// Example is one line showing the mistake the rows let futurelint find.
+	Example string
+	// Preset is set for a library's rows that users may turn off (a
+	// third-party library); the runtime and the standard library are
+	// always on.
+	Preset bool
+
+	Words Words
+	Funcs []Func
+	Types []Type
+}
+
+// Words are a library's vocabulary: what findings about its loop code call
+// things, what they advise, and the text of its mechanical fixes. Advice
+// and fix texts are templates whose placeholders rules fill in (Say):
+//
+//	{pkg} the name under which the file imports the library (futures)
+//	{c}   the marker in scope (c, or a placeholder in advice)
+//	{l}   the loop as written (l, s.loop, c.Loop()), or a placeholder
+//	{f}   the future as written
+//	{co}  the coroutine, {fn} the callback, as written or a placeholder
+//	{0}, {1}, ...  the arguments of the rewritten call as written
+//
+// An empty field means the library has no such spelling: rules then give
+// their advice in general terms, and offer no fix.
+type Words struct {
+	// Loop is what the loop is called: "the event loop", "the actor's
+	// mailbox", "the UI goroutine".
+	Loop string
+	// LoopGoroutine is the goroutine running the loop: "the event loop
+	// goroutine".
+	LoopGoroutine string
+	// Marker is the marker type as code spells it ("*futures.Ctx"): the
+	// parameter that lets a function wait without blocking.
+	Marker string
+
+	// What loop code writes instead of blocking, by what blocks.
+	AwaitFuture Advice // a wait for a future: "await it with ..."
+	Offload     Advice // a blocking call: run it elsewhere and take the result on the loop
+	OffloadCall Advice // a call of a function that may block
+	Sleep       Advice // a sleep
+	Receive     Advice // a channel wait for a value from elsewhere
+	LoopSettled Advice // a wait for what only this loop's own code settles
+	Spawn       Advice // running a coroutine on a new loop (asyncio.run inside a coroutine)
+	RunOther    Advice // running another loop on this loop's goroutine
+	// RunSelf is the advice for running, from its own code, the loop that
+	// is running already.
+	RunSelf string
+
+	// What code on a loop writes instead of a thread-safe submit to its
+	// own loop: when nothing waits for the work (SubmitCallback for a
+	// callback, SubmitCoroutine for a coroutine), and when the code then
+	// waits for it (WaitCallback, WaitCoroutine).
+	SubmitCallback  string
+	SubmitCoroutine Advice
+	WaitCallback    string
+	WaitCoroutine   Advice
+
+	// HandBack is how a callback run on another goroutine hands a result
+	// back to the loop ("take the result on the loop with ...").
+	HandBack string
+	// NestedTask and NestedFuture are how a coroutine returns the value of
+	// the task or future it would otherwise return nested.
+	NestedTask   string
+	NestedFuture string
+
+	// Fixes are the texts of the mechanical rewrites rows name (Instead).
+	Fixes map[Rewrite]Fix
+}
+
+// Advice is a piece of advice in its two forms: for a coroutine, which
+// holds a marker and can suspend, and for a callback, which cannot.
+type Advice struct {
+	Coroutine, Callback string
+}
+
+// In returns the form for code that is a coroutine or not.
+func (a Advice) In(coroutine bool) string {
+	if coroutine {
+		return a.Coroutine
+	}
+	return a.Callback
+}
+
+// Fix is the text of one mechanical rewrite: Message for the suggested
+// fix, Text a template for the replacement (for a rename, the new name).
+type Fix struct {
+	Message, Text string
+}
+
+// Say fills the placeholders of template t with vars ("c" -> "ctx").
+// Placeholders without a value stay as written.
+func Say(t string, vars map[string]string) string {
+	if !strings.Contains(t, "{") {
+		return t
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(t, '{')
+		if i < 0 {
+			b.WriteString(t)
+			return b.String()
+		}
+		j := strings.IndexByte(t[i:], '}')
+		if j < 0 {
+			b.WriteString(t)
+			return b.String()
+		}
+		b.WriteString(t[:i])
+		name := t[i+1 : i+j]
+		if v, ok := vars[name]; ok {
+			b.WriteString(v)
+		} else {
+			b.WriteString(t[i : i+j+1])
+		}
+		t = t[i+j+1:]
+	}
+}
+
+// registered holds the libraries of this package, by name.
+var registered = map[string]*Library{}
+
+// Register adds a library to the ones futurelint ships. Each library's file
+// calls it from init. A duplicate or unnamed library panics at init.
+func Register(lib *Library) {
+	if lib.Name == "" {
+		panic("roles: Register: a library without a name")
+	}
+	if registered[lib.Name] != nil {
+		panic("roles: Register: library " + lib.Name + " registered twice")
+	}
+	registered[lib.Name] = lib
+}
+
+// Libraries returns the libraries futurelint ships, sorted by name.
+func Libraries() []*Library {
+	var out []*Library
+	for _, name := range slices.Sorted(maps.Keys(registered)) {
+		out = append(out, registered[name])
+	}
+	return out
+}
+
+// Presets returns the libraries a user may turn off, sorted by name.
+func Presets() []*Library {
+	var out []*Library
+	for _, lib := range Libraries() {
+		if lib.Preset {
+			out = append(out, lib)
+		}
+	}
+	return out
+}
+
+// Config chooses the effective table of a run.
+type Config struct {
+	// Disable names presets to leave out (Library.Name).
+	Disable []string
+	// Extra are rows that futurelint does not ship: from the user's
+	// configuration file or the golangci-lint settings. Each is a Library
+	// (its Name says where the rows came from, in errors and listings).
+	// Their rows are added after the shipped ones; a row for a function
+	// that already has one replaces it.
+	Extra []*Library
+}
+
+// Effective builds the table of a run: the shipped libraries, less the
+// presets cfg disables, plus cfg's extra rows. Naming a library that is
+// not a preset is an error, so a typo never silently changes what runs.
+func Effective(cfg Config) (*Table, error) {
+	off := map[string]bool{}
+	for _, name := range cfg.Disable {
+		lib := registered[name]
+		if lib == nil || !lib.Preset {
+			return nil, fmt.Errorf("unknown preset %q (the presets are: %s)", name, presetNames())
+		}
+		off[name] = true
+	}
+	var libs []*Library
+	for _, lib := range Libraries() {
+		if !off[lib.Name] {
+			libs = append(libs, lib)
+		}
+	}
+	return Build(append(libs, cfg.Extra...)...), nil
+}
+
+func presetNames() string {
+	var names []string
+	for _, lib := range Presets() {
+		names = append(names, lib.Name)
+	}
+	if len(names) == 0 {
+		return "none"
+	}
+	return strings.Join(names, ", ")
+}
+
+// Build indexes the rows of libs into a Table, in order: a later row for the
+// same function or type replaces an earlier one.
+func Build(libs ...*Library) *Table {
+	var funcs []Func
+	var types []Type
+	for _, lib := range libs {
+		funcs = append(funcs, lib.Funcs...)
+		types = append(types, lib.Types...)
+	}
+	t := New(funcs, types)
+	for _, lib := range libs {
+		for _, p := range lib.Paths {
+			t.libs[p] = lib
+		}
+	}
+	return t
+}
+
+// With returns a table with the rows of t and then those of libs: the hook
+// for rows that arrive during a run (from facts of //futurelint:
+// directives in a library's own source).
+func (t *Table) With(libs ...*Library) *Table {
+	if len(libs) == 0 {
+		return t
+	}
+	old := &Library{Funcs: t.Funcs, Types: t.Types}
+	nt := Build(append([]*Library{old}, libs...)...)
+	for p, lib := range t.libs {
+		if nt.libs[p] == nil {
+			nt.libs[p] = lib
+		}
+	}
+	return nt
+}
+
+// Library returns the library whose rows describe package path, or nil.
+func (t *Table) Library(path string) *Library { return t.libs[path] }
+
+// Default is the table futurelint ships: every registered library, presets
+// included. Runs use the effective table (Effective) instead.
+var Default = sync.OnceValue(func() *Table { return Build(Libraries()...) })
