@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -105,13 +106,17 @@ func (c *command) enabled() []*analysis.Analyzer {
 
 // settings renders every analyzer flag's value and the configuration of
 // the roles table: the analysis depends on them, so the cache key does too.
-func (c *command) settings() string {
+func (c *command) settings() (string, error) {
+	roles, err := json.Marshal(engine.Configured())
+	if err != nil {
+		return "", fmt.Errorf("the roles configuration cannot be hashed: %v", err)
+	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "roles %#v\n", engine.Configured())
+	fmt.Fprintf(&b, "roles %s\n", roles)
 	for _, f := range c.analyzerFlags {
 		fmt.Fprintf(&b, "-%s=%s\n", f.Name, f.Value.String())
 	}
-	return b.String()
+	return b.String(), nil
 }
 
 // multicheckerArgs are the flags set on the command line that the

@@ -75,7 +75,7 @@ func (c *command) run(stdout, stderr io.Writer) int {
 		Rules:    analyzer.Analyzers(),
 	}
 	if c.cache {
-		ch, salt, err := openCache(c.settings())
+		ch, salt, err := c.openCache()
 		if err != nil {
 			fmt.Fprintf(stderr, "futurelint: not caching results: %v\n", err)
 		} else {
@@ -123,7 +123,11 @@ func (c *command) run(stdout, stderr io.Writer) int {
 
 // openCache opens the result cache and returns it with the salt of every
 // key: the futurelint binary's hash and the analyzer settings.
-func openCache(settings string) (*cache.Cache, string, error) {
+func (c *command) openCache() (*cache.Cache, string, error) {
+	settings, err := c.settings()
+	if err != nil {
+		return nil, "", err
+	}
 	dir := os.Getenv("FUTURELINT_CACHE")
 	if dir == "" {
 		base, err := os.UserCacheDir()
