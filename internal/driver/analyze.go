@@ -189,13 +189,13 @@ func (fs *facts) get(k factKey, f analysis.Fact) bool {
 	return ok
 }
 
-// position is a token.Position that survives the cache.
-type position struct {
+// Position is a token.Position that survives the cache (gob-encodable).
+type Position struct {
 	Filename             string
 	Offset, Line, Column int
 }
 
-func pos(fset *token.FileSet, p token.Pos) position {
+func pos(fset *token.FileSet, p token.Pos) Position {
 	q := fset.Position(p)
-	return position{q.Filename, q.Offset, q.Line, q.Column}
+	return Position{q.Filename, q.Offset, q.Line, q.Column}
 }

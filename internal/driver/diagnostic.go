@@ -14,7 +14,7 @@ type Diagnostic struct {
 	Category string // futurelint's severity: "warning" or "error"
 	Message  string
 	URL      string
-	Pos, End position
+	Pos, End Position
 	Fixes    []Fix
 	Related  []Related
 }
@@ -35,20 +35,20 @@ type Edit struct {
 // Related is a secondary location of a finding.
 type Related struct {
 	Message  string
-	Pos, End position
+	Pos, End Position
 }
 
-// Position is where a finding starts.
+// Position returns where the finding starts.
 func (d Diagnostic) Position() token.Position { return d.Pos.token() }
 
-// EndPosition is where a finding ends.
+// EndPosition returns where the finding ends.
 func (d Diagnostic) EndPosition() token.Position { return d.End.token() }
 
-func (p position) token() token.Position {
+func (p Position) token() token.Position {
 	return token.Position{Filename: p.Filename, Offset: p.Offset, Line: p.Line, Column: p.Column}
 }
 
-// RelatedPositions returns the start and end of r.
+// Positions returns the start and end of r.
 func (r Related) Positions() (start, end token.Position) { return r.Pos.token(), r.End.token() }
 
 func newDiagnostic(fset *token.FileSet, a *analysis.Analyzer, pkgID string, d analysis.Diagnostic) Diagnostic {
