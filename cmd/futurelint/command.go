@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/futurelint/futurelint/analyzer"
+	"github.com/futurelint/futurelint/internal/driver"
 	"github.com/futurelint/futurelint/internal/engine"
 )
 
@@ -39,23 +40,15 @@ func newCommand(rules []analyzer.Rule) *command {
 		c.on[r.Analyzer.Name] = ts
 		fs.Var(ts, r.Analyzer.Name, fmt.Sprintf("run the %s rule (%s); -%s=false leaves it out", r.Analyzer.Name, r.ID, r.Analyzer.Name))
 	}
-	seen := map[*analysis.Analyzer]bool{}
-	var visit func(a *analysis.Analyzer)
-	visit = func(a *analysis.Analyzer) {
-		if seen[a] {
-			return
-		}
-		seen[a] = true
+	var as []*analysis.Analyzer
+	for _, r := range rules {
+		as = append(as, r.Analyzer)
+	}
+	for _, a := range driver.Closure(as) {
 		a.Flags.VisitAll(func(f *flag.Flag) {
 			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
 			c.analyzerFlags = append(c.analyzerFlags, fs.Lookup(a.Name+"."+f.Name))
 		})
-		for _, r := range a.Requires {
-			visit(r)
-		}
-	}
-	for _, r := range rules {
-		visit(r.Analyzer)
 	}
 	engine.RegisterFlags(fs)
 	fs.BoolVar(&c.tests, "test", true, "analyse test files too")

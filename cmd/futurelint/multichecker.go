@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/futurelint/futurelint/analyzer"
+	"github.com/futurelint/futurelint/internal/driver"
 )
 
 // label makes each diagnostic say which rule reported it, so that the reader
@@ -70,29 +70,16 @@ func (r *recordingWriter) Write(p []byte) (int, error) {
 // analysis pass, so one bad package gives a clear message and exit status 1
 // instead of a crash that hides every other finding.
 func guard(as []*analysis.Analyzer) []*analysis.Analyzer {
-	seen := map[*analysis.Analyzer]bool{}
-	var visit func(a *analysis.Analyzer)
-	visit = func(a *analysis.Analyzer) {
-		if seen[a] {
-			return
-		}
-		seen[a] = true
+	for _, a := range driver.Closure(as) {
 		run := a.Run
 		a.Run = func(pass *analysis.Pass) (result any, err error) {
 			defer func() {
 				if p := recover(); p != nil {
-					err = fmt.Errorf("internal error: %s panicked on package %s: %v\n%s\nPlease report this at https://github.com/futurelint/futurelint/issues",
-						a.Name, pass.Pkg.Path(), p, debug.Stack())
+					err = driver.PanicError(pass, p)
 				}
 			}()
 			return run(pass)
 		}
-		for _, r := range a.Requires {
-			visit(r)
-		}
-	}
-	for _, a := range as {
-		visit(a)
 	}
 	return as
 }

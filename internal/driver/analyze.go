@@ -22,6 +22,22 @@ type suite struct {
 
 func newSuite(rules []*analysis.Analyzer) *suite {
 	s := &suite{rules: rules, factTypes: map[string]reflect.Type{}}
+	for _, a := range Closure(rules) {
+		if len(a.FactTypes) > 0 {
+			s.factful = append(s.factful, a)
+		}
+		for _, f := range a.FactTypes {
+			t := reflect.TypeOf(f)
+			s.factTypes[typeName(t)] = t
+		}
+	}
+	return s
+}
+
+// Closure returns the analyzers as and every analyzer they require,
+// directly or not, each once, every one after those it requires.
+func Closure(as []*analysis.Analyzer) []*analysis.Analyzer {
+	var out []*analysis.Analyzer
 	seen := map[*analysis.Analyzer]bool{}
 	var visit func(a *analysis.Analyzer)
 	visit = func(a *analysis.Analyzer) {
@@ -32,18 +48,12 @@ func newSuite(rules []*analysis.Analyzer) *suite {
 		for _, r := range a.Requires {
 			visit(r)
 		}
-		if len(a.FactTypes) > 0 {
-			s.factful = append(s.factful, a)
-		}
-		for _, f := range a.FactTypes {
-			t := reflect.TypeOf(f)
-			s.factTypes[typeName(t)] = t
-		}
+		out = append(out, a)
 	}
-	for _, a := range rules {
+	for _, a := range as {
 		visit(a)
 	}
-	return s
+	return out
 }
 
 // analyse type-checks n and runs the suite on it: every rule if n is a
@@ -172,11 +182,17 @@ func (s *suite) analyse(n *node, deps []*node, u *universe) error {
 func run(pass *analysis.Pass) (res any, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("internal error: %s panicked on package %s: %v\n%s\nPlease report this at https://github.com/futurelint/futurelint/issues",
-				pass.Analyzer.Name, pass.Pkg.Path(), p, debug.Stack())
+			err = PanicError(pass, p)
 		}
 	}()
 	return pass.Analyzer.Run(pass)
+}
+
+// PanicError is the error of an analysis pass that panicked with p; call
+// it in the deferred function that recovered.
+func PanicError(pass *analysis.Pass, p any) error {
+	return fmt.Errorf("internal error: %s panicked on package %s: %v\n%s\nPlease report this at https://github.com/futurelint/futurelint/issues",
+		pass.Analyzer.Name, pass.Pkg.Path(), p, debug.Stack())
 }
 
 // get copies the fact of f's type stored under k (with k.t unset) into f.
