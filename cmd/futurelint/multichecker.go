@@ -75,7 +75,7 @@ func guard(as []*analysis.Analyzer) []*analysis.Analyzer {
 		a.Run = func(pass *analysis.Pass) (result any, err error) {
 			defer func() {
 				if p := recover(); p != nil {
-					err = driver.PanicError(pass, p)
+					err = driver.PanicError(a, pass, p)
 				}
 			}()
 			return run(pass)

@@ -182,17 +182,17 @@ func (s *suite) analyse(n *node, deps []*node, u *universe) error {
 func run(pass *analysis.Pass) (res any, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			err = PanicError(pass, p)
+			err = PanicError(pass.Analyzer, pass, p)
 		}
 	}()
 	return pass.Analyzer.Run(pass)
 }
 
-// PanicError is the error of an analysis pass that panicked with p; call
-// it in the deferred function that recovered.
-func PanicError(pass *analysis.Pass, p any) error {
+// PanicError is the error of a pass of analyzer a that panicked with p;
+// call it in the deferred function that recovered.
+func PanicError(a *analysis.Analyzer, pass *analysis.Pass, p any) error {
 	return fmt.Errorf("internal error: %s panicked on package %s: %v\n%s\nPlease report this at https://github.com/futurelint/futurelint/issues",
-		pass.Analyzer.Name, pass.Pkg.Path(), p, debug.Stack())
+		a.Name, pass.Pkg.Path(), p, debug.Stack())
 }
 
 // get copies the fact of f's type stored under k (with k.t unset) into f.
