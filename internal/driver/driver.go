@@ -253,7 +253,9 @@ func (s *suite) execute(order []*node, dirty map[*node]bool, transitive func(*no
 			if !skip {
 				err = s.analyse(n, transitive(n), u)
 				if err == nil && n.errs == nil {
-					err = opts.store(n)
+					// The cache only saves time: a result that cannot
+					// be stored is computed again next time.
+					_ = opts.store(n)
 				}
 			}
 			mu.Lock()
