@@ -125,8 +125,12 @@ func (r *Result) summarizeSchedules() {
 					case fa.Loop == roles.CallerLoop:
 						loop = roles.CallerLoop
 					}
+					via := fa.Via
+					if via == "" {
+						via = row.Pkg
+					}
 					p := roles.FuncArg{Arg: roles.ArgAt(k), Where: fa.Where, Loop: loop,
-						Threadsafe: fa.Threadsafe, AfterSettle: fa.AfterSettle, Ordered: fa.Ordered}
+						Threadsafe: fa.Threadsafe, AfterSettle: fa.AfterSettle, Ordered: fa.Ordered, Via: via}
 					if fa.Threadsafe && loop.Valid() {
 						r.awaited(fn, ci, fa, &p)
 					}
@@ -271,8 +275,10 @@ func Arg(call *ssa.CallCommon, i int) ssa.Value {
 	return args[i]
 }
 
-// callName names what a call calls, for messages.
-func (r *Result) callName(call *ssa.CallCommon) string {
+// CallName names what a call calls, as people write it: (*futures.Loop).CallSoon
+// for another package's method, (*T).m for one of this package, "a function
+// value" for a dynamic call.
+func (r *Result) CallName(call *ssa.CallCommon) string {
 	if call.IsInvoke() {
 		return roles.Describe(call.Method)
 	}

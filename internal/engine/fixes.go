@@ -185,3 +185,24 @@ func (r *Result) CallAt(lparen token.Pos) (*ast.CallExpr, ast.Stmt) {
 	})
 	return call, stmt
 }
+
+// MarkerLoop spells the loop of the marker in scope at pos (c.Loop()), with
+// the method the table says returns a marker's loop (CurrentLoop), or
+// returns "" when there is no named marker or no such method.
+func (r *Result) MarkerLoop(fn *ssa.Function, pos token.Pos) string {
+	c := r.AwaitCtx(fn, pos)
+	if c == "" {
+		return ""
+	}
+	ms := types.NewMethodSet(r.MarkerOf(fn).Type())
+	for i := range ms.Len() {
+		m, ok := ms.At(i).Obj().(*types.Func)
+		if !ok {
+			continue
+		}
+		if row := r.Roles.Lookup(m); row != nil && row.CurrentLoop && m.Type().(*types.Signature).Params().Len() == 0 {
+			return c + "." + m.Name() + "()"
+		}
+	}
+	return ""
+}

@@ -307,7 +307,7 @@ func (r *Result) schedule(caller *ssa.Function, ci ssa.CallInstruction) bool {
 			if fa.Where == roles.OffLoop {
 				p.OffLoop = true
 				if p.Reason == "" {
-					p.Reason, p.Pos = "it is passed to "+r.callName(common)+" at "+r.Where(ci.Pos())+", which runs it on another goroutine", ci.Pos()
+					p.Reason, p.Pos = "it is passed to "+r.CallName(common)+" at "+r.Where(ci.Pos())+", which runs it on another goroutine", ci.Pos()
 				}
 				continue
 			}
@@ -317,7 +317,7 @@ func (r *Result) schedule(caller *ssa.Function, ci ssa.CallInstruction) bool {
 				if fa.Where == roles.Coroutine {
 					role = "coroutine"
 				}
-				p.Reason, p.Pos = "it is the "+role+" of "+r.callName(common)+" at "+r.Where(ci.Pos()), ci.Pos()
+				p.Reason, p.Pos = "it is the "+role+" of "+r.CallName(common)+" at "+r.Where(ci.Pos()), ci.Pos()
 			}
 			p.Loop = true
 			var ctx loopCtx

@@ -275,3 +275,96 @@ func (t *Table) Library(path string) *Library { return t.libs[path] }
 // Default is the table futurelint ships: every registered library, presets
 // included. Runs use the effective table (Effective) instead.
 var Default = sync.OnceValue(func() *Table { return Build(Libraries()...) })
+
+// GenericWords are the words for loop code of a library that has none of
+// its own (an API described only by a user's rows, a wrapper's fact): they
+// advise in general terms, and offer no fix.
+var GenericWords = Words{
+	Loop:          "the loop",
+	LoopGoroutine: "the loop's goroutine",
+	Marker:        "the loop's context parameter",
+
+	AwaitFuture: Advice{
+		Coroutine: "wait for it without blocking, with the loop's own await",
+		Callback:  "have the result delivered to the loop in a callback instead of waiting for it",
+	},
+	Offload: Advice{
+		Coroutine: "run it on another goroutine and await its result without blocking",
+		Callback:  "run it on another goroutine and hand the result back to the loop",
+	},
+	OffloadCall: Advice{
+		Coroutine: "run it on another goroutine and await its result without blocking",
+		Callback:  "run it on another goroutine and hand the result back to the loop",
+	},
+	Sleep: Advice{
+		Coroutine: "suspend with the loop's own sleep",
+		Callback:  "schedule the rest on the loop with a timer",
+	},
+	Receive: Advice{
+		Coroutine: "receive on another goroutine and hand the value back to the loop",
+		Callback:  "deliver the value to the loop with a thread-safe submit instead of waiting for it",
+	},
+	LoopSettled: Advice{
+		Coroutine: "continue in the callback that sends or closes instead of waiting for it here",
+		Callback:  "continue in the callback that sends or closes instead of waiting for it here",
+	},
+	Spawn: Advice{
+		Coroutine: "run the coroutine on the current loop instead",
+		Callback:  "run the coroutine on the current loop instead",
+	},
+	RunOther: Advice{
+		Coroutine: "run that loop on a goroutine of its own and hand it work with its thread-safe submit",
+		Callback:  "run that loop on a goroutine of its own and hand it work with its thread-safe submit",
+	},
+	RunSelf: "{l} is running already: hand it more work instead",
+
+	SubmitCallback: "schedule it on the loop directly",
+	SubmitCoroutine: Advice{
+		Coroutine: "call or await the coroutine directly",
+		Callback:  "start it on this loop directly",
+	},
+	WaitCallback: "do the callback's work here, directly, instead of submitting it and waiting for it",
+	WaitCoroutine: Advice{
+		Coroutine: "call or await the coroutine directly instead of waiting for it",
+		Callback:  "start it on this loop directly and continue when it is done instead of waiting",
+	},
+
+	HandBack:     "hand the result back to the loop with its thread-safe submit",
+	NestedTask:   "await the task inside the coroutine and return its value",
+	NestedFuture: "await the inner work inside the coroutine and return its value",
+}
+
+// Or returns w with every empty text taken from d: a library's words, with
+// generic ones where it has none. Fixes are not filled in: a library
+// without a fix text has no fix.
+func (w Words) Or(d Words) Words {
+	str := func(s *string, d string) {
+		if *s == "" {
+			*s = d
+		}
+	}
+	adv := func(a *Advice, d Advice) {
+		str(&a.Coroutine, d.Coroutine)
+		str(&a.Callback, d.Callback)
+	}
+	str(&w.Loop, d.Loop)
+	str(&w.LoopGoroutine, d.LoopGoroutine)
+	str(&w.Marker, d.Marker)
+	adv(&w.AwaitFuture, d.AwaitFuture)
+	adv(&w.Offload, d.Offload)
+	adv(&w.OffloadCall, d.OffloadCall)
+	adv(&w.Sleep, d.Sleep)
+	adv(&w.Receive, d.Receive)
+	adv(&w.LoopSettled, d.LoopSettled)
+	adv(&w.Spawn, d.Spawn)
+	adv(&w.RunOther, d.RunOther)
+	str(&w.RunSelf, d.RunSelf)
+	str(&w.SubmitCallback, d.SubmitCallback)
+	adv(&w.SubmitCoroutine, d.SubmitCoroutine)
+	str(&w.WaitCallback, d.WaitCallback)
+	adv(&w.WaitCoroutine, d.WaitCoroutine)
+	str(&w.HandBack, d.HandBack)
+	str(&w.NestedTask, d.NestedTask)
+	str(&w.NestedFuture, d.NestedFuture)
+	return w
+}

@@ -132,6 +132,10 @@ type FuncArg struct {
 	// Context is, with GivesUp, the argument that is the context the wait
 	// gives up on, or NoArg when it is not an argument.
 	Context Arg
+	// Via is set by the engine for a wrapper's parameter: the import path
+	// of the loop API the wrapper hands the function to, whose library
+	// words findings about it. Rows leave it empty: their own package's.
+	Via string
 }
 
 // Func is one row of the table: the roles of one function or method.

@@ -1,11 +1,11 @@
 package loopblock
 
 import (
-	"fmt"
 	"go/ast"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/futurelint/futurelint/internal/engine"
@@ -13,36 +13,40 @@ import (
 )
 
 // suggestFixes offers the mechanical rewrites of the roles table (Instead),
-// only in a coroutine with a named *futures.Ctx in scope, in a file that
-// imports futures under a usable name, and only where the result compiles.
+// spelled by the library whose loop the code runs on, only in a coroutine
+// with a named marker in scope, in a file that imports that library under a
+// usable name, and only where the result compiles.
 func suggestFixes(res *engine.Result, op *engine.Op) []analysis.SuggestedFix {
 	if op.Row == nil || op.Row.Instead == roles.NoRewrite {
 		return nil
 	}
 	c := res.AwaitCtx(op.Fn, op.Pos)
-	fut := res.ImportName(op.Pos, roles.FuturesPkg)
-	if c == "" || fut == "" {
+	ci, ok := op.Instr.(*ssa.Call) // not a deferred call: its arguments are evaluated early
+	if c == "" || !ok {
 		return nil
 	}
-	call, stmt := res.CallAt(op.Pos)
-	if call == nil {
+	call := res.Written(ci)
+	if call.Call == nil {
 		return nil
 	}
-	var text, msg string
+	rewrite, vars := op.Row.Instead, map[string]string{"c": c}
 	switch op.Row.Instead {
 	case roles.AwaitWrap:
-		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !ok || len(call.Args) != 0 {
+		sel, ok := ast.Unparen(call.Call.Fun).(*ast.SelectorExpr)
+		if !ok || len(call.Call.Args) != 0 {
 			return nil
 		}
-		text = fmt.Sprintf("%s.Await(%s, %s.Wrap(%s.Loop(), %s))", fut, c, fut, c, res.Source(sel.X))
-		msg = "Await the future wrapped onto the loop"
+		vars["f"] = res.Source(sel.X)
+		// Submit(e, fn).Result(): run the job on the loop's executor
+		// hand-over instead, when the library spells it.
 		if inner, ok := ast.Unparen(sel.X).(*ast.CallExpr); ok {
 			if fn, ok := typeutil.Callee(res.Pass.TypesInfo, inner).(*types.Func); ok {
 				if row := res.Roles.Lookup(fn); row != nil && row.Instead == roles.AwaitRunInExecutor && len(inner.Args) == 2 {
 					if _, plain := ast.Unparen(inner.Fun).(*ast.SelectorExpr); plain {
-						text = fmt.Sprintf("%s.Await(%s, %s.RunInExecutor(%s.Loop(), %s, %s))", fut, c, fut, c, res.Source(inner.Args[0]), res.Source(inner.Args[1]))
-						msg = "Run the job with RunInExecutor and await it"
+						if _, _, ok := res.Fix(op.Fn, op.Row, op.Pos, roles.AwaitRunInExecutor); ok {
+							rewrite = roles.AwaitRunInExecutor
+							vars["0"], vars["1"] = res.Source(inner.Args[0]), res.Source(inner.Args[1])
+						}
 					}
 				}
 			}
@@ -50,20 +54,24 @@ func suggestFixes(res *engine.Result, op *engine.Op) []analysis.SuggestedFix {
 	case roles.SuspendSleep:
 		// Sleep returns an error: only a statement of its own keeps compiling,
 		// and only if the file still uses the time package elsewhere.
-		es, ok := stmt.(*ast.ExprStmt)
-		if !ok || ast.Unparen(es.X) != call || len(call.Args) != 1 {
+		es, ok := call.Stmt.(*ast.ExprStmt)
+		if !ok || ast.Unparen(es.X) != call.Call || len(call.Call.Args) != 1 {
 			return nil
 		}
-		if !res.OtherUses(call.Fun.Pos(), call.Fun.End(), op.Callee.Pkg().Path()) {
+		if !res.OtherUses(call.Call.Fun.Pos(), call.Call.Fun.End(), op.Callee.Pkg().Path()) {
 			return nil
 		}
-		text = fmt.Sprintf("%s.Sleep(%s, %s)", fut, c, res.Source(call.Args[0]))
-		msg = "Suspend with futures.Sleep"
+		vars["0"] = res.Source(call.Call.Args[0])
 	default:
 		return nil
 	}
+	fix, pkg, ok := res.Fix(op.Fn, op.Row, op.Pos, rewrite)
+	if !ok {
+		return nil
+	}
+	vars["pkg"] = pkg
 	return []analysis.SuggestedFix{{
-		Message:   msg,
-		TextEdits: []analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(text)}},
+		Message:   fix.Message,
+		TextEdits: []analysis.TextEdit{{Pos: call.Call.Pos(), End: call.Call.End(), NewText: []byte(roles.Say(fix.Text, vars))}},
 	}}
 }

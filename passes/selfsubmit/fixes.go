@@ -1,7 +1,6 @@
 package selfsubmit
 
 import (
-	"fmt"
 	"go/ast"
 	"go/types"
 
@@ -12,7 +11,8 @@ import (
 )
 
 // suggestFixes offers the roles table's loop-side rewrite of the submit
-// (Instead), only where it is mechanical and the result compiles:
+// (Instead), spelled by the submit's library, only where it is mechanical
+// and the result compiles; as the runtime spells them:
 //
 //	l.CallSoonThreadsafe(fn)                  -> l.CallSoon(fn)        (a statement: the error is unused)
 //	futures.RunThreadsafe(l, co)              -> futures.Spawn(l, co)  (a statement: the future is unused)
@@ -22,56 +22,46 @@ import (
 // use of the result. Nothing is offered while other code waits for the
 // work: the rewrite alone would leave the wait blocking.
 func (sub *submit) suggestFixes() []analysis.SuggestedFix {
-	if sub.call == nil {
+	if sub.call.Call == nil {
 		return nil
 	}
 	switch sub.s.Row.Instead {
 	case roles.LoopCallSoon:
-		if len(sub.s.Waits) > 0 || !sub.statement() {
+		fix, _, ok := sub.res.Fix(sub.fn, sub.s.Row, sub.pos, roles.LoopCallSoon)
+		if !ok || len(sub.s.Waits) > 0 || !sub.call.Statement() {
 			return nil
 		}
-		sel := sub.res.MethodCall(sub.call)
-		if sel == nil || !sub.hasCallSoon(sel) {
+		sel := sub.res.MethodCall(sub.call.Call)
+		if sel == nil || !sub.hasLoopSide(sel, fix.Text) {
 			return nil
 		}
-		return rename(sel, "CallSoon", "Schedule the callback with CallSoon")
+		return rename(sel, fix)
 	case roles.LoopSpawn:
-		sel, ok := ast.Unparen(sub.call.Fun).(*ast.SelectorExpr)
+		sel, ok := ast.Unparen(sub.call.Call.Fun).(*ast.SelectorExpr)
 		if !ok || sub.res.Pass.TypesInfo.Selections[sel] != nil {
 			return nil // not pkg.RunThreadsafe(...) without type arguments
 		}
 		if outer := sub.resultCall(); outer != nil {
 			return sub.awaitSpawn(outer)
 		}
-		if len(sub.s.Waits) > 0 || !sub.statement() {
+		fix, _, ok := sub.res.Fix(sub.fn, sub.s.Row, sub.pos, roles.LoopSpawn)
+		if !ok || len(sub.s.Waits) > 0 || !sub.call.Statement() {
 			return nil
 		}
-		return rename(sel, "Spawn", "Spawn the coroutine on this loop")
+		return rename(sel, fix)
 	}
 	return nil
 }
 
-// statement reports whether the call is a statement of its own (or
-// deferred), so its result is unused.
-func (sub *submit) statement() bool {
-	switch s := sub.stmt.(type) {
-	case *ast.ExprStmt:
-		return ast.Unparen(s.X) == sub.call
-	case *ast.DeferStmt:
-		return s.Call == sub.call
-	}
-	return false
-}
-
-// hasCallSoon reports whether the receiver's CallSoon is the loop-only
+// hasLoopSide reports whether the receiver's method name is the loop-only
 // callback scheduler of the table (not some other method of that name
-// promoted over it).
-func (sub *submit) hasCallSoon(sel *ast.SelectorExpr) bool {
+// promoted over it) that takes the submit's callback on the same loop.
+func (sub *submit) hasLoopSide(sel *ast.SelectorExpr, name string) bool {
 	t := sub.res.Pass.TypesInfo.TypeOf(sel.X)
 	if t == nil {
 		return false
 	}
-	obj, _, _ := types.LookupFieldOrMethod(t, true, sub.res.Pass.Pkg, "CallSoon")
+	obj, _, _ := types.LookupFieldOrMethod(t, true, sub.res.Pass.Pkg, name)
 	fn, ok := obj.(*types.Func)
 	if !ok {
 		return false
@@ -87,17 +77,17 @@ func (sub *submit) hasCallSoon(sel *ast.SelectorExpr) bool {
 // resultCall returns the call X.Result() whose X is the submit, when Result
 // is the table's waiting call with the Await rewrite; nil otherwise.
 func (sub *submit) resultCall() *ast.CallExpr {
-	if sub.stmt == nil {
+	if sub.call.Stmt == nil {
 		return nil
 	}
 	var found *ast.CallExpr
-	ast.Inspect(sub.stmt, func(n ast.Node) bool {
+	ast.Inspect(sub.call.Stmt, func(n ast.Node) bool {
 		outer, ok := n.(*ast.CallExpr)
 		if !ok || found != nil {
 			return found == nil
 		}
 		sel, ok := ast.Unparen(outer.Fun).(*ast.SelectorExpr)
-		if !ok || ast.Unparen(sel.X) != sub.call || len(outer.Args) != 0 {
+		if !ok || ast.Unparen(sel.X) != sub.call.Call || len(outer.Args) != 0 {
 			return true
 		}
 		fn, _ := typeutil.Callee(sub.res.Pass.TypesInfo, outer).(*types.Func)
@@ -113,22 +103,22 @@ func (sub *submit) resultCall() *ast.CallExpr {
 // futures.Await(c, futures.Spawn(l, co)) in a coroutine with marker c.
 func (sub *submit) awaitSpawn(outer *ast.CallExpr) []analysis.SuggestedFix {
 	c := sub.res.AwaitCtx(sub.fn, outer.Pos())
-	fut := sub.res.ImportName(outer.Pos(), roles.FuturesPkg)
-	l, co := sub.arg(sub.s.Row.SubmitLoop), sub.arg(sub.work.Arg)
-	if c == "" || fut == "" || l == nil || co == nil || len(sub.call.Args) != 2 {
+	fix, pkg, ok := sub.res.Fix(sub.fn, sub.s.Row, outer.Pos(), roles.AwaitLoopSpawn)
+	l, co := sub.call.Arg(sub.s.Row.SubmitLoop), sub.call.Arg(sub.work.Arg)
+	if c == "" || !ok || l == nil || co == nil || len(sub.call.Call.Args) != 2 {
 		return nil
 	}
-	text := fmt.Sprintf("%s.Await(%s, %s.Spawn(%s, %s))", fut, c, fut, sub.res.Source(l), sub.res.Source(co))
+	text := roles.Say(fix.Text, map[string]string{"pkg": pkg, "c": c, "l": sub.res.Source(l), "co": sub.res.Source(co)})
 	return []analysis.SuggestedFix{{
-		Message:   "Spawn the coroutine on this loop and await it",
+		Message:   fix.Message,
 		TextEdits: []analysis.TextEdit{{Pos: outer.Pos(), End: outer.End(), NewText: []byte(text)}},
 	}}
 }
 
-// rename replaces the called name of sel.
-func rename(sel *ast.SelectorExpr, name, msg string) []analysis.SuggestedFix {
+// rename replaces the called name of sel by the fix's text.
+func rename(sel *ast.SelectorExpr, fix roles.Fix) []analysis.SuggestedFix {
 	return []analysis.SuggestedFix{{
-		Message:   msg,
-		TextEdits: []analysis.TextEdit{{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte(name)}},
+		Message:   fix.Message,
+		TextEdits: []analysis.TextEdit{{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte(fix.Text)}},
 	}}
 }

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/types"
 
+	"github.com/futurelint/futurelint/internal/engine"
 	"github.com/futurelint/futurelint/internal/roles"
 )
 
@@ -27,12 +28,12 @@ func (sub *submit) message() string {
 	if n := len(sub.s.Waits) - 1; n > 0 {
 		at += fmt.Sprintf(" (and %d other wait", n) + plural(n) + ")"
 	}
-	if w.Deadlock != "" {
+	if w.Deadlock != nil {
 		return fmt.Sprintf("%s, and %s waits for it: a deadlock, since %s; %s", what, at, w.Deadlock, sub.insteadOfWaiting())
 	}
 	ends := "the wait never ends"
-	if w.GivesUp != "" {
-		ends = "the wait ends only when " + w.GivesUp + ", without the result"
+	if w.GivesUp != nil {
+		ends = "the wait ends only when " + w.GivesUp.String() + ", without the result"
 	}
 	blocks := "blocks the loop waiting for it"
 	switch {
@@ -59,44 +60,38 @@ func (sub *submit) effect() string {
 	}
 	future := "a thread-safe future"
 	if call, ok := sub.s.Call.(interface{ Type() types.Type }); ok && sub.res.Roles.Is(call.Type(), roles.ExecutorFuture) {
-		future = "a *futures.Future"
+		future = "a " + engine.TypeName(call.Type())
 	}
 	return "the coroutine does not run now but later, as a separate task, and its result comes back as " + future + " that loop code can only block on, a needless nested future"
 }
 
 // instead is the advice for a submit nobody waits for.
 func (sub *submit) instead() string {
-	l, f := sub.loopShort(), sub.workShort()
-	switch c := sub.marker(); {
-	case !sub.coroutine():
-		return fmt.Sprintf("schedule it with %s.CallSoon(%s)", l, f)
-	case c != "":
-		return fmt.Sprintf("call or await the coroutine directly: %s(%s), or futures.Await(%s, futures.Spawn(%s, %s))", f, c, c, l, f)
-	default:
-		return fmt.Sprintf("spawn it on this loop with futures.Spawn(%s, %s) and take its result with .Then(func(v T, err error) { ... })", l, f)
+	c := sub.marker()
+	if !sub.coroutine() {
+		return sub.say(sub.words.SubmitCallback, c)
 	}
+	return sub.say(sub.words.SubmitCoroutine.In(c != ""), c)
 }
 
 // insteadOfWaiting is the advice for a submit the code then waits for.
 func (sub *submit) insteadOfWaiting() string {
-	l, f := sub.loopShort(), sub.workShort()
-	switch c := sub.marker(); {
-	case !sub.coroutine():
-		return "do the callback's work here, directly, instead of submitting it and waiting for it"
-	case c != "":
-		return fmt.Sprintf("await the coroutine instead: futures.Await(%s, futures.Spawn(%s, %s)), or call it directly: %s(%s)", c, l, f, f, c)
-	default:
-		return fmt.Sprintf("spawn it with futures.Spawn(%s, %s) and continue in .Then(func(v T, err error) { ... }) instead of waiting", l, f)
+	c := sub.marker()
+	if !sub.coroutine() {
+		return sub.say(sub.words.WaitCallback, c)
 	}
+	return sub.say(sub.words.WaitCoroutine.In(c != ""), c)
+}
+
+// say fills an advice template with the marker c and the loop and work
+// as written.
+func (sub *submit) say(t, c string) string {
+	f := sub.workShort()
+	return roles.Say(t, map[string]string{"c": c, "l": sub.loopShort(), "co": f, "fn": f})
 }
 
 // callee names the called function as the call spells it.
-func (sub *submit) callee() string {
-	if sub.call != nil {
-		return sub.res.Source(ast.Unparen(sub.call.Fun))
-	}
-	return sub.s.Row.Name
-}
+func (sub *submit) callee() string { return sub.call.Callee() }
 
 // workName is "the coroutine co" or "the callback", naming the argument
 // when it is a name.
@@ -105,7 +100,7 @@ func (sub *submit) workName() string {
 	if sub.coroutine() {
 		kind = "the coroutine"
 	}
-	if e := sub.arg(sub.work.Arg); e != nil && isName(e) {
+	if e := sub.call.Arg(sub.work.Arg); e != nil && isName(e) {
 		return kind + " " + sub.res.Source(e)
 	}
 	return kind
@@ -113,33 +108,30 @@ func (sub *submit) workName() string {
 
 // loopName is the loop argument as written, or "its loop".
 func (sub *submit) loopName() string {
-	if e := sub.arg(sub.s.Row.SubmitLoop); e != nil {
-		return sub.res.Source(e)
-	}
-	return "its loop"
+	return sub.call.Source(sub.s.Row.SubmitLoop, "its loop")
 }
 
 // receiverIsLoop reports whether the loop is the receiver of a call written
 // l.M(...).
 func (sub *submit) receiverIsLoop() bool {
-	if sub.s.Row.SubmitLoop != roles.Arg0 || sub.call == nil || sub.s.Call.Common().Signature().Recv() == nil {
+	if sub.s.Row.SubmitLoop != roles.Arg0 || sub.call.Call == nil || sub.s.Call.Common().Signature().Recv() == nil {
 		return false
 	}
-	sel, ok := ast.Unparen(sub.call.Fun).(*ast.SelectorExpr)
-	return ok && sub.arg(roles.Arg0) == sel.X
+	sel, ok := ast.Unparen(sub.call.Call.Fun).(*ast.SelectorExpr)
+	return ok && sub.call.Arg(roles.Arg0) == sel.X
 }
 
 // loopShort and workShort spell the arguments in advice: as written when
 // short, else a placeholder.
 func (sub *submit) loopShort() string {
-	if e := sub.arg(sub.s.Row.SubmitLoop); e != nil && (isName(e) || isLoopCall(e)) {
+	if e := sub.call.Arg(sub.s.Row.SubmitLoop); e != nil && (isName(e) || isLoopCall(e)) {
 		return sub.res.Source(e)
 	}
 	return "loop"
 }
 
 func (sub *submit) workShort() string {
-	if e := sub.arg(sub.work.Arg); e != nil && isName(e) {
+	if e := sub.call.Arg(sub.work.Arg); e != nil && isName(e) {
 		return sub.res.Source(e)
 	}
 	if sub.coroutine() {

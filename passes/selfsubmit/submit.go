@@ -1,10 +1,9 @@
 package selfsubmit
 
 import (
-	"go/ast"
 	"go/token"
-	"go/types"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/futurelint/futurelint/internal/engine"
@@ -12,20 +11,20 @@ import (
 )
 
 // submit is a thread-safe submit from loop code to its own loop, with what
-// its message and fixes need: the call as written and its arguments.
+// its message and fixes need: the call as written and the words of its
+// library.
 type submit struct {
-	res  *engine.Result
-	fn   *ssa.Function
-	s    *engine.SelfSubmit
-	pos  token.Pos     // the call's opening parenthesis
-	call *ast.CallExpr // the call as written; nil when not found
-	stmt ast.Stmt      // the statement holding it
-	work roles.FuncArg // the submitted callback or coroutine
+	res   *engine.Result
+	fn    *ssa.Function
+	s     *engine.SelfSubmit
+	pos   token.Pos       // the call's opening parenthesis
+	call  *engine.Written // the call as written
+	work  roles.FuncArg   // the submitted callback or coroutine
+	words roles.Words
 }
 
 func newSubmit(res *engine.Result, fn *ssa.Function, s *engine.SelfSubmit) *submit {
-	sub := &submit{res: res, fn: fn, s: s, pos: engine.CallPos(s.Call)}
-	sub.call, sub.stmt = res.CallAt(sub.pos)
+	sub := &submit{res: res, fn: fn, s: s, pos: engine.CallPos(s.Call), call: res.Written(s.Call), words: res.Words(fn, s.Row)}
 	for _, fa := range s.Row.Funcs {
 		if fa.Threadsafe && fa.Loop == s.Row.SubmitLoop {
 			sub.work = fa
@@ -38,43 +37,11 @@ func newSubmit(res *engine.Result, fn *ssa.Function, s *engine.SelfSubmit) *subm
 // rather than a callback (CallSoonThreadsafe).
 func (sub *submit) coroutine() bool { return sub.work.Where == roles.Coroutine }
 
-// arg returns argument i of the call as written, counted as the roles table
-// counts them (a method's receiver first), or nil when it is not evident.
-func (sub *submit) arg(a roles.Arg) ast.Expr {
-	i := a.Index()
-	if sub.call == nil || i < 0 {
-		return nil
-	}
-	if sub.s.Call.Common().Signature().Recv() == nil {
-		return nth(sub.call.Args, i)
-	}
-	sel, ok := ast.Unparen(sub.call.Fun).(*ast.SelectorExpr)
-	if !ok {
-		return nil
-	}
-	switch s := sub.res.Pass.TypesInfo.Selections[sel]; {
-	case s == nil:
-		return nil
-	case s.Kind() == types.MethodExpr: // (*futures.Loop).CallSoonThreadsafe(l, fn)
-		return nth(sub.call.Args, i)
-	case i == 0:
-		return sel.X
-	}
-	return nth(sub.call.Args, i-1)
-}
-
-func nth(args []ast.Expr, i int) ast.Expr {
-	if i < len(args) {
-		return args[i]
-	}
-	return nil
-}
-
 // deadlock returns the first wait on the submitted work that provably never
 // ends, or nil.
 func (sub *submit) deadlock() *engine.Op {
 	for _, w := range sub.s.Waits {
-		if w.Deadlock != "" {
+		if w.Deadlock != nil {
 			return w
 		}
 	}
@@ -93,6 +60,19 @@ func (sub *submit) wait() *engine.Op {
 	return nil
 }
 
-// marker is the name of the *futures.Ctx the code can await with, or ""
-// in callbacks.
+// marker is the name of the marker the code can await with, or "" in
+// callbacks.
 func (sub *submit) marker() string { return sub.res.AwaitCtx(sub.fn, sub.pos) }
+
+// related points at the waits on the submitted work, with why each never
+// ends or how it may give up.
+func (sub *submit) related() []analysis.RelatedInformation {
+	var out []analysis.RelatedInformation
+	for _, w := range sub.s.Waits {
+		if w.Instr != sub.s.Call {
+			out = append(out, analysis.RelatedInformation{Pos: w.Pos, Message: "waits for the submitted work: " + w.What})
+		}
+		out = append(out, sub.res.Related(w)...)
+	}
+	return out
+}

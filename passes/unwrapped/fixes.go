@@ -1,7 +1,6 @@
 package unwrapped
 
 import (
-	"fmt"
 	"go/token"
 	"go/types"
 	"strings"
@@ -14,19 +13,25 @@ import (
 )
 
 // wrapThenFix rewrites f.OnDone(cb) to futures.Wrap(l, f).Then(cb), the
-// table's loop-side replacement (WrapThen), when the current loop has a
-// name at the call. Then takes the same func(T, error) as OnDone and both
-// return nothing, so the callback and the statement stay as they are.
+// table's loop-side replacement (WrapThen) as the loop's library spells it,
+// when the current loop has a name at the call. Then takes the same
+// func(T, error) as OnDone and both return nothing, so the callback and the
+// statement stay as they are: the fix edits around f, before it and from
+// its end to the called name.
 func wrapThenFix(res *engine.Result, fn *ssa.Function, ci ssa.CallInstruction, row *roles.Func) []analysis.SuggestedFix {
 	if row.Instead != roles.WrapThen {
 		return nil
 	}
 	pos := engine.CallPos(ci)
-	fut := res.ImportName(pos, roles.FuturesPkg)
-	if fut == "" || !res.ResolvesTo(fut, pos, func(obj types.Object) bool { _, ok := obj.(*types.PkgName); return ok }) {
+	fix, pkg, ok := res.Fix(fn, row, pos, roles.WrapThen)
+	if !ok || pkg != "" && !res.ResolvesTo(pkg, pos, func(obj types.Object) bool { _, ok := obj.(*types.PkgName); return ok }) {
 		return nil
 	}
-	call, _ := res.CallAt(pos)
+	before, after, ok := strings.Cut(fix.Text, "{f}")
+	if !ok {
+		return nil
+	}
+	call := res.Written(ci).Call
 	if call == nil || len(call.Args) != 1 {
 		return nil
 	}
@@ -39,11 +44,12 @@ func wrapThenFix(res *engine.Result, fn *ssa.Function, ci ssa.CallInstruction, r
 	if loop == "" {
 		return nil
 	}
+	vars := map[string]string{"pkg": pkg, "l": loop}
 	return []analysis.SuggestedFix{{
-		Message: "Take the result on the loop with futures.Wrap(...).Then",
+		Message: fix.Message,
 		TextEdits: []analysis.TextEdit{
-			{Pos: x.Pos(), End: x.Pos(), NewText: fmt.Appendf(nil, "%s.Wrap(%s, ", fut, loop)},
-			{Pos: x.End(), End: sel.Sel.End(), NewText: []byte(").Then")},
+			{Pos: x.Pos(), End: x.Pos(), NewText: []byte(roles.Say(before, vars))},
+			{Pos: x.End(), End: sel.Sel.End(), NewText: []byte(roles.Say(after, vars))},
 		},
 	}}
 }
@@ -53,8 +59,8 @@ func wrapThenFix(res *engine.Result, fn *ssa.Function, ci ssa.CallInstruction, r
 // a variable, parameter or field path (l, s.loop, c.Loop()) that the engine
 // knows denotes the current loop.
 func loopExpr(res *engine.Result, fn *ssa.Function, pos token.Pos) string {
-	if c := res.AwaitCtx(fn, pos); c != "" {
-		return c + ".Loop()"
+	if l := res.MarkerLoop(fn, pos); l != "" {
+		return l
 	}
 	for _, ref := range res.CurrentLoops(fn) {
 		if strings.Contains(ref.Path, "?") {

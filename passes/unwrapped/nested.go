@@ -173,13 +173,60 @@ func nestedMessage(res *engine.Result, fn *ssa.Function, kind string, inner type
 				c = m.Name()
 			}
 		}
-		if task {
-			return fmt.Sprintf("%s returns a %s: whoever runs it gets a future of a task and must wait twice, and the inner task, bound to this loop, escapes it; await the task inside the coroutine and return its value: return futures.Await(%s, t)", what, typ, c)
+		w := res.Words(fn, nil)
+		if fn == nil {
+			w = roles.GenericWords
+			if lib := res.Roles.Library(typePkg(inner)); lib != nil {
+				w = lib.Words.Or(w)
+			}
 		}
-		return fmt.Sprintf("%s returns a %s: whoever runs it gets a future of a future and must wait twice, and the inner executor future escapes the loop unwrapped; await the inner work inside the coroutine and return its value: v, err := futures.Await(%s, futures.Wrap(%s.Loop(), f)); return v, err", what, typ, c, c)
+		vars := map[string]string{"c": c}
+		if task {
+			return fmt.Sprintf("%s returns a %s: whoever runs it gets a future of a task and must wait twice, and the inner task, bound to this loop, escapes it; await the task inside the coroutine and return its value: %s", what, typ, roles.Say(w.NestedTask, vars))
+		}
+		return fmt.Sprintf("%s returns a %s: whoever runs it gets a future of a future and must wait twice, and the inner executor future escapes the loop unwrapped; await the inner work inside the coroutine and return its value: %s", what, typ, roles.Say(w.NestedFuture, vars))
 	}
 	if task {
 		return fmt.Sprintf("%s returns a %s: the caller gets a future of a task, and a task may only be used on its loop, never from the worker or the caller's goroutine; return the task's value from loop code instead, or submit plain work", what, typ)
 	}
-	return fmt.Sprintf("%s returns a %s: the caller gets a future of a future and must wait twice, and the inner future reaches loop code unwrapped; wait for the inner work inside the job and return its value (v, err := f.Result(); return v, err), or submit the inner work directly", what, typ)
+	wait := "wait for the inner work inside the job and return its value"
+	if name := waitMethod(res, inner); name != "" {
+		wait += " (v, err := f." + name + "(); return v, err)"
+	}
+	return fmt.Sprintf("%s returns a %s: the caller gets a future of a future and must wait twice, and the inner future reaches loop code unwrapped; %s, or submit the inner work directly", what, typ, wait)
+}
+
+// typePkg is the import path of the package declaring t (or *t), or "".
+func typePkg(t types.Type) string {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil {
+		return n.Obj().Pkg().Path()
+	}
+	return ""
+}
+
+// waitMethod names the method of future type t (or *t) that waits for it
+// to settle with no way to give up (the runtime's Result), from its row;
+// "" when the table has none.
+func waitMethod(res *engine.Result, t types.Type) string {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return ""
+	}
+	ms := types.NewMethodSet(types.NewPointer(n))
+	for i := range ms.Len() {
+		fn, ok := ms.At(i).Obj().(*types.Func)
+		if !ok {
+			continue
+		}
+		if row := res.Roles.Lookup(fn); row != nil && row.Block != roles.NoBlock && row.Waits == roles.Arg0 && !row.WaitsContext {
+			return fn.Name()
+		}
+	}
+	return ""
 }
