@@ -332,7 +332,7 @@ func New(funcs []Func, types []Type) *Table {
 		}
 	}
 	for i := range funcs {
-		if funcs[i].Funcs != nil || funcs[i].SubmitLoop.Valid() || funcs[i].LoopOnly {
+		if funcs[i].schedulesOnLoop() || funcs[i].SubmitLoop.Valid() || funcs[i].LoopOnly {
 			t.pkgs[funcs[i].Pkg] = true
 		}
 	}
@@ -448,6 +448,19 @@ func Describe(fn *types.Func) string {
 func IsStd(path string) bool {
 	first, _, _ := strings.Cut(path, "/")
 	return !strings.Contains(first, ".")
+}
+
+// schedulesOnLoop reports whether the row runs a function argument on a
+// loop. A row that only runs one on another goroutine (time.AfterFunc, a
+// goroutine pool's Submit) does not make its package a loop runtime: code
+// using it alone has no loop code.
+func (f *Func) schedulesOnLoop() bool {
+	for _, fa := range f.Funcs {
+		if fa.Where != OffLoop {
+			return true
+		}
+	}
+	return false
 }
 
 // CompletionCallback returns the index of the argument of a call that is

@@ -23,6 +23,9 @@ var stdLibrary = Library{
 		// Sleeping.
 		{Pkg: "time", Name: "Sleep", Block: BlockSleep, Instead: SuspendSleep},
 		{Pkg: "time", Name: "After", Timeout: true},
+		// AfterFunc "waits for the duration to elapse and then calls f in
+		// its own goroutine" (time/sleep.go): f runs off any loop.
+		{Pkg: "time", Name: "AfterFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OffLoop}}},
 
 		// Waits on sync primitives. Mutexes are held briefly by design, so not
 		// blocking; writes under them are synchronised.
