@@ -250,6 +250,11 @@ const (
 	// AwaitLoopSpawn is not a row's Instead but the Words.Fixes key of the
 	// awaited form of LoopSpawn.
 	AwaitLoopSpawn
+	// NoWait, for a call that waits for the loop running it (OwnLoop:
+	// OwnLoopDeadlock), used as a statement: the library's method that
+	// does the same without waiting (goja_nodejs: loop.Stop() ->
+	// loop.StopNoWait()); the Fix text is the method's name.
+	NoWait
 )
 
 // TypeRole says what a type is to the rules.
