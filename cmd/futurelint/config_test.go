@@ -178,6 +178,31 @@ func TestConfigFlagAndVetCache(t *testing.T) {
 	}
 }
 
+// TestConfigEditRedoesCached checks the standalone command's result cache
+// keys a package by the .futurelint.json that applies to it: after an edit
+// of the file, a cached re-run reports what an uncached run does.
+func TestConfigEditRedoesCached(t *testing.T) {
+	const want = "app/app.go:5: loopblock"
+	dir := tmpModule(t, map[string]string{".futurelint.json": goodConfig})
+	t.Setenv("FUTURELINT_CACHE", t.TempDir())
+	if r := futurelint(t, dir, "./..."); r.code != 3 || !slices.Equal(lines(r.stderr), []string{want}) {
+		t.Fatalf("with the config: exit status %d, stderr:\n%s\nwant 3 and %s", r.code, r.stderr, want)
+	}
+	cfg := filepath.Join(dir, ".futurelint.json")
+	if err := os.WriteFile(cfg, []byte(strings.Replace(goodConfig, `"loopcode"`, `"loop"`, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := futurelint(t, dir, "./..."); r.code != 0 || r.stderr != "" {
+		t.Errorf("cached run after the edit (Ctx no longer marks loop code): exit status %d, stderr:\n%s\nwant 0 and nothing", r.code, r.stderr)
+	}
+	if err := os.WriteFile(cfg, []byte(goodConfig), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := futurelint(t, dir, "./..."); r.code != 3 || !slices.Equal(lines(r.stderr), []string{want}) {
+		t.Errorf("cached run after restoring the config: exit status %d, stderr:\n%s\nwant 3 and %s", r.code, r.stderr, want)
+	}
+}
+
 // TestConfigDocs checks that the worked example of docs/config.md is the
 // one in testdata/config, file for file, and that its findings are what
 // futurelint reports there.

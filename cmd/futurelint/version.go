@@ -9,13 +9,13 @@ import (
 	"github.com/futurelint/futurelint/internal/config"
 )
 
-// version answers -V=full, which go vet asks once per run and makes part
+// vetVersion answers -V=full, which go vet asks once per run and makes part
 // of the key its results are cached under. Like the x/tools drivers it
 // prints a hash of the executable; futurelint adds the .futurelint.json that
 // applies to the current directory, so that after the file is edited go vet
 // analyses again instead of replaying stale findings. (A config file in a
 // subdirectory below the one go vet runs in is not covered: docs/config.md.)
-func version(stdout, stderr io.Writer) int {
+func vetVersion(stdout, stderr io.Writer) int {
 	exe, err := os.Executable()
 	if err != nil {
 		fmt.Fprintln(stderr, "futurelint:", err)

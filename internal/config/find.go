@@ -1,7 +1,10 @@
 package config
 
 import (
+	"crypto/sha256"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -115,4 +118,26 @@ func load(file string) found {
 	f.c, f.err = Load(file)
 	files.Store(file, f)
 	return f
+}
+
+// Fingerprint identifies the config For(dir) reads, for a result cache
+// keyed by everything an analysis depends on: the explicit config's
+// content, or the nearest file's name and content, or "none".
+func Fingerprint(dir string) (string, error) {
+	if c := explicitConfig(); c != nil {
+		data, err := json.Marshal(c)
+		if err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("explicit %x", sha256.Sum256(data)), nil
+	}
+	file := Nearest(dir)
+	if file == "" {
+		return "none", nil
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("file %q %x", file, sha256.Sum256(data)), nil
 }

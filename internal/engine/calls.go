@@ -16,8 +16,10 @@ import (
 // with no role.
 func (r *Result) Role(call *ssa.CallCommon) *roles.Func {
 	if call.IsInvoke() {
-		// Interface methods have table rows only (actor.Context.ReenterAfter).
-		return r.Roles.Lookup(call.Method)
+		// Interface methods have table rows only, looked up by the
+		// interface the call goes through (gnet.Conn's Write), then by
+		// the one declaring the method.
+		return r.Roles.LookupCall(call.Value.Type(), call.Method)
 	}
 	callee := call.StaticCallee()
 	if callee == nil {
@@ -219,7 +221,7 @@ func (r *Result) awaited(fn *ssa.Function, ci ssa.CallInstruction, fa roles.Func
 
 // onEveryPath reports whether every return from ci's function passes
 // through ci.
-func onEveryPath(ci ssa.CallInstruction) bool {
+func onEveryPath(ci ssa.Instruction) bool {
 	for _, b := range ci.Parent().Blocks {
 		if n := len(b.Instrs); n > 0 {
 			if _, ok := b.Instrs[n-1].(*ssa.Return); ok && !ci.Block().Dominates(b) {

@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"github.com/futurelint/futurelint/internal/config"
+
 	"errors"
 	"flag"
 	"fmt"
@@ -82,6 +84,7 @@ func Table() *roles.Table {
 // -vettool passes them on, too.
 func RegisterFlags(fs *flag.FlagSet) {
 	fs.Var(presetsFlag{}, "disable-presets", "comma-separated presets to leave out (futurelint help presets lists them)")
+	fs.Var(new(config.Flag), "config", "describe loop APIs with this JSON `file` instead of the nearest "+config.FileName+" (see docs/config.md)")
 }
 
 // presetsFlag is -disable-presets.

@@ -33,11 +33,17 @@ const (
 	SettledAfterReturn                         // settled only by callbacks this code schedules on its loop
 	SubmittedAfterReturn                       // settled only by work this code submits to its loop
 	QueuedAfter                                // settled only by callbacks queued behind this one
+	WaitsOwnLoop                               // it waits for the loop running it to be idle (goja_nodejs's Stop)
+	HelperQueued                               // the callee waits on a channel only callbacks it queues on this loop settle
+
+	// Panics.
+	StartsOwnLoop // it starts the loop that is running it (goja_nodejs's Run)
 
 	// Ways a wait gives up.
 	ContextDone    // its context is done
 	WrapperGivesUp // the wrapper waiting gives up
 	OtherCase      // another case of the select is ready
+	TimesOut       // the future times out (protoactor's)
 )
 
 // String words the reason for a message.
@@ -59,12 +65,20 @@ func (r *Reason) String() string {
 		return what + "work submitted to this loop after this code returns"
 	case QueuedAfter:
 		return what + "callbacks queued on this loop after this one"
+	case WaitsOwnLoop:
+		return "it waits until the loop runs no job, and this code is the job the loop is running"
+	case HelperQueued:
+		return "it receives from a channel that only callbacks it schedules on this loop send to or close, and they run only after this code returns"
+	case StartsOwnLoop:
+		return "the loop is running already: it is running this very code"
 	case ContextDone:
 		return "its context is done"
 	case WrapperGivesUp:
 		return "the wrapper gives up"
 	case OtherCase:
 		return "another case of the select is ready"
+	case TimesOut:
+		return "it times out"
 	}
 	return "unknown reason"
 }
@@ -99,6 +113,7 @@ func (r *Result) Related(op *Op) []analysis.RelatedInformation {
 		}
 	}
 	out = append(out, op.Deadlock.related(r)...)
+	out = append(out, op.Panics.related(r)...)
 	out = append(out, op.GivesUp.related(r)...)
 	return out
 }

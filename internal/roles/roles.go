@@ -189,6 +189,12 @@ type Func struct {
 	// marker; for a thread-safe submit, in code already on the target loop.
 	Instead Rewrite
 
+	// OwnLoop is what the call does when the loop in argument 0 is the
+	// one running the calling code: it waits for that code to finish
+	// (OwnLoopDeadlock: goja_nodejs's Stop) or panics (OwnLoopPanic: its
+	// Run and Start).
+	OwnLoop Outcome
+
 	CurrentLoop bool // returns the loop of the marker in argument 0 (Ctx.Loop)
 	LoopOnly    bool // may only be called from code running on the loop (CallSoon, Spawn, Await...)
 	Suspends    bool // suspends the calling coroutine; the loop keeps running (Await, Sleep, Gather)
@@ -221,6 +227,16 @@ type Func struct {
 	AnyGoroutine string
 }
 
+// Outcome is what a call does on the loop it names when that loop is
+// running the calling code.
+type Outcome int
+
+const (
+	NoOutcome       Outcome = iota
+	OwnLoopDeadlock         // it waits for the loop, which waits for the calling code: a deadlock
+	OwnLoopPanic            // it panics: the loop is running already
+)
+
 // Rewrite names a mechanical loop-side replacement for a blocking call or a
 // thread-safe submit. The shape of the rewrite is the rule's; its text is
 // the Words.Fixes entry of the library whose loop the code runs on (below,
@@ -250,6 +266,11 @@ const (
 	// AwaitLoopSpawn is not a row's Instead but the Words.Fixes key of the
 	// awaited form of LoopSpawn.
 	AwaitLoopSpawn
+	// NoWait, for a call that waits for the loop running it (OwnLoop:
+	// OwnLoopDeadlock), used as a statement: the library's method that
+	// does the same without waiting (goja_nodejs: loop.Stop() ->
+	// loop.StopNoWait()); the Fix text is the method's name.
+	NoWait
 )
 
 // TypeRole says what a type is to the rules.
@@ -261,12 +282,41 @@ const (
 	LoopTask                           // a loop-bound future (*futures.Task)
 	LoopType                           // an event loop (*futures.Loop)
 	PromiseType                        // the write side of an executor future (*futures.Promise)
+	// LoopBound is a type whose values a loop hands its callbacks, bound
+	// to that loop: such a value, received as a parameter by loop code,
+	// may be used only on the loop (the *goja.Runtime of a goja_nodejs
+	// callback); one made elsewhere (goja.New()) is bound to none.
+	LoopBound
+	// Handler is an interface whose implementations the library calls on
+	// its loop: the Methods of a type implementing it are loop code
+	// (gnet.EventHandler's OnTraffic, tea.Model's Update), wherever the
+	// value is handed to the library.
+	Handler
 )
 
 // Type is a row of the type table.
 type Type struct {
 	Pkg, Name string
 	Role      TypeRole
+	// Methods, for a Handler, are the methods of an implementation that
+	// run on the loop; the interface's other methods (gnet's OnBoot and
+	// OnTick) and the type's own methods are not loop code by this row.
+	Methods []string
+	// Loop, for a Handler, is the parameter of those methods that names
+	// the loop they run on (gnet's Conn: its event loop), counting the
+	// receiver as Arg0; NoArg when the loop is not an argument.
+	Loop Arg
+}
+
+// Handlers returns the Handler rows, in table order.
+func (t *Table) Handlers() []*Type {
+	var out []*Type
+	for i := range t.Types {
+		if ty := &t.Types[i]; ty.Role == Handler && t.types[key{ty.Pkg, "", ty.Name}] == ty {
+			out = append(out, ty)
+		}
+	}
+	return out
 }
 
 // Table holds the rows. Default is the table futurelint ships; Effective
@@ -296,10 +346,14 @@ func New(funcs []Func, types []Type) *Table {
 	for i := range types {
 		ty := &types[i]
 		t.types[key{ty.Pkg, "", ty.Name}] = ty
-		t.pkgs[ty.Pkg] = true
+		if ty.Role != LoopBound {
+			// A loop-bound value is bound only by a loop's callback:
+			// code without the loop's package has none.
+			t.pkgs[ty.Pkg] = true
+		}
 	}
 	for i := range funcs {
-		if funcs[i].Funcs != nil || funcs[i].SubmitLoop.Valid() || funcs[i].LoopOnly {
+		if funcs[i].schedulesOnLoop() || funcs[i].SubmitLoop.Valid() || funcs[i].LoopOnly {
 			t.pkgs[funcs[i].Pkg] = true
 		}
 	}
@@ -321,6 +375,31 @@ func (t *Table) Lookup(fn *types.Func) *Func {
 		}
 	}
 	return t.funcs[key{fn.Pkg().Path(), recv, fn.Name()}]
+}
+
+// LookupCall returns the row for a call of fn through a receiver of static
+// type recv (nil for a package-level function): first the row of the
+// receiver's own named type, then that of the type declaring fn. Methods of
+// an interface are declared on the interface that has them, which may be
+// one it embeds: gnet.Conn's Write is io.Writer's, and a row keyed
+// (io, Writer, Write) would describe every writer. A row keyed by the named
+// interface the call goes through (gnet, Conn, Write) describes only calls
+// through a gnet.Conn.
+func (t *Table) LookupCall(recv types.Type, fn *types.Func) *Func {
+	if fn == nil {
+		return nil
+	}
+	if recv != nil {
+		if p, ok := recv.(*types.Pointer); ok {
+			recv = p.Elem()
+		}
+		if n, ok := types.Unalias(recv).(*types.Named); ok && n.Obj().Pkg() != nil {
+			if row := t.funcs[key{n.Obj().Pkg().Path(), n.Obj().Name(), fn.Name()}]; row != nil {
+				return row
+			}
+		}
+	}
+	return t.Lookup(fn)
 }
 
 // TypeOf returns the row for typ (or *typ), or nil.
@@ -390,6 +469,19 @@ func Describe(fn *types.Func) string {
 func IsStd(path string) bool {
 	first, _, _ := strings.Cut(path, "/")
 	return !strings.Contains(first, ".")
+}
+
+// schedulesOnLoop reports whether the row runs a function argument on a
+// loop. A row that only runs one on another goroutine (time.AfterFunc, a
+// goroutine pool's Submit) does not make its package a loop runtime: code
+// using it alone has no loop code.
+func (f *Func) schedulesOnLoop() bool {
+	for _, fa := range f.Funcs {
+		if fa.Where != OffLoop {
+			return true
+		}
+	}
+	return false
 }
 
 // CompletionCallback returns the index of the argument of a call that is
