@@ -275,19 +275,6 @@ func Arg(call *ssa.CallCommon, i int) ssa.Value {
 	return args[i]
 }
 
-// CallName names what a call calls, as people write it: (*futures.Loop).CallSoon
-// for another package's method, (*T).m for one of this package, "a function
-// value" for a dynamic call.
-func (r *Result) CallName(call *ssa.CallCommon) string {
-	if call.IsInvoke() {
-		return roles.Describe(call.Method)
-	}
-	if callee := call.StaticCallee(); callee != nil {
-		return r.calleeName(callee)
-	}
-	return "a function value"
-}
-
 // callObj is the called function or interface method, nil for dynamic calls.
 func callObj(call *ssa.CallCommon) *types.Func {
 	if call.IsInvoke() {
