@@ -1,0 +1,21 @@
+// Package offloop updates Fyne widgets from goroutines.
+package offloop
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
+
+func Clock(label *widget.Label, bar *widget.ProgressBar) {
+	go func() {
+		for now := range time.Tick(time.Second) {
+			label.SetText(now.Format(time.TimeOnly)) // want "fyne.Do"
+			fyne.Do(func() { bar.SetValue(float64(now.Second()) / 60) })
+		}
+	}()
+	time.AfterFunc(time.Minute, func() {
+		label.Hide() // want "fyne.Do"
+	})
+}

@@ -1,0 +1,28 @@
+// Package offloop lets values of a goja_nodejs loop's runtime escape to
+// other goroutines.
+package offloop
+
+import (
+	"time"
+
+	"github.com/dop251/goja"
+	"github.com/dop251/goja_nodejs/eventloop"
+)
+
+func Watch(loop *eventloop.EventLoop, ticks <-chan time.Time) {
+	loop.RunOnLoop(func(vm *goja.Runtime) {
+		go func() {
+			for t := range ticks {
+				_ = vm.Set("now", t.Unix()) // want "only on the event loop"
+			}
+		}()
+		go func() {
+			for t := range ticks {
+				// Hand the update back to the loop instead.
+				loop.RunOnLoop(func(vm *goja.Runtime) {
+					_ = vm.Set("now", t.Unix())
+				})
+			}
+		}()
+	})
+}
