@@ -221,7 +221,11 @@ func (r *Result) summarizeBlocking() {
 	r.blocks = map[*ssa.Function]*BlocksFact{}
 	for _, fn := range r.Funcs {
 		if ops := r.directOps(fn); len(ops) > 0 {
-			r.blocks[fn] = &BlocksFact{Kind: ops[0].Kind, Chain: []Step{{What: stepWhat(ops[0]), Pos: r.Where(ops[0].Pos)}}}
+			f := &BlocksFact{Kind: ops[0].Kind, Chain: []Step{{What: stepWhat(ops[0]), Pos: r.Where(ops[0].Pos)}}}
+			if row := ops[0].Row; row != nil {
+				f.Pkg, f.Loop = row.Pkg, r.waitsForProcess(row)
+			}
+			r.blocks[fn] = f
 		}
 	}
 	calls := map[*ssa.Function][]ssa.CallInstruction{}
@@ -246,7 +250,7 @@ func (r *Result) summarizeBlocking() {
 					found[fn] = f
 				} else {
 					chain := append([]Step{{What: "calls " + r.calleeName(callee), Pos: r.Where(ci.Pos())}}, f.Chain...)
-					found[fn] = &BlocksFact{Kind: f.Kind, Chain: chain}
+					found[fn] = &BlocksFact{Kind: f.Kind, Chain: chain, Pkg: f.Pkg, Loop: f.Loop}
 				}
 				break
 			}
@@ -354,7 +358,7 @@ func (r *Result) settled(fn *ssa.Function, f ssa.Value, at ssa.Instruction) bool
 	if p := r.places[r.ActivationRoot(fn)]; p != nil && len(p.Schedules) > 0 {
 		after := true
 		for _, s := range p.Schedules {
-			w := r.wrapped(Arg(s.Call.Common(), 0))
+			w := r.wrapped(Arg(s.common(), 0))
 			if !s.Arg.AfterSettle || w == nil || !same(w) {
 				after = false
 			}

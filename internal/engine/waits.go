@@ -23,6 +23,9 @@ import (
 //     the current loop behind the waiting code.
 func (r *Result) classifyWait(op *Op) {
 	fn := op.Fn
+	if r.classifyLoopServe(op) {
+		return
+	}
 	if op.Row != nil && op.Row.Block == roles.BlockLoopRun && !op.Row.NewLoop && Arg(op.Call, 0) != nil {
 		if r.IsCurrentLoop(fn, Arg(op.Call, 0)) {
 			op.Deadlock = "it runs the loop this code is running on, which is busy with this very call and can never serve it (futures rejects a second Run with a panic)"
@@ -258,7 +261,7 @@ func (r *Result) queuedBehind(roots []*Place, creator, act *ssa.Function) bool {
 	}
 	for _, p := range roots {
 		for _, s := range p.Schedules {
-			loopC := Arg(s.Call.Common(), s.Arg.Loop.Index())
+			loopC := Arg(s.common(), s.Arg.Loop.Index())
 			if !s.Arg.Ordered || s.Caller != sw.Caller || loopC == nil ||
 				r.loopOf(loopC) != r.loopOf(loopW) || !dominates(sw.Call, s.Call) {
 				return false
@@ -274,8 +277,12 @@ func (r *Result) schedulesOnCurrent(s *Schedule) bool {
 	switch {
 	case s.Arg.Loop == roles.CallerLoop:
 		return r.IsLoopCode(s.Caller)
-	case Arg(s.Call.Common(), s.Arg.Loop.Index()) != nil:
-		return r.IsCurrentLoop(s.Caller, Arg(s.Call.Common(), s.Arg.Loop.Index()))
+	case s.Arg.Loop == roles.ProcessLoop:
+		ref, _ := r.funcArgLoop(s.Row, s.Arg)
+		p := r.places[s.Caller]
+		return p != nil && p.Loop && !p.OffLoop && r.isCurrentRef(p, ref)
+	case Arg(s.common(), s.Arg.Loop.Index()) != nil:
+		return r.IsCurrentLoop(s.Caller, Arg(s.common(), s.Arg.Loop.Index()))
 	}
 	return false
 }
@@ -418,10 +425,7 @@ func (r *Result) SelfSubmits(fn *ssa.Function) []*SelfSubmit {
 	}
 	var out []*SelfSubmit
 	for ci, row := range r.RoleCalls(fn) {
-		if Arg(ci.Common(), row.SubmitLoop.Index()) == nil {
-			continue
-		}
-		if !r.IsCurrentLoop(fn, Arg(ci.Common(), row.SubmitLoop.Index())) {
+		if !r.submitsToCurrent(fn, ci.Common(), row) {
 			continue
 		}
 		s := &SelfSubmit{Call: ci, Row: row}
