@@ -6,6 +6,7 @@ package analyzer
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/futurelint/futurelint/internal/engine"
 	"github.com/futurelint/futurelint/passes/loopblock"
 	"github.com/futurelint/futurelint/passes/selfsubmit"
 	"github.com/futurelint/futurelint/passes/unwrapped"
@@ -15,13 +16,15 @@ import (
 type Rule struct {
 	ID       string // stable identifier, e.g. FL001
 	Analyzer *analysis.Analyzer
+	Severity engine.Levels // what it reports findings as; the docs show it
 }
 
-// Rules lists the suite in ID order.
+// Rules lists the suite in ID order. The rules' testdata is
+// testdata/<analyzer name>/.
 var Rules = []Rule{
-	{ID: "FL001", Analyzer: loopblock.Analyzer},
-	{ID: "FL002", Analyzer: selfsubmit.Analyzer},
-	{ID: "FL003", Analyzer: unwrapped.Analyzer},
+	{ID: "FL001", Analyzer: loopblock.Analyzer, Severity: loopblock.Severity},
+	{ID: "FL002", Analyzer: selfsubmit.Analyzer, Severity: selfsubmit.Severity},
+	{ID: "FL003", Analyzer: unwrapped.Analyzer, Severity: unwrapped.Severity},
 }
 
 // Analyzers returns the analyzers of Rules, in order.

@@ -13,10 +13,15 @@ import (
 	"github.com/futurelint/futurelint/internal/testmodule"
 )
 
-// analyzeSuite runs every rule of the suite together on the rules' testdata.
+// analyzeSuite runs every rule of the suite together on the rules' testdata,
+// testdata/<rule>/ of every rule of analyzer.Rules.
 func analyzeSuite(t *testing.T) []testmodule.Finding {
 	t.Helper()
-	_, found := testmodule.Analyze(t, analyzer.Analyzers(), "./loopblock/...", "./selfsubmit/...", "./unwrapped/...")
+	var patterns []string
+	for _, r := range analyzer.Rules {
+		patterns = append(patterns, "./"+r.Analyzer.Name+"/...")
+	}
+	_, found := testmodule.Analyze(t, analyzer.Analyzers(), patterns...)
 	if len(found) < 100 {
 		t.Fatalf("only %d findings in the rules' testdata", len(found))
 	}

@@ -44,7 +44,7 @@ func (r *Result) exportASTSummaries() {
 			firstPos := token.NoPos
 			op := func(pos token.Pos, kind roles.Block, what string) {
 				if first == nil || pos < firstPos {
-					first, firstPos = &BlocksFact{Kind: kind, Chain: []Step{{What: what, Pos: r.Where(pos)}}}, pos
+					first, firstPos = &BlocksFact{Kind: kind, Chain: []Step{r.step(what, pos)}}, pos
 				}
 			}
 			var walk func(n ast.Node) bool
@@ -132,7 +132,7 @@ func (r *Result) exportASTSummaries() {
 					f = r.importBlocks(s.callee)
 				}
 				if f != nil {
-					chain := append([]Step{{What: "calls " + r.funcName(s.callee), Pos: r.Where(s.pos)}}, f.Chain...)
+					chain := append([]Step{r.step("calls "+r.funcName(s.callee), s.pos)}, f.Chain...)
 					found[fn] = &BlocksFact{Kind: f.Kind, Chain: chain}
 					break
 				}

@@ -4,7 +4,6 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
-	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -35,21 +34,23 @@ type Op struct {
 	// blocking is reported inside it, not at this call.
 	CalleeIsLoop bool
 
-	// Deadlock, when not empty, says why the operation certainly never
-	// returns when run on its loop.
-	Deadlock string
+	// Deadlock, when set, says why the operation certainly never returns
+	// when run on its loop.
+	Deadlock *Reason
 	// SelfSubmit is set when the operation waits for work that was submitted
 	// thread-safely (RunThreadsafe, CallSoonThreadsafe) to the very loop it
 	// runs on: that finding belongs to the selfsubmit rule.
 	SelfSubmit bool
-	// GivesUp, when not empty, says how the wait may end without what it
-	// waits for ("its context is done", "another case of the select is
-	// ready"): a stall, never a proven deadlock.
-	GivesUp string
+	// GivesUp, when set, says how the wait may end without what it waits
+	// for (its context is done, another case of the select is ready): a
+	// stall, never a proven deadlock.
+	GivesUp *Reason
 	// Submit is the thread-safe submit whose work a SelfSubmit operation
 	// waits for (the RunThreadsafe call, or the CallSoonThreadsafe call
 	// whose callback settles the awaited channel or promise).
 	Submit ssa.CallInstruction
+
+	step string // the operation as a step of a witness chain, when not "calls " + What
 }
 
 // Ops returns the blocking operations of fn and its calls to functions that
@@ -86,10 +87,10 @@ func (r *Result) opsOf(fn *ssa.Function) []*Op {
 		for _, op := range ops {
 			r.classifyWait(op)
 			if r.mayGiveUp(op) {
-				op.GivesUp = "its context is done"
+				op.GivesUp = &Reason{Kind: ContextDone, Pos: op.Pos}
 			}
-			if op.GivesUp != "" {
-				op.Deadlock = "" // a stall until it gives up, not a deadlock
+			if op.GivesUp != nil {
+				op.Deadlock = nil // a stall until it gives up, not a deadlock
 			}
 		}
 	}
@@ -129,22 +130,24 @@ func (r *Result) directOps(fn *ssa.Function) []*Op {
 				if f != nil && r.settled(fn, f, instr) {
 					continue
 				}
-				what, kind := "a channel receive", roles.BlockChan
+				what, step, kind := "a channel receive", "receives from a channel", roles.BlockChan
 				switch {
 				case f != nil:
-					what = "a receive from " + r.CallName(&instr.X.(*ssa.Call).Call)
+					from := r.CallName(&instr.X.(*ssa.Call).Call)
+					what, step = "a receive from "+from, "receives from "+from
 				case r.timeout(instr.X):
 					// <-time.After(d) is a sleep, and is advised as one.
-					what, kind = "a receive from "+r.CallName(&instr.X.(*ssa.Call).Call), roles.BlockSleep
+					from := r.CallName(&instr.X.(*ssa.Call).Call)
+					what, step, kind = "a receive from "+from, "receives from "+from, roles.BlockSleep
 				case b.Comment == "rangechan.loop":
-					what = "a range over a channel"
+					what, step = "a range over a channel", "ranges over a channel"
 				}
-				ops = append(ops, &Op{Fn: fn, Instr: instr, Pos: instr.Pos(), Kind: kind, What: what, Future: f})
+				ops = append(ops, &Op{Fn: fn, Instr: instr, Pos: instr.Pos(), Kind: kind, What: what, step: step, Future: f})
 			case *ssa.Select:
 				if !instr.Blocking {
 					continue
 				}
-				ops = append(ops, &Op{Fn: fn, Instr: instr, Pos: instr.Pos(), Kind: roles.BlockChan, What: "a select without default"})
+				ops = append(ops, &Op{Fn: fn, Instr: instr, Pos: instr.Pos(), Kind: roles.BlockChan, What: "a select without default", step: "selects without default"})
 			}
 		}
 	}
@@ -221,7 +224,7 @@ func (r *Result) summarizeBlocking() {
 	r.blocks = map[*ssa.Function]*BlocksFact{}
 	for _, fn := range r.Funcs {
 		if ops := r.directOps(fn); len(ops) > 0 {
-			f := &BlocksFact{Kind: ops[0].Kind, Chain: []Step{{What: stepWhat(ops[0]), Pos: r.Where(ops[0].Pos)}}}
+			f := &BlocksFact{Kind: ops[0].Kind, Chain: []Step{r.step(stepWhat(ops[0]), ops[0].Pos)}}
 			if row := ops[0].Row; row != nil {
 				f.Pkg, f.Loop = row.Pkg, r.waitsForProcess(row)
 			}
@@ -249,7 +252,7 @@ func (r *Result) summarizeBlocking() {
 					// A closure run in place: its operations are fn's own.
 					found[fn] = f
 				} else {
-					chain := append([]Step{{What: "calls " + r.calleeName(callee), Pos: r.Where(ci.Pos())}}, f.Chain...)
+					chain := append([]Step{r.step("calls "+r.calleeName(callee), ci.Pos())}, f.Chain...)
 					found[fn] = &BlocksFact{Kind: f.Kind, Chain: chain, Pkg: f.Pkg, Loop: f.Loop}
 				}
 				break
@@ -273,17 +276,11 @@ func (r *Result) summarizeBlocking() {
 	}
 }
 
+// stepWhat is op as a step of a witness chain: "calls (*futures.Future).Result",
+// "receives from a channel".
 func stepWhat(op *Op) string {
-	if rest, ok := strings.CutPrefix(op.What, "a receive from "); ok && op.Row == nil {
-		return "receives from " + rest
-	}
-	switch op.What {
-	case "a channel receive":
-		return "receives from a channel"
-	case "a range over a channel":
-		return "ranges over a channel"
-	case "a select without default":
-		return "selects without default"
+	if op.step != "" {
+		return op.step
 	}
 	return "calls " + op.What
 }

@@ -162,7 +162,7 @@ func TestSelfSubmits(t *testing.T) {
 				if !w.SelfSubmit || w.Submit != s.Call {
 					t.Errorf("wait %s at %s is not marked as waiting for its submit", w.What, res.Where(w.Pos))
 				}
-				deadlock = deadlock || w.Deadlock != ""
+				deadlock = deadlock || w.Deadlock != nil
 			}
 			got[res.Pass.Fset.Position(s.Call.Pos()).Line] = fmt.Sprintf("waits=%d deadlock=%v", len(s.Waits), deadlock)
 		}

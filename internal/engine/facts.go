@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"go/token"
 	"strings"
 
 	"github.com/futurelint/futurelint/internal/roles"
@@ -25,6 +26,8 @@ type BlocksFact struct {
 type Step struct {
 	What string // "calls (*futures.Future).Result", "receives from a channel", ...
 	Pos  string // file base name and line: "store.go:41"
+
+	at token.Pos // in the package that computed the step; facts do not carry it
 }
 
 func (*BlocksFact) AFact() {}

@@ -113,7 +113,7 @@ func (r *Result) classifyLoopServe(op *Op) bool {
 		if awaited, sometimes := awaitedSubmit(op.Row); awaited && r.submitsToCurrent(fn, op.Call, op.Row) {
 			op.SelfSubmit, op.Submit = true, ci
 			if !sometimes {
-				op.Deadlock = "the work can run only on this loop, which this wait keeps from running"
+				op.Deadlock = &Reason{Kind: OwnWork, Pos: op.Pos}
 			}
 			return true
 		}
@@ -124,7 +124,7 @@ func (r *Result) classifyLoopServe(op *Op) bool {
 	}
 	w := r.Words(fn, nil)
 	if op.Helper != nil && op.Helper.Loop != "" && r.isCurrentRef(p, loopRef{path: processPrefix + op.Helper.Loop}) {
-		op.Deadlock = "that waits for " + w.Loop + ", which is running this code and serves nothing else until it returns"
+		op.Deadlock = &Reason{Kind: ServesOwnLoop, Loop: w.Loop}
 		return true
 	}
 	if op.Kind != roles.BlockIO {
@@ -138,11 +138,7 @@ func (r *Result) classifyLoopServe(op *Op) bool {
 		pkg = op.Row.Pkg
 	}
 	if lib := r.Library(fn, nil); pkg != "" && lib.Needs(pkg) && r.onProcessLoopOf(p, lib) {
-		if op.Helper != nil {
-			op.Deadlock = "that needs " + w.Loop + " to complete, and the loop waits for this code to return"
-		} else {
-			op.Deadlock = "it needs " + w.Loop + " to complete, and the loop waits for this code to return"
-		}
+		op.Deadlock = &Reason{Kind: NeedsOwnLoop, Loop: w.Loop}
 		return true
 	}
 	return false

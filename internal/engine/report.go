@@ -3,6 +3,7 @@ package engine
 import (
 	"go/ast"
 	"go/token"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -111,4 +112,46 @@ func Before(fset *token.FileSet, a, b token.Pos) bool {
 		return pa.Filename < pb.Filename
 	}
 	return pa.Offset < pb.Offset
+}
+
+// Finding is a diagnostic a rule found, with its severity.
+type Finding struct {
+	analysis.Diagnostic
+	Severity Severity
+}
+
+// ReportAll reports a rule's findings in file order (Before), whatever
+// order the rule found them in and the driver parsed the files in.
+func (rep *Reporter) ReportAll(found []Finding) {
+	sort.SliceStable(found, func(i, j int) bool { return Before(rep.pass.Fset, found[i].Pos, found[j].Pos) })
+	for _, f := range found {
+		rep.Report(f.Diagnostic, f.Severity)
+	}
+}
+
+// Levels are the severities a rule reports, one value that the rule's code
+// and its generated documentation share: Usual, and Raised when the
+// condition When holds (Raised is "" for a rule with one level).
+type Levels struct {
+	Usual  Severity
+	Raised Severity
+	When   string // when Raised applies: "the wait provably deadlocks"
+}
+
+// Of is the severity of a finding: Raised when raised is set and the rule
+// has such a level, else Usual.
+func (l Levels) Of(raised bool) Severity {
+	if raised && l.Raised != "" {
+		return l.Raised
+	}
+	return l.Usual
+}
+
+// String is the levels for the docs: "warning; error when the wait
+// provably deadlocks".
+func (l Levels) String() string {
+	if l.Raised == "" {
+		return string(l.Usual)
+	}
+	return string(l.Usual) + "; " + string(l.Raised) + " when " + l.When
 }

@@ -28,7 +28,7 @@ func (r *Result) classifyWait(op *Op) {
 	}
 	if op.Row != nil && op.Row.Block == roles.BlockLoopRun && !op.Row.NewLoop && Arg(op.Call, 0) != nil {
 		if r.IsCurrentLoop(fn, Arg(op.Call, 0)) {
-			op.Deadlock = "it runs the loop this code is running on, which is busy with this very call and can never serve it (futures rejects a second Run with a panic)"
+			op.Deadlock = &Reason{Kind: RunsOwnLoop, Pos: op.Pos}
 		}
 		return
 	}
@@ -40,11 +40,11 @@ func (r *Result) classifyWait(op *Op) {
 		case fa.Sometimes:
 			// The wrapper may return without waiting: no proven deadlock.
 		case fa.GivesUp && ctx == nil:
-			op.GivesUp = "the wrapper gives up"
+			op.GivesUp = &Reason{Kind: WrapperGivesUp, Pos: op.Pos}
 		case fa.GivesUp && !r.undone(ctx):
-			op.GivesUp = "its context is done"
+			op.GivesUp = &Reason{Kind: ContextDone, Pos: ctx.Pos()}
 		default:
-			op.Deadlock = "the work can run only on this loop, which this wait keeps from running"
+			op.Deadlock = &Reason{Kind: OwnWork, Pos: op.Pos}
 		}
 		return
 	}
@@ -96,19 +96,19 @@ func (r *Result) classifyWait(op *Op) {
 			}
 			op.SelfSubmit, op.Submit = true, root
 			if !r.suspendsIn(act) {
-				op.Deadlock = "the future completes only when its coroutine runs on this loop, which this wait keeps from running"
+				op.Deadlock = &Reason{Kind: OwnCoroutine, Pos: CallPos(root)}
 			}
 		case future && row.FutureOf && Arg(&root.Call, 0) != nil:
 			p := r.canon(Arg(&root.Call, 0))
 			if call, ok := p.root.(*ssa.Call); ok && p.path == "" {
 				if prow := r.Role(&call.Call); prow != nil && prow.New {
-					r.provePending(op, call, call.Parent(), act, "the promise is settled only by ")
+					r.provePending(op, call, call.Parent(), act, true)
 				}
 			}
 		}
 	case *ssa.MakeChan:
 		if !future {
-			r.provePending(op, root, root.Parent(), act, "the channel is sent to or closed only by ")
+			r.provePending(op, root, root.Parent(), act, false)
 		}
 	}
 }
@@ -126,7 +126,7 @@ func (r *Result) classifySelect(op *Op, sel *ssa.Select) {
 		if f := r.doneOf(st.Chan); f != nil {
 			if submit := r.selfSubmitted(act, r.canon(f)); submit != nil {
 				op.SelfSubmit, op.Submit = true, submit
-				op.GivesUp = "another case of the select is ready"
+				op.GivesUp = &Reason{Kind: OtherCase, Pos: sel.Pos()}
 				return
 			}
 		}
@@ -183,7 +183,7 @@ func (r *Result) awaitsSelfSubmit(op *Op) *roles.FuncArg {
 //   - act is a callback queued once, in order (CallSoon, Spawn), and obj
 //     is settled only in functions queued in order on the same loop by the
 //     same function after it: they run after act, which waits for them.
-func (r *Result) provePending(op *Op, obj ssa.Value, creator *ssa.Function, act *ssa.Function, why string) {
+func (r *Result) provePending(op *Op, obj ssa.Value, creator *ssa.Function, act *ssa.Function, promise bool) {
 	var completers []ssa.Instruction
 	if !r.uses(obj, &completers, 0) || len(completers) == 0 {
 		return
@@ -203,17 +203,17 @@ func (r *Result) provePending(op *Op, obj ssa.Value, creator *ssa.Function, act 
 		pending := r.pendingUntilReturn(op, roots, act)
 		if !r.suspendsIn(act) {
 			if pending {
-				how := "callbacks scheduled on this loop"
+				kind := SettledAfterReturn
 				if op.SelfSubmit {
-					how = "work submitted to this loop"
+					kind = SubmittedAfterReturn
 				}
-				op.Deadlock = why + how + " after this code returns"
+				op.Deadlock = &Reason{Kind: kind, Promise: promise, Pos: completers[0].Pos()}
 			}
 			return
 		}
 	}
 	if r.queuedBehind(roots, creator, act) {
-		op.Deadlock = why + "callbacks queued on this loop after this one"
+		op.Deadlock = &Reason{Kind: QueuedAfter, Promise: promise, Pos: completers[0].Pos()}
 	}
 }
 

@@ -16,12 +16,8 @@
 // of calls and packages, is reported at the call in loop code, with the
 // chain of calls that leads to the blocking operation.
 //
-// Loop code is any function with a *futures.Ctx parameter, any function
-// passed as the callback of CallSoon, CallSoonThreadsafe, CallLater or Then
-// or as the coroutine of Spawn, RunThreadsafe or Run (directly or through a
-// wrapper that hands it on), and closures called in place or deferred in
-// loop code. Go statements, executor jobs and OnDone callbacks run on other
-// goroutines and are not loop code.
+// Loop code is defined once for every rule: see
+// https://github.com/futurelint/futurelint/blob/main/docs/rules.md#loop-code.
 //
 // Not reported: a Result on a future already settled (after <-f.Done(),
 // inside case <-f.Done(), after f.Cancel(), after awaiting

@@ -2,7 +2,6 @@ package loopblock
 
 import (
 	_ "embed"
-	"sort"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -18,9 +17,11 @@ const name = "loopblock"
 // Doc is its documentation, parsed from doc.go.
 var Analyzer, Doc = engine.NewRule(name, doc, run)
 
+// Severity is the rule's severity: the docs are generated from it.
+var Severity = engine.Levels{Usual: engine.Warning, Raised: engine.Error, When: "the wait provably deadlocks"}
+
 func run(pass *analysis.Pass, res *engine.Result) error {
-	rep := engine.NewReporter(pass, name)
-	var found []*engine.Op
+	var found []engine.Finding
 	for _, fn := range res.LoopFuncs() {
 		for _, op := range res.Ops(fn) {
 			if op.SelfSubmit {
@@ -29,22 +30,17 @@ func run(pass *analysis.Pass, res *engine.Result) error {
 			if op.Helper != nil && op.CalleeIsLoop {
 				continue // the callee is loop code: its blocking is reported inside it
 			}
-			found = append(found, op)
+			sev := Severity.Of(op.Deadlock != nil)
+			pos, end := res.CallSpan(op.Pos)
+			found = append(found, engine.Finding{Severity: sev, Diagnostic: analysis.Diagnostic{
+				Pos:            pos,
+				End:            end,
+				Message:        message(res, op),
+				SuggestedFixes: suggestFixes(res, op),
+				Related:        res.Related(op),
+			}})
 		}
 	}
-	sort.SliceStable(found, func(i, j int) bool { return engine.Before(pass.Fset, found[i].Pos, found[j].Pos) })
-	for _, op := range found {
-		sev := engine.Warning
-		if op.Deadlock != "" {
-			sev = engine.Error
-		}
-		pos, end := res.CallSpan(op.Pos)
-		rep.Report(analysis.Diagnostic{
-			Pos:            pos,
-			End:            end,
-			Message:        message(res, op),
-			SuggestedFixes: suggestFixes(res, op),
-		}, sev)
-	}
+	engine.NewReporter(pass, name).ReportAll(found)
 	return nil
 }

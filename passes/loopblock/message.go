@@ -23,7 +23,7 @@ func message(res *engine.Result, op *engine.Op) string {
 	switch {
 	case op.Helper != nil:
 		what = fmt.Sprintf("%s blocks %s: it %s", calledAs(res, op), w.Loop, op.Helper.Witness())
-	case op.Deadlock != "":
+	case op.Deadlock != nil:
 		what = fmt.Sprintf("%s deadlocks %s: %s", op.What, w.Loop, op.Deadlock)
 	case op.Kind == roles.BlockLoopRun:
 		what = fmt.Sprintf("%s runs a nested loop on %s: the outer loop runs nothing else until it returns", op.What, w.LoopGoroutine)
@@ -46,7 +46,7 @@ func instead(res *engine.Result, op *engine.Op, w roles.Words, coroutine bool, v
 		if ci, ok := op.Instr.(ssa.CallInstruction); ok {
 			vars["l"] = res.Written(ci).Source(roles.Arg0, "l")
 		}
-		if op.Deadlock != "" {
+		if op.Deadlock != nil {
 			return w.RunSelf
 		}
 		return w.RunOther.In(coroutine)
@@ -58,7 +58,7 @@ func instead(res *engine.Result, op *engine.Op, w roles.Words, coroutine bool, v
 		return w.AwaitFuture.In(coroutine)
 	case op.Kind == roles.BlockSleep:
 		return w.Sleep.In(coroutine)
-	case op.Kind == roles.BlockChan && op.Deadlock != "":
+	case op.Kind == roles.BlockChan && op.Deadlock != nil:
 		// Only loop code settles the channel: no executor job or
 		// thread-safe hand-over is needed, only not waiting here.
 		return w.LoopSettled.In(coroutine)

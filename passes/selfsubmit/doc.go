@@ -13,6 +13,9 @@
 // on X, that same X: a variable the closure captured, or the same field
 // path (scheduled on s.loop, submitting to s.loop).
 //
+// Loop code is defined once for every rule: see
+// https://github.com/futurelint/futurelint/blob/main/docs/rules.md#loop-code.
+//
 // When the same loop code then waits for the submitted work (Result,
 // ResultContext, <-f.Done(), or a channel or promise that only the
 // submitted callback settles), the finding includes the wait and, when the

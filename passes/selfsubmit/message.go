@@ -28,12 +28,12 @@ func (sub *submit) message() string {
 	if n := len(sub.s.Waits) - 1; n > 0 {
 		at += fmt.Sprintf(" (and %d other wait", n) + plural(n) + ")"
 	}
-	if w.Deadlock != "" {
+	if w.Deadlock != nil {
 		return fmt.Sprintf("%s, and %s waits for it: a deadlock, since %s; %s", what, at, w.Deadlock, sub.insteadOfWaiting())
 	}
 	ends := "the wait never ends"
-	if w.GivesUp != "" {
-		ends = "the wait ends only when " + w.GivesUp + ", without the result"
+	if w.GivesUp != nil {
+		ends = "the wait ends only when " + w.GivesUp.String() + ", without the result"
 	}
 	blocks := "blocks the loop waiting for it"
 	switch {

@@ -2,7 +2,6 @@ package selfsubmit
 
 import (
 	_ "embed"
-	"sort"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -18,29 +17,27 @@ const name = "selfsubmit"
 // Doc is its documentation, parsed from doc.go.
 var Analyzer, Doc = engine.NewRule(name, doc, run)
 
+// Severity is the rule's severity: the docs are generated from it.
+var Severity = engine.Levels{Usual: engine.Warning, Raised: engine.Error, When: "the code then waits for the submitted work without suspending anywhere"}
+
 func run(pass *analysis.Pass, res *engine.Result) error {
-	rep := engine.NewReporter(pass, name)
 	// One finding per submit, at the submit: the waits on its work are
 	// part of it (loopblock leaves them to this rule).
-	var found []*submit
+	var found []engine.Finding
 	for _, fn := range res.LoopFuncs() {
 		for _, s := range res.SelfSubmits(fn) {
-			found = append(found, newSubmit(res, fn, s))
+			sub := newSubmit(res, fn, s)
+			sev := Severity.Of(sub.deadlock() != nil)
+			pos, end := res.CallSpan(sub.pos)
+			found = append(found, engine.Finding{Severity: sev, Diagnostic: analysis.Diagnostic{
+				Pos:            pos,
+				End:            end,
+				Message:        sub.message(),
+				SuggestedFixes: sub.suggestFixes(),
+				Related:        sub.related(),
+			}})
 		}
 	}
-	sort.SliceStable(found, func(i, j int) bool { return engine.Before(pass.Fset, found[i].pos, found[j].pos) })
-	for _, sub := range found {
-		sev := engine.Warning
-		if sub.deadlock() != nil {
-			sev = engine.Error
-		}
-		pos, end := res.CallSpan(sub.pos)
-		rep.Report(analysis.Diagnostic{
-			Pos:            pos,
-			End:            end,
-			Message:        sub.message(),
-			SuggestedFixes: sub.suggestFixes(),
-		}, sev)
-	}
+	engine.NewReporter(pass, name).ReportAll(found)
 	return nil
 }

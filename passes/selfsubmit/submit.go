@@ -3,6 +3,7 @@ package selfsubmit
 import (
 	"go/token"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/futurelint/futurelint/internal/engine"
@@ -40,7 +41,7 @@ func (sub *submit) coroutine() bool { return sub.work.Where == roles.Coroutine }
 // ends, or nil.
 func (sub *submit) deadlock() *engine.Op {
 	for _, w := range sub.s.Waits {
-		if w.Deadlock != "" {
+		if w.Deadlock != nil {
 			return w
 		}
 	}
@@ -62,3 +63,16 @@ func (sub *submit) wait() *engine.Op {
 // marker is the name of the marker the code can await with, or "" in
 // callbacks.
 func (sub *submit) marker() string { return sub.res.AwaitCtx(sub.fn, sub.pos) }
+
+// related points at the waits on the submitted work, with why each never
+// ends or how it may give up.
+func (sub *submit) related() []analysis.RelatedInformation {
+	var out []analysis.RelatedInformation
+	for _, w := range sub.s.Waits {
+		if w.Instr != sub.s.Call {
+			out = append(out, analysis.RelatedInformation{Pos: w.Pos, Message: "waits for the submitted work: " + w.What})
+		}
+		out = append(out, sub.res.Related(w)...)
+	}
+	return out
+}

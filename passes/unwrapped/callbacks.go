@@ -2,8 +2,6 @@ package unwrapped
 
 import (
 	"fmt"
-	"go/token"
-	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -41,7 +39,7 @@ func racingCallbacks(res *engine.Result) []analysis.Diagnostic {
 				continue // already settled: OnDone runs the callback at once, here on the loop
 			}
 			for _, t := range res.Targets(cb) {
-				if tch := touches(res, t); tch != nil {
+				if tch := res.Touches(t); tch != nil {
 					pos, end := res.CallSpan(engine.CallPos(ci))
 					out = append(out, analysis.Diagnostic{
 						Pos:            pos,
@@ -68,197 +66,19 @@ func submittedHere(res *engine.Result, fn *ssa.Function, fut ssa.Value) bool {
 	return false
 }
 
-// touch is the first thing a callback does that must happen on the loop.
-type touch struct {
-	pos  token.Pos
-	what string // "writes s.count, which loop code owns", "calls (*futures.Loop).CallSoon, ..."
-	api  bool   // a loop-only call, rather than a write
-}
-
-// ownedFunc names the loop-owned variable or receiver a root value (a free
-// variable or parameter) stands for, if it stands for one.
-type ownedFunc func(root ssa.Value) (string, bool)
-
-// calleeDepth bounds how far a callback's calls to functions of the
-// package are followed.
-const calleeDepth = 2
-
-// touches returns what callback t does that races with the loop, or nil:
-// a loop-only call, or a write to loop-owned state, in the callback's
-// activation (with the closures it calls in place or defers) or in
-// functions of the package it calls with loop-owned arguments. Writes in a
-// callback that takes a lock, sends on or closes a channel, or publishes
-// otherwise (wg.Done, an atomic store: the roles table's Publishes) are taken
-// to be synchronised with their reader (precision first: which writes the
-// lock or the channel publishes is not worked out). A loop-only call is reported
-// regardless: no synchronisation makes it safe.
-func touches(res *engine.Result, t engine.Target) *touch {
-	sc := &scanner{res: res, seen: map[*ssa.Function]bool{}}
-	owned := func(root ssa.Value) (string, bool) {
-		switch v := root.(type) {
-		case *ssa.FreeVar:
-			if v.Parent() == t.Fn {
-				return v.Name(), true // captured from the loop code that made the callback
-			}
-		case *ssa.Parameter:
-			if t.Recv != nil && v.Parent() == t.Fn && t.Fn.Params[0] == v {
-				return v.Name(), true // the receiver of a method value bound in loop code
-			}
-		}
-		return "", false
-	}
-	for _, g := range res.Funcs {
-		if res.ActivationRoot(g) == t.Fn {
-			sc.scan(g, owned, 0)
-		}
-	}
-	if sc.api != nil {
-		return sc.api
-	}
-	if sc.write != nil && !sc.synced {
-		return sc.write
-	}
-	return nil
-}
-
-type scanner struct {
-	res        *engine.Result
-	seen       map[*ssa.Function]bool
-	api, write *touch
-	synced     bool // a lock is taken, a channel sent on or closed, or writes published: they are taken to be synchronised
-}
-
-// scan looks through g; findings are placed and named as seen from the
-// callback, through via (the call the callback makes into g's chain) when
-// depth > 0.
-func (sc *scanner) scan(g *ssa.Function, owned ownedFunc, depth int) {
-	sc.scanVia(g, owned, depth, nil)
-}
-
-func (sc *scanner) scanVia(g *ssa.Function, owned ownedFunc, depth int, via *touch) {
-	note := func(slot **touch, pos token.Pos, what string) {
-		if via != nil {
-			pos, what = via.pos, via.what+what
-		}
-		if pos.IsValid() && (*slot == nil || pos < (*slot).pos) {
-			*slot = &touch{pos: pos, what: what, api: slot == &sc.api}
-		}
-	}
-	for _, b := range g.Blocks {
-		for _, instr := range b.Instrs {
-			switch instr := instr.(type) {
-			case *ssa.Go:
-				// runs on a goroutine of its own
-			case ssa.CallInstruction:
-				common := instr.Common()
-				if row := sc.res.Role(common); row != nil {
-					if row.Locks || row.Publishes {
-						sc.synced = true
-					}
-					if row.LoopOnly {
-						note(&sc.api, engine.CallPos(instr), "calls "+sc.res.CallName(common)+", which may only be called on the loop")
-					}
-					continue
-				}
-				if b, ok := common.Value.(*ssa.Builtin); ok && b.Object() == types.Universe.Lookup("close") {
-					sc.synced = true
-				}
-				sc.follow(instr, owned, depth, via)
-			case *ssa.Send:
-				sc.synced = true
-			case *ssa.Store:
-				if name, ok := sc.ownedPath(instr.Addr, owned, 0); ok {
-					note(&sc.write, instr.Pos(), "writes "+name+", which loop code owns")
-				}
-			case *ssa.MapUpdate:
-				if name, ok := sc.ownedPath(instr.Map, owned, 0); ok {
-					note(&sc.write, instr.Pos(), "writes to the map "+name+", which loop code owns")
-				}
-			}
-		}
-	}
-}
-
-// follow scans a static call to a declared function of the package, with
-// the parameters that receive loop-owned values standing for them.
-func (sc *scanner) follow(ci ssa.CallInstruction, owned ownedFunc, depth int, via *touch) {
-	callee := ci.Common().StaticCallee()
-	if depth >= calleeDepth || callee == nil || callee.Parent() != nil || callee.Pkg != sc.res.SSA || len(callee.Blocks) == 0 || sc.seen[callee] {
-		return
-	}
-	args := map[*ssa.Parameter]string{}
-	for i, a := range ci.Common().Args {
-		if i < len(callee.Params) {
-			if name, ok := sc.ownedPath(a, owned, 0); ok {
-				args[callee.Params[i]] = name
-			}
-		}
-	}
-	if via == nil {
-		// As the callback spells it: s.record.
-		via = &touch{pos: engine.CallPos(ci), what: "calls " + sc.res.Written(ci).Callee() + ", which "}
-	}
-	sc.seen[callee] = true
-	sc.scanVia(callee, func(root ssa.Value) (string, bool) {
-		p, ok := root.(*ssa.Parameter)
-		if !ok {
-			return "", false
-		}
-		name, ok := args[p]
-		return name, ok
-	}, depth+1, via)
-	sc.seen[callee] = false
-}
-
-// ownedPath reports whether address (or map, or pointer) v reaches state
-// that owned accepts as loop-owned: the root itself, or a field or element
-// reached through it. It names the state as the source spells it.
-func (sc *scanner) ownedPath(v ssa.Value, owned ownedFunc, depth int) (string, bool) {
-	if depth > 16 {
-		return "", false
-	}
-	d := depth + 1
-	switch v := v.(type) {
-	case *ssa.FreeVar:
-		if name, ok := owned(v); ok {
-			return name, true
-		}
-		// A closure run in place within the callback: follow the capture
-		// to the callback's own variable or capture.
-		if b := sc.res.Binding(v); b != nil {
-			return sc.ownedPath(b, owned, d)
-		}
-	case *ssa.Parameter:
-		return owned(v)
-	case *ssa.UnOp:
-		if v.Op == token.MUL {
-			return sc.ownedPath(v.X, owned, d)
-		}
-	case *ssa.FieldAddr:
-		if base, ok := sc.ownedPath(v.X, owned, d); ok {
-			return base + "." + engine.FieldName(v.X.Type(), v.Field), true
-		}
-	case *ssa.IndexAddr:
-		if base, ok := sc.ownedPath(v.X, owned, d); ok {
-			return base + "[...]", true
-		}
-	}
-	return "", false
-}
-
 // callbackMessage says what goes wrong and what to write instead, in the
 // words of the library of the loop fn runs on.
-func callbackMessage(res *engine.Result, fn *ssa.Function, ci ssa.CallInstruction, row *roles.Func, tch *touch) string {
+func callbackMessage(res *engine.Result, fn *ssa.Function, ci ssa.CallInstruction, row *roles.Func, tch *engine.Touch) string {
 	f := res.Written(ci).Source(roles.Arg0, "f")
 	loop := loopExpr(res, fn, engine.CallPos(ci))
 	if loop == "" {
 		loop = "loop"
 	}
 	harm := "it races with the loop"
-	if tch.api {
+	if tch.API {
 		harm = "off the loop it races with the loop's queue, or panics while the loop is idle"
 	}
 	w := res.Words(fn, row)
 	return fmt.Sprintf("the %s callback runs on the goroutine that settles %s, not on %s running this code, and it %s (at %s): %s; %s",
-		row.Name, f, w.Loop, tch.what, res.Where(tch.pos), harm, roles.Say(w.HandBack, map[string]string{"l": loop, "f": f}))
+		row.Name, f, w.Loop, tch.What, res.Where(tch.Pos), harm, roles.Say(w.HandBack, map[string]string{"l": loop, "f": f}))
 }

@@ -8,6 +8,9 @@
 // The analyzer reports two ways an executor *futures.Future reaches loop
 // code other than through futures.Wrap or futures.RunInExecutor.
 //
+// Loop code is defined once for every rule: see
+// https://github.com/futurelint/futurelint/blob/main/docs/rules.md#loop-code.
+//
 // A completion callback registered from loop code with f.OnDone(cb) whose
 // callback writes state that loop code owns (a variable captured from the
 // loop code, or a field or element reached through one, or through the

@@ -2,7 +2,6 @@ package unwrapped
 
 import (
 	_ "embed"
-	"sort"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -18,13 +17,14 @@ const name = "unwrapped"
 // Doc is its documentation, parsed from doc.go.
 var Analyzer, Doc = engine.NewRule(name, doc, run)
 
+// Severity is the rule's severity: the docs are generated from it.
+var Severity = engine.Levels{Usual: engine.Warning}
+
 func run(pass *analysis.Pass, res *engine.Result) error {
-	found := racingCallbacks(res)
-	found = append(found, nestedFutures(res)...)
-	sort.SliceStable(found, func(i, j int) bool { return engine.Before(pass.Fset, found[i].Pos, found[j].Pos) })
-	rep := engine.NewReporter(pass, name)
-	for _, d := range found {
-		rep.Report(d, engine.Warning)
+	var found []engine.Finding
+	for _, d := range append(racingCallbacks(res), nestedFutures(res)...) {
+		found = append(found, engine.Finding{Diagnostic: d, Severity: Severity.Usual})
 	}
+	engine.NewReporter(pass, name).ReportAll(found)
 	return nil
 }

@@ -75,6 +75,12 @@ func readDocs(root string, rules []analyzer.Rule) ([]*ruledoc.Doc, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %v", file, err)
 		}
+		if got, want := severityLevels(d.Severity), r.Severity.String(); got != want {
+			return nil, fmt.Errorf("%s: the Severity section says %q, the rule's code %q", file, got, want)
+		}
+		if !strings.Contains(d.Flags, ruledoc.LoopCodeURL) {
+			return nil, fmt.Errorf("%s: the introduction does not link the definition of loop code (%s)", file, ruledoc.LoopCodeURL)
+		}
 		if d.AnalyzerDoc() != a.Doc || d.URL() != a.URL {
 			return nil, fmt.Errorf("%s: analyzer %s does not take its Doc and URL from this file (set them from ruledoc)", file, a.Name)
 		}
@@ -91,6 +97,8 @@ func render(rules []analyzer.Rule, docs []*ruledoc.Doc) []byte {
 	b.WriteString("Each rule's documentation lives in its `passes/<rule>/doc.go`; this page is generated\n")
 	b.WriteString("from those files by `go generate ./...`. `futurelint help <rule>` prints the same text.\n\n")
 	b.Write(table(rules, docs, ""))
+	fmt.Fprintf(&b, "\n<a id=\"%s\"></a>\n\n## Loop code\n\n", ruledoc.LoopCodeAnchor)
+	b.Write(markdown(ruledoc.LoopCode))
 	for i, r := range rules {
 		d := docs[i]
 		fmt.Fprintf(&b, "\n<a id=\"%s\"></a>\n\n## %s %s: %s\n\n", d.Name, r.ID, d.Name, d.Title)
@@ -111,7 +119,7 @@ func table(rules []analyzer.Rule, docs []*ruledoc.Doc, page string) []byte {
 	b.WriteString("| ID | Rule | Reports | Severity |\n|---|---|---|---|\n")
 	for i, r := range rules {
 		d := docs[i]
-		fmt.Fprintf(&b, "| %s | [%s](%s#%s) | %s | %s |\n", r.ID, d.Name, page, d.Name, cell(d.Title), cell(severityLevels(d.Severity)))
+		fmt.Fprintf(&b, "| %s | [%s](%s#%s) | %s | %s |\n", r.ID, d.Name, page, d.Name, cell(d.Title), cell(r.Severity.String()))
 	}
 	return b.Bytes()
 }
@@ -151,9 +159,10 @@ func code(src string) []byte {
 	return []byte("```go\n" + src + "\n```\n")
 }
 
-// severityLevels shortens a Severity section for the summary table to its
-// levels: of each sentence that starts with "Warning" or "Error", the part
-// before the first colon or comma ("warning; error when it deadlocks").
+// severityLevels shortens a Severity section to its levels: of each
+// sentence that starts with "Warning" or "Error", the part before the first
+// colon or comma ("warning; error when it deadlocks"). The prose must say
+// what the rule's Severity value, which the table shows, says.
 func severityLevels(s string) string {
 	var levels []string
 	for _, sentence := range strings.Split(strings.Join(strings.Fields(s), " "), ". ") {

@@ -1,0 +1,203 @@
+package engine
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Touch is the first thing a function running off the loop does that must
+// happen on the loop.
+type Touch struct {
+	Pos  token.Pos
+	What string // "writes s.count, which loop code owns", "calls (*futures.Loop).CallSoon, ..."
+	API  bool   // a loop-only call, rather than a write
+}
+
+// ownedFunc names the loop-owned variable or receiver a root value (a free
+// variable or parameter) stands for, if it stands for one.
+type ownedFunc func(root ssa.Value) (string, bool)
+
+// calleeDepth bounds how far a callback's calls to functions of the
+// package are followed.
+const calleeDepth = 2
+
+// Touches returns what t, a function value that loop code hands to another
+// goroutine (an OnDone callback, a go statement's function), does that
+// races with the loop, or nil:
+// a loop-only call, or a write to loop-owned state, in the callback's
+// activation (with the closures it calls in place or defers) or in
+// functions of the package it calls with loop-owned arguments. Writes in a
+// callback that takes a lock, sends on or closes a channel, or publishes
+// otherwise (wg.Done, an atomic store: the roles table's Publishes) are taken
+// to be synchronised with their reader (precision first: which writes the
+// lock or the channel publishes is not worked out). A loop-only call is reported
+// regardless: no synchronisation makes it safe. Loop-owned state is what
+// t captures from the loop code that made it, and the receiver of a method
+// value bound there; t runs with the closures it calls in place or defers
+// (Activation).
+func (r *Result) Touches(t Target) *Touch {
+	sc := &scanner{res: r, seen: map[*ssa.Function]bool{}}
+	owned := func(root ssa.Value) (string, bool) {
+		switch v := root.(type) {
+		case *ssa.FreeVar:
+			if v.Parent() == t.Fn {
+				return v.Name(), true // captured from the loop code that made the callback
+			}
+		case *ssa.Parameter:
+			if t.Recv != nil && v.Parent() == t.Fn && t.Fn.Params[0] == v {
+				return v.Name(), true // the receiver of a method value bound in loop code
+			}
+		}
+		return "", false
+	}
+	for _, g := range r.Activation(t.Fn) {
+		sc.scan(g, owned, 0)
+	}
+	if sc.api != nil {
+		return sc.api
+	}
+	if sc.write != nil && !sc.synced {
+		return sc.write
+	}
+	return nil
+}
+
+type scanner struct {
+	res        *Result
+	seen       map[*ssa.Function]bool
+	api, write *Touch
+	synced     bool // a lock is taken, a channel sent on or closed, or writes published: they are taken to be synchronised
+}
+
+// scan looks through g; findings are placed and named as seen from the
+// callback, through via (the call the callback makes into g's chain) when
+// depth > 0.
+func (sc *scanner) scan(g *ssa.Function, owned ownedFunc, depth int) {
+	sc.scanVia(g, owned, depth, nil)
+}
+
+func (sc *scanner) scanVia(g *ssa.Function, owned ownedFunc, depth int, via *Touch) {
+	note := func(slot **Touch, pos token.Pos, what string) {
+		if via != nil {
+			pos, what = via.Pos, via.What+what
+		}
+		if pos.IsValid() && (*slot == nil || pos < (*slot).Pos) {
+			*slot = &Touch{Pos: pos, What: what, API: slot == &sc.api}
+		}
+	}
+	for _, b := range g.Blocks {
+		for _, instr := range b.Instrs {
+			switch instr := instr.(type) {
+			case *ssa.Go:
+				// runs on a goroutine of its own
+			case ssa.CallInstruction:
+				common := instr.Common()
+				if row := sc.res.Role(common); row != nil {
+					if row.Locks || row.Publishes {
+						sc.synced = true
+					}
+					if row.LoopOnly {
+						note(&sc.api, CallPos(instr), "calls "+sc.res.CallName(common)+", which may only be called on the loop")
+					}
+					continue
+				}
+				if b, ok := common.Value.(*ssa.Builtin); ok && b.Object() == types.Universe.Lookup("close") {
+					sc.synced = true
+				}
+				sc.follow(instr, owned, depth, via)
+			case *ssa.Send:
+				sc.synced = true
+			case *ssa.Store:
+				if name, ok := sc.ownedPath(instr.Addr, owned, 0); ok {
+					note(&sc.write, instr.Pos(), "writes "+name+", which loop code owns")
+				}
+			case *ssa.MapUpdate:
+				if name, ok := sc.ownedPath(instr.Map, owned, 0); ok {
+					note(&sc.write, instr.Pos(), "writes to the map "+name+", which loop code owns")
+				}
+			}
+		}
+	}
+}
+
+// follow scans a static call to a declared function of the package, with
+// the parameters that receive loop-owned values standing for them.
+func (sc *scanner) follow(ci ssa.CallInstruction, owned ownedFunc, depth int, via *Touch) {
+	callee := ci.Common().StaticCallee()
+	if depth >= calleeDepth || callee == nil || callee.Parent() != nil || callee.Pkg != sc.res.SSA || len(callee.Blocks) == 0 || sc.seen[callee] {
+		return
+	}
+	args := map[*ssa.Parameter]string{}
+	for i, a := range ci.Common().Args {
+		if i < len(callee.Params) {
+			if name, ok := sc.ownedPath(a, owned, 0); ok {
+				args[callee.Params[i]] = name
+			}
+		}
+	}
+	if via == nil {
+		// As the callback spells it: s.record.
+		via = &Touch{Pos: CallPos(ci), What: "calls " + sc.res.Written(ci).Callee() + ", which "}
+	}
+	sc.seen[callee] = true
+	sc.scanVia(callee, func(root ssa.Value) (string, bool) {
+		p, ok := root.(*ssa.Parameter)
+		if !ok {
+			return "", false
+		}
+		name, ok := args[p]
+		return name, ok
+	}, depth+1, via)
+	sc.seen[callee] = false
+}
+
+// ownedPath reports whether address (or map, or pointer) v reaches state
+// that owned accepts as loop-owned: the root itself, or a field or element
+// reached through it. It names the state as the source spells it.
+func (sc *scanner) ownedPath(v ssa.Value, owned ownedFunc, depth int) (string, bool) {
+	if depth > 16 {
+		return "", false
+	}
+	d := depth + 1
+	switch v := v.(type) {
+	case *ssa.FreeVar:
+		if name, ok := owned(v); ok {
+			return name, true
+		}
+		// A closure run in place within the callback: follow the capture
+		// to the callback's own variable or capture.
+		if b := sc.res.Binding(v); b != nil {
+			return sc.ownedPath(b, owned, d)
+		}
+	case *ssa.Parameter:
+		return owned(v)
+	case *ssa.UnOp:
+		if v.Op == token.MUL {
+			return sc.ownedPath(v.X, owned, d)
+		}
+	case *ssa.FieldAddr:
+		if base, ok := sc.ownedPath(v.X, owned, d); ok {
+			return base + "." + FieldName(v.X.Type(), v.Field), true
+		}
+	case *ssa.IndexAddr:
+		if base, ok := sc.ownedPath(v.X, owned, d); ok {
+			return base + "[...]", true
+		}
+	}
+	return "", false
+}
+
+// Activation returns the functions of the package that run as part of a
+// run of root: root, and the closures it calls in place or defers, and
+// range-over-func bodies (transitively), in source order.
+func (r *Result) Activation(root *ssa.Function) []*ssa.Function {
+	var out []*ssa.Function
+	for _, g := range r.Funcs {
+		if r.ActivationRoot(g) == root {
+			out = append(out, g)
+		}
+	}
+	return out
+}

@@ -1,0 +1,50 @@
+package engine_test
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+
+	"github.com/futurelint/futurelint/internal/engine"
+	"github.com/futurelint/futurelint/internal/testmodule"
+)
+
+// TestRelated checks a finding's related information: it lies in the
+// package, the chain of a helper that may block is its first entries, and
+// a deadlock's reason is there at its position.
+func TestRelated(t *testing.T) {
+	graph, err := checker.Analyze([]*analysis.Analyzer{engine.Analyzer}, testmodule.Load(t, "./loopblock/a"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := graph.Roots[0].Result.(*engine.Result)
+	chains, reasons := 0, 0
+	for _, fn := range res.LoopFuncs() {
+		for _, op := range res.Ops(fn) {
+			rel := res.Related(op)
+			for _, ri := range rel {
+				if res.File(ri.Pos) == nil || ri.Message == "" {
+					t.Errorf("%s: related information %+v outside the package or without a message", res.Where(op.Pos), ri)
+				}
+			}
+			if op.Helper != nil && len(rel) > 0 {
+				chains++
+				if !strings.HasPrefix(op.Helper.Witness(), rel[0].Message+" at "+res.Where(rel[0].Pos)) {
+					t.Errorf("%s: related %q is not the first step of %q", res.Where(op.Pos), rel[0].Message, op.Helper.Witness())
+				}
+			}
+			if op.Deadlock != nil && op.Deadlock.Pos.IsValid() {
+				reasons++
+				last := rel[len(rel)-1]
+				if last.Message != op.Deadlock.String() || last.Pos != op.Deadlock.Pos {
+					t.Errorf("%s: related %+v, want the deadlock's reason %q", res.Where(op.Pos), last, op.Deadlock)
+				}
+			}
+		}
+	}
+	if chains == 0 || reasons == 0 {
+		t.Errorf("%d helper chains and %d deadlock reasons with related information in loopblock/a, want some of each", chains, reasons)
+	}
+}

@@ -1,0 +1,25 @@
+package ruledoc
+
+// LoopCodeAnchor is the anchor of the section of the rules page that
+// defines loop code, which every rule's documentation links to
+// (LoopCodeURL) instead of defining it again.
+const LoopCodeAnchor = "loop-code"
+
+// LoopCodeURL is the address of that section.
+const LoopCodeURL = BaseURL + "#" + LoopCodeAnchor
+
+// LoopCode defines loop code for every rule, in go doc comment syntax.
+const LoopCode = `Loop code is code that runs on an event loop's goroutine, one callback or
+coroutine at a time. With the futures runtime it is: any function with a
+*futures.Ctx parameter (a coroutine); any function passed as the callback
+of CallSoon, CallSoonThreadsafe, CallLater or Then, or as the coroutine of
+Spawn, RunThreadsafe or Run, directly or through a wrapper that hands its
+function parameter on to them (in any package: facts carry the wrapper's
+role to its callers); and closures called in place or deferred in loop
+code. The body of a go statement, executor jobs (Submit, RunInExecutor) and
+OnDone callbacks run on other goroutines and are not loop code.
+
+The same roles come from rows for other libraries (an actor's Receive, a
+network loop's event handlers, a UI toolkit's callbacks): futurelint knows
+which functions of each library mark, schedule or run loop code from its
+roles table, and a finding uses that library's words.`
