@@ -97,7 +97,7 @@ func (r *Result) exportASTSummaries() {
 						return true
 					}
 					callee = callee.Origin()
-					if row := r.Roles.Lookup(callee); row != nil {
+					if row := r.Roles.LookupCall(invokeRecv(info, n, callee), callee); row != nil {
 						if row.Block != roles.NoBlock {
 							op(n.Lparen, row.Block, "calls "+roles.Describe(callee))
 						}
@@ -168,6 +168,18 @@ func commOperands(s ast.Stmt) []ast.Expr {
 		}
 	case *ast.SendStmt:
 		return []ast.Expr{s.Chan, s.Value}
+	}
+	return nil
+}
+
+// invokeRecv is the static type of the receiver of call when it calls an
+// interface method (the interface the call goes through), else nil.
+func invokeRecv(info *types.Info, call *ast.CallExpr, callee *types.Func) types.Type {
+	if !isInterfaceMethod(callee) {
+		return nil
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		return info.TypeOf(sel.X)
 	}
 	return nil
 }

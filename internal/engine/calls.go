@@ -16,8 +16,10 @@ import (
 // with no role.
 func (r *Result) Role(call *ssa.CallCommon) *roles.Func {
 	if call.IsInvoke() {
-		// Interface methods have table rows only (actor.Context.ReenterAfter).
-		return r.Roles.Lookup(call.Method)
+		// Interface methods have table rows only, looked up by the
+		// interface the call goes through (gnet.Conn's Write), then by
+		// the one declaring the method.
+		return r.Roles.LookupCall(call.Value.Type(), call.Method)
 	}
 	callee := call.StaticCallee()
 	if callee == nil {

@@ -105,8 +105,11 @@
 // a function that hands its own function parameter on to such an argument
 // gets a SchedulesFact, so its callers' arguments are loop code in any
 // package. Closures called in place, deferred, or used as range-over-func
-// bodies in loop code are loop code too. Go statement bodies, executor jobs
-// and OnDone callbacks are not.
+// bodies in loop code are loop code too. So are the methods a library calls
+// on its loop because their type implements one of its interfaces (a
+// roles.Handler row: gnet.EventHandler's OnTraffic, tea.Model's Update),
+// on the loop of the row's Loop parameter when it names one. Go statement
+// bodies, executor jobs and OnDone callbacks are not.
 //
 // # May-block summaries
 //

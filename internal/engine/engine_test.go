@@ -2,6 +2,7 @@ package engine_test
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"testing"
 
@@ -179,5 +180,60 @@ func TestSelfSubmits(t *testing.T) {
 	}
 	if len(want) < 5 {
 		t.Errorf("only %d expectations found", len(want))
+	}
+}
+
+// TestHandlerMethods checks a Handler row: the listed methods of types
+// implementing the interface (directly or by embedding) are loop code on the
+// loop of their Conn parameter; the interface's other methods, the type's
+// own methods and look-alikes of types that do not implement it are not.
+func TestHandlerMethods(t *testing.T) {
+	const lib = "futurelint.test/engine/netloop"
+	table := roles.Build(append(roles.Libraries(), &roles.Library{
+		Name:  "netloop",
+		Paths: []string{lib},
+		Words: roles.Words{Loop: "the network loop"},
+		Types: []roles.Type{{Pkg: lib, Name: "EventHandler", Role: roles.Handler, Methods: []string{"OnTraffic"}, Loop: roles.Arg1}},
+	})...)
+	results := analysistest.Run(t, testmodule.Dir(t), engine.New(table), "./engine/handleruse")
+	res := results[0].Result.(*engine.Result)
+	if res.SSA == nil {
+		t.Fatal("handler code got no SSA")
+	}
+	var got []string
+	for _, fn := range res.LoopFuncs() {
+		for _, op := range res.Ops(fn) {
+			got = append(got, fmt.Sprintf("%d %s", res.Pass.Fset.Position(op.Pos).Line, res.ActivationRoot(fn).Name()))
+		}
+		if p := res.Place(fn); p.Parent == nil && !strings.Contains(p.Reason, "OnTraffic method of") {
+			t.Errorf("%s: reason %q", fn, p.Reason)
+		}
+		if w := res.Words(fn, nil); w.Loop != "the network loop" {
+			t.Errorf("%s: words of loop %q, want the handler library's", fn, w.Loop)
+		}
+	}
+	sort.Strings(got)
+	want := "16 OnTraffic; 20 OnTraffic; 21 OnTraffic; 41 OnTraffic"
+	if g := strings.Join(got, "; "); g != want {
+		t.Errorf("blocking ops in loop code:\n got %s\nwant %s", g, want)
+	}
+	checked := 0
+	for _, fn := range res.Funcs {
+		for ci := range fn.Blocks[0].Instrs {
+			call, ok := fn.Blocks[0].Instrs[ci].(*ssa.Call)
+			if !ok || call.Call.StaticCallee() == nil {
+				continue
+			}
+			switch name := call.Call.StaticCallee().Name(); name {
+			case "current", "other":
+				if got := res.IsCurrentLoop(fn, call.Call.Args[0]); got != (name == "current") {
+					t.Errorf("%s: IsCurrentLoop = %v", res.Pass.Fset.Position(call.Pos()), got)
+				}
+				checked++
+			}
+		}
+	}
+	if checked != 2 {
+		t.Errorf("checked %d current/other calls, want 2", checked)
 	}
 }

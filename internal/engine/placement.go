@@ -23,6 +23,10 @@ type Place struct {
 	Parent *ssa.Function
 	// Marker is the function's own marker parameter (*futures.Ctx), if any.
 	Marker *ssa.Parameter
+	// Handler is set for a method the library calls on its loop because
+	// its type implements the row's interface (gnet.EventHandler's
+	// OnTraffic).
+	Handler *roles.Type
 	// Schedules are the calls that hand this function to a loop.
 	Schedules []*Schedule
 
@@ -186,6 +190,7 @@ func (r *Result) place() {
 			}
 		}
 	}
+	r.placeHandlers()
 	// In-place closures and range-over-func bodies belong to their parent.
 	for _, fn := range r.Funcs {
 		for _, b := range fn.Blocks {

@@ -10,8 +10,9 @@ import (
 )
 
 // Library returns the library whose words a finding about code of fn uses:
-// that of the loop fn runs on (its marker's type, or the API that hands it
-// to the loop, through wrappers), else the library of row's package (the
+// that of the loop fn runs on (its marker's type, the handler interface its
+// method implements, or the API that hands it to the loop, through
+// wrappers), else the library of row's package (the
 // API the finding is about), else nil.
 func (r *Result) Library(fn *ssa.Function, row *roles.Func) *roles.Library {
 	if p := r.places[r.ActivationRoot(fn)]; p != nil {
@@ -20,6 +21,11 @@ func (r *Result) Library(fn *ssa.Function, row *roles.Func) *roles.Library {
 				if lib := r.Roles.Library(ty.Pkg); lib != nil {
 					return lib
 				}
+			}
+		}
+		if p.Handler != nil {
+			if lib := r.Roles.Library(p.Handler.Pkg); lib != nil {
+				return lib
 			}
 		}
 		for _, s := range p.Schedules {

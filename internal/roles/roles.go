@@ -276,6 +276,11 @@ const (
 	LoopTask                           // a loop-bound future (*futures.Task)
 	LoopType                           // an event loop (*futures.Loop)
 	PromiseType                        // the write side of an executor future (*futures.Promise)
+	// Handler is an interface whose implementations the library calls on
+	// its loop: the Methods of a type implementing it are loop code
+	// (gnet.EventHandler's OnTraffic, tea.Model's Update), wherever the
+	// value is handed to the library.
+	Handler
 	// LoopOwned is a type whose methods may be called only on the loop
 	// (Fyne's widgets): a method without a row of its own is looked up as
 	// a LoopOnly row. A row with an empty Name covers every type of Pkg.
@@ -286,6 +291,25 @@ const (
 type Type struct {
 	Pkg, Name string
 	Role      TypeRole
+	// Methods, for a Handler, are the methods of an implementation that
+	// run on the loop; the interface's other methods (gnet's OnBoot and
+	// OnTick) and the type's own methods are not loop code by this row.
+	Methods []string
+	// Loop, for a Handler, is the parameter of those methods that names
+	// the loop they run on (gnet's Conn: its event loop), counting the
+	// receiver as Arg0; NoArg when the loop is not an argument.
+	Loop Arg
+}
+
+// Handlers returns the Handler rows, in table order.
+func (t *Table) Handlers() []*Type {
+	var out []*Type
+	for i := range t.Types {
+		if ty := &t.Types[i]; ty.Role == Handler && t.types[key{ty.Pkg, "", ty.Name}] == ty {
+			out = append(out, ty)
+		}
+	}
+	return out
 }
 
 // Field is a row for a function-typed struct field that registers a
@@ -387,6 +411,31 @@ func (t *Table) FieldOf(typ types.Type, name string) *Field {
 		return nil
 	}
 	return t.fields[key{n.Obj().Pkg().Path(), n.Obj().Name(), name}]
+}
+
+// LookupCall returns the row for a call of fn through a receiver of static
+// type recv (nil for a package-level function): first the row of the
+// receiver's own named type, then that of the type declaring fn. Methods of
+// an interface are declared on the interface that has them, which may be
+// one it embeds: gnet.Conn's Write is io.Writer's, and a row keyed
+// (io, Writer, Write) would describe every writer. A row keyed by the named
+// interface the call goes through (gnet, Conn, Write) describes only calls
+// through a gnet.Conn.
+func (t *Table) LookupCall(recv types.Type, fn *types.Func) *Func {
+	if fn == nil {
+		return nil
+	}
+	if recv != nil {
+		if p, ok := recv.(*types.Pointer); ok {
+			recv = p.Elem()
+		}
+		if n, ok := types.Unalias(recv).(*types.Named); ok && n.Obj().Pkg() != nil {
+			if row := t.funcs[key{n.Obj().Pkg().Path(), n.Obj().Name(), fn.Name()}]; row != nil {
+				return row
+			}
+		}
+	}
+	return t.Lookup(fn)
 }
 
 // TypeOf returns the row for typ (or *typ), or nil.

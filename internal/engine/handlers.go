@@ -1,0 +1,81 @@
+package engine
+
+import (
+	"go/types"
+	"slices"
+
+	"github.com/futurelint/futurelint/internal/roles"
+)
+
+// placeHandlers makes loop code of the methods that a library calls on its
+// loop because their type implements one of its Handler interfaces
+// (roles.Handler: gnet.EventHandler's OnOpen, OnTraffic and OnClose), with
+// the loop named by the row's Loop parameter. The value need not be seen
+// reaching the library: a type implementing the interface exists to be
+// handed to it, and only the row's methods count, not the type's others.
+func (r *Result) placeHandlers() {
+	type handler struct {
+		row   *roles.Type
+		iface *types.Interface
+	}
+	var hs []handler
+	for _, row := range r.Roles.Handlers() {
+		if iface := r.lookupInterface(row.Pkg, row.Name); iface != nil {
+			hs = append(hs, handler{row, iface})
+		}
+	}
+	if len(hs) == 0 {
+		return
+	}
+	for _, fn := range r.Funcs {
+		obj, ok := fn.Object().(*types.Func)
+		if !ok || fn.Parent() != nil || fn.Signature.Recv() == nil || len(fn.Params) == 0 {
+			continue
+		}
+		named := namedOf(fn.Signature.Recv().Type())
+		if named == nil || named.TypeParams().Len() > 0 {
+			continue
+		}
+		for _, h := range hs {
+			if !slices.Contains(h.row.Methods, obj.Name()) ||
+				!types.Implements(named, h.iface) && !types.Implements(types.NewPointer(named), h.iface) {
+				continue
+			}
+			p := r.places[fn]
+			p.Loop, p.Handler = true, h.row
+			p.Reason = "it is the " + obj.Name() + " method of " + types.TypeString(named, pkgName) +
+				", a " + h.row.Name + " of package " + h.row.Pkg + ", which runs it on its loop"
+			if i := h.row.Loop.Index(); i >= 0 && i < len(fn.Params) {
+				p.always = append(p.always, r.loopOf(fn.Params[i]))
+			} else if h.row.Loop == roles.ProcessLoop {
+				p.always = append(p.always, r.processRef(h.row.Pkg))
+			}
+			break
+		}
+	}
+}
+
+// lookupInterface finds the interface type pkg.name among the packages the
+// current package imports, or nil.
+func (r *Result) lookupInterface(pkg, name string) *types.Interface {
+	for _, p := range r.Pass.Pkg.Imports() {
+		if p.Path() != pkg {
+			continue
+		}
+		if tn, ok := p.Scope().Lookup(name).(*types.TypeName); ok {
+			if iface, ok := tn.Type().Underlying().(*types.Interface); ok {
+				return iface
+			}
+		}
+	}
+	return nil
+}
+
+// namedOf is the named type of a receiver type T or *T, or nil.
+func namedOf(t types.Type) *types.Named {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, _ := types.Unalias(t).(*types.Named)
+	return n
+}
