@@ -21,6 +21,8 @@ func message(res *engine.Result, op *engine.Op) string {
 	vars := map[string]string{"c": c}
 	var what string
 	switch {
+	case op.Helper != nil && op.Deadlock != nil:
+		what = fmt.Sprintf("%s deadlocks %s: it %s, and %s", calledAs(res, op), w.Loop, op.Helper.Witness(), op.Deadlock)
 	case op.Helper != nil:
 		what = fmt.Sprintf("%s blocks %s: it %s", calledAs(res, op), w.Loop, op.Helper.Witness())
 	case op.Deadlock != nil:
@@ -50,6 +52,9 @@ func instead(res *engine.Result, op *engine.Op, w roles.Words, coroutine bool, v
 			return w.RunSelf
 		}
 		return w.RunOther.In(coroutine)
+	case op.Kind == roles.BlockLoopServe:
+		// A wait for the loop to serve the call: not waiting is the fix.
+		return w.WaitCallback
 	case op.Helper != nil:
 		return w.OffloadCall.In(coroutine)
 	case op.Kind == roles.BlockLoopRun:
