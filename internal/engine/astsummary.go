@@ -99,7 +99,7 @@ func (r *Result) exportASTSummaries() {
 					callee = callee.Origin()
 					if row := r.Roles.LookupCall(invokeRecv(info, n, callee), callee); row != nil {
 						if row.Block != roles.NoBlock {
-							op(n.Lparen, row.Block, "calls "+roles.Describe(callee))
+							op(n.Lparen, row.Block, "calls "+r.FuncName(callee))
 						}
 						return true
 					}
@@ -132,7 +132,7 @@ func (r *Result) exportASTSummaries() {
 					f = r.importBlocks(s.callee)
 				}
 				if f != nil {
-					chain := append([]Step{r.step("calls "+r.funcName(s.callee), s.pos)}, f.Chain...)
+					chain := append([]Step{r.step("calls "+r.FuncName(s.callee), s.pos)}, f.Chain...)
 					found[fn] = &BlocksFact{Kind: f.Kind, Chain: chain}
 					break
 				}
@@ -187,12 +187,4 @@ func invokeRecv(info *types.Info, call *ast.CallExpr, callee *types.Func) types.
 func isInterfaceMethod(fn *types.Func) bool {
 	sig := fn.Type().(*types.Signature)
 	return sig.Recv() != nil && types.IsInterface(sig.Recv().Type())
-}
-
-// funcName names a function for witness chains: unqualified in this package.
-func (r *Result) funcName(fn *types.Func) string {
-	if fn.Pkg() == r.Pass.Pkg {
-		return localName(fn)
-	}
-	return roles.Describe(fn)
 }

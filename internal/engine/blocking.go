@@ -37,6 +37,9 @@ type Op struct {
 	// Deadlock, when set, says why the operation certainly never returns
 	// when run on its loop.
 	Deadlock *Reason
+	// Panics, when set, says why the call certainly panics on its loop
+	// (roles.OwnLoopPanic: starting the loop that runs the code).
+	Panics *Reason
 	// SelfSubmit is set when the operation waits for work that was submitted
 	// thread-safely (RunThreadsafe, CallSoonThreadsafe) to the very loop it
 	// runs on: that finding belongs to the selfsubmit rule.
@@ -89,6 +92,9 @@ func (r *Result) opsOf(fn *ssa.Function) []*Op {
 			if r.mayGiveUp(op) {
 				op.GivesUp = &Reason{Kind: ContextDone, Pos: op.Pos}
 			}
+			if op.Row != nil && op.Row.Block == roles.BlockStall && op.GivesUp == nil {
+				op.GivesUp = &Reason{Kind: TimesOut, Pos: op.Pos}
+			}
 			if op.GivesUp != nil {
 				op.Deadlock = nil // a stall until it gives up, not a deadlock
 			}
@@ -112,7 +118,7 @@ func (r *Result) directOps(fn *ssa.Function) []*Op {
 			case *ssa.Call, *ssa.Defer:
 				common := instr.(ssa.CallInstruction).Common()
 				row := r.Role(common)
-				if row == nil || row.Block == roles.NoBlock {
+				if row == nil || row.Block == roles.NoBlock && !r.onOwnLoop(fn, row, common) {
 					continue
 				}
 				future := Arg(common, row.Waits.Index())
@@ -223,12 +229,15 @@ func (r *Result) calleeIsLoop(callee *ssa.Function) bool {
 func (r *Result) summarizeBlocking() {
 	r.blocks = map[*ssa.Function]*BlocksFact{}
 	for _, fn := range r.Funcs {
-		if ops := r.directOps(fn); len(ops) > 0 {
-			f := &BlocksFact{Kind: ops[0].Kind, Chain: []Step{r.step(stepWhat(ops[0]), ops[0].Pos)}}
-			if row := ops[0].Row; row != nil {
-				f.Pkg, f.Loop = row.Pkg, r.waitsForProcess(row)
+		for _, op := range r.directOps(fn) {
+			if op.Kind != roles.NoBlock { // not a panic
+				f := &BlocksFact{Kind: op.Kind, Chain: []Step{r.step(stepWhat(op), op.Pos)}}
+				if op.Row != nil {
+					f.Pkg, f.Loop = op.Row.Pkg, r.waitsForProcess(op.Row)
+				}
+				r.blocks[fn] = f
+				break
 			}
-			r.blocks[fn] = f
 		}
 	}
 	calls := map[*ssa.Function][]ssa.CallInstruction{}
@@ -470,4 +479,11 @@ func dominates(a, b ssa.Instruction) bool {
 		}
 	}
 	return false
+}
+
+// onOwnLoop reports whether call, with row, names in argument 0 the loop
+// that fn, loop code, runs on, and the row says what that does (OwnLoop).
+func (r *Result) onOwnLoop(fn *ssa.Function, row *roles.Func, call *ssa.CallCommon) bool {
+	l := Arg(call, 0)
+	return row.OwnLoop != roles.NoOutcome && l != nil && r.places != nil && r.IsCurrentLoop(fn, l)
 }

@@ -221,7 +221,7 @@ func (r *Result) awaited(fn *ssa.Function, ci ssa.CallInstruction, fa roles.Func
 
 // onEveryPath reports whether every return from ci's function passes
 // through ci.
-func onEveryPath(ci ssa.CallInstruction) bool {
+func onEveryPath(ci ssa.Instruction) bool {
 	for _, b := range ci.Parent().Blocks {
 		if n := len(b.Instrs); n > 0 {
 			if _, ok := b.Instrs[n-1].(*ssa.Return); ok && !ci.Block().Dominates(b) {
@@ -278,19 +278,6 @@ func Arg(call *ssa.CallCommon, i int) ssa.Value {
 		return nil
 	}
 	return args[i]
-}
-
-// CallName names what a call calls, as people write it: (*futures.Loop).CallSoon
-// for another package's method, (*T).m for one of this package, "a function
-// value" for a dynamic call.
-func (r *Result) CallName(call *ssa.CallCommon) string {
-	if call.IsInvoke() {
-		return roles.Describe(call.Method)
-	}
-	if callee := call.StaticCallee(); callee != nil {
-		return r.calleeName(callee)
-	}
-	return "a function value"
 }
 
 // callObj is the called function or interface method, nil for dynamic calls.

@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"golang.org/x/tools/go/ssa"
+
 	"go/types"
 	"slices"
 
@@ -78,4 +80,22 @@ func namedOf(t types.Type) *types.Named {
 	}
 	n, _ := types.Unalias(t).(*types.Named)
 	return n
+}
+
+// LoopBound returns the loop code whose parameter v (a value used in any
+// function of the package) denotes, when that parameter has a
+// roles.LoopBound type: the *goja.Runtime a loop callback is given, which
+// may be used only on that loop, also where a closure captures it. Nil
+// otherwise (a runtime of goja.New(), or one of a function that is not
+// loop code).
+func (r *Result) LoopBound(v ssa.Value) *ssa.Function {
+	ref := r.canon(v)
+	p, ok := ref.root.(*ssa.Parameter)
+	if !ok || ref.path != "" || !r.Roles.Is(p.Type(), roles.LoopBound) {
+		return nil
+	}
+	if pl := r.places[p.Parent()]; pl == nil || !pl.Loop || pl.OffLoop {
+		return nil
+	}
+	return p.Parent()
 }

@@ -382,21 +382,3 @@ func exportedNamed(fn *ssa.Function) bool {
 
 // pkgName qualifies types by package name, as people write them.
 func pkgName(p *types.Package) string { return p.Name() }
-
-// calleeName names a callee for messages: (*futures.Loop).CallSoon, after.
-func (r *Result) calleeName(fn *ssa.Function) string {
-	if obj := funcObj(fn); obj != nil {
-		if obj.Pkg() == r.Pass.Pkg {
-			return localName(obj)
-		}
-		return roles.Describe(obj)
-	}
-	return fn.Name()
-}
-
-// localName names a function of the current package without qualifier.
-func localName(obj *types.Func) string {
-	d := roles.Describe(obj)
-	prefix := obj.Pkg().Name() + "."
-	return strings.Replace(d, prefix, "", 1)
-}

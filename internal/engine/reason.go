@@ -37,11 +37,17 @@ const (
 	QueuedAfter                                // settled only by callbacks queued behind this one
 	ServesOwnLoop                              // the call waits for this loop to serve it (QueueUpdate, Send)
 	NeedsOwnLoop                               // I/O that completes only on this loop (net/http under syscall/js)
+	WaitsOwnLoop                               // it waits for the loop running it to be idle (goja_nodejs's Stop)
+	HelperQueued                               // the callee waits on a channel only callbacks it queues on this loop settle
+
+	// Panics.
+	StartsOwnLoop // it starts the loop that is running it (goja_nodejs's Run)
 
 	// Ways a wait gives up.
 	ContextDone    // its context is done
 	WrapperGivesUp // the wrapper waiting gives up
 	OtherCase      // another case of the select is ready
+	TimesOut       // the future times out (protoactor's)
 )
 
 // String words the reason for a message.
@@ -67,12 +73,20 @@ func (r *Reason) String() string {
 		return "it waits for " + r.Loop + ", which is running this code and serves nothing else until it returns"
 	case NeedsOwnLoop:
 		return "it needs " + r.Loop + " to complete, and the loop waits for this code to return"
+	case WaitsOwnLoop:
+		return "it waits until the loop runs no job, and this code is the job the loop is running"
+	case HelperQueued:
+		return "it receives from a channel that only callbacks it schedules on this loop send to or close, and they run only after this code returns"
+	case StartsOwnLoop:
+		return "the loop is running already: it is running this very code"
 	case ContextDone:
 		return "its context is done"
 	case WrapperGivesUp:
 		return "the wrapper gives up"
 	case OtherCase:
 		return "another case of the select is ready"
+	case TimesOut:
+		return "it times out"
 	}
 	return "unknown reason"
 }
@@ -107,6 +121,7 @@ func (r *Result) Related(op *Op) []analysis.RelatedInformation {
 		}
 	}
 	out = append(out, op.Deadlock.related(r)...)
+	out = append(out, op.Panics.related(r)...)
 	out = append(out, op.GivesUp.related(r)...)
 	return out
 }

@@ -3,6 +3,7 @@ package engine
 import (
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 
 	"golang.org/x/tools/go/ssa"
@@ -26,6 +27,15 @@ func (r *Result) classifyWait(op *Op) {
 	if r.classifyLoopServe(op) {
 		return
 	}
+	if op.Row != nil && op.Call != nil && r.onOwnLoop(fn, op.Row, op.Call) {
+		switch op.Row.OwnLoop {
+		case roles.OwnLoopPanic:
+			op.Panics = &Reason{Kind: StartsOwnLoop, Pos: op.Pos}
+		case roles.OwnLoopDeadlock:
+			op.Deadlock = &Reason{Kind: WaitsOwnLoop, Pos: op.Pos}
+		}
+		return
+	}
 	if op.Row != nil && op.Row.Block == roles.BlockLoopRun && !op.Row.NewLoop && Arg(op.Call, 0) != nil {
 		if r.IsCurrentLoop(fn, Arg(op.Call, 0)) {
 			op.Deadlock = &Reason{Kind: RunsOwnLoop, Pos: op.Pos}
@@ -46,6 +56,10 @@ func (r *Result) classifyWait(op *Op) {
 		default:
 			op.Deadlock = &Reason{Kind: OwnWork, Pos: op.Pos}
 		}
+		return
+	}
+	if op.Helper != nil {
+		r.helperDeadlock(op)
 		return
 	}
 	var v ssa.Value
@@ -444,4 +458,82 @@ func (r *Result) SelfSubmits(fn *ssa.Function) []*SelfSubmit {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Call.Pos() < out[j].Call.Pos() })
 	return out
+}
+
+// helperDeadlock sets Deadlock on op, a call from loop code of a function g
+// of this package, when g, on every path, receives from a channel it makes
+// whose only senders are callbacks g schedules on a loop its arguments name
+// (h.loop, for a receiver h) and that loop is the one the calling code runs
+// on: g waits for work queued behind the code calling it (a goja_nodejs
+// host's Eval, called from a timer callback).
+func (r *Result) helperDeadlock(op *Op) {
+	g := op.Call.StaticCallee()
+	if g == nil {
+		return
+	}
+	if o := g.Origin(); o != nil {
+		g = o
+	}
+	if gp := r.places[g]; gp == nil || gp.Loop || g.Parent() != nil || r.suspendsIn(g) {
+		return
+	}
+	for _, b := range g.Blocks {
+		for _, instr := range b.Instrs {
+			recv, ok := instr.(*ssa.UnOp)
+			if !ok || recv.Op != token.ARROW || !onEveryPath(recv) {
+				continue
+			}
+			ref := r.canon(recv.X)
+			mc, ok := ref.root.(*ssa.MakeChan)
+			if !ok || ref.path != "" || mc.Parent() != g {
+				continue
+			}
+			var completers []ssa.Instruction
+			if !r.uses(mc, &completers, 0) || len(completers) == 0 || !r.queuedOnCallerLoop(op, g, completers) {
+				continue
+			}
+			op.Deadlock = &Reason{Kind: HelperQueued, Pos: recv.Pos()}
+			return
+		}
+	}
+}
+
+// queuedOnCallerLoop reports whether every completer runs in a callback
+// that g schedules on a loop named by its parameters, which op's arguments
+// name the loop op's code runs on.
+func (r *Result) queuedOnCallerLoop(op *Op, g *ssa.Function, completers []ssa.Instruction) bool {
+	cp := r.places[op.Fn]
+	if cp == nil || !cp.Loop || cp.OffLoop {
+		return false
+	}
+	args := Args(op.Call)
+	for _, c := range completers {
+		p := r.places[r.ActivationRoot(c.Parent())]
+		if p == nil || !p.Loop || len(p.Schedules) == 0 {
+			return false
+		}
+		for _, s := range p.Schedules {
+			l := Arg(s.Call.Common(), s.Arg.Loop.Index())
+			if l == nil || r.ActivationRoot(s.Caller) != g {
+				return false
+			}
+			ref := r.loopOf(l)
+			param, _ := ref.root.(*ssa.Parameter)
+			i := slices.Index(g.Params, param)
+			if param == nil || i < 0 || i >= len(args) {
+				return false
+			}
+			var at loopRef
+			if ref.path == "" {
+				at = r.loopOf(args[i])
+			} else {
+				base := r.canon(args[i])
+				at = loopRef{base.root, base.path + ref.path}
+			}
+			if !r.isCurrentRef(cp, at) {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -83,6 +83,14 @@ type Words struct {
 	// Marker is the marker type as code spells it ("*futures.Ctx"): the
 	// parameter that lets a function wait without blocking.
 	Marker string
+	// Waiting says what waits while loop code blocks: "no other task or
+	// callback runs until it returns", "no other message of this actor is
+	// handled until it returns".
+	Waiting string
+	// WaitSelf is the advice for a call that waits for the loop running
+	// the calling code ({l}.Stop() on its own loop), or that panics there
+	// ({l}.Run): what to call instead.
+	WaitSelf string
 
 	// What loop code writes instead of blocking, by what blocks.
 	AwaitFuture Advice // a wait for a future: "await it with ..."
@@ -303,6 +311,8 @@ var GenericWords = Words{
 	Loop:          "the loop",
 	LoopGoroutine: "the loop's goroutine",
 	Marker:        "the loop's context parameter",
+	Waiting:       "no other task or callback runs until it returns",
+	WaitSelf:      "do not wait for the loop from its own code: ask it to stop, or hand it work, without waiting",
 
 	AwaitFuture: Advice{
 		Coroutine: "wait for it without blocking, with the loop's own await",
@@ -370,6 +380,8 @@ func (w Words) Or(d Words) Words {
 	str(&w.Loop, d.Loop)
 	str(&w.LoopGoroutine, d.LoopGoroutine)
 	str(&w.Marker, d.Marker)
+	str(&w.Waiting, d.Waiting)
+	str(&w.WaitSelf, d.WaitSelf)
 	adv(&w.AwaitFuture, d.AwaitFuture)
 	adv(&w.Offload, d.Offload)
 	adv(&w.OffloadCall, d.OffloadCall)

@@ -220,6 +220,12 @@ type Func struct {
 	// marker; for a thread-safe submit, in code already on the target loop.
 	Instead Rewrite
 
+	// OwnLoop is what the call does when the loop in argument 0 is the
+	// one running the calling code: it waits for that code to finish
+	// (OwnLoopDeadlock: goja_nodejs's Stop) or panics (OwnLoopPanic: its
+	// Run and Start).
+	OwnLoop Outcome
+
 	CurrentLoop bool // returns the loop of the marker in argument 0 (Ctx.Loop)
 	LoopOnly    bool // may only be called from code running on the loop (CallSoon, Spawn, Await...)
 	Suspends    bool // suspends the calling coroutine; the loop keeps running (Await, Sleep, Gather)
@@ -235,6 +241,16 @@ type Func struct {
 	// sync/atomic stores): writes made before it are synchronised.
 	Publishes bool
 }
+
+// Outcome is what a call does on the loop it names when that loop is
+// running the calling code.
+type Outcome int
+
+const (
+	NoOutcome       Outcome = iota
+	OwnLoopDeadlock         // it waits for the loop, which waits for the calling code: a deadlock
+	OwnLoopPanic            // it panics: the loop is running already
+)
 
 // Rewrite names a mechanical loop-side replacement for a blocking call or a
 // thread-safe submit. The shape of the rewrite is the rule's; its text is
@@ -276,6 +292,11 @@ const (
 	LoopTask                           // a loop-bound future (*futures.Task)
 	LoopType                           // an event loop (*futures.Loop)
 	PromiseType                        // the write side of an executor future (*futures.Promise)
+	// LoopBound is a type whose values a loop hands its callbacks, bound
+	// to that loop: such a value, received as a parameter by loop code,
+	// may be used only on the loop (the *goja.Runtime of a goja_nodejs
+	// callback); one made elsewhere (goja.New()) is bound to none.
+	LoopBound
 	// Handler is an interface whose implementations the library calls on
 	// its loop: the Methods of a type implementing it are loop code
 	// (gnet.EventHandler's OnTraffic, tea.Model's Update), wherever the
@@ -360,14 +381,30 @@ func New(funcs []Func, types []Type) *Table {
 		} else {
 			t.types[key{ty.Pkg, "", ty.Name}] = ty
 		}
-		t.pkgs[ty.Pkg] = true
+		if ty.Role != LoopBound {
+			// A loop-bound value is bound only by a loop's callback:
+			// code without the loop's package has none.
+			t.pkgs[ty.Pkg] = true
+		}
 	}
 	for i := range funcs {
-		if funcs[i].Funcs != nil || funcs[i].SubmitLoop != NoArg || funcs[i].LoopOnly {
+		if onLoop(funcs[i].Funcs) || funcs[i].SubmitLoop != NoArg || funcs[i].LoopOnly {
 			t.pkgs[funcs[i].Pkg] = true
 		}
 	}
 	return t
+}
+
+// onLoop reports whether some function argument runs on a loop: a package
+// whose functions only run their arguments on other goroutines
+// (time.AfterFunc) is no loop runtime.
+func onLoop(fas []FuncArg) bool {
+	for _, fa := range fas {
+		if fa.Where != OffLoop {
+			return true
+		}
+	}
+	return false
 }
 
 // Lookup returns the row for fn, or nil. Instantiated generic functions and

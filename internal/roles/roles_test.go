@@ -48,12 +48,12 @@ func TestRowsExist(t *testing.T) {
 		}
 		pkgs := load(t, dir, env, slices.Sorted(maps.Keys(paths)))
 		for _, row := range lib.Funcs {
-			fn := find(pkgs[row.Pkg], row.Recv, row.Name)
+			fn, recv := find(pkgs[row.Pkg], row.Recv, row.Name)
 			if fn == nil {
 				t.Errorf("%s: %s %s.%s: no such function", lib.Name, row.Pkg, row.Recv, row.Name)
 				continue
 			}
-			if got := table.Lookup(fn); got == nil || got.Name != row.Name || got.Recv != row.Recv {
+			if got := table.LookupCall(recv, fn); got == nil || got.Name != row.Name || got.Recv != row.Recv {
 				t.Errorf("%s: Lookup(%s) = %v, want the row", lib.Name, fn, got)
 			}
 			checkIndices(t, fn, row)
@@ -71,6 +71,36 @@ func TestRowsExist(t *testing.T) {
 			if got := table.TypeOf(types.NewPointer(obj.Type())); got == nil || got.Role != ty.Role {
 				t.Errorf("%s: TypeOf(*%s) = %v, want role %d", lib.Name, obj.Name(), got, ty.Role)
 			}
+			if ty.Role == roles.Handler {
+				checkHandler(t, obj.Type(), ty)
+			} else if len(ty.Methods) > 0 || ty.Loop.Valid() {
+				t.Errorf("%s: %s names methods or a loop but is no handler", lib.Name, ty.Name)
+			}
+		}
+	}
+}
+
+// checkHandler checks a Handler row: an interface with the row's methods,
+// whose Loop parameter exists in each of them.
+func checkHandler(t *testing.T, typ types.Type, ty roles.Type) {
+	iface, ok := typ.Underlying().(*types.Interface)
+	if !ok {
+		t.Errorf("handler %s.%s is not an interface", ty.Pkg, ty.Name)
+		return
+	}
+	if len(ty.Methods) == 0 {
+		t.Errorf("handler %s.%s lists no methods", ty.Pkg, ty.Name)
+	}
+	for _, name := range ty.Methods {
+		obj, _, _ := types.LookupFieldOrMethod(iface, false, nil, name)
+		fn, ok := obj.(*types.Func)
+		if !ok {
+			t.Errorf("handler %s.%s has no method %s", ty.Pkg, ty.Name, name)
+			continue
+		}
+		// Arg0 is the receiver, so Arg1 is the first parameter.
+		if ty.Loop.Valid() && ty.Loop != roles.Arg0 && ty.Loop.Index()-1 >= fn.Type().(*types.Signature).Params().Len() {
+			t.Errorf("handler %s.%s: %s has no parameter %d", ty.Pkg, ty.Name, name, ty.Loop.Index())
 		}
 	}
 }
@@ -100,15 +130,16 @@ func load(t *testing.T, dir string, env, paths []string) map[string]*types.Packa
 	return out
 }
 
-// find returns the function or method recv.name of pkg.
-func find(pkg *types.Package, recv, name string) *types.Func {
+// find returns the function or method recv.name of pkg, and the type of a
+// receiver a call of it goes through (nil for a function).
+func find(pkg *types.Package, recv, name string) (*types.Func, types.Type) {
 	if recv == "" {
 		fn, _ := pkg.Scope().Lookup(name).(*types.Func)
-		return fn
+		return fn, nil
 	}
 	tn, ok := pkg.Scope().Lookup(recv).(*types.TypeName)
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	var recvType types.Type = types.NewPointer(tn.Type())
 	if types.IsInterface(tn.Type()) {
@@ -116,7 +147,7 @@ func find(pkg *types.Package, recv, name string) *types.Func {
 	}
 	obj, _, _ := types.LookupFieldOrMethod(recvType, true, pkg, name)
 	fn, _ := obj.(*types.Func)
-	return fn
+	return fn, recvType
 }
 
 // checkIndices checks that a row's argument indices (receiver first) fit
@@ -225,7 +256,7 @@ func TestOtherLibrariesFit(t *testing.T) {
 			if row.Pkg != src.path {
 				continue
 			}
-			fn := find(pkg, row.Recv, row.Name)
+			fn, _ := find(pkg, row.Recv, row.Name)
 			if fn == nil {
 				t.Fatalf("%s.%s missing from the miniature", row.Recv, row.Name)
 			}
@@ -277,7 +308,7 @@ type I interface{ N() }
 		case "N":
 			fn = pkg.Scope().Lookup("I").Type().Underlying().(*types.Interface).Method(0)
 		default:
-			fn = find(pkg, "T", name)
+			fn, _ = find(pkg, "T", name)
 		}
 		if got := roles.Describe(fn); got != want {
 			t.Errorf("Describe(%s) = %q, want %q", name, got, want)

@@ -23,6 +23,10 @@ var stdLibrary = Library{
 		// Sleeping.
 		{Pkg: "time", Name: "Sleep", Block: BlockSleep, Instead: SuspendSleep},
 		{Pkg: "time", Name: "After", Timeout: true},
+		// f runs on a goroutine of its own once d has passed
+		// (time/sleep.go:206-207: "waits for the duration to elapse and
+		// then calls f in its own goroutine").
+		{Pkg: "time", Name: "AfterFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OffLoop}}},
 
 		// Waits on sync primitives. Mutexes are held briefly by design, so not
 		// blocking; writes under them are synchronised.
@@ -129,6 +133,61 @@ var stdLibrary = Library{
 		{Pkg: "net", Recv: "TCPListener", Name: "Accept", Block: BlockIO},
 		{Pkg: "net", Name: "LookupHost", Block: BlockIO},
 		{Pkg: "net", Name: "LookupIP", Block: BlockIO},
+		// Reads from a network connection wait for the peer (net/net.go:
+		// Conn.Read, "Read reads data from the connection"). Through the
+		// net.Conn interface, and (*net.conn).Read, the method *TCPConn,
+		// *UDPConn, *UnixConn and *IPConn promote; packet reads
+		// (udpsock.go:133-168, unixsock.go:118). Never io.Reader's Read:
+		// most readers are buffers.
+		{Pkg: "net", Recv: "Conn", Name: "Read", Block: BlockIO},
+		{Pkg: "net", Recv: "conn", Name: "Read", Block: BlockIO},
+		{Pkg: "net", Recv: "PacketConn", Name: "ReadFrom", Block: BlockIO},
+		{Pkg: "net", Recv: "UDPConn", Name: "ReadFrom", Block: BlockIO},
+		{Pkg: "net", Recv: "UDPConn", Name: "ReadFromUDP", Block: BlockIO},
+		{Pkg: "net", Recv: "UDPConn", Name: "ReadFromUDPAddrPort", Block: BlockIO},
+		{Pkg: "net", Recv: "UnixConn", Name: "ReadFrom", Block: BlockIO},
+
+		// Database round trips (database/sql/sql.go): every query, exec,
+		// ping, begin and prepare of DB, Conn, Tx and Stmt waits for the
+		// server, and for a free connection when the pool is exhausted.
+		// (*Row).Scan is not listed: QueryRow makes the round trip, and
+		// db.QueryRow(...).Scan(&v) is one wait. (*Rows).Next is not
+		// listed either: whether it reads from the network depends on the
+		// driver, and the Query before it is reported already.
+		{Pkg: "database/sql", Recv: "DB", Name: "Ping", Block: BlockIO},
+		{Pkg: "database/sql", Recv: "DB", Name: "PingContext", Block: BlockIO},
+		{Pkg: "database/sql", Recv: "DB", Name: "Exec", Block: BlockIO},
+		{Pkg: "database/sql", Recv: "DB", Name: "ExecContext", Block: BlockIO},
+		{Pkg: "database/sql", Recv: "DB", Name: "Query", Block: BlockIO},
+		{Pkg: "database/sql", Recv: "DB", Name: "QueryContext", Block: BlockIO},
+		{Pkg: "database/sql", Recv: "DB", Name: "QueryRow", Block: BlockIO},
+		{Pkg: "database/sql", Recv: "DB", Name: "QueryRowContext", Block: BlockIO},
+		{Pkg: "database/sql", Recv: "DB", Name: "Begin", Block: BlockIO},
+		{Pkg: "database/sql", Recv: "DB", Name: "BeginTx", Block: BlockIO},
+		{Pkg: "database/sql", Recv: "DB", Name: "Prepare", Block: BlockIO},
+		{Pkg: "database/sql", Recv: "DB", Name: "PrepareContext", Block: BlockIO},
+		{Pkg: "database/sql", Recv: "Conn", Name: "PingContext", Block: BlockIO},
+		{Pkg: "database/sql", Recv: "Conn", Name: "ExecContext", Block: BlockIO},
+		{Pkg: "database/sql", Recv: "Conn", Name: "QueryContext", Block: BlockIO},
+		{Pkg: "database/sql", Recv: "Conn", Name: "QueryRowContext", Block: BlockIO},
+		{Pkg: "database/sql", Recv: "Conn", Name: "BeginTx", Block: BlockIO},
+		{Pkg: "database/sql", Recv: "Conn", Name: "PrepareContext", Block: BlockIO},
+		{Pkg: "database/sql", Recv: "Tx", Name: "Exec", Block: BlockIO},
+		{Pkg: "database/sql", Recv: "Tx", Name: "ExecContext", Block: BlockIO},
+		{Pkg: "database/sql", Recv: "Tx", Name: "Query", Block: BlockIO},
+		{Pkg: "database/sql", Recv: "Tx", Name: "QueryContext", Block: BlockIO},
+		{Pkg: "database/sql", Recv: "Tx", Name: "QueryRow", Block: BlockIO},
+		{Pkg: "database/sql", Recv: "Tx", Name: "QueryRowContext", Block: BlockIO},
+		{Pkg: "database/sql", Recv: "Tx", Name: "Prepare", Block: BlockIO},
+		{Pkg: "database/sql", Recv: "Tx", Name: "PrepareContext", Block: BlockIO},
+		{Pkg: "database/sql", Recv: "Tx", Name: "Commit", Block: BlockIO},
+		{Pkg: "database/sql", Recv: "Tx", Name: "Rollback", Block: BlockIO},
+		{Pkg: "database/sql", Recv: "Stmt", Name: "Exec", Block: BlockIO},
+		{Pkg: "database/sql", Recv: "Stmt", Name: "ExecContext", Block: BlockIO},
+		{Pkg: "database/sql", Recv: "Stmt", Name: "Query", Block: BlockIO},
+		{Pkg: "database/sql", Recv: "Stmt", Name: "QueryContext", Block: BlockIO},
+		{Pkg: "database/sql", Recv: "Stmt", Name: "QueryRow", Block: BlockIO},
+		{Pkg: "database/sql", Recv: "Stmt", Name: "QueryRowContext", Block: BlockIO},
 
 		// Waits for another process.
 		{Pkg: "os/exec", Recv: "Cmd", Name: "Run", Block: BlockProcess},

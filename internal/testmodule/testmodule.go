@@ -37,9 +37,15 @@ func Dir(t testing.TB) string {
 // they do not load or do not compile.
 func Load(t testing.TB, patterns ...string) []*packages.Package {
 	t.Helper()
+	return LoadIn(t, Dir(t), patterns...)
+}
+
+// LoadIn is Load for the module in dir (a nested module of testdata/).
+func LoadIn(t testing.TB, dir string, patterns ...string) []*packages.Package {
+	t.Helper()
 	cfg := &packages.Config{
 		Mode: packages.LoadAllSyntax | packages.NeedModule,
-		Dir:  Dir(t),
+		Dir:  dir,
 		Env:  append(os.Environ(), "GOWORK=off"),
 	}
 	pkgs, err := packages.Load(cfg, patterns...)
@@ -64,7 +70,13 @@ type Finding struct {
 // as the futurelint suite does, failing t on any analysis error.
 func Analyze(t testing.TB, analyzers []*analysis.Analyzer, patterns ...string) ([]*packages.Package, []Finding) {
 	t.Helper()
-	pkgs := Load(t, patterns...)
+	return AnalyzeIn(t, Dir(t), analyzers, patterns...)
+}
+
+// AnalyzeIn is Analyze for the module in dir (a nested module of testdata/).
+func AnalyzeIn(t testing.TB, dir string, analyzers []*analysis.Analyzer, patterns ...string) ([]*packages.Package, []Finding) {
+	t.Helper()
+	pkgs := LoadIn(t, dir, patterns...)
 	graph, err := checker.Analyze(analyzers, pkgs, nil)
 	if err != nil {
 		t.Fatal(err)

@@ -65,9 +65,17 @@
 // # Severity
 //
 // Warning: the loop stalls for as long as the operation blocks. Error when
-// the wait provably deadlocks: a nested Run of the loop the code runs on, or
-// a wait on a promise or channel that only callbacks queued on the same loop
-// after the waiting code settle (scheduled by the waiting code itself, with
-// no suspension before the wait, or queued in order behind the waiting
-// callback). The message then says "deadlocks".
+// the wait provably deadlocks or the call certainly panics: a nested Run of
+// the loop the code runs on (goja_nodejs's Run panics there), a wait on a
+// promise or channel that only callbacks queued on the same loop after the
+// waiting code settle (scheduled by the waiting code itself, or by a
+// function it calls, with no suspension before the wait, or queued in order
+// behind the waiting callback), or a call that waits for its own loop to be
+// idle (goja_nodejs's Stop). The message then says "deadlocks" (or
+// "panics").
+//
+// Presets word findings in their library's terms: in a protoactor-go actor
+// a wait "blocks the actor's mailbox" and the advice is ReenterAfter or
+// PipeTo; in a gnet handler it "blocks the event loop" shared by every
+// connection, and the advice is a goroutine pool and AsyncWrite.
 package loopblock

@@ -18,7 +18,7 @@ const name = "loopblock"
 var Analyzer, Doc = engine.NewRule(name, doc, run)
 
 // Severity is the rule's severity: the docs are generated from it.
-var Severity = engine.Levels{Usual: engine.Warning, Raised: engine.Error, When: "the wait provably deadlocks"}
+var Severity = engine.Levels{Usual: engine.Warning, Raised: engine.Error, When: "the wait provably deadlocks or the call certainly panics"}
 
 func run(pass *analysis.Pass, res *engine.Result) error {
 	var found []engine.Finding
@@ -30,7 +30,7 @@ func run(pass *analysis.Pass, res *engine.Result) error {
 			if op.Helper != nil && op.CalleeIsLoop {
 				continue // the callee is loop code: its blocking is reported inside it
 			}
-			sev := Severity.Of(op.Deadlock != nil)
+			sev := Severity.Of(op.Deadlock != nil || op.Panics != nil)
 			pos, end := res.CallSpan(op.Pos)
 			found = append(found, engine.Finding{Severity: sev, Diagnostic: analysis.Diagnostic{
 				Pos:            pos,

@@ -22,15 +22,21 @@ func message(res *engine.Result, op *engine.Op) string {
 	var what string
 	switch {
 	case op.Helper != nil && op.Deadlock != nil:
-		what = fmt.Sprintf("%s deadlocks %s: it %s, and %s", calledAs(res, op), w.Loop, op.Helper.Witness(), op.Deadlock)
+		what = fmt.Sprintf("%s deadlocks %s: %s", calledAs(res, op), w.Loop, op.Deadlock)
+		if k := op.Deadlock.Kind; k == engine.ServesOwnLoop || k == engine.NeedsOwnLoop {
+			// The wait is at the end of the chain: say where.
+			what = fmt.Sprintf("%s deadlocks %s: it %s, and %s", calledAs(res, op), w.Loop, op.Helper.Witness(), op.Deadlock)
+		}
 	case op.Helper != nil:
 		what = fmt.Sprintf("%s blocks %s: it %s", calledAs(res, op), w.Loop, op.Helper.Witness())
+	case op.Panics != nil:
+		what = fmt.Sprintf("%s panics: %s", op.What, op.Panics)
 	case op.Deadlock != nil:
 		what = fmt.Sprintf("%s deadlocks %s: %s", op.What, w.Loop, op.Deadlock)
 	case op.Kind == roles.BlockLoopRun:
 		what = fmt.Sprintf("%s runs a nested loop on %s: the outer loop runs nothing else until it returns", op.What, w.LoopGoroutine)
 	default:
-		what = fmt.Sprintf("%s blocks %s: no other task or callback runs until it returns", op.What, w.LoopGoroutine)
+		what = fmt.Sprintf("%s blocks %s: %s", op.What, w.LoopGoroutine, w.Waiting)
 	}
 	return what + "; " + roles.Say(instead(res, op, w, coroutine, vars), vars)
 }
@@ -40,6 +46,13 @@ func message(res *engine.Result, op *engine.Op) string {
 // template needs beyond the marker.
 func instead(res *engine.Result, op *engine.Op, w roles.Words, coroutine bool, vars map[string]string) string {
 	switch {
+	case op.Row != nil && op.Row.OwnLoop != roles.NoOutcome && (op.Panics != nil || op.Deadlock != nil):
+		// Stop or Run of the loop running this code.
+		vars["l"] = "l"
+		if ci, ok := op.Instr.(ssa.CallInstruction); ok {
+			vars["l"] = res.Written(ci).Source(roles.Arg0, "l")
+		}
+		return w.WaitSelf
 	case op.Kind == roles.BlockLoopRun && op.Row != nil && !op.Row.NewLoop:
 		// l.Run(ctx) in loop code: there is no coroutine to spawn, the
 		// loop itself is what must run elsewhere (or, when it is the
@@ -55,6 +68,9 @@ func instead(res *engine.Result, op *engine.Op, w roles.Words, coroutine bool, v
 	case op.Kind == roles.BlockLoopServe:
 		// A wait for the loop to serve the call: not waiting is the fix.
 		return w.WaitCallback
+	case op.Helper != nil && op.Deadlock != nil && op.Deadlock.Kind == engine.HelperQueued:
+		// It waits for callbacks it queues behind this very code.
+		return w.LoopSettled.In(coroutine)
 	case op.Helper != nil:
 		return w.OffloadCall.In(coroutine)
 	case op.Kind == roles.BlockLoopRun:

@@ -34,6 +34,16 @@ func (sub *submit) message() string {
 	if n := len(sub.s.Waits) - 1; n > 0 {
 		at += fmt.Sprintf(" (and %d other wait", n) + plural(n) + ")"
 	}
+	if !sub.work.Arg.Valid() {
+		// A message (an actor's request to itself): it is handled by this
+		// very loop, after the code waiting for its reply returns.
+		ends := "the wait never ends"
+		if w.GivesUp != nil {
+			ends = "the wait ends only when " + w.GivesUp.String() + ", without the reply"
+		}
+		return fmt.Sprintf("%s sends a message to %s, %s this code runs on, and %s waits for the reply: the message is handled only after this code returns, so %s; %s",
+			sub.callee(), sub.loopName(), sub.words.Loop, at, ends, sub.insteadOfWaiting())
+	}
 	if w.Deadlock != nil {
 		return fmt.Sprintf("%s, and %s waits for it: a deadlock, since %s; %s", what, at, w.Deadlock, sub.insteadOfWaiting())
 	}
@@ -103,6 +113,9 @@ func (sub *submit) callee() string { return sub.call.Callee() }
 // when it is a name.
 func (sub *submit) workName() string {
 	kind := "the callback"
+	if !sub.work.Arg.Valid() {
+		return "a message" // a request or stop with no function to run
+	}
 	if sub.coroutine() {
 		kind = "the coroutine"
 	}

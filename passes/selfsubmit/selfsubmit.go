@@ -27,6 +27,11 @@ func run(pass *analysis.Pass, res *engine.Result) error {
 	for _, fn := range res.LoopFuncs() {
 		for _, s := range res.SelfSubmits(fn) {
 			sub := newSubmit(res, fn, s)
+			if !sub.work.Arg.Valid() && len(s.Waits) == 0 {
+				// A message to its own mailbox (an actor's request to
+				// itself) is harmless unless the code waits for it.
+				continue
+			}
 			sev := Severity.Of(sub.deadlock() != nil)
 			pos, end := res.CallSpan(sub.pos)
 			found = append(found, engine.Finding{Severity: sev, Diagnostic: analysis.Diagnostic{

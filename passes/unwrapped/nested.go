@@ -173,12 +173,15 @@ func nestedMessage(res *engine.Result, fn *ssa.Function, kind string, inner type
 				c = m.Name()
 			}
 		}
-		w := res.Words(fn, nil)
-		if fn == nil {
-			w = roles.GenericWords
-			if lib := res.Roles.Library(typePkg(inner)); lib != nil {
-				w = lib.Words.Or(w)
-			}
+		// The words of the coroutine's loop, or (a coroutine of another
+		// package, a function value) those of the nested type's library.
+		w := roles.GenericWords
+		lib := res.Library(fn, nil)
+		if lib == nil {
+			lib = res.Roles.Library(typePkg(inner))
+		}
+		if lib != nil {
+			w = lib.Words.Or(w)
 		}
 		vars := map[string]string{"c": c}
 		if task {

@@ -94,9 +94,9 @@ type bench struct {
 	started  time.Time
 	phases   []phase
 
-	nop, futurelint, staticcheck string // binaries
-	driver                       string // how futurelint was built
-	staticcheckVersion           string
+	nop, nopFacts, futurelint, staticcheck string // binaries
+	driver                                 string // how futurelint was built
+	staticcheckVersion                     string
 
 	standalone []*standaloneResult
 	corpora    []*corpusResult
@@ -201,7 +201,7 @@ func (b *bench) workload(name string) workload {
 	case "std":
 		return workload{key: "std", name: "std", dir: b.benchDir, pattern: "std"}
 	case "xtools":
-		return workload{key: "xtools", name: "x/tools", dir: filepath.Join(b.benchDir, "workload", "xtools"), pattern: "golang.org/x/tools/..."}
+		return workload{key: "xtools", name: "x/tools", dir: filepath.Join(b.benchDir, "workload", "xtools"), pattern: "golang.org/x/tools/go/..."}
 	default: // the middle corpus: go vet on the largest costs minutes more and shows nothing new
 		c := b.corpora[len(b.corpora)/2]
 		return c.workload
@@ -211,9 +211,13 @@ func (b *bench) workload(name string) workload {
 // buildTools builds every measured binary once.
 func (b *bench) buildTools() error {
 	b.nop = filepath.Join(b.tmp, "bin", "nop")
+	b.nopFacts = filepath.Join(b.tmp, "bin", "nopfacts")
 	b.futurelint = filepath.Join(b.tmp, "bin", "futurelint")
 	b.staticcheck = filepath.Join(b.tmp, "bin", "staticcheck")
 	if err := goCmd(b.benchDir, "build", "-o", b.nop, "./cmd/nop"); err != nil {
+		return err
+	}
+	if err := goCmd(b.benchDir, "build", "-o", b.nopFacts, "./cmd/nopfacts"); err != nil {
 		return err
 	}
 	b.driver = "`cmd/futurelint` of the repository, built in its own module: `go build -o futurelint ./cmd/futurelint`"

@@ -59,7 +59,7 @@ func (b *bench) runProfiles() error {
 	for _, w := range ws {
 		stem := filepath.Join(b.tmp, "profile-"+strings.ReplaceAll(w.name, "/", "-"))
 		c := command{dir: w.dir, env: offline, ok: []int{3},
-			args: []string{b.futurelint, "-cpuprofile=" + stem + ".cpu", "-memprofile=" + stem + ".mem", "-test=false", w.pattern}}
+			args: []string{b.futurelint, "-cpuprofile=" + stem + ".cpu", "-memprofile=" + stem + ".mem", "-cache=false", "-test=false", w.pattern}}
 		if _, err := measure(c, b.log); err != nil {
 			return err
 		}

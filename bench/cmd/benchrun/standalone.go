@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -14,30 +15,70 @@ import (
 // standaloneResult is futurelint and its baselines, each as its own command,
 // on one workload.
 type standaloneResult struct {
-	workload                workload
-	nop, futurelint, static *series
+	workload workload
+	nop      *series // the floor: no facts, dependencies from export data
+	nopFacts *series // the same driver with a fact type: dependencies from source
+	// futurelint with an empty result cache, then again with nothing
+	// changed, and (on the corpus) after editing one leaf package.
+	futurelint, futurelintWarm, futurelintEdit *series
+	static, staticWarm                         *series // staticcheck, empty cache and warm
 }
 
 // offline keeps the network out of measured runs: everything they need was
 // fetched during setup.
 var offline = []string{"GOPROXY=off"}
 
+// editedLeaf is the corpus package the edit row changes: it imports no
+// other corpus package, and several import it.
+const editedLeaf = "blockpath/p0"
+
 func (b *bench) standaloneSeries(w workload) *standaloneResult {
 	scCache := filepath.Join(b.tmp, "staticcheck-cache")
-	return &standaloneResult{
+	flCache := filepath.Join(b.tmp, "futurelint-cache")
+	scEnv := append([]string{"STATICCHECK_CACHE=" + scCache}, offline...)
+	flEnv := append([]string{"FUTURELINT_CACHE=" + flCache}, offline...)
+	fl := command{dir: w.dir, env: flEnv, ok: []int{3}, args: []string{b.futurelint, "-test=false", w.pattern}}
+	sc := command{dir: w.dir, env: scEnv, ok: []int{1}, args: []string{b.staticcheck, "-tests=false", w.pattern}}
+	r := &standaloneResult{
 		workload: w,
 		nop: &series{cmd: command{dir: w.dir, env: offline, ok: []int{3},
 			args: []string{b.nop, "-test=false", w.pattern}}},
-		futurelint: &series{cmd: command{dir: w.dir, env: offline, ok: []int{3},
-			args: []string{b.futurelint, "-test=false", w.pattern}}},
-		// staticcheck keeps its own result cache; emptying it before every
-		// run makes it analyse everything, as the other two do.
-		static: &series{
-			cmd: command{dir: w.dir, env: append([]string{"STATICCHECK_CACHE=" + scCache}, offline...), ok: []int{1},
-				args: []string{b.staticcheck, "-tests=false", w.pattern}},
-			before: func() error { return os.RemoveAll(scCache) },
-		},
+		nopFacts: &series{cmd: command{dir: w.dir, env: offline, ok: []int{3},
+			args: []string{b.nopFacts, "-test=false", w.pattern}}},
+		// Both caches are emptied before every cold run, so that each
+		// analyses everything; the warm runs follow their cold run.
+		futurelint:     &series{cmd: fl, before: func() error { return os.RemoveAll(flCache) }},
+		futurelintWarm: &series{cmd: fl},
+		static:         &series{cmd: sc, before: func() error { return os.RemoveAll(scCache) }},
+		staticWarm:     &series{cmd: sc},
 	}
+	if w.key == "corpus" {
+		edits := 0
+		r.futurelintEdit = &series{cmd: fl, before: func() error {
+			edits++
+			return appendComment(filepath.Join(w.dir, editedLeaf, "blockpath.go"), fmt.Sprintf("// edit %d\n", edits))
+		}}
+	}
+	return r
+}
+
+// rounds lists the series of r in the order of one round: each warm run
+// right after its cold run, the edit between futurelint's cold and warm.
+func (r *standaloneResult) rounds() []*series {
+	ss := []*series{r.nop, r.nopFacts, r.futurelint}
+	if r.futurelintEdit != nil {
+		ss = append(ss, r.futurelintEdit)
+	}
+	return append(ss, r.futurelintWarm, r.static, r.staticWarm)
+}
+
+func appendComment(file, comment string) error {
+	f, err := os.OpenFile(file, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	_, err = f.WriteString(comment)
+	return errors.Join(err, f.Close())
 }
 
 // warm brings the go command's caches to a steady state for w: go list
@@ -55,7 +96,7 @@ func (b *bench) runStandalone(w workload) error {
 		return err
 	}
 	r := b.standaloneSeries(w)
-	if err := b.interleave(b.cfg.reps, r.nop, r.futurelint, r.static); err != nil {
+	if err := b.interleave(b.cfg.reps, r.rounds()...); err != nil {
 		return err
 	}
 	b.standalone = append(b.standalone, r)
@@ -96,7 +137,7 @@ func (b *bench) runCorpora() error {
 	// Rounds go over all sizes so that noise falls on every size alike.
 	var all []*series
 	for _, c := range b.corpora {
-		all = append(all, c.nop, c.futurelint, c.static)
+		all = append(all, c.rounds()...)
 	}
 	if err := b.interleave(b.cfg.reps, all...); err != nil {
 		return err
@@ -114,7 +155,7 @@ func (b *bench) runCorpora() error {
 // diagnosticsByRule runs futurelint -json (unmeasured) and counts its
 // diagnostics per analyzer.
 func (b *bench) diagnosticsByRule(w workload) (map[string]int, error) {
-	cmd := exec.Command(b.futurelint, "-json", "-test=false", w.pattern)
+	cmd := exec.Command(b.futurelint, "-json", "-cache=false", "-test=false", w.pattern)
 	cmd.Dir = w.dir
 	cmd.Env = append(os.Environ(), offline...)
 	var stderr bytes.Buffer

@@ -1,0 +1,171 @@
+package analyzer_test
+
+import (
+	"fmt"
+	"go/token"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/futurelint/futurelint/analyzer"
+	"github.com/futurelint/futurelint/internal/engine"
+	"github.com/futurelint/futurelint/internal/testmodule"
+)
+
+// presetsDir is the nested module of programs using the real libraries the
+// presets describe, at the versions they were checked against.
+func presetsDir(t *testing.T) string {
+	return filepath.Join(testmodule.Dir(t), "presets")
+}
+
+// wants returns the "// want" expectations of pkgs, by "file.go:line", as
+// analysistest writes them: one or more quoted regular expressions.
+func wants(t *testing.T, pkgs []*packages.Package) map[string][]*regexp.Regexp {
+	t.Helper()
+	out := map[string][]*regexp.Regexp{}
+	for _, pkg := range pkgs {
+		for _, f := range pkg.Syntax {
+			for _, cg := range f.Comments {
+				for _, c := range cg.List {
+					rest, ok := strings.CutPrefix(c.Text, "// want ")
+					if !ok {
+						continue
+					}
+					at := posKey(pkg.Fset.Position(c.Slash))
+					for rest = strings.TrimSpace(rest); rest != ""; rest = strings.TrimSpace(rest) {
+						q, err := strconv.QuotedPrefix(rest)
+						if err != nil {
+							t.Fatalf("%s: bad want %q", at, c.Text)
+						}
+						s, _ := strconv.Unquote(q)
+						out[at] = append(out[at], regexp.MustCompile(s))
+						rest = rest[len(q):]
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func posKey(p token.Position) string {
+	return fmt.Sprintf("%s/%s:%d", filepath.Base(filepath.Dir(p.Filename)), filepath.Base(p.Filename), p.Line)
+}
+
+// TestPresets runs the whole suite over the presets' programs and checks
+// the findings against their want comments: every want is found, in the
+// library's words, and nothing else is reported (the documented correct
+// patterns stay quiet).
+func TestPresets(t *testing.T) {
+	if testing.Short() {
+		t.Skip("type-checks the real libraries from source")
+	}
+	pkgs, found := testmodule.AnalyzeIn(t, presetsDir(t), analyzer.Analyzers(), "./protoactor", "./gnet", "./gojaloop")
+	if n := checkWants(t, pkgs, found); n < 13 {
+		t.Fatalf("only %d want lines in the presets' programs", n)
+	}
+}
+
+// checkWants checks findings against the want comments of pkgs: every
+// want is found, and nothing else. It returns the number of want lines.
+func checkWants(t *testing.T, pkgs []*packages.Package, found []testmodule.Finding) int {
+	t.Helper()
+	want := wants(t, pkgs)
+	matched := map[string][]bool{}
+	for at, res := range want {
+		matched[at] = make([]bool, len(res))
+	}
+	var unexpected []string
+	for _, d := range found {
+		at := posKey(d.Package.Fset.Position(d.Pos))
+		ok := false
+		for i, re := range want[at] {
+			if !matched[at][i] && re.MatchString(d.Message) {
+				matched[at][i], ok = true, true
+				break
+			}
+		}
+		if !ok {
+			unexpected = append(unexpected, fmt.Sprintf("%s: %s: %s", at, d.Analyzer, d.Message))
+		}
+	}
+	slices.Sort(unexpected)
+	for _, u := range unexpected {
+		t.Errorf("unexpected finding %s", u)
+	}
+	for at, res := range want {
+		for i, re := range res {
+			if !matched[at][i] {
+				t.Errorf("%s: no finding matching %q", at, re)
+			}
+		}
+	}
+	return len(want)
+}
+
+// TestPresetsLoopOnly checks the rows the offloop rule consumes, on the
+// offloop programs: the lines of their wants are exactly those where code
+// known to run off the loop (a go statement's body, a time.AfterFunc
+// callback) calls a loop-only method (gnet's Conn.Write, Flush,
+// SetContext; a Fyne widget's SetText, Hide) or uses a value bound to a
+// loop (the *goja.Runtime of a loop callback, captured by a goroutine).
+func TestPresetsLoopOnly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("type-checks the real libraries from source")
+	}
+	probe := &analysis.Analyzer{
+		Name:     "looponly",
+		Doc:      "reports loop-only uses in code that runs off the loop",
+		Requires: []*analysis.Analyzer{engine.Analyzer},
+		Run: func(pass *analysis.Pass) (any, error) {
+			res := pass.ResultOf[engine.Analyzer].(*engine.Result)
+			if res.SSA == nil {
+				return nil, nil
+			}
+			for _, fn := range res.Funcs {
+				if p := res.Place(fn); p == nil || p.Loop || !p.OffLoop {
+					continue
+				}
+				for _, b := range fn.Blocks {
+					for _, instr := range b.Instrs {
+						ci, ok := instr.(ssa.CallInstruction)
+						if !ok {
+							continue
+						}
+						row := res.Role(ci.Common())
+						bound := ci.Common().IsInvoke() && res.LoopBound(ci.Common().Value) != nil ||
+							ci.Common().Signature().Recv() != nil && len(ci.Common().Args) > 0 && res.LoopBound(ci.Common().Args[0]) != nil
+						if row != nil && row.LoopOnly || bound {
+							pass.Reportf(ci.Pos(), "%s off the loop", res.CallName(ci.Common()))
+						}
+					}
+				}
+			}
+			return nil, nil
+		},
+	}
+	t.Setenv("CGO_ENABLED", "0") // Fyne's widgets type-check without cgo; its app package does not
+	pkgs, found := testmodule.AnalyzeIn(t, presetsDir(t), []*analysis.Analyzer{probe}, "./gnet/offloop", "./gojaloop/offloop", "./fyne/offloop")
+	var got, exp []string
+	for at := range wants(t, pkgs) {
+		exp = append(exp, at)
+	}
+	for _, d := range found {
+		got = append(got, posKey(d.Package.Fset.Position(d.Pos)))
+	}
+	slices.Sort(got)
+	slices.Sort(exp)
+	if !slices.Equal(got, exp) {
+		t.Errorf("loop-only uses off the loop:\n got %v\nwant %v", got, exp)
+	}
+	if len(exp) < 4 {
+		t.Errorf("only %d wants in the offloop programs", len(exp))
+	}
+}

@@ -1,0 +1,143 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/futurelint/futurelint/analyzer"
+	"github.com/futurelint/futurelint/internal/driver"
+	"github.com/futurelint/futurelint/internal/sarif"
+)
+
+// prefix is what a finding's text starts with: the rule, so the reader
+// knows what to name in a //futurelint:ignore directive, and "(error)"
+// for a finding whose severity is error.
+func prefix(rule, category string) string {
+	if category == "error" {
+		return rule + " (error): "
+	}
+	return rule + ": "
+}
+
+// printText prints findings as the multichecker does, file:line:col:
+// message, each once even when two packages (a package and its test
+// variant) share the file, with context lines if context >= 0.
+func printText(w io.Writer, ds []driver.Diagnostic, context int) {
+	type key struct{ pos, end, rule, msg string }
+	seen := map[key]bool{}
+	for _, d := range ds {
+		k := key{d.Position().String(), d.EndPosition().String(), d.Analyzer, d.Message}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		show := func(start, end, msg string, sl, el int, file string) {
+			fmt.Fprintf(w, "%s: %s\n", start, msg)
+			if context < 0 {
+				return
+			}
+			data, _ := os.ReadFile(file)
+			lines := strings.Split(string(data), "\n")
+			for i := sl - context; i <= el+context; i++ {
+				if 1 <= i && i <= len(lines) {
+					fmt.Fprintf(w, "%d\t%s\n", i, lines[i-1])
+				}
+			}
+		}
+		p, e := d.Position(), d.EndPosition()
+		show(p.String(), e.String(), prefix(d.Analyzer, d.Category)+d.Message, p.Line, e.Line, p.Filename)
+		for _, r := range d.Related {
+			rp, re := r.Positions()
+			show(rp.String(), re.String(), "\t"+r.Message, rp.Line, re.Line, rp.Filename)
+		}
+	}
+}
+
+// The JSON form is the multichecker's: package ID -> rule -> findings.
+type jsonFinding struct {
+	Category       string        `json:"category,omitempty"`
+	Posn           string        `json:"posn"`
+	End            string        `json:"end"`
+	Message        string        `json:"message"`
+	SuggestedFixes []jsonFix     `json:"suggested_fixes,omitempty"`
+	Related        []jsonRelated `json:"related,omitempty"`
+}
+
+type jsonFix struct {
+	Message string     `json:"message"`
+	Edits   []jsonEdit `json:"edits"`
+}
+
+type jsonEdit struct {
+	Filename string `json:"filename"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	New      string `json:"new"`
+}
+
+type jsonRelated struct {
+	Posn    string `json:"posn"`
+	End     string `json:"end"`
+	Message string `json:"message"`
+}
+
+func printJSON(w io.Writer, ds []driver.Diagnostic) error {
+	tree := map[string]map[string][]jsonFinding{}
+	for _, d := range ds {
+		jd := jsonFinding{
+			Category: d.Category,
+			Posn:     d.Position().String(),
+			End:      d.EndPosition().String(),
+			Message:  prefix(d.Analyzer, d.Category) + d.Message,
+		}
+		for _, f := range d.Fixes {
+			jf := jsonFix{Message: f.Message}
+			for _, e := range f.Edits {
+				jf.Edits = append(jf.Edits, jsonEdit{e.Filename, e.Start, e.End, e.New})
+			}
+			jd.SuggestedFixes = append(jd.SuggestedFixes, jf)
+		}
+		for _, r := range d.Related {
+			p, e := r.Positions()
+			jd.Related = append(jd.Related, jsonRelated{p.String(), e.String(), r.Message})
+		}
+		if tree[d.Package] == nil {
+			tree[d.Package] = map[string][]jsonFinding{}
+		}
+		tree[d.Package][d.Analyzer] = append(tree[d.Package][d.Analyzer], jd)
+	}
+	data, err := json.MarshalIndent(tree, "", "\t")
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(w, "%s\n", data)
+	return err
+}
+
+// printSARIF prints findings as a SARIF 2.1.0 log, paths relative to the
+// current directory. A file shared by a package and its test variant gets
+// one result per finding.
+func printSARIF(w io.Writer, ds []driver.Diagnostic) error {
+	var rules []sarif.Rule
+	for _, r := range analyzer.Rules {
+		rules = append(rules, sarif.Rule{ID: r.ID, Name: r.Analyzer.Name, Doc: r.Analyzer.Doc, URL: r.Analyzer.URL})
+	}
+	type key struct{ pos, end, rule, msg string }
+	seen := map[key]bool{}
+	var unique []driver.Diagnostic
+	for _, d := range ds {
+		k := key{d.Position().String(), d.EndPosition().String(), d.Analyzer, d.Message}
+		if !seen[k] {
+			seen[k] = true
+			unique = append(unique, d)
+		}
+	}
+	cwd, err := os.Getwd()
+	if err != nil {
+		return err
+	}
+	return sarif.New("futurelint", version(), "https://github.com/futurelint/futurelint", rules, unique, cwd).Write(w)
+}

@@ -1,0 +1,189 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"runtime/pprof"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/futurelint/futurelint/analyzer"
+	"github.com/futurelint/futurelint/internal/cache"
+	"github.com/futurelint/futurelint/internal/driver"
+)
+
+// standalone runs `futurelint [flags] packages...` and returns the exit
+// status.
+func standalone(args []string) int {
+	c := newCommand(analyzer.Rules)
+	if err := c.parse(args, os.Stderr); err != nil {
+		if err == flag.ErrHelp {
+			printHelp(os.Stdout, c)
+			return 0
+		}
+		return 1
+	}
+	if c.fs.NArg() == 0 {
+		fmt.Fprintf(os.Stderr, "futurelint: no packages to check.\nUsage: futurelint [flags] packages...  (e.g. futurelint ./...)\n%s\n", seeHelp)
+		return 1
+	}
+	if c.fix || c.diff {
+		if c.sarif {
+			fmt.Fprintf(os.Stderr, "futurelint: -sarif and -fix do not go together.\n%s\n", seeHelp)
+			return 1
+		}
+		// Fixes are applied by the multichecker, which reads the files
+		// afresh; it takes the same flags.
+		os.Args = append([]string{os.Args[0]}, c.multicheckerArgs()...)
+		multicheckerMain()
+	}
+	if c.json && c.sarif {
+		fmt.Fprintf(os.Stderr, "futurelint: -json and -sarif do not go together.\n%s\n", seeHelp)
+		return 1
+	}
+	if c.cpuprofile != "" {
+		f, err := os.Create(c.cpuprofile)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "futurelint: %v\n", err)
+			return 1
+		}
+		pprof.StartCPUProfile(f)
+		defer func() { pprof.StopCPUProfile(); f.Close() }()
+	}
+	code := c.run(os.Stdout, os.Stderr)
+	if c.memprofile != "" {
+		if err := writeMemProfile(c.memprofile); err != nil {
+			fmt.Fprintf(os.Stderr, "futurelint: %v\n", err)
+			return 1
+		}
+	}
+	return code
+}
+
+func (c *command) run(stdout, stderr io.Writer) int {
+	opts := driver.Options{
+		Patterns: c.fs.Args(),
+		Tests:    c.tests,
+		Rules:    analyzer.Analyzers(),
+	}
+	if c.cache {
+		ch, salt, err := c.openCache()
+		if err != nil {
+			fmt.Fprintf(stderr, "futurelint: not caching results: %v\n", err)
+		} else {
+			opts.Cache, opts.Salt = ch, salt
+			defer ch.MaybeTrim(cache.DefaultBudget)
+		}
+	}
+	res, err := driver.Run(opts)
+	if err != nil {
+		fmt.Fprintf(stderr, "futurelint: %v\n", err)
+		return 1
+	}
+	for _, e := range res.Errors {
+		fmt.Fprintln(stderr, e)
+	}
+	enabled := c.enabled()
+	var ds []driver.Diagnostic
+	for _, d := range res.Diagnostics {
+		if slices.ContainsFunc(enabled, func(a *analysis.Analyzer) bool { return a.Name == d.Analyzer }) {
+			ds = append(ds, d)
+		}
+	}
+	switch {
+	case c.json:
+		if err := printJSON(stdout, ds); err != nil {
+			fmt.Fprintf(stderr, "futurelint: %v\n", err)
+			return 1
+		}
+	case c.sarif:
+		if err := printSARIF(stdout, ds); err != nil {
+			fmt.Fprintf(stderr, "futurelint: %v\n", err)
+			return 1
+		}
+	default:
+		printText(stderr, ds, c.context)
+	}
+	switch {
+	case len(res.Errors) > 0:
+		return 1
+	case len(ds) > 0 && !c.json && !c.sarif:
+		return 3
+	}
+	return 0
+}
+
+// openCache opens the result cache and returns it with the salt of every
+// key: the futurelint binary's hash and the analyzer settings.
+func (c *command) openCache() (*cache.Cache, string, error) {
+	settings, err := c.settings()
+	if err != nil {
+		return nil, "", err
+	}
+	dir := os.Getenv("FUTURELINT_CACHE")
+	if dir == "" {
+		base, err := os.UserCacheDir()
+		if err != nil {
+			return nil, "", err
+		}
+		dir = filepath.Join(base, "futurelint")
+	}
+	ch, err := cache.Open(dir)
+	if err != nil {
+		return nil, "", err
+	}
+	exe, err := executableHash()
+	if err != nil {
+		return nil, "", err
+	}
+	salt := fmt.Sprintf("futurelint %s\ngo %s %s/%s\n%s", exe, runtime.Version(), runtime.GOOS, runtime.GOARCH, settings)
+	return ch, salt, nil
+}
+
+// executableHash hashes the running binary: a rebuilt futurelint never
+// reuses an older one's results.
+func executableHash() (string, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return "", err
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+func writeMemProfile(name string) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	runtime.GC()
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// version is the module version futurelint was built at.
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
+}

@@ -1,0 +1,385 @@
+// Package driver is futurelint's standalone driver: it analyses the
+// packages the user named, and the dependencies whose facts they need, one
+// package at a time, caching each package's facts and findings on disk.
+//
+// A package is type-checked from source with its imports read from the
+// export data the go command compiles (as go vet does), so no dependency
+// is parsed or type-checked again. The standard library is described by
+// the roles table and has no facts: it is never analysed as a dependency.
+// Packages outside std that the named ones depend on are analysed for
+// facts only; the rules report on the named packages alone.
+//
+// Every cache entry is keyed by a hash of all its inputs: the package's
+// files, the keys of the analysed packages it imports (so an edit redoes
+// exactly the packages that depend on it), the export data of the others,
+// and a salt that covers the futurelint binary and its flags. A re-run with
+// nothing changed reads the findings of the named packages and nothing
+// else.
+package driver
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/futurelint/futurelint/internal/cache"
+)
+
+// Options say what to analyse and how.
+type Options struct {
+	Dir      string   // where to run the go command; "" is the current directory
+	Env      []string // its environment; nil is os.Environ()
+	Patterns []string
+	Tests    bool // analyse test files too
+	Rules    []*analysis.Analyzer
+
+	// Cache, if not nil, holds facts and findings between runs. Salt
+	// must then change whenever the analysis may: it should hash the
+	// binary and every flag that reaches an analyzer.
+	Cache *cache.Cache
+	Salt  string
+}
+
+// Result is what a run found.
+type Result struct {
+	// Diagnostics are the findings on the named packages, sorted by
+	// position, then rule and message.
+	Diagnostics []Diagnostic
+	// Errors say why packages could not be analysed: they do not build,
+	// or an analysis failed. Sorted.
+	Errors []string
+	// Analysed lists the packages analysed in this run (not taken from
+	// the cache), by ID, sorted.
+	Analysed []string
+}
+
+type keyHash = cache.Key
+
+// Run loads the graph of opts.Patterns and analyses what it must.
+func Run(opts Options) (*Result, error) {
+	s := newSuite(opts.Rules)
+	cfg := &packages.Config{Mode: graphMode, Dir: opts.Dir, Env: opts.Env, Tests: opts.Tests}
+	initial, err := packages.Load(cfg, opts.Patterns...)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{}
+	nodes := map[*packages.Package]*node{}
+	var order []*node // dependencies first
+	var visit func(p *packages.Package) *node
+	visit = func(p *packages.Package) *node {
+		if n := nodes[p]; n != nil {
+			return n
+		}
+		n := &node{pkg: p, std: isStd(p)}
+		nodes[p] = n
+		paths := make([]string, 0, len(p.Imports))
+		for path := range p.Imports {
+			paths = append(paths, path)
+		}
+		sort.Strings(paths)
+		for _, path := range paths {
+			n.imports = append(n.imports, visit(p.Imports[path]))
+		}
+		order = append(order, n)
+		return n
+	}
+	for _, p := range initial {
+		if strings.HasSuffix(p.ID, ".test") && p.Name == "main" {
+			continue // the generated test main: nothing of the user's
+		}
+		visit(p).root = true
+	}
+	for _, n := range order {
+		for _, e := range n.pkg.Errors {
+			res.Errors = append(res.Errors, e.Error())
+		}
+	}
+	if len(res.Errors) > 0 {
+		sortUnique(&res.Errors)
+		return res, nil
+	}
+	if len(order) == 0 {
+		return nil, fmt.Errorf("patterns %s match no packages", strings.Join(opts.Patterns, " "))
+	}
+
+	for _, n := range order {
+		if n.analysed() {
+			if err := n.computeKey(opts.Salt); err != nil {
+				return nil, err
+			}
+		}
+	}
+
+	// Plan: a named package whose findings are cached is done; any other
+	// needs analysis, and so does every dependency whose facts it needs
+	// and the cache does not hold.
+	dirty := map[*node]bool{}
+	deps := map[*node][]*node{} // transitive analysed dependencies
+	var transitive func(n *node) []*node
+	transitive = func(n *node) []*node {
+		if d, ok := deps[n]; ok {
+			return d
+		}
+		seen := map[*node]bool{}
+		var list []*node
+		for _, m := range n.imports {
+			if !m.analysed() || m.std {
+				continue
+			}
+			for _, x := range append(transitive(m), m) {
+				if !seen[x] {
+					seen[x] = true
+					list = append(list, x)
+				}
+			}
+		}
+		deps[n] = list
+		return list
+	}
+	var needFacts func(n *node)
+	var markDirty func(n *node)
+	markDirty = func(n *node) {
+		if dirty[n] {
+			return
+		}
+		dirty[n] = true
+		for _, d := range transitive(n) {
+			needFacts(d)
+		}
+	}
+	needFacts = func(n *node) {
+		if dirty[n] || n.facts != nil {
+			return
+		}
+		if data, ok := opts.get(n.key, "facts"); ok {
+			n.facts = data
+			return
+		}
+		markDirty(n)
+	}
+	for _, n := range order {
+		if !n.root {
+			continue
+		}
+		if data, ok := opts.get(n.key, "diags"); ok {
+			if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&n.diags); err == nil {
+				continue
+			}
+			n.diags = nil
+		}
+		markDirty(n)
+	}
+
+	if err := s.execute(order, dirty, transitive, &opts); err != nil {
+		return nil, err
+	}
+
+	for _, n := range order {
+		if dirty[n] {
+			res.Analysed = append(res.Analysed, n.pkg.ID)
+		}
+		res.Errors = append(res.Errors, n.errs...)
+		if n.root {
+			res.Diagnostics = append(res.Diagnostics, n.diags...)
+		}
+	}
+	sort.Strings(res.Analysed)
+	sortUnique(&res.Errors)
+	sortDiagnostics(res.Diagnostics)
+	return res, nil
+}
+
+// execute analyses the dirty nodes, dependencies first, as many at once
+// as there are CPUs, and caches what they produce.
+func (s *suite) execute(order []*node, dirty map[*node]bool, transitive func(*node) []*node, opts *Options) error {
+	waiting := map[*node]int{} // dirty dependencies not yet done
+	dependents := map[*node][]*node{}
+	var ready []*node
+	for _, n := range order {
+		if !dirty[n] {
+			continue
+		}
+		for _, d := range transitive(n) {
+			if dirty[d] {
+				waiting[n]++
+				dependents[d] = append(dependents[d], n)
+			}
+		}
+		if waiting[n] == 0 {
+			ready = append(ready, n)
+		}
+	}
+	var (
+		mu       sync.Mutex
+		cond     = sync.NewCond(&mu)
+		wg       sync.WaitGroup
+		firstErr error
+		failed   = map[*node]bool{}
+		left     = len(dirty)
+		shared   = newUniverse()
+		variants = map[*packages.Package]bool{}
+	)
+	worker := func() {
+		defer wg.Done()
+		mu.Lock()
+		defer mu.Unlock()
+		for {
+			for len(ready) == 0 && left > 0 {
+				cond.Wait()
+			}
+			if left == 0 {
+				return
+			}
+			n := ready[0]
+			ready = ready[1:]
+			skip := failed[n] // a dependency failed: its errors say why
+			u := shared
+			if testVariant(n.pkg, variants) {
+				u = newUniverse() // see universe
+			}
+			mu.Unlock()
+			var err error
+			if !skip {
+				err = s.analyse(n, transitive(n), u)
+				if err == nil && n.errs == nil {
+					// The cache only saves time: a result that cannot
+					// be stored is computed again next time.
+					_ = opts.store(n)
+				}
+			}
+			mu.Lock()
+			if err != nil && firstErr == nil {
+				firstErr = err
+			}
+			if skip || err != nil || n.errs != nil {
+				failed[n] = true
+			}
+			for _, m := range dependents[n] {
+				if failed[n] {
+					failed[m] = true
+				}
+				waiting[m]--
+				if waiting[m] == 0 {
+					ready = append(ready, m)
+				}
+			}
+			left--
+			cond.Broadcast()
+		}
+	}
+	for range min(runtime.GOMAXPROCS(0), len(dirty)) {
+		wg.Add(1)
+		go worker()
+	}
+	wg.Wait()
+	return firstErr
+}
+
+// store caches what analysing n produced.
+func (opts *Options) store(n *node) error {
+	if opts.Cache == nil {
+		return nil
+	}
+	if err := opts.Cache.Put(subkey(n.key, "facts"), n.facts); err != nil {
+		return err
+	}
+	if !n.root {
+		return nil
+	}
+	var b bytes.Buffer
+	if err := gob.NewEncoder(&b).Encode(n.diags); err != nil {
+		return err
+	}
+	return opts.Cache.Put(subkey(n.key, "diags"), b.Bytes())
+}
+
+func (opts *Options) get(k keyHash, kind string) ([]byte, bool) {
+	if opts.Cache == nil {
+		return nil, false
+	}
+	return opts.Cache.Get(subkey(k, kind))
+}
+
+func subkey(k keyHash, kind string) keyHash {
+	return sha256.Sum256(append(k[:], kind...))
+}
+
+// computeKey hashes everything n's analysis depends on. Its analysed
+// imports must have their keys already.
+func (n *node) computeKey(salt string) error {
+	h := sha256.New()
+	p := n.pkg
+	fmt.Fprintf(h, "futurelint package\nsalt %q\nid %q\npath %q\nname %q\n", salt, p.ID, p.PkgPath, p.Name)
+	if p.Module != nil {
+		fmt.Fprintf(h, "module %q %q go %q\n", p.Module.Path, p.Module.Version, p.Module.GoVersion)
+	}
+	fmt.Fprintf(h, "sizes %v\n", p.TypesSizes)
+	for _, name := range p.CompiledGoFiles {
+		f, err := os.Open(name)
+		if err != nil {
+			return err
+		}
+		fh := sha256.New()
+		_, err = io.Copy(fh, f)
+		f.Close()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(h, "file %q %x\n", name, fh.Sum(nil))
+	}
+	for _, list := range [][]string{p.OtherFiles, p.IgnoredFiles} {
+		fmt.Fprintf(h, "other %q\n", list)
+	}
+	for _, m := range n.imports {
+		if m.analysed() && !m.std {
+			fmt.Fprintf(h, "import %q %x\n", m.pkg.ID, m.key)
+		} else {
+			// A std package's export data file is named by the hash of
+			// its content in the go command's cache.
+			fmt.Fprintf(h, "import %q export %q\n", m.pkg.ID, m.pkg.ExportFile)
+		}
+	}
+	copy(n.key[:], h.Sum(nil))
+	return nil
+}
+
+func sortUnique(ss *[]string) {
+	sort.Strings(*ss)
+	out := (*ss)[:0]
+	for i, s := range *ss {
+		if i == 0 || s != (*ss)[i-1] {
+			out = append(out, s)
+		}
+	}
+	*ss = out
+}
+
+func sortDiagnostics(ds []Diagnostic) {
+	sort.SliceStable(ds, func(i, j int) bool {
+		a, b := ds[i], ds[j]
+		if a.Pos.Filename != b.Pos.Filename {
+			return a.Pos.Filename < b.Pos.Filename
+		}
+		if a.Pos.Offset != b.Pos.Offset {
+			return a.Pos.Offset < b.Pos.Offset
+		}
+		if a.Analyzer != b.Analyzer {
+			return a.Analyzer < b.Analyzer
+		}
+		if a.Message != b.Message {
+			return a.Message < b.Message
+		}
+		return a.Package < b.Package
+	})
+}

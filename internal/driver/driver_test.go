@@ -1,0 +1,221 @@
+package driver_test
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/futurelint/futurelint/internal/cache"
+	"github.com/futurelint/futurelint/internal/driver"
+	"github.com/futurelint/futurelint/internal/driver/drivertest"
+)
+
+// root is the futurelint module.
+var root, _ = filepath.Abs(filepath.Join("..", ".."))
+
+// TestSameFindingsAsChecker checks the per-package driver finds exactly
+// what x/tools' checker (the multichecker's path, which loads every
+// dependency from source) finds: on the command's test module and on the
+// examples, with and without test files.
+func TestSameFindingsAsChecker(t *testing.T) {
+	for _, tc := range []struct {
+		dir      string
+		patterns []string
+		min      int // findings there must be at least, so the comparison means something
+	}{
+		{filepath.Join(root, "cmd", "futurelint", "testdata"), []string{"./app", "./clean"}, 6},
+		{root, []string{"./examples/..."}, 5},
+	} {
+		for _, tests := range []bool{false, true} {
+			want, err := drivertest.Checker(tc.dir, tests, tc.patterns...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(want) < tc.min {
+				t.Fatalf("%v: the checker finds %d, want at least %d:\n%s", tc.patterns, len(want), tc.min, strings.Join(want, "\n"))
+			}
+			got, _, err := drivertest.Driver(driver.Options{Dir: tc.dir, Patterns: tc.patterns, Tests: tests})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := drivertest.Diff(got, want); d != "" {
+				t.Errorf("%v (tests %v): the driver and the checker differ:\n%s", tc.patterns, tests, d)
+			}
+		}
+	}
+}
+
+// A module in which top's loop code calls mid.Step, which calls
+// leaf.Work; other is unrelated. Whether top has a finding depends on
+// whether leaf.Work blocks: a fact that travels through mid.
+var module = map[string]string{
+	"go.mod": "module example.com/m\n\ngo 1.26.0\n\nrequire github.com/futurelint/futurelint v0.0.0\n\nreplace github.com/futurelint/futurelint => ROOT\n",
+	"leaf/leaf.go": `package leaf
+
+// Work does some work.
+func Work(n int) int {
+	return n * 2
+}
+`,
+	"mid/mid.go": `package mid
+
+import "example.com/m/leaf"
+
+// Step does a step of work.
+func Step(n int) int { return leaf.Work(n) + 1 }
+`,
+	"top/top.go": `package top
+
+import (
+	"example.com/m/mid"
+
+	"github.com/futurelint/futurelint/futures"
+)
+
+// Handle runs on the loop.
+func Handle(c *futures.Ctx) (int, error) {
+	return mid.Step(1), nil
+}
+`,
+	"other/other.go": `package other
+
+import "github.com/futurelint/futurelint/futures"
+
+// Tick runs on the loop and blocks nothing.
+func Tick(c *futures.Ctx) (int, error) { return 1, nil }
+`,
+}
+
+// blockingLeaf is leaf.Work once edited to block.
+const blockingLeaf = `package leaf
+
+import "time"
+
+// Work does some work, slowly.
+func Work(n int) int {
+	time.Sleep(time.Second)
+	return n * 2
+}
+`
+
+func writeModule(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{"go.sum": string(sum)}
+	for name, text := range module {
+		files[name] = strings.ReplaceAll(text, "ROOT", root)
+	}
+	for name, text := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestCacheRedoesOnlyWhatChanged runs the driver with a cache over the
+// module above: a re-run with nothing changed analyses nothing and finds
+// the same; after an edit of leaf, exactly leaf and what depends on it are
+// analysed again, and the findings are those of the edited code, never the
+// cached ones of the old.
+func TestCacheRedoesOnlyWhatChanged(t *testing.T) {
+	dir := writeModule(t)
+	ch, err := cache.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := driver.Options{Dir: dir, Patterns: []string{"./..."}, Cache: ch, Salt: "test"}
+	run := func(what string) ([]string, []string) {
+		t.Helper()
+		got, res, err := drivertest.Driver(opts)
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		return got, res.Analysed
+	}
+	// The checker is slow (it type-checks std from source): it is asked
+	// only where the findings change.
+	sameAsChecker := func(what string, got []string) {
+		t.Helper()
+		want, err := drivertest.Checker(dir, false, "./...")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := drivertest.Diff(got, want); d != "" {
+			t.Errorf("%s: the driver's findings differ from the checker's:\n%s", what, d)
+		}
+	}
+	// futures is analysed too: the named packages need its facts.
+	all := []string{"example.com/m/leaf", "example.com/m/mid", "example.com/m/other", "example.com/m/top", "github.com/futurelint/futurelint/futures"}
+	dependents := []string{"example.com/m/leaf", "example.com/m/mid", "example.com/m/top"}
+
+	first, analysed := run("first run")
+	sameAsChecker("first run", first)
+	if len(first) != 0 {
+		t.Errorf("first run: findings %v, want none (nothing blocks yet)", first)
+	}
+	if !slices.Equal(analysed, all) {
+		t.Errorf("first run analysed %v, want %v", analysed, all)
+	}
+	again, analysed := run("re-run")
+	if len(analysed) != 0 || !slices.Equal(again, first) {
+		t.Errorf("re-run with nothing changed: analysed %v, findings %v; want nothing analysed and %v", analysed, again, first)
+	}
+
+	leaf := filepath.Join(dir, "leaf", "leaf.go")
+	old, err := os.ReadFile(leaf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(leaf, []byte(blockingLeaf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	edited, analysed := run("after making leaf.Work block")
+	sameAsChecker("after making leaf.Work block", edited)
+	if !slices.Equal(analysed, dependents) {
+		t.Errorf("after editing leaf: analysed %v, want only leaf and its dependents %v", analysed, dependents)
+	}
+	if len(edited) != 1 || !strings.Contains(edited[0], "top.go:11:") || !strings.Contains(edited[0], "loopblock") {
+		t.Errorf("after making leaf.Work block: findings %v, want one loopblock finding at top.go:11", edited)
+	}
+
+	if err := os.WriteFile(leaf, old, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	back, _ := run("after undoing the edit")
+	if len(back) != 0 {
+		t.Errorf("after undoing the edit: findings %v, want none", back)
+	}
+
+	// Another salt (another binary or other flags) shares nothing.
+	opts.Salt = "other"
+	if _, analysed := run("with another salt"); !slices.Equal(analysed, all) {
+		t.Errorf("with another salt: analysed %v, want everything %v", analysed, all)
+	}
+}
+
+// TestBrokenPackage checks a package that does not type-check is an
+// error naming the problem, and no finding or cache entry.
+func TestBrokenPackage(t *testing.T) {
+	dir := writeModule(t)
+	if err := os.WriteFile(filepath.Join(dir, "mid", "mid.go"), []byte("package mid\n\nfunc Step(n int) int { return \"no\" }\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := driver.Run(driver.Options{Dir: dir, Patterns: []string{"./..."}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Errors) == 0 || !strings.Contains(strings.Join(res.Errors, "\n"), "mid.go:3:") {
+		t.Errorf("errors %q, want one at mid.go:3", res.Errors)
+	}
+}

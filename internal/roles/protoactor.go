@@ -1,0 +1,100 @@
+package roles
+
+// ActorPkg is the import path of protoactor-go's actor package.
+const ActorPkg = "github.com/asynkron/protoactor-go/actor"
+
+func init() { Register(&protoactorLibrary) }
+
+// protoactorLibrary is protoactor-go's actor package: an actor's Receive
+// handles its mailbox's messages one at a time, on a goroutine the
+// dispatcher schedules for the busy mailbox (mailbox.go:99-140). While
+// Receive waits, no other message of that actor is handled, replies
+// included. Files and lines are of package actor at the pinned version.
+//
+// actor.Context is an interface made of unexported parts (context.go:11-20):
+// its methods are declared on infoPart, basePart, senderPart and
+// stopperPart, so the rows name those parts, and one row covers Context,
+// SenderContext, ReceiverContext and SpawnerContext alike.
+var protoactorLibrary = Library{
+	Name:    "protoactor",
+	Paths:   []string{ActorPkg},
+	Version: "v0.0.0-20240822202345-3c0e61ca19c9",
+	Preset:  true,
+	Example: "ctx.RequestFuture(pid, msg, t).Result() in Receive blocks the actor's mailbox: ctx.ReenterAfter(f, func(res interface{}, err error) { ... })",
+	Words:   protoactorWords,
+	Types: []Type{
+		// Actor.Receive(c Context), message.go:10-12, and ReceiveFunc
+		// func(c Context), message.go:15: a function given an
+		// actor.Context runs in the actor, on its mailbox's turn.
+		// SenderContext is not a marker: the RootContext is one, and runs
+		// anywhere (root_context.go).
+		{Pkg: ActorPkg, Name: "Context", Role: Marker},
+	},
+	Funcs: []Func{
+		// Future.Result and Wait, future.go:121-131: "Result waits for the
+		// future to resolve" (cond.Wait, future.go:113-119). The future
+		// times out after the duration it was made with (NewFuture,
+		// future.go:24-58): a stall, not a deadlock.
+		{Pkg: ActorPkg, Recv: "Future", Name: "Result", Block: BlockStall, Waits: Arg0},
+		{Pkg: ActorPkg, Recv: "Future", Name: "Wait", Block: BlockStall, Waits: Arg0},
+
+		// Self, context.go:53-54 ("Self returns the PID for the current
+		// actor"): the actor whose mailbox the code runs on.
+		{Pkg: ActorPkg, Recv: "infoPart", Name: "Self", CurrentLoop: true},
+
+		// Requests whose reply comes back on a future: sent to the actor
+		// running the code (ctx.Self()), they queue behind the message
+		// being handled, and waiting for them always times out.
+		// senderPart.RequestFuture context.go:110-111 (actor_context.go:327);
+		// stopperPart.StopFuture context.go:137-138 and PoisonFuture
+		// context.go:143-144 (actor_context.go:442-464, a 10 s timeout);
+		// the root context's, root_context.go:130, :204, :219.
+		{Pkg: ActorPkg, Recv: "senderPart", Name: "RequestFuture", SubmitLoop: Arg1},
+		{Pkg: ActorPkg, Recv: "stopperPart", Name: "StopFuture", SubmitLoop: Arg1},
+		{Pkg: ActorPkg, Recv: "stopperPart", Name: "PoisonFuture", SubmitLoop: Arg1},
+		{Pkg: ActorPkg, Recv: "RootContext", Name: "RequestFuture", SubmitLoop: Arg1},
+		{Pkg: ActorPkg, Recv: "RootContext", Name: "StopFuture", SubmitLoop: Arg1},
+		{Pkg: ActorPkg, Recv: "RootContext", Name: "PoisonFuture", SubmitLoop: Arg1},
+
+		// basePart.ReenterAfter(f, cont), context.go:96: cont runs in the
+		// actor once f completes (actor_context.go:268-282 sends it to
+		// self as a continuation, run "in the current actor context",
+		// actor_context.go:547-549): the future wrapped onto the mailbox.
+		{Pkg: ActorPkg, Recv: "basePart", Name: "ReenterAfter", WrapLoop: Arg0, WrapFuture: Arg1,
+			Funcs: []FuncArg{{Arg: Arg2, Where: OnLoop, Loop: Arg0}}},
+	},
+}
+
+// protoactorWords are protoactor's: an actor's mailbox, whose handler
+// continues after a future with ReenterAfter or takes the reply as a
+// message with PipeTo (future.go:84, "PipeTo forwards the result or error
+// of the future to the specified pids").
+var protoactorWords = Words{
+	Loop:          "the actor's mailbox",
+	LoopGoroutine: "the actor's mailbox",
+	Marker:        "actor.Context",
+	Waiting:       "no other message of this actor is handled until it returns",
+
+	AwaitFuture: Advice{
+		Coroutine: "continue when it completes with {c}.ReenterAfter(f, func(res interface{}, err error) { ... }), or take the reply as a message with f.PipeTo({c}.Self())",
+		Callback:  "continue when it completes with ctx.ReenterAfter(f, func(res interface{}, err error) { ... }), or take the reply as a message with f.PipeTo(ctx.Self())",
+	},
+	Offload: Advice{
+		Coroutine: "do it on a goroutine and send the result to the actor: go func() { ...; {c}.Send(self, result) }()",
+		Callback:  "do it on a goroutine and send the result to the actor as a message",
+	},
+	OffloadCall: Advice{
+		Coroutine: "call it on a goroutine and send the result to the actor (go func() { ...; {c}.Send(self, result) }()), or make it return an *actor.Future and continue with {c}.ReenterAfter",
+		Callback:  "call it on a goroutine and send the result to the actor as a message",
+	},
+	Sleep: Advice{
+		Coroutine: "have the message delivered later instead (a timer that sends to {c}.Self()), or set {c}.SetReceiveTimeout",
+		Callback:  "have the message delivered later instead: a timer that sends to the actor",
+	},
+	Receive: Advice{
+		Coroutine: "receive on a goroutine and send the value to the actor as a message",
+		Callback:  "receive on a goroutine and send the value to the actor as a message",
+	},
+	WaitCallback: "take the reply as a message in its own mailbox instead, f.PipeTo(ctx.Self()), or continue in ctx.ReenterAfter(f, func(res interface{}, err error) { ... })",
+	HandBack:     "send the result to the actor as a message: {c}.Send({c}.Self(), result)",
+}
