@@ -16,6 +16,9 @@ func help(stdout, stderr io.Writer, rules []analyzer.Rule, names []string) int {
 		printHelp(stdout, newCommand(rules))
 		return 0
 	}
+	if len(names) == 1 && names[0] == "presets" {
+		return helpPresets(stdout)
+	}
 	for i, name := range names {
 		r, ok := findRule(rules, name)
 		if !ok {
@@ -59,6 +62,7 @@ Usage:
 	go vet -vettool=$(which futurelint) [flags] packages...
 	futurelint help                        this text
 	futurelint help <rule>                 a rule's documentation, by name or ID
+	futurelint help presets                the libraries futurelint knows
 
 Rules (all run by default; -<rule> runs only the rules named so,
 -<rule>=false leaves a rule out):

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/futurelint/futurelint/analyzer"
+	"github.com/futurelint/futurelint/internal/roles"
 )
 
 // generic is text of x/tools' multichecker and analysisflags help and
@@ -85,5 +86,29 @@ func TestHelpSpeaksOfFuturelint(t *testing.T) {
 			t.Errorf("%s: exit status %d, want 1", what, r.code)
 		}
 		checkOwnText(t, what, r.stdout+r.stderr)
+	}
+}
+
+// TestHelpPresets checks that help presets lists every preset with its
+// library, the version its rows were checked against and an example.
+func TestHelpPresets(t *testing.T) {
+	var out, errs strings.Builder
+	if code := help(&out, &errs, analyzer.Rules, []string{"presets"}); code != 0 || errs.Len() > 0 {
+		t.Fatalf("help presets: exit %d, stderr %q", code, errs.String())
+	}
+	text := out.String()
+	checkOwnText(t, "help presets", text)
+	if !strings.Contains(text, "-disable-presets") {
+		t.Errorf("help presets does not say how to turn one off:\n%s", text)
+	}
+	presets := roles.Presets()
+	if len(presets) < 3 {
+		t.Fatalf("only %d presets", len(presets))
+	}
+	for _, p := range presets {
+		line := p.Name + "\t" + p.Paths[0] + ", checked against " + p.Version + "\n"
+		if !strings.Contains(text, line) || !strings.Contains(text, "\te.g. "+p.Example+"\n") {
+			t.Errorf("help presets lacks %s (%q and its example):\n%s", p.Name, line, text)
+		}
 	}
 }

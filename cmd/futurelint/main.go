@@ -8,6 +8,7 @@
 //	go vet -vettool=$(which futurelint) packages...
 //	futurelint help                  # flags and the list of rules
 //	futurelint help <rule>           # a rule's documentation, by name or ID
+//	futurelint help presets          # the libraries futurelint knows
 //
 // Flags: -fix applies suggested fixes, -diff (with -fix) prints them as a
 // diff instead, -json prints findings as JSON, -sarif as a SARIF 2.1.0 log,

@@ -65,3 +65,25 @@ type Other interface{ io.Writer }
 		t.Errorf("Flush through a Conn: row %+v, want the Writer row", row)
 	}
 }
+
+// TestOffLoopRowsNeedNoSSA checks the cost gate: a package whose only
+// scheduling rows run their function off the loop (time.AfterFunc, a
+// goroutine pool's Submit) is no loop runtime, so code using it alone gets
+// no SSA; one row running a callback on a loop makes it one.
+func TestOffLoopRowsNeedNoSSA(t *testing.T) {
+	table := roles.Build(&roles.Library{Name: "lib", Funcs: []roles.Func{
+		{Pkg: "example.com/pool", Recv: "Pool", Name: "Submit", Funcs: []roles.FuncArg{{Arg: roles.Arg1, Where: roles.OffLoop}}},
+		{Pkg: "example.com/loop", Recv: "Loop", Name: "Post", Funcs: []roles.FuncArg{{Arg: roles.Arg1, Where: roles.OnLoop, Loop: roles.Arg0}}},
+	}})
+	if table.LoopRuntime("example.com/pool") {
+		t.Error("a pool whose jobs run off the loop is a loop runtime")
+	}
+	if !table.LoopRuntime("example.com/loop") {
+		t.Error("a loop whose callbacks run on it is not a loop runtime")
+	}
+	for _, pkg := range []string{"time", "database/sql", "net", "io"} {
+		if roles.Default().LoopRuntime(pkg) {
+			t.Errorf("std package %s is a loop runtime: every package using it would get SSA", pkg)
+		}
+	}
+}

@@ -388,23 +388,11 @@ func New(funcs []Func, types []Type) *Table {
 		}
 	}
 	for i := range funcs {
-		if onLoop(funcs[i].Funcs) || funcs[i].SubmitLoop != NoArg || funcs[i].LoopOnly {
+		if funcs[i].schedulesOnLoop() || funcs[i].SubmitLoop != NoArg || funcs[i].LoopOnly {
 			t.pkgs[funcs[i].Pkg] = true
 		}
 	}
 	return t
-}
-
-// onLoop reports whether some function argument runs on a loop: a package
-// whose functions only run their arguments on other goroutines
-// (time.AfterFunc) is no loop runtime.
-func onLoop(fas []FuncArg) bool {
-	for _, fa := range fas {
-		if fa.Where != OffLoop {
-			return true
-		}
-	}
-	return false
 }
 
 // Lookup returns the row for fn, or nil. Instantiated generic functions and
@@ -542,6 +530,19 @@ func Describe(fn *types.Func) string {
 func IsStd(path string) bool {
 	first, _, _ := strings.Cut(path, "/")
 	return !strings.Contains(first, ".")
+}
+
+// schedulesOnLoop reports whether the row runs a function argument on a
+// loop. A row that only runs one on another goroutine (time.AfterFunc, a
+// goroutine pool's Submit) does not make its package a loop runtime: code
+// using it alone has no loop code.
+func (f *Func) schedulesOnLoop() bool {
+	for _, fa := range f.Funcs {
+		if fa.Where != OffLoop {
+			return true
+		}
+	}
+	return false
 }
 
 // CompletionCallback returns the index of the argument of a call that is

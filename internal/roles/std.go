@@ -23,9 +23,8 @@ var stdLibrary = Library{
 		// Sleeping.
 		{Pkg: "time", Name: "Sleep", Block: BlockSleep, Instead: SuspendSleep},
 		{Pkg: "time", Name: "After", Timeout: true},
-		// f runs on a goroutine of its own once d has passed
-		// (time/sleep.go:206-207: "waits for the duration to elapse and
-		// then calls f in its own goroutine").
+		// AfterFunc "waits for the duration to elapse and then calls f in
+		// its own goroutine" (time/sleep.go:206-207): f runs off any loop.
 		{Pkg: "time", Name: "AfterFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OffLoop}}},
 
 		// Waits on sync primitives. Mutexes are held briefly by design, so not
