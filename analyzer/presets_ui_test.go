@@ -4,10 +4,12 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/futurelint/futurelint/analyzer"
 	"github.com/futurelint/futurelint/internal/testmodule"
+	"github.com/futurelint/futurelint/passes/selfsubmit"
 )
 
 // The UI and browser presets over testdata/presets, whose programs use the
@@ -57,4 +59,16 @@ func checkSeverity(t *testing.T, _ []*packages.Package, found []testmodule.Findi
 			t.Errorf("%s: %s, want %s: %s", f.Package.Fset.Position(f.Pos), f.Category, want, f.Message)
 		}
 	}
+}
+
+// TestPresetFixes checks the UI presets' mechanical fixes against their
+// golden file: a submit that waits for its callback, made from a handler,
+// runs the callback's body in place, where that compiles and means the
+// same.
+func TestPresetFixes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("type-checks the real libraries from source")
+	}
+	t.Setenv("CGO_ENABLED", "0")
+	analysistest.RunWithSuggestedFixes(t, presetsDir(t), selfsubmit.Analyzer, "./fixes")
 }

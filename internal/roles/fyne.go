@@ -51,7 +51,7 @@ var fyneLibrary = Library{
 	Funcs: []Func{
 		// thread.go:18 and :8.
 		{Pkg: FynePkg, Name: "Do", Funcs: []FuncArg{{Arg: Arg0, Where: OnLoop, Loop: ProcessLoop}}},
-		{Pkg: FynePkg, Name: "DoAndWait", Block: BlockLoopServe, SubmitLoop: ProcessLoop,
+		{Pkg: FynePkg, Name: "DoAndWait", Block: BlockLoopServe, SubmitLoop: ProcessLoop, Instead: RunInPlace,
 			Funcs: []FuncArg{{Arg: Arg0, Where: OnLoop, Loop: ProcessLoop, Threadsafe: true, Awaited: true, Sometimes: true}}},
 
 		// Menus, windows and canvases: menu.go:63, :70; window.go:65, :71;
@@ -159,4 +159,8 @@ var fyneWords = Words{
 	WaitCallback: "call the code directly: a callback already runs on the app's main goroutine; fyne.DoAndWait is for goroutines you start",
 
 	HandBack: "update the widgets with fyne.Do(func() { ... })",
+
+	Fixes: map[Rewrite]Fix{
+		RunInPlace: {Message: "Run the code here: a callback runs on the app's main goroutine", Text: "{body}"},
+	},
 }

@@ -281,6 +281,11 @@ const (
 	// AwaitLoopSpawn is not a row's Instead but the Words.Fixes key of the
 	// awaited form of LoopSpawn.
 	AwaitLoopSpawn
+	// RunInPlace, for a submit that waits for its callback, made from code
+	// already on the loop, as a statement whose callback is a function
+	// literal: app.QueueUpdate(func() { body }) -> body. The fix text
+	// fills {body}.
+	RunInPlace
 )
 
 // TypeRole says what a type is to the rules.

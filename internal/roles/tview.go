@@ -40,9 +40,9 @@ var tviewLibrary = Library{
 
 		// Submits that wait for the event goroutine: application.go:876
 		// (QueueUpdate), :885 (QueueUpdateDraw), :684 (Draw).
-		{Pkg: TviewPkg, Recv: "Application", Name: "QueueUpdate", Block: BlockLoopServe, SubmitLoop: ProcessLoop, Awaited: true,
+		{Pkg: TviewPkg, Recv: "Application", Name: "QueueUpdate", Block: BlockLoopServe, SubmitLoop: ProcessLoop, Awaited: true, Instead: RunInPlace,
 			Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop, Threadsafe: true}}},
-		{Pkg: TviewPkg, Recv: "Application", Name: "QueueUpdateDraw", Block: BlockLoopServe, SubmitLoop: ProcessLoop, Awaited: true,
+		{Pkg: TviewPkg, Recv: "Application", Name: "QueueUpdateDraw", Block: BlockLoopServe, SubmitLoop: ProcessLoop, Awaited: true, Instead: RunInPlace,
 			Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop, Threadsafe: true}}},
 		{Pkg: TviewPkg, Recv: "Application", Name: "Draw", Block: BlockLoopServe, SubmitLoop: ProcessLoop, Awaited: true},
 		// ForceDraw: "Never call this function from a goroutine" (:694).
@@ -129,4 +129,8 @@ var tviewWords = Words{
 	WaitCallback:   "change the widgets directly: a handler already runs on the event loop, and tview redraws after it returns; from a goroutine, go app.QueueUpdateDraw(f) is the hand-back",
 
 	HandBack: "hand the result back with app.QueueUpdateDraw(func() { ... })",
+
+	Fixes: map[Rewrite]Fix{
+		RunInPlace: {Message: "Change the widgets here: a handler runs on the event loop, and tview redraws after it", Text: "{body}"},
+	},
 }
