@@ -56,7 +56,7 @@ var gojaLoopLibrary = Library{
 		// because it is synchronous and cannot complete until the loop is
 		// not running any jobs. Use StopNoWait() instead." Terminate
 		// :283-289 calls Stop first. Stopping another loop waits for it.
-		{Pkg: GojaLoopPkg, Recv: "EventLoop", Name: "Stop", Block: BlockDrain, OwnLoop: OwnLoopDeadlock},
+		{Pkg: GojaLoopPkg, Recv: "EventLoop", Name: "Stop", Block: BlockDrain, OwnLoop: OwnLoopDeadlock, Instead: NoWait},
 		{Pkg: GojaLoopPkg, Recv: "EventLoop", Name: "Terminate", Block: BlockDrain, OwnLoop: OwnLoopDeadlock},
 	},
 }
@@ -88,4 +88,9 @@ var gojaLoopWords = Words{
 	},
 	WaitSelf: "from the loop's own code, stop it with {l}.StopNoWait() (\"Can be used inside the loop\") and queue more work with {l}.RunOnLoop(fn); Stop, Terminate, Run and Start are for other goroutines",
 	HandBack: "hand the result back with loop.RunOnLoop(func(vm *goja.Runtime) { ... })",
+
+	Fixes: map[Rewrite]Fix{
+		// StopNoWait :273-275: "Can be used inside the loop".
+		NoWait: {Message: "Stop the loop without waiting for it: StopNoWait", Text: "StopNoWait"},
+	},
 }

@@ -286,6 +286,11 @@ const (
 	// literal: app.QueueUpdate(func() { body }) -> body. The fix text
 	// fills {body}.
 	RunInPlace
+	// NoWait, for a call that waits for the loop running it (OwnLoop:
+	// OwnLoopDeadlock), used as a statement: the library's method that
+	// does the same without waiting (goja_nodejs: loop.Stop() ->
+	// loop.StopNoWait()); the Fix text is the method's name.
+	NoWait
 )
 
 // TypeRole says what a type is to the rules.

@@ -20,6 +20,9 @@ func suggestFixes(res *engine.Result, op *engine.Op) []analysis.SuggestedFix {
 	if op.Row == nil || op.Row.Instead == roles.NoRewrite {
 		return nil
 	}
+	if op.Row.Instead == roles.NoWait {
+		return noWait(res, op)
+	}
 	c := res.AwaitCtx(op.Fn, op.Pos)
 	ci, ok := op.Instr.(*ssa.Call) // not a deferred call: its arguments are evaluated early
 	if c == "" || !ok {
@@ -73,5 +76,35 @@ func suggestFixes(res *engine.Result, op *engine.Op) []analysis.SuggestedFix {
 	return []analysis.SuggestedFix{{
 		Message:   fix.Message,
 		TextEdits: []analysis.TextEdit{{Pos: call.Call.Pos(), End: call.Call.End(), NewText: []byte(roles.Say(fix.Text, vars))}},
+	}}
+}
+
+// noWait offers, for a call that waits for the loop running it (goja's
+// loop.Stop() in a loop callback), the library's spelling that does not
+// wait (loop.StopNoWait()): a rename of the method, only where the call is
+// a statement of its own (the result is unused) and the receiver has that
+// method with no parameters and no results.
+func noWait(res *engine.Result, op *engine.Op) []analysis.SuggestedFix {
+	ci, ok := op.Instr.(*ssa.Call)
+	if !ok || op.Deadlock == nil || op.Deadlock.Kind != engine.WaitsOwnLoop {
+		return nil
+	}
+	call := res.Written(ci)
+	if call.Call == nil || !call.Statement() || len(call.Call.Args) != 0 {
+		return nil
+	}
+	sel := res.MethodCall(call.Call)
+	fix, _, ok := res.Fix(op.Fn, op.Row, op.Pos, roles.NoWait)
+	if sel == nil || !ok {
+		return nil
+	}
+	obj, _, _ := types.LookupFieldOrMethod(res.Pass.TypesInfo.TypeOf(sel.X), true, res.Pass.Pkg, fix.Text)
+	m, ok := obj.(*types.Func)
+	if !ok || m.Signature().Params().Len() != 0 || m.Signature().Results().Len() != 0 {
+		return nil
+	}
+	return []analysis.SuggestedFix{{
+		Message:   fix.Message,
+		TextEdits: []analysis.TextEdit{{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte(fix.Text)}},
 	}}
 }

@@ -16,10 +16,11 @@ import (
 	"github.com/futurelint/futurelint/internal/driver"
 )
 
-// Finding renders one finding with everything the two paths must agree
-// on: position and end, rule, severity, message and fixes.
-func finding(pos, end token.Position, rule, category, message string, fixes []string) string {
-	return fmt.Sprintf("%s-%d:%d: %s (%s): %s %q", pos, end.Line, end.Column, rule, category, message, fixes)
+// finding renders one finding with everything the two paths must agree
+// on: position and end, rule, severity, message, fixes and related
+// information.
+func finding(pos, end token.Position, rule, category, message string, fixes, related []string) string {
+	return fmt.Sprintf("%s-%d:%d: %s (%s): %s fixes %q related %q", pos, end.Line, end.Column, rule, category, message, fixes, related)
 }
 
 // Checker runs the suite with x/tools' checker on packages loaded from
@@ -59,7 +60,15 @@ func Checker(dir string, tests bool, patterns ...string) ([]string, error) {
 					fixes = append(fixes, fmt.Sprintf("%s: %s@%d-%d=%q", f.Message, fset.Position(e.Pos).Filename, fset.Position(e.Pos).Offset, fset.Position(e.End).Offset, e.NewText))
 				}
 			}
-			s := finding(fset.Position(d.Pos), fset.Position(end), act.Analyzer.Name, d.Category, d.Message, fixes)
+			var related []string
+			for _, r := range d.Related {
+				rend := r.End
+				if !rend.IsValid() {
+					rend = r.Pos
+				}
+				related = append(related, fmt.Sprintf("%s-%s: %s", fset.Position(r.Pos), fset.Position(rend), r.Message))
+			}
+			s := finding(fset.Position(d.Pos), fset.Position(end), act.Analyzer.Name, d.Category, d.Message, fixes, related)
 			if !seen[s] {
 				seen[s] = true
 				out = append(out, s)
@@ -90,7 +99,12 @@ func Driver(opts driver.Options) ([]string, *driver.Result, error) {
 				fixes = append(fixes, fmt.Sprintf("%s: %s@%d-%d=%q", f.Message, e.Filename, e.Start, e.End, e.New))
 			}
 		}
-		s := finding(d.Position(), d.EndPosition(), d.Analyzer, d.Category, d.Message, fixes)
+		var related []string
+		for _, r := range d.Related {
+			start, end := r.Positions()
+			related = append(related, fmt.Sprintf("%s-%s: %s", start, end, r.Message))
+		}
+		s := finding(d.Position(), d.EndPosition(), d.Analyzer, d.Category, d.Message, fixes, related)
 		if !seen[s] {
 			seen[s] = true
 			out = append(out, s)
