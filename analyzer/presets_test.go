@@ -68,10 +68,16 @@ func TestPresets(t *testing.T) {
 		t.Skip("type-checks the real libraries from source")
 	}
 	pkgs, found := testmodule.AnalyzeIn(t, presetsDir(t), analyzer.Analyzers(), "./protoactor", "./gnet", "./gojaloop")
-	want := wants(t, pkgs)
-	if len(want) < 13 {
-		t.Fatalf("only %d want lines in the presets' programs", len(want))
+	if n := checkWants(t, pkgs, found); n < 13 {
+		t.Fatalf("only %d want lines in the presets' programs", n)
 	}
+}
+
+// checkWants checks findings against the want comments of pkgs: every
+// want is found, and nothing else. It returns the number of want lines.
+func checkWants(t *testing.T, pkgs []*packages.Package, found []testmodule.Finding) int {
+	t.Helper()
+	want := wants(t, pkgs)
 	matched := map[string][]bool{}
 	for at, res := range want {
 		matched[at] = make([]bool, len(res))
@@ -101,12 +107,14 @@ func TestPresets(t *testing.T) {
 			}
 		}
 	}
+	return len(want)
 }
 
 // TestPresetsLoopOnly checks the rows the offloop rule consumes, on the
 // offloop programs: the lines of their wants are exactly those where code
-// known to run off the loop (a go statement's body) calls a loop-only
-// method (gnet's Conn.Write, Flush, SetContext) or uses a value bound to a
+// known to run off the loop (a go statement's body, a time.AfterFunc
+// callback) calls a loop-only method (gnet's Conn.Write, Flush,
+// SetContext; a Fyne widget's SetText, Hide) or uses a value bound to a
 // loop (the *goja.Runtime of a loop callback, captured by a goroutine).
 func TestPresetsLoopOnly(t *testing.T) {
 	if testing.Short() {
@@ -143,7 +151,8 @@ func TestPresetsLoopOnly(t *testing.T) {
 			return nil, nil
 		},
 	}
-	pkgs, found := testmodule.AnalyzeIn(t, presetsDir(t), []*analysis.Analyzer{probe}, "./gnet/offloop", "./gojaloop/offloop")
+	t.Setenv("CGO_ENABLED", "0") // Fyne's widgets type-check without cgo; its app package does not
+	pkgs, found := testmodule.AnalyzeIn(t, presetsDir(t), []*analysis.Analyzer{probe}, "./gnet/offloop", "./gojaloop/offloop", "./fyne/offloop")
 	var got, exp []string
 	for at := range wants(t, pkgs) {
 		exp = append(exp, at)

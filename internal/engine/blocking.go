@@ -231,7 +231,11 @@ func (r *Result) summarizeBlocking() {
 	for _, fn := range r.Funcs {
 		for _, op := range r.directOps(fn) {
 			if op.Kind != roles.NoBlock { // not a panic
-				r.blocks[fn] = &BlocksFact{Kind: op.Kind, Chain: []Step{r.step(stepWhat(op), op.Pos)}}
+				f := &BlocksFact{Kind: op.Kind, Chain: []Step{r.step(stepWhat(op), op.Pos)}}
+				if op.Row != nil {
+					f.Pkg, f.Loop = op.Row.Pkg, r.waitsForProcess(op.Row)
+				}
+				r.blocks[fn] = f
 				break
 			}
 		}
@@ -258,7 +262,7 @@ func (r *Result) summarizeBlocking() {
 					found[fn] = f
 				} else {
 					chain := append([]Step{r.step("calls "+r.calleeName(callee), ci.Pos())}, f.Chain...)
-					found[fn] = &BlocksFact{Kind: f.Kind, Chain: chain}
+					found[fn] = &BlocksFact{Kind: f.Kind, Chain: chain, Pkg: f.Pkg, Loop: f.Loop}
 				}
 				break
 			}
@@ -360,7 +364,7 @@ func (r *Result) settled(fn *ssa.Function, f ssa.Value, at ssa.Instruction) bool
 	if p := r.places[r.ActivationRoot(fn)]; p != nil && len(p.Schedules) > 0 {
 		after := true
 		for _, s := range p.Schedules {
-			w := r.wrapped(Arg(s.Call.Common(), 0))
+			w := r.wrapped(Arg(s.common(), 0))
 			if !s.Arg.AfterSettle || w == nil || !same(w) {
 				after = false
 			}

@@ -124,8 +124,8 @@ func (r *Result) summarizeSchedules() {
 					switch {
 					case fa.Loop.Valid() && fa.Loop.Index() < len(args):
 						loop = roles.ArgAt(r.paramIndex(fn, r.loopOf(args[fa.Loop.Index()]), true))
-					case fa.Loop == roles.CallerLoop:
-						loop = roles.CallerLoop
+					case fa.Loop == roles.CallerLoop, fa.Loop == roles.ProcessLoop:
+						loop = fa.Loop
 					}
 					via := fa.Via
 					if via == "" {
@@ -262,6 +262,9 @@ func (r *Result) paramIndex(fn *ssa.Function, ref loopRef, loop bool) int {
 // Args returns a call's arguments counted as the roles table counts them:
 // a method's receiver first, for static and interface calls alike.
 func Args(call *ssa.CallCommon) []ssa.Value {
+	if call == nil {
+		return nil
+	}
 	if call.IsInvoke() {
 		return append([]ssa.Value{call.Value}, call.Args...)
 	}

@@ -123,6 +123,20 @@
 // on the loop of the row's Loop parameter when it names one. Go statement
 // bodies, executor jobs and OnDone callbacks are not.
 //
+// A function stored into a function-typed field with a roles.Field row
+// (Fyne's button.OnTapped = f, &widget.Entry{OnSubmitted: f}) is a callback
+// too: the store registers it. Some libraries have one loop per program,
+// named by no argument (roles.ProcessLoop: the JavaScript event loop,
+// tview's Application, Fyne's main goroutine, Bubble Tea's Program): their
+// callbacks run on the process-wide loop of the row's library, whoever
+// registers them, and their submits (QueueUpdate, fyne.DoAndWait, Send) go
+// to it. A submit that itself waits for the loop to serve it (Func.Awaited,
+// or an awaited function argument), made from that loop's code, is a
+// deadlock (a warning when it waits only sometimes, as fyne.DoAndWait);
+// so is a call of a function whose BlocksFact says it waits for that loop
+// (BlocksFact.Loop), and network I/O that needs the loop to complete
+// (Library.NeedsLoop: net/http in a js.FuncOf callback).
+//
 // # May-block summaries
 //
 // Every function that may block gets a BlocksFact with the shortest witness

@@ -13,6 +13,13 @@ import (
 type BlocksFact struct {
 	Kind  roles.Block // kind of the blocking operation at the end of the chain
 	Chain []Step      // first step is in the function itself
+	// Pkg is the package of the roles-table call at the end of the chain
+	// ("net/http"), or "" when the chain ends in a channel operation.
+	Pkg string
+	// Loop names the process-wide loop (its library's name) that the call
+	// at the end of the chain waits for on every path ((*tview.Application).QueueUpdateDraw:
+	// "tview"): called from that loop's code, the function never returns.
+	Loop string
 }
 
 // Step is one link of a witness chain.

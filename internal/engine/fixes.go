@@ -114,6 +114,9 @@ func (r *Result) Source(e ast.Expr) string {
 // CallSpan find it; for a defer or go statement,
 // that of its call rather than the keyword.
 func CallPos(ci ssa.CallInstruction) token.Pos {
+	if ci == nil {
+		return token.NoPos
+	}
 	if p := ci.Common().Pos(); p.IsValid() {
 		return p
 	}

@@ -49,6 +49,8 @@ func (r *Result) placeHandlers() {
 				", a " + h.row.Name + " of package " + h.row.Pkg + ", which runs it on its loop"
 			if i := h.row.Loop.Index(); i >= 0 && i < len(fn.Params) {
 				p.always = append(p.always, r.loopOf(fn.Params[i]))
+			} else if h.row.Loop == roles.ProcessLoop {
+				p.always = append(p.always, r.processRef(h.row.Pkg))
 			}
 			break
 		}

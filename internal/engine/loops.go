@@ -205,7 +205,7 @@ func (r *Result) IsCurrentLoop(fn *ssa.Function, v ssa.Value) bool {
 // isCurrentRef reports whether ref denotes the loop p's function runs on in
 // every context in which it is known to run on a loop.
 func (r *Result) isCurrentRef(p *Place, ref loopRef) bool {
-	if ref.root == nil {
+	if ref.root == nil && !ref.isProcess() {
 		return false
 	}
 	if p.always.has(ref) {

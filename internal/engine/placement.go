@@ -36,10 +36,21 @@ type Place struct {
 
 // Schedule is a call that hands a function to a loop (or off it).
 type Schedule struct {
-	Call   ssa.CallInstruction
+	Call   ssa.CallInstruction // nil for a callback stored in a field (Store)
 	Caller *ssa.Function
-	Row    *roles.Func // the callee's role (table row or wrapper fact)
+	Row    *roles.Func // the callee's role (table row or wrapper fact); for a field, made from its row
 	Arg    roles.FuncArg
+	// Store is the store of a callback into a function-typed field with a
+	// roles row (button.OnTapped = f), when that is how it is handed over.
+	Store *ssa.Store
+}
+
+// common is the scheduling call, or nil for a callback stored in a field.
+func (s *Schedule) common() *ssa.CallCommon {
+	if s.Call == nil {
+		return nil
+	}
+	return s.Call.Common()
 }
 
 // Threadsafe reports whether the schedule is a thread-safe submit.
@@ -224,6 +235,7 @@ func (r *Result) place() {
 		}
 	}
 	r.directCalls()
+	r.registerFields()
 	// Scheduling calls, to a fixed point: a callback of Then runs on its
 	// caller's loop, and closures inherit from the function they run in.
 	// A Then whose caller is not (yet) known loop code waits for a later
@@ -346,6 +358,12 @@ func (r *Result) schedule(caller *ssa.Function, ci ssa.CallInstruction) bool {
 				if len(cp.contexts) == 1 {
 					ctx = append(ctx, cp.contexts[0]...)
 				}
+			case fa.Loop == roles.ProcessLoop:
+				// One loop per program: the same whoever schedules it.
+				ref, _ := r.funcArgLoop(row, fa)
+				ctx = append(ctx, ref)
+				p.contexts = append(p.contexts, ctx)
+				continue
 			}
 			if len(ctx) > 0 && !exportedNamed(t.fn) {
 				p.contexts = append(p.contexts, ctx)

@@ -16,6 +16,8 @@ type Reason struct {
 	// QueuedAfter, when what is waited for is a promise rather than a
 	// channel.
 	Promise bool
+	// Loop is, for ServesOwnLoop and NeedsOwnLoop, what the loop is called.
+	Loop string
 	// Pos is the code that makes it so: the call running the loop, the
 	// submit, the first operation settling the promise or channel, the
 	// context given up on, the select.
@@ -33,6 +35,8 @@ const (
 	SettledAfterReturn                         // settled only by callbacks this code schedules on its loop
 	SubmittedAfterReturn                       // settled only by work this code submits to its loop
 	QueuedAfter                                // settled only by callbacks queued behind this one
+	ServesOwnLoop                              // the call waits for this loop to serve it (QueueUpdate, Send)
+	NeedsOwnLoop                               // I/O that completes only on this loop (net/http under syscall/js)
 	WaitsOwnLoop                               // it waits for the loop running it to be idle (goja_nodejs's Stop)
 	HelperQueued                               // the callee waits on a channel only callbacks it queues on this loop settle
 
@@ -65,6 +69,10 @@ func (r *Reason) String() string {
 		return what + "work submitted to this loop after this code returns"
 	case QueuedAfter:
 		return what + "callbacks queued on this loop after this one"
+	case ServesOwnLoop:
+		return "it waits for " + r.Loop + ", which is running this code and serves nothing else until it returns"
+	case NeedsOwnLoop:
+		return "it needs " + r.Loop + " to complete, and the loop waits for this code to return"
 	case WaitsOwnLoop:
 		return "it waits until the loop runs no job, and this code is the job the loop is running"
 	case HelperQueued:

@@ -24,6 +24,9 @@ import (
 //     the current loop behind the waiting code.
 func (r *Result) classifyWait(op *Op) {
 	fn := op.Fn
+	if r.classifyLoopServe(op) {
+		return
+	}
 	if op.Row != nil && op.Call != nil && r.onOwnLoop(fn, op.Row, op.Call) {
 		switch op.Row.OwnLoop {
 		case roles.OwnLoopPanic:
@@ -272,7 +275,7 @@ func (r *Result) queuedBehind(roots []*Place, creator, act *ssa.Function) bool {
 	}
 	for _, p := range roots {
 		for _, s := range p.Schedules {
-			loopC := Arg(s.Call.Common(), s.Arg.Loop.Index())
+			loopC := Arg(s.common(), s.Arg.Loop.Index())
 			if !s.Arg.Ordered || s.Caller != sw.Caller || loopC == nil ||
 				r.loopOf(loopC) != r.loopOf(loopW) || !dominates(sw.Call, s.Call) {
 				return false
@@ -288,8 +291,12 @@ func (r *Result) schedulesOnCurrent(s *Schedule) bool {
 	switch {
 	case s.Arg.Loop == roles.CallerLoop:
 		return r.IsLoopCode(s.Caller)
-	case Arg(s.Call.Common(), s.Arg.Loop.Index()) != nil:
-		return r.IsCurrentLoop(s.Caller, Arg(s.Call.Common(), s.Arg.Loop.Index()))
+	case s.Arg.Loop == roles.ProcessLoop:
+		ref, _ := r.funcArgLoop(s.Row, s.Arg)
+		p := r.places[s.Caller]
+		return p != nil && p.Loop && !p.OffLoop && r.isCurrentRef(p, ref)
+	case Arg(s.common(), s.Arg.Loop.Index()) != nil:
+		return r.IsCurrentLoop(s.Caller, Arg(s.common(), s.Arg.Loop.Index()))
 	}
 	return false
 }
@@ -432,10 +439,7 @@ func (r *Result) SelfSubmits(fn *ssa.Function) []*SelfSubmit {
 	}
 	var out []*SelfSubmit
 	for ci, row := range r.RoleCalls(fn) {
-		if Arg(ci.Common(), row.SubmitLoop.Index()) == nil {
-			continue
-		}
-		if !r.IsCurrentLoop(fn, Arg(ci.Common(), row.SubmitLoop.Index())) {
+		if !r.submitsToCurrent(fn, ci.Common(), row) {
 			continue
 		}
 		s := &SelfSubmit{Call: ci, Row: row}

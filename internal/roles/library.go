@@ -43,9 +43,21 @@ type Library struct {
 	// always on.
 	Preset bool
 
-	Words Words
-	Funcs []Func
-	Types []Type
+	Words  Words
+	Funcs  []Func
+	Types  []Type
+	Fields []Field
+
+	// NeedsLoop lists packages whose network calls (BlockIO rows) need
+	// this library's loop to complete: made from its loop code they never
+	// return. syscall/js: net/http is implemented with the JavaScript
+	// fetch API, whose callbacks run on the JavaScript event loop.
+	NeedsLoop []string
+}
+
+// Needs reports whether I/O of package path needs lib's loop (NeedsLoop).
+func (lib *Library) Needs(path string) bool {
+	return lib != nil && slices.Contains(lib.NeedsLoop, path)
 }
 
 // Words are a library's vocabulary: what findings about its loop code call
@@ -247,11 +259,19 @@ func presetNames() string {
 func Build(libs ...*Library) *Table {
 	var funcs []Func
 	var types []Type
+	var fields []Field
 	for _, lib := range libs {
 		funcs = append(funcs, lib.Funcs...)
 		types = append(types, lib.Types...)
+		fields = append(fields, lib.Fields...)
 	}
 	t := New(funcs, types)
+	t.Fields = fields
+	for i := range fields {
+		f := &fields[i]
+		t.fields[key{f.Pkg, f.Type, f.Name}] = f
+		t.pkgs[f.Pkg] = true
+	}
 	for _, lib := range libs {
 		for _, p := range lib.Paths {
 			t.libs[p] = lib
@@ -267,7 +287,7 @@ func (t *Table) With(libs ...*Library) *Table {
 	if len(libs) == 0 {
 		return t
 	}
-	old := &Library{Funcs: t.Funcs, Types: t.Types}
+	old := &Library{Funcs: t.Funcs, Types: t.Types, Fields: t.Fields}
 	nt := Build(append([]*Library{old}, libs...)...)
 	for p, lib := range t.libs {
 		if nt.libs[p] == nil {

@@ -35,6 +35,9 @@ func TestZeroMeansNone(t *testing.T) {
 	if roles.ArgAt(-1) != roles.NoArg || roles.ArgAt(roles.CallerLoop.Index()) != roles.CallerLoop || roles.CallerLoop.Valid() {
 		t.Error("ArgAt does not invert Index for NoArg and CallerLoop")
 	}
+	if roles.ArgAt(roles.ProcessLoop.Index()) != roles.ProcessLoop || roles.ProcessLoop.Valid() || roles.ProcessLoop.Index() == roles.CallerLoop.Index() {
+		t.Error("ArgAt does not invert Index for ProcessLoop, or ProcessLoop names an argument")
+	}
 }
 
 // TestLibraries checks the shipped libraries: named, with their rows in

@@ -21,6 +21,7 @@ package roles
 import (
 	"go/types"
 	"strings"
+	"sync"
 )
 
 // Block says how a call waits for something to happen on another goroutine.
@@ -37,9 +38,13 @@ const (
 	BlockDrain         // waits for queued work elsewhere to finish (Executor.Shutdown)
 	BlockLoopRun       // runs an event loop on the calling goroutine until it stops
 	BlockChan          // channel receive or select without default (not a table row; used by the engine)
+	// BlockLoopServe waits for a loop to serve the call: to run the work it
+	// submits, or to read the message it sends (with SubmitLoop and
+	// Awaited: (*tview.Application).QueueUpdate, (*tea.Program).Send).
+	BlockLoopServe
 )
 
-var blockNames = [...]string{"no block", "wait on a future", "wait with timeout", "sleep", "sync wait", "network I/O", "process wait", "executor drain", "loop run", "channel wait"}
+var blockNames = [...]string{"no block", "wait on a future", "wait with timeout", "sleep", "sync wait", "network I/O", "process wait", "executor drain", "loop run", "channel wait", "wait for a loop"}
 
 func (b Block) String() string { return blockNames[b] }
 
@@ -65,27 +70,43 @@ const (
 	Arg3
 	Arg4
 	Arg5
+	Arg6
+	Arg7
 )
 
 // CallerLoop is FuncArg.Loop for loop-only APIs whose callback runs on the
 // loop of the caller, such as (*futures.Task).Then.
 const CallerLoop Arg = -1
 
+// ProcessLoop is FuncArg.Loop, or Func.SubmitLoop, for a library whose loop
+// is one per program and named by no argument: the JavaScript event loop of
+// syscall/js, a UI toolkit's event goroutine (tview's Application, Fyne's
+// main goroutine, Bubble Tea's Program). A callback with this loop runs on
+// the process-wide loop of the row's library; a submit with it submits to
+// that loop, which is the current one in that library's loop code.
+const ProcessLoop Arg = -2
+
 // Index is the 0-based index of the argument, as the engine counts a call's
-// arguments (receiver first); -1 for NoArg and -2 for CallerLoop.
+// arguments (receiver first); -1 for NoArg, -2 for CallerLoop and -3 for
+// ProcessLoop.
 func (a Arg) Index() int {
-	if a == CallerLoop {
+	switch a {
+	case CallerLoop:
 		return -2
+	case ProcessLoop:
+		return -3
 	}
 	return int(a) - 1
 }
 
 // ArgAt is the Arg of a 0-based index; NoArg for a negative one (and
-// CallerLoop for -2, Index's value for it).
+// CallerLoop for -2, ProcessLoop for -3, Index's values for them).
 func ArgAt(i int) Arg {
 	switch {
 	case i == -2:
 		return CallerLoop
+	case i == -3:
+		return ProcessLoop
 	case i < 0:
 		return NoArg
 	}
@@ -172,10 +193,20 @@ type Func struct {
 	Funcs []FuncArg
 
 	// SubmitLoop is the loop argument of a thread-safe submit
-	// (RunThreadsafe, CallSoonThreadsafe); NoArg if the call is not one.
-	// The result (a future, or an error for a channel-based handshake) only
-	// completes once the loop runs the submitted work.
+	// (RunThreadsafe, CallSoonThreadsafe); NoArg if the call is not one,
+	// ProcessLoop for a submit to the library's process-wide loop
+	// (fyne.DoAndWait). The result (a future, or an error for a
+	// channel-based handshake) only completes once the loop runs the
+	// submitted work.
 	SubmitLoop Arg
+	// Awaited is set, with SubmitLoop, for a call that itself waits, on
+	// every path, for the loop to serve it before it returns: to run the
+	// submitted work ((*tview.Application).QueueUpdate), to redraw
+	// ((*tview.Application).Draw) or to read the message it sends
+	// ((*tea.Program).Send). Made from code on that loop it never returns.
+	// A row whose function argument (Threadsafe, Awaited, Sometimes) says
+	// the call waits only sometimes (fyne.DoAndWait) leaves it unset.
+	Awaited bool
 
 	// WrapLoop is the loop argument that an executor future or job is
 	// wrapped onto (Wrap, RunInExecutor): completion is delivered on that
@@ -266,6 +297,11 @@ const (
 	// AwaitLoopSpawn is not a row's Instead but the Words.Fixes key of the
 	// awaited form of LoopSpawn.
 	AwaitLoopSpawn
+	// RunInPlace, for a submit that waits for its callback, made from code
+	// already on the loop, as a statement whose callback is a function
+	// literal: app.QueueUpdate(func() { body }) -> body. The fix text
+	// fills {body}.
+	RunInPlace
 	// NoWait, for a call that waits for the loop running it (OwnLoop:
 	// OwnLoopDeadlock), used as a statement: the library's method that
 	// does the same without waiting (goja_nodejs: loop.Stop() ->
@@ -292,6 +328,10 @@ const (
 	// (gnet.EventHandler's OnTraffic, tea.Model's Update), wherever the
 	// value is handed to the library.
 	Handler
+	// LoopOwned is a type whose methods may be called only on the loop
+	// (Fyne's widgets): a method without a row of its own is looked up as
+	// a LoopOnly row. A row with an empty Name covers every type of Pkg.
+	LoopOwned
 )
 
 // Type is a row of the type table.
@@ -319,25 +359,41 @@ func (t *Table) Handlers() []*Type {
 	return out
 }
 
+// Field is a row for a function-typed struct field that registers a
+// callback: the function stored in it runs as Where says, on Loop
+// (ProcessLoop, or NoArg when unknown). Fyne's widgets take their
+// callbacks this way: button.OnTapped = save, &widget.Entry{OnSubmitted: f}.
+type Field struct {
+	Pkg, Type, Name string
+	Where           Where
+	Loop            Arg
+}
+
 // Table holds the rows. Default is the table futurelint ships; Effective
 // is that of a run.
 type Table struct {
-	Funcs []Func
-	Types []Type
+	Funcs  []Func
+	Types  []Type
+	Fields []Field
 
 	libs map[string]*Library // by import path
 
-	funcs map[key]*Func
-	types map[key]*Type
-	pkgs  map[string]bool // packages with a loop-runtime role (marker, loop or task types)
-	rows  map[string]bool // packages with any function row
+	funcs  map[key]*Func
+	types  map[key]*Type
+	fields map[key]*Field
+	owned  map[key]bool    // LoopOwned types (name "" for a whole package)
+	pkgs   map[string]bool // packages with a loop-runtime role (marker, loop or task types)
+	rows   map[string]bool // packages with any function row
+
+	ownedRows sync.Map // key -> *Func: LoopOnly rows made for methods of LoopOwned types
 }
 
 type key struct{ pkg, recv, name string }
 
 // New indexes rows into a Table.
 func New(funcs []Func, types []Type) *Table {
-	t := &Table{Funcs: funcs, Types: types, libs: map[string]*Library{}, funcs: map[key]*Func{}, types: map[key]*Type{}, pkgs: map[string]bool{}, rows: map[string]bool{}}
+	t := &Table{Funcs: funcs, Types: types, libs: map[string]*Library{}, funcs: map[key]*Func{}, types: map[key]*Type{},
+		fields: map[key]*Field{}, owned: map[key]bool{}, pkgs: map[string]bool{}, rows: map[string]bool{}}
 	for i := range funcs {
 		f := &funcs[i]
 		t.funcs[key{f.Pkg, f.Recv, f.Name}] = f
@@ -345,7 +401,12 @@ func New(funcs []Func, types []Type) *Table {
 	}
 	for i := range types {
 		ty := &types[i]
-		t.types[key{ty.Pkg, "", ty.Name}] = ty
+		if ty.Role == LoopOwned {
+			t.owned[key{ty.Pkg, "", ty.Name}] = true
+			t.rows[ty.Pkg] = true
+		} else {
+			t.types[key{ty.Pkg, "", ty.Name}] = ty
+		}
 		if ty.Role != LoopBound {
 			// A loop-bound value is bound only by a loop's callback:
 			// code without the loop's package has none.
@@ -353,7 +414,7 @@ func New(funcs []Func, types []Type) *Table {
 		}
 	}
 	for i := range funcs {
-		if funcs[i].schedulesOnLoop() || funcs[i].SubmitLoop.Valid() || funcs[i].LoopOnly {
+		if funcs[i].schedulesOnLoop() || funcs[i].SubmitLoop != NoArg || funcs[i].LoopOnly {
 			t.pkgs[funcs[i].Pkg] = true
 		}
 	}
@@ -374,7 +435,33 @@ func (t *Table) Lookup(fn *types.Func) *Func {
 			return nil
 		}
 	}
-	return t.funcs[key{fn.Pkg().Path(), recv, fn.Name()}]
+	k := key{fn.Pkg().Path(), recv, fn.Name()}
+	if row := t.funcs[k]; row != nil {
+		return row
+	}
+	if recv != "" && fn.Exported() && (t.owned[key{k.pkg, "", recv}] || t.owned[key{k.pkg, "", ""}]) {
+		if _, isIface := fn.Type().(*types.Signature).Recv().Type().Underlying().(*types.Interface); !isIface {
+			row, _ := t.ownedRows.LoadOrStore(k, &Func{Pkg: k.pkg, Recv: recv, Name: k.name, LoopOnly: true})
+			return row.(*Func)
+		}
+	}
+	return nil
+}
+
+// FieldOf returns the row for field name of struct type typ (or *typ), or
+// nil.
+func (t *Table) FieldOf(typ types.Type, name string) *Field {
+	if len(t.fields) == 0 {
+		return nil
+	}
+	if p, ok := typ.(*types.Pointer); ok {
+		typ = p.Elem()
+	}
+	n, ok := types.Unalias(typ).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return nil
+	}
+	return t.fields[key{n.Obj().Pkg().Path(), n.Obj().Name(), name}]
 }
 
 // LookupCall returns the row for a call of fn through a receiver of static

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"maps"
+	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -26,9 +27,7 @@ func TestRowsExist(t *testing.T) {
 	table := roles.Default()
 	for _, lib := range roles.Libraries() {
 		dir := "."
-		if lib.Version != "" {
-			dir = filepath.Join("..", "..", "testdata", "presets")
-		}
+		var env []string
 		paths := map[string]bool{}
 		for _, row := range lib.Funcs {
 			paths[row.Pkg] = true
@@ -36,7 +35,18 @@ func TestRowsExist(t *testing.T) {
 		for _, ty := range lib.Types {
 			paths[ty.Pkg] = true
 		}
-		pkgs := load(t, dir, slices.Sorted(maps.Keys(paths)))
+		for _, f := range lib.Fields {
+			paths[f.Pkg] = true
+		}
+		for p := range paths {
+			if lib.Version != "" && !roles.IsStd(p) {
+				dir = filepath.Join("..", "..", "testdata", "presets")
+			}
+			if p == "syscall/js" {
+				env = []string{"GOOS=js", "GOARCH=wasm"}
+			}
+		}
+		pkgs := load(t, dir, env, slices.Sorted(maps.Keys(paths)))
 		for _, row := range lib.Funcs {
 			fn, recv := find(pkgs[row.Pkg], row.Recv, row.Name)
 			if fn == nil {
@@ -49,6 +59,10 @@ func TestRowsExist(t *testing.T) {
 			checkIndices(t, fn, row)
 		}
 		for _, ty := range lib.Types {
+			if ty.Role == roles.LoopOwned {
+				checkOwned(t, table, pkgs[ty.Pkg], ty)
+				continue
+			}
 			obj := pkgs[ty.Pkg].Scope().Lookup(ty.Name)
 			if obj == nil {
 				t.Errorf("%s: type %s.%s does not exist", lib.Name, ty.Pkg, ty.Name)
@@ -91,10 +105,12 @@ func checkHandler(t *testing.T, typ types.Type, ty roles.Type) {
 	}
 }
 
-// load type-checks the packages at paths from the module in dir.
-func load(t *testing.T, dir string, paths []string) map[string]*types.Package {
+// load type-checks the packages at paths from the module in dir, with env
+// added to the environment (GOOS and GOARCH for syscall/js).
+func load(t *testing.T, dir string, env, paths []string) map[string]*types.Package {
 	t.Helper()
-	cfg := &packages.Config{Mode: packages.NeedName | packages.NeedTypes, Dir: dir}
+	cfg := &packages.Config{Mode: packages.NeedName | packages.NeedTypes, Dir: dir,
+		Env: append(os.Environ(), append([]string{"CGO_ENABLED=0"}, env...)...)}
 	list, err := packages.Load(cfg, paths...)
 	if err != nil {
 		t.Fatalf("load %v in %s: %v", paths, dir, err)

@@ -24,7 +24,7 @@ var stdLibrary = Library{
 		{Pkg: "time", Name: "Sleep", Block: BlockSleep, Instead: SuspendSleep},
 		{Pkg: "time", Name: "After", Timeout: true},
 		// AfterFunc "waits for the duration to elapse and then calls f in
-		// its own goroutine" (time/sleep.go): f runs off any loop.
+		// its own goroutine" (time/sleep.go:206-207): f runs off any loop.
 		{Pkg: "time", Name: "AfterFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OffLoop}}},
 
 		// Waits on sync primitives. Mutexes are held briefly by design, so not

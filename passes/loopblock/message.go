@@ -23,6 +23,10 @@ func message(res *engine.Result, op *engine.Op) string {
 	switch {
 	case op.Helper != nil && op.Deadlock != nil:
 		what = fmt.Sprintf("%s deadlocks %s: %s", calledAs(res, op), w.Loop, op.Deadlock)
+		if k := op.Deadlock.Kind; k == engine.ServesOwnLoop || k == engine.NeedsOwnLoop {
+			// The wait is at the end of the chain: say where.
+			what = fmt.Sprintf("%s deadlocks %s: it %s, and %s", calledAs(res, op), w.Loop, op.Helper.Witness(), op.Deadlock)
+		}
 	case op.Helper != nil:
 		what = fmt.Sprintf("%s blocks %s: it %s", calledAs(res, op), w.Loop, op.Helper.Witness())
 	case op.Panics != nil:
@@ -61,7 +65,10 @@ func instead(res *engine.Result, op *engine.Op, w roles.Words, coroutine bool, v
 			return w.RunSelf
 		}
 		return w.RunOther.In(coroutine)
-	case op.Helper != nil && op.Deadlock != nil:
+	case op.Kind == roles.BlockLoopServe:
+		// A wait for the loop to serve the call: not waiting is the fix.
+		return w.WaitCallback
+	case op.Helper != nil && op.Deadlock != nil && op.Deadlock.Kind == engine.HelperQueued:
 		// It waits for callbacks it queues behind this very code.
 		return w.LoopSettled.In(coroutine)
 	case op.Helper != nil:

@@ -49,6 +49,8 @@ func (sub *submit) suggestFixes() []analysis.SuggestedFix {
 			return nil
 		}
 		return rename(sel, fix)
+	case roles.RunInPlace:
+		return sub.runInPlace()
 	}
 	return nil
 }

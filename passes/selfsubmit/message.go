@@ -17,6 +17,12 @@ func (sub *submit) message() string {
 	}
 	what := fmt.Sprintf("%s submits %s to %s this code is already running on", sub.callee(), sub.workName(), to)
 	w := sub.wait()
+	if w != nil && w.Instr == sub.s.Call && w.Deadlock != nil && !sub.work.Arg.Valid() {
+		// A call that hands the loop no function but waits for it to
+		// serve the call itself (Draw, Send).
+		return fmt.Sprintf("%s waits for %s to serve it, and this code runs on that loop: a deadlock, since the loop serves nothing else until this code returns; %s",
+			sub.callee(), sub.loopName(), sub.insteadOfWaiting())
+	}
 	if w == nil {
 		return what + ": " + sub.effect() + "; " + sub.instead()
 	}
@@ -121,6 +127,9 @@ func (sub *submit) workName() string {
 
 // loopName is the loop argument as written, or "its loop".
 func (sub *submit) loopName() string {
+	if sub.s.Row.SubmitLoop == roles.ProcessLoop {
+		return sub.words.Loop // one per program: named by no argument
+	}
 	return sub.call.Source(sub.s.Row.SubmitLoop, "its loop")
 }
 

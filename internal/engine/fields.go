@@ -1,0 +1,75 @@
+package engine
+
+import (
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/futurelint/futurelint/internal/roles"
+)
+
+// registerFields places the functions stored into function-typed fields
+// that register a callback (a roles.Field row: Fyne's button.OnTapped = f,
+// &widget.Entry{OnSubmitted: f}): assignments and composite-literal fields
+// alike are a store to the field's address in SSA.
+func (r *Result) registerFields() {
+	if len(r.Roles.Fields) == 0 {
+		return
+	}
+	for _, fn := range r.Funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				st, ok := instr.(*ssa.Store)
+				if !ok {
+					continue
+				}
+				fa, ok := st.Addr.(*ssa.FieldAddr)
+				if !ok {
+					continue
+				}
+				name := FieldName(fa.X.Type(), fa.Field)
+				field := r.Roles.FieldOf(fa.X.Type(), name)
+				if field == nil {
+					continue
+				}
+				r.registerField(fn, st, field)
+			}
+		}
+	}
+}
+
+// registerField places the functions the store st puts into field.
+func (r *Result) registerField(caller *ssa.Function, st *ssa.Store, field *roles.Field) {
+	arg := roles.FuncArg{Where: field.Where, Loop: field.Loop}
+	row := &roles.Func{Pkg: field.Pkg, Recv: field.Type, Name: field.Name, Funcs: []roles.FuncArg{arg}}
+	for _, t := range r.targets(st.Val, 0) {
+		p := r.places[t.fn]
+		what := "(" + r.pkgNameOf(field.Pkg) + field.Type + ")." + field.Name
+		if field.Where == roles.OffLoop {
+			p.OffLoop = true
+			if p.Reason == "" {
+				p.Reason, p.Pos = "it is stored in "+what+" at "+r.Where(st.Pos())+", which runs it on another goroutine", st.Pos()
+			}
+			continue
+		}
+		p.Schedules = append(p.Schedules, &Schedule{Caller: caller, Row: row, Arg: arg, Store: st})
+		if !p.Loop || p.Reason == "" || p.OffLoop && p.Marker == nil {
+			p.Reason, p.Pos = "it is the callback stored in "+what+" at "+r.Where(st.Pos()), st.Pos()
+		}
+		p.Loop = true
+		if ref, ok := r.funcArgLoop(row, arg); ok {
+			p.contexts = append(p.contexts, loopCtx{ref})
+		} else {
+			p.contexts = append(p.contexts, loopCtx{})
+		}
+	}
+}
+
+// pkgNameOf is the name of the package at path with a dot ("widget."), as
+// the package under analysis imports it; "" when it does not.
+func (r *Result) pkgNameOf(path string) string {
+	for _, p := range r.Pass.Pkg.Imports() {
+		if p.Path() == path {
+			return p.Name() + "."
+		}
+	}
+	return ""
+}

@@ -1,0 +1,63 @@
+package roles
+
+// TeaPkg is the import path of Bubble Tea v1.
+const TeaPkg = "github.com/charmbracelet/bubbletea"
+
+func init() { Register(&teaLibrary) }
+
+// teaLibrary is github.com/charmbracelet/bubbletea at v1.3.10. A Program
+// runs its model on one event loop, the goroutine that called Run: Init
+// (tea.go:685), Update (:494) and View (:502, :700) of the tea.Model
+// (tea.go:44-56) run there, one message at a time. A type implementing
+// tea.Model exists to be run by a Program: its Init, Update and View are
+// loop code (a Handler row), and only those: its other methods may be
+// returned as commands (return m, m.save), which run elsewhere. A program
+// has one Program: its loop is process-wide (ProcessLoop).
+//
+// Blocking work belongs in a tea.Cmd ("Use it for things like HTTP
+// requests, timers, saving and loading from disk", tea.go:58-65), which
+// the program runs on a goroutine of its own (tea.go:354-365).
+//
+// The Program's methods that hand the loop a message wait for the loop to
+// read it from the unbuffered msgs channel (tea.go:244), which only the
+// event loop reads (:391): Send (:774-779), Quit (:788, Send(Quit()); "If
+// you wish to quit from within a Bubble Tea program use the Quit
+// command"), Println and Printf (:923-941, a bare send); and Wait (:800)
+// waits for the loop to finish. From the loop's own code none returns.
+var teaLibrary = Library{
+	Name:    "bubbletea",
+	Paths:   []string{TeaPkg},
+	Version: "v1.3.10",
+	Preset:  true,
+	Example: "p.Send(msg) in a model's Update deadlocks the program's event loop: return a tea.Cmd that produces msg",
+	Words:   teaWords,
+	Types: []Type{
+		{Pkg: TeaPkg, Name: "Model", Role: Handler, Methods: []string{"Init", "Update", "View"}, Loop: ProcessLoop},
+	},
+	Funcs: []Func{
+		{Pkg: TeaPkg, Recv: "Program", Name: "Send", Block: BlockLoopServe, SubmitLoop: ProcessLoop, Awaited: true},
+		{Pkg: TeaPkg, Recv: "Program", Name: "Quit", Block: BlockLoopServe, SubmitLoop: ProcessLoop, Awaited: true},
+		{Pkg: TeaPkg, Recv: "Program", Name: "Println", Block: BlockLoopServe, SubmitLoop: ProcessLoop, Awaited: true},
+		{Pkg: TeaPkg, Recv: "Program", Name: "Printf", Block: BlockLoopServe, SubmitLoop: ProcessLoop, Awaited: true},
+		{Pkg: TeaPkg, Recv: "Program", Name: "Wait", Block: BlockLoopServe, SubmitLoop: ProcessLoop, Awaited: true},
+	},
+}
+
+// teaWords speak of the program's event loop and advise what Bubble Tea
+// does: return a tea.Cmd, which runs on a goroutine of its own, and handle
+// its result as a message in Update.
+var teaWords = Words{
+	Loop:          "the program's event loop",
+	LoopGoroutine: "the program's event loop",
+
+	AwaitFuture: Advice{Callback: "return a tea.Cmd that waits for it and returns the result as a message, and handle that message in Update"},
+	Offload:     Advice{Callback: "return a tea.Cmd that makes the call (func() tea.Msg { ... }: Bubble Tea runs it on a goroutine of its own) and handle its result as a message in Update"},
+	OffloadCall: Advice{Callback: "return a tea.Cmd that makes the call (func() tea.Msg { ... }: Bubble Tea runs it on a goroutine of its own) and handle its result as a message in Update"},
+	Sleep:       Advice{Callback: "return tea.Tick(d, fn) and handle its message in Update"},
+	Receive:     Advice{Callback: "return a tea.Cmd that receives and returns the value as a message"},
+
+	SubmitCallback: "return a tea.Cmd instead",
+	WaitCallback:   "return a tea.Cmd instead: a command returning the message (func() tea.Msg { return msg }), tea.Quit, tea.Println or tea.Printf; Update's caller is the loop that would read it",
+
+	HandBack: "send the result to the program with p.Send(msg) from the goroutine, or return it from a tea.Cmd",
+}

@@ -1,0 +1,136 @@
+package roles
+
+// TviewPkg is the import path of tview.
+const TviewPkg = "github.com/rivo/tview"
+
+func init() { Register(&tviewLibrary) }
+
+// tviewLibrary is github.com/rivo/tview at v0.42.0: a terminal UI whose
+// Application runs one event goroutine. Widget handlers run on it
+// (doc.go:168-173: "the corresponding callback function will execute in
+// the main goroutine"), and so do the functions given to QueueUpdate. One
+// program has one Application: its loop is process-wide (ProcessLoop).
+//
+// QueueUpdate itself waits for the event goroutine to run f
+// (application.go:875 "This function returns after f has executed"; code
+// application.go:876-881: a send on the buffered updates channel, then <-ch),
+// and QueueUpdateDraw (:885) and Draw (:684, "It can actually deadlock your
+// application if you call it from the main thread (e.g. in a callback
+// function of a widget)") call it: from a handler, each waits for the
+// goroutine that is running the handler. From another goroutine they are
+// the documented hand-back (doc.go:175-184).
+//
+// Not listed, as not loop code: (*TextView).SetChangedFunc, whose handler
+// runs on the goroutine writing to the TextView (textview.go:488-503: "You
+// can call Application.Draw from this handler"); Suspend(f), which runs f on
+// its caller. Indices count the receiver as Arg0.
+var tviewLibrary = Library{
+	Name:    "tview",
+	Paths:   []string{TviewPkg},
+	Version: "v0.42.0",
+	Preset:  true,
+	Example: "app.QueueUpdateDraw(f) in a button handler deadlocks the application's event loop: change the widgets directly",
+	Words:   tviewWords,
+	Funcs: []Func{
+		// Application handlers: application.go:164, :181, :775, :790.
+		{Pkg: TviewPkg, Recv: "Application", Name: "SetInputCapture", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "Application", Name: "SetMouseCapture", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "Application", Name: "SetBeforeDrawFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "Application", Name: "SetAfterDrawFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+
+		// Submits that wait for the event goroutine: application.go:876
+		// (QueueUpdate), :885 (QueueUpdateDraw), :684 (Draw).
+		{Pkg: TviewPkg, Recv: "Application", Name: "QueueUpdate", Block: BlockLoopServe, SubmitLoop: ProcessLoop, Awaited: true, Instead: RunInPlace,
+			Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop, Threadsafe: true}}},
+		{Pkg: TviewPkg, Recv: "Application", Name: "QueueUpdateDraw", Block: BlockLoopServe, SubmitLoop: ProcessLoop, Awaited: true, Instead: RunInPlace,
+			Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop, Threadsafe: true}}},
+		{Pkg: TviewPkg, Recv: "Application", Name: "Draw", Block: BlockLoopServe, SubmitLoop: ProcessLoop, Awaited: true},
+		// ForceDraw: "Never call this function from a goroutine" (:694).
+		{Pkg: TviewPkg, Recv: "Application", Name: "ForceDraw", LoopOnly: true},
+
+		// Box, embedded in every widget (promoted methods are Box's):
+		// box.go:145, :204, :263, :452, :462.
+		{Pkg: TviewPkg, Recv: "Box", Name: "SetDrawFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "Box", Name: "SetInputCapture", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "Box", Name: "SetMouseCapture", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "Box", Name: "SetFocusFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "Box", Name: "SetBlurFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+
+		// Widgets: button.go:115, :127; checkbox.go:203, :215, :221;
+		// dropdown.go:327, :359, :371, :377.
+		{Pkg: TviewPkg, Recv: "Button", Name: "SetSelectedFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "Button", Name: "SetExitFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "Checkbox", Name: "SetChangedFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "Checkbox", Name: "SetDoneFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "Checkbox", Name: "SetFinishedFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "DropDown", Name: "SetOptions", Funcs: []FuncArg{{Arg: Arg2, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "DropDown", Name: "SetSelectedFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "DropDown", Name: "SetDoneFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "DropDown", Name: "SetFinishedFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		// form.go:259, :304 (accept and changed), :320, :337, :348, :373, :501.
+		{Pkg: TviewPkg, Recv: "Form", Name: "AddTextArea", Funcs: []FuncArg{{Arg: Arg6, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "Form", Name: "AddInputField", Funcs: []FuncArg{
+			{Arg: Arg4, Where: OnLoop, Loop: ProcessLoop}, {Arg: Arg5, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "Form", Name: "AddPasswordField", Funcs: []FuncArg{{Arg: Arg5, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "Form", Name: "AddDropDown", Funcs: []FuncArg{{Arg: Arg4, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "Form", Name: "AddCheckbox", Funcs: []FuncArg{{Arg: Arg3, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "Form", Name: "AddButton", Funcs: []FuncArg{{Arg: Arg2, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "Form", Name: "SetCancelFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		// inputfield.go:322, :341, :420, :427, :440, :446.
+		{Pkg: TviewPkg, Recv: "InputField", Name: "SetAutocompleteFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "InputField", Name: "SetAutocompletedFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "InputField", Name: "SetAcceptanceFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "InputField", Name: "SetChangedFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "InputField", Name: "SetDoneFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "InputField", Name: "SetFinishedFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		// list.go:333, :342, :355, :361, :388.
+		{Pkg: TviewPkg, Recv: "List", Name: "SetChangedFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "List", Name: "SetSelectedFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "List", Name: "SetDoneFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "List", Name: "AddItem", Funcs: []FuncArg{{Arg: Arg4, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "List", Name: "InsertItem", Funcs: []FuncArg{{Arg: Arg5, Where: OnLoop, Loop: ProcessLoop}}},
+		// modal.go:95; pages.go:45; table.go:218, :691, :700, :709.
+		{Pkg: TviewPkg, Recv: "Modal", Name: "SetDoneFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "Pages", Name: "SetChangedFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "TableCell", Name: "SetClickedFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "Table", Name: "SetSelectedFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "Table", Name: "SetSelectionChangedFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "Table", Name: "SetDoneFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		// textarea.go:953, :960, :966; textview.go:512, :525, :531.
+		{Pkg: TviewPkg, Recv: "TextArea", Name: "SetChangedFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "TextArea", Name: "SetMovedFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "TextArea", Name: "SetFinishedFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "TextView", Name: "SetDoneFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "TextView", Name: "SetHighlightedFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "TextView", Name: "SetFinishedFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		// treeview.go:159, :472, :479, :492; image.go:280.
+		{Pkg: TviewPkg, Recv: "TreeNode", Name: "SetSelectedFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "TreeView", Name: "SetChangedFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "TreeView", Name: "SetSelectedFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "TreeView", Name: "SetDoneFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: TviewPkg, Recv: "Image", Name: "SetFinishedFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+	},
+}
+
+// tviewWords speak of the application's event loop, as tview's doc.go
+// ("Concurrency") does, and advise its hand-back: a goroutine that ends in
+// app.QueueUpdateDraw.
+var tviewWords = Words{
+	Loop:          "the application's event loop",
+	LoopGoroutine: "the application's event loop",
+
+	AwaitFuture: Advice{Callback: "wait for it in a goroutine started from the handler and show the result with app.QueueUpdateDraw(func() { ... }) from there"},
+	Offload:     Advice{Callback: "make the call in a goroutine started from the handler (go func() { ... }()) and show the result with app.QueueUpdateDraw(func() { ... }) from there"},
+	OffloadCall: Advice{Callback: "make the call in a goroutine started from the handler (go func() { ... }()) and show the result with app.QueueUpdateDraw(func() { ... }) from there"},
+	Sleep:       Advice{Callback: "sleep in a goroutine (go func() { time.Sleep(d); app.QueueUpdateDraw(func() { ... }) }())"},
+	Receive:     Advice{Callback: "receive in a goroutine and hand the value back with app.QueueUpdateDraw(func() { ... })"},
+
+	SubmitCallback: "change the widgets directly: a handler already runs on the event loop",
+	WaitCallback:   "change the widgets directly: a handler already runs on the event loop, and tview redraws after it returns; from a goroutine, go app.QueueUpdateDraw(f) is the hand-back",
+
+	HandBack: "hand the result back with app.QueueUpdateDraw(func() { ... })",
+
+	Fixes: map[Rewrite]Fix{
+		RunInPlace: {Message: "Change the widgets here: a handler runs on the event loop, and tview redraws after it", Text: "{body}"},
+	},
+}
