@@ -25,7 +25,7 @@ func Tview(app *tview.Application, logs *tview.TextView, list *tview.List) {
 			logs.Clear()
 		})
 		app.QueueUpdateDraw(func() { text := "x"; logs.SetText(text) }) // want "deadlock"
-		_ = app.QueueUpdate(func() { logs.Clear() })                     // want "deadlock"
+		_ = app.QueueUpdate(func() { logs.Clear() })                    // want "deadlock"
 	})
 }
 
