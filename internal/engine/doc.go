@@ -68,10 +68,12 @@
 //     made from a wrapper's SchedulesFact. Rules never compare names: they
 //     ask the row (Block, Funcs, SubmitLoop, WrapLoop, LoopOnly, ...).
 //     RoleCalls(fn) yields fn's calls (not go statements) that have a row.
-//   - OffLoopUses: loop-only calls and loop-owned writes in code that
-//     certainly runs off any loop (go bodies, executor jobs, OnDone of
-//     executor futures registered outside loop code, functions called only
-//     from those), with OffLoopStart saying where it runs; IsOffLoopCall.
+//   - OffLoopUses: loop-only calls (rows with LoopOnly, and methods of a
+//     loop-bound value: BoundCall) and loop-owned writes in code that
+//     certainly runs off any loop (go bodies, executor jobs, functions a
+//     row runs on a goroutine of their own, OnDone of executor futures
+//     registered outside loop code, functions called only from those),
+//     with OffLoopStart saying where it runs; IsOffLoopCall.
 //     Touches: the same scanner for a callback loop code hands off.
 //   - PoolWaits: waits, in executor jobs, for work on the job's own
 //     executor (roles row Pool), with executor identity as for loops.

@@ -99,3 +99,18 @@ func (r *Result) LoopBound(v ssa.Value) *ssa.Function {
 	}
 	return p.Parent()
 }
+
+// BoundCall returns, for a call of a method on a loop-bound value
+// (LoopBound: vm.Set on the *goja.Runtime a loop callback is given), the
+// loop code given that value: the call may be made only on that loop.
+// Nil for any other call.
+func (r *Result) BoundCall(call *ssa.CallCommon) *ssa.Function {
+	if call.IsInvoke() {
+		return nil // a loop-bound type is concrete: its methods are called statically
+	}
+	callee := call.StaticCallee()
+	if callee == nil || callee.Signature.Recv() == nil || len(call.Args) == 0 {
+		return nil
+	}
+	return r.LoopBound(call.Args[0])
+}

@@ -12,6 +12,7 @@ import (
 
 // OffLoopStart is a function of the package that certainly runs on a
 // goroutine that is no loop's: the body of a go statement, an executor job,
+// a function a row runs on a goroutine of its own (time.AfterFunc),
 // the completion callback (OnDone) of an executor future registered by code
 // that is not loop code, or a function of the package called only from such
 // code. Nothing else refers to the function: it does not also run on a loop
@@ -24,10 +25,13 @@ type OffLoopStart struct {
 	At     ssa.Instruction
 	Caller *ssa.Function
 	// Why says where Fn runs, for messages: "in the goroutine started at
-	// a.go:12", "in an executor job (a.go:12)".
+	// a.go:12", "in an executor job (passed to ... at a.go:12)", "in a
+	// function time.AfterFunc runs on a goroutine of its own (passed at
+	// a.go:12)".
 	Why string
 	// Job is set for an executor job: its writes reach whoever takes its
-	// result from its future.
+	// result from its future. Not for a function run on a goroutine of its
+	// own (time.AfterFunc): no future hands its writes on.
 	Job bool
 }
 
@@ -41,6 +45,10 @@ type OffLoopUse struct {
 	// Call is the call into it and Row is nil.
 	Call ssa.CallInstruction
 	Row  *roles.Func
+	// Bound is set for a call on a loop-bound value (the *goja.Runtime a
+	// loop callback is given), made directly in the off-loop code: the
+	// loop code that was given the value. Row is nil then.
+	Bound *ssa.Function
 	// What says what the code does, as seen from Start: "calls
 	// (*futures.Loop).CallSoon", "writes s.items, which loop code owns",
 	// "calls s.record, which writes s.items, which loop code owns".
@@ -48,8 +56,9 @@ type OffLoopUse struct {
 	Write bool
 }
 
-// OffLoopUses returns the loop-only calls and loop-owned writes of code that
-// certainly runs off any loop, in reporting order. Not included: code that
+// OffLoopUses returns the loop-only calls (rows with LoopOnly, and
+// methods called on a loop-bound value: BoundCall) and loop-owned writes of
+// code that certainly runs off any loop, in reporting order. Not included: code that
 // drives a loop (a goroutine that calls the loop's Run runs loop-only calls
 // before and after it on the loop's own goroutine), loops made by the
 // off-loop code itself, writes published to the loop by a lock, a channel
@@ -90,8 +99,8 @@ func (r *Result) computeOffLoop() {
 			sc.scan(g, owned, 0)
 		}
 		use := func(t *Touch) *OffLoopUse {
-			u := &OffLoopUse{Start: s, Pos: t.Pos, Call: t.Call, Row: t.Row, What: t.What, Write: !t.API}
-			if t.API && t.Row != nil {
+			u := &OffLoopUse{Start: s, Pos: t.Pos, Call: t.Call, Row: t.Row, Bound: t.Bound, What: t.What, Write: !t.API}
+			if t.API && (t.Row != nil || t.Bound != nil) {
 				u.What = "calls " + r.CallName(t.Call.Common())
 			}
 			return u
@@ -105,7 +114,7 @@ func (r *Result) computeOffLoop() {
 	}
 	sort.SliceStable(r.offUses, func(i, j int) bool { return Before(r.Pass.Fset, r.offUses[i].Pos, r.offUses[j].Pos) })
 	for _, u := range r.offUses {
-		if u.Row != nil {
+		if u.Row != nil || u.Bound != nil {
 			r.offCalls[u.Call] = true
 		}
 	}
@@ -145,6 +154,9 @@ func (r *Result) offLoopStarts() []*OffLoopStart {
 						continue
 					}
 					why := "in an executor job (passed to " + r.CallName(ci.Common()) + " at " + r.Where(ci.Pos()) + ")"
+					if fa.OwnGoroutine {
+						why = "in a function " + r.CallName(ci.Common()) + " runs on a goroutine of its own (passed at " + r.Where(ci.Pos()) + ")"
+					}
 					if fa.AfterSettle {
 						if !r.executorCompletion(fn, ci) {
 							continue
@@ -153,7 +165,7 @@ func (r *Result) offLoopStarts() []*OffLoopStart {
 					}
 					handed[instr] = true
 					for _, t := range r.targets(Arg(ci.Common(), fa.Arg.Index()), 0) {
-						add(&OffLoopStart{Fn: t.fn, Recv: t.recv, At: instr, Caller: fn, Why: why, Job: !fa.AfterSettle})
+						add(&OffLoopStart{Fn: t.fn, Recv: t.recv, At: instr, Caller: fn, Why: why, Job: !fa.AfterSettle && !fa.OwnGoroutine})
 					}
 				}
 			}
@@ -231,7 +243,7 @@ func (r *Result) queuesJob(row *roles.Func) bool {
 		return false
 	}
 	for _, fa := range row.Funcs {
-		if fa.Where == roles.OffLoop && !fa.AfterSettle {
+		if fa.Where == roles.OffLoop && !fa.AfterSettle && !fa.OwnGoroutine {
 			return true
 		}
 	}
@@ -459,6 +471,9 @@ func onReported(r *Result, reported []*Touch, call *ssa.CallCommon) bool {
 // ownLoop reports whether a loop-only call is on a loop that the off-loop
 // code made itself (a loop it sets up before running or handing it on).
 func (r *Result) ownLoop(s *OffLoopStart, call *ssa.CallCommon, row *roles.Func) bool {
+	if row == nil {
+		return false // a call on a loop-bound value: that loop's, never the off-loop code's own
+	}
 	var l ssa.Value
 	for _, fa := range row.Funcs {
 		if fa.Loop.Valid() {

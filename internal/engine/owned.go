@@ -20,6 +20,10 @@ type Touch struct {
 	// Nil for a write in the scanned function itself.
 	Call ssa.CallInstruction
 	Row  *roles.Func
+	// Bound is set for a call on a loop-bound value (the *goja.Runtime a
+	// loop callback is given, with no row of its own): the loop code
+	// given it.
+	Bound *ssa.Function
 }
 
 // ownedFunc names the loop-owned variable or receiver a root value (a free
@@ -33,7 +37,8 @@ const calleeDepth = 2
 // Touches returns what t, a function value that loop code hands to another
 // goroutine (an OnDone callback, a go statement's function), does that
 // races with the loop, or nil:
-// a loop-only call, or a write to loop-owned state, in the callback's
+// a loop-only call (a method of a loop-bound value included), or a write
+// to loop-owned state, in the callback's
 // activation (with the closures it calls in place or defers) or in
 // functions of the package it calls with loop-owned arguments. Writes in a
 // callback that takes a lock, sends on or closes a channel, or publishes
@@ -97,11 +102,11 @@ func (sc *scanner) scan(g *ssa.Function, owned ownedFunc, depth int) {
 }
 
 func (sc *scanner) scanVia(g *ssa.Function, owned ownedFunc, depth int, via *Touch) {
-	note := func(slot **Touch, pos token.Pos, what string, ci ssa.CallInstruction, row *roles.Func) {
+	note := func(slot **Touch, pos token.Pos, what string, ci ssa.CallInstruction, row *roles.Func, bound *ssa.Function) {
 		if via != nil {
-			pos, what, ci, row = via.Pos, via.What+what, via.Call, nil
+			pos, what, ci, row, bound = via.Pos, via.What+what, via.Call, nil, nil
 		}
-		t := &Touch{Pos: pos, What: what, API: slot == &sc.api, Call: ci, Row: row}
+		t := &Touch{Pos: pos, What: what, API: slot == &sc.api, Call: ci, Row: row, Bound: bound}
 		if t.API && pos.IsValid() && (len(sc.apis) == 0 || sc.apis[len(sc.apis)-1].Pos != pos) {
 			sc.apis = append(sc.apis, t)
 		}
@@ -116,13 +121,24 @@ func (sc *scanner) scanVia(g *ssa.Function, owned ownedFunc, depth int, via *Tou
 				// runs on a goroutine of its own
 			case ssa.CallInstruction:
 				common := instr.Common()
-				if row := sc.res.Role(common); row != nil {
-					if row.Locks || row.Holds || row.Publishes || row.SubmitLoop.Valid() {
-						sc.synced = true // a lock, a publication, a hand-back to a loop
+				row := sc.res.Role(common)
+				if row != nil && (row.Locks || row.Holds || row.Publishes || row.SubmitLoop.Valid()) {
+					sc.synced = true // a lock, a publication, a hand-back to a loop
+				}
+				if row != nil && row.LoopOnly {
+					if sc.apiOK == nil || sc.apiOK(instr, row, depth) {
+						note(&sc.api, CallPos(instr), "calls "+sc.res.CallName(common)+", which may only be called on the loop", instr, row, nil)
 					}
-					if row.LoopOnly && (sc.apiOK == nil || sc.apiOK(instr, row, depth)) {
-						note(&sc.api, CallPos(instr), "calls "+sc.res.CallName(common)+", which may only be called on the loop", instr, row)
+					continue
+				}
+				if bound := sc.res.BoundCall(common); bound != nil {
+					// A method of a value bound to a loop: loop-only, row or not.
+					if sc.apiOK == nil || sc.apiOK(instr, nil, depth) {
+						note(&sc.api, CallPos(instr), "calls "+sc.res.CallName(common)+", which may only be called on the loop", instr, nil, bound)
 					}
+					continue
+				}
+				if row != nil {
 					continue
 				}
 				if b, ok := common.Value.(*ssa.Builtin); ok && b.Object() == types.Universe.Lookup("close") {
@@ -139,11 +155,11 @@ func (sc *scanner) scanVia(g *ssa.Function, owned ownedFunc, depth int, via *Tou
 				}
 			case *ssa.Store:
 				if name, ok := sc.ownedPath(instr.Addr, owned, 0); ok {
-					note(&sc.write, instr.Pos(), "writes "+name+", which loop code owns", nil, nil)
+					note(&sc.write, instr.Pos(), "writes "+name+", which loop code owns", nil, nil, nil)
 				}
 			case *ssa.MapUpdate:
 				if name, ok := sc.ownedPath(instr.Map, owned, 0); ok {
-					note(&sc.write, instr.Pos(), "writes to the map "+name+", which loop code owns", nil, nil)
+					note(&sc.write, instr.Pos(), "writes to the map "+name+", which loop code owns", nil, nil, nil)
 				}
 			}
 		}

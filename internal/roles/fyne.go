@@ -158,7 +158,9 @@ var fyneWords = Words{
 
 	WaitCallback: "call the code directly: a callback already runs on the app's main goroutine; fyne.DoAndWait is for goroutines you start",
 
-	HandBack: "update the widgets with fyne.Do(func() { ... })",
+	HandBack:   "update the widgets with fyne.Do(func() { ... })",
+	LoopOnly:   "may only be called on the app's main goroutine: from another goroutine it races with the app's drawing and event handling",
+	OffLoopFix: "make the call inside fyne.Do(func() { ... }), which runs it on the app's main goroutine",
 
 	Fixes: map[Rewrite]Fix{
 		RunInPlace: {Message: "Run the code here: a callback runs on the app's main goroutine", Text: "{body}"},

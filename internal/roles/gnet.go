@@ -116,4 +116,9 @@ var gnetWords = Words{
 		Callback: "the callback runs on this same event loop only after this handler returns: continue in the callback instead of waiting for it",
 	},
 	HandBack: "write the reply from the goroutine with c.AsyncWrite(buf, cb)",
+	// "it's not concurrency-safe, you must invoke it within any method in
+	// EventHandler" (gnet.go:264-281, 436-447; Reader's, :230-231, in the
+	// plural).
+	LoopOnly:   "is not safe off the event loop (gnet: \"it's not concurrency-safe, you must invoke it within any method in EventHandler\"): from another goroutine it races with the event loop's own use of the connection",
+	OffLoopFix: "write from the goroutine with c.AsyncWrite(buf, cb), or hand the work to the connection's event loop with c.Wake(cb) and make the call there",
 }

@@ -88,6 +88,11 @@ var gojaLoopWords = Words{
 	},
 	WaitSelf: "from the loop's own code, stop it with {l}.StopNoWait() (\"Can be used inside the loop\") and queue more work with {l}.RunOnLoop(fn); Stop, Terminate, Run and Start are for other goroutines",
 	HandBack: "hand the result back with loop.RunOnLoop(func(vm *goja.Runtime) { ... })",
+	// The runtime a loop callback is given "must not be used outside the
+	// function" (eventloop.go:159-160); goja's README.md:99-103: "can
+	// only be used by a single goroutine at a time".
+	LoopOnly:   "may be used only on the event loop that gave it to the callback (goja_nodejs: it \"must not be used outside the function\"): from another goroutine it races with the loop's scripts and timers",
+	OffLoopFix: "hand the work back with loop.RunOnLoop(func(vm *goja.Runtime) { ... }) and use the runtime that call gives",
 
 	Fixes: map[Rewrite]Fix{
 		// StopNoWait :273-275: "Can be used inside the loop".

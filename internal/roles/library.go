@@ -117,6 +117,11 @@ type Words struct {
 	// HandBack is how a callback run on another goroutine hands a result
 	// back to the loop ("take the result on the loop with ...").
 	HandBack string
+	// LoopOnly says what a loop-only call made from another goroutine
+	// does ("may only be called on {loop}: ..."), and OffLoopFix what to
+	// write instead; {loop} is Loop.
+	LoopOnly   string
+	OffLoopFix string
 	// NestedTask and NestedFuture are how a coroutine returns the value of
 	// the task or future it would otherwise return nested.
 	NestedTask   string
@@ -360,6 +365,8 @@ var GenericWords = Words{
 	},
 
 	HandBack:     "hand the result back to the loop with its thread-safe submit",
+	LoopOnly:     "may only be called on {loop}: from another goroutine it races with {loop}'s queue, or panics while it is idle",
+	OffLoopFix:   "hand the work back with a thread-safe submit to {loop} and make the call there",
 	NestedTask:   "await the task inside the coroutine and return its value",
 	NestedFuture: "await the inner work inside the coroutine and return its value",
 }
@@ -396,6 +403,8 @@ func (w Words) Or(d Words) Words {
 	str(&w.WaitCallback, d.WaitCallback)
 	adv(&w.WaitCoroutine, d.WaitCoroutine)
 	str(&w.HandBack, d.HandBack)
+	str(&w.LoopOnly, d.LoopOnly)
+	str(&w.OffLoopFix, d.OffLoopFix)
 	str(&w.NestedTask, d.NestedTask)
 	str(&w.NestedFuture, d.NestedFuture)
 	return w

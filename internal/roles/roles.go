@@ -133,6 +133,10 @@ type FuncArg struct {
 	// AfterSettle is set when the function runs only once the task or
 	// future in argument 0 has settled (Then, OnDone).
 	AfterSettle bool
+	// OwnGoroutine is set, with Where OffLoop, when the function runs on a
+	// goroutine of its own (time.AfterFunc), not as a job on an
+	// executor's workers: no future takes its result.
+	OwnGoroutine bool
 	// Ordered is set when the function is queued behind the work queued
 	// before it on the same loop by Ordered schedules (the FIFO ready
 	// queue of CallSoon and Spawn).

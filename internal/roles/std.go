@@ -25,7 +25,7 @@ var stdLibrary = Library{
 		{Pkg: "time", Name: "After", Timeout: true},
 		// AfterFunc "waits for the duration to elapse and then calls f in
 		// its own goroutine" (time/sleep.go:206-207): f runs off any loop.
-		{Pkg: "time", Name: "AfterFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OffLoop}}},
+		{Pkg: "time", Name: "AfterFunc", Funcs: []FuncArg{{Arg: Arg1, Where: OffLoop, OwnGoroutine: true}}},
 
 		// Waits on sync primitives. Mutexes are held briefly by design, so not
 		// blocking; writes under them are synchronised.

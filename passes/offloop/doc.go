@@ -12,7 +12,9 @@
 // the loop's, doing what only code on the loop may do.
 //
 // Code off the loop is: the body of a go statement, an executor job (a
-// function passed to futures.Submit or futures.RunInExecutor), the OnDone
+// function passed to futures.Submit or futures.RunInExecutor, or to a
+// preset's pool, like gnet's goroutine pool), a function time.AfterFunc
+// runs on a goroutine of its own, the OnDone
 // callback of an executor future (from futures.Submit) registered by code
 // that is not loop code, closures called in place in them, and functions
 // of the package called only from such code. A function that also runs
@@ -22,7 +24,10 @@
 // What it must not do there: call loop-only API ((*futures.Loop).CallSoon
 // and CallLater, futures.Spawn, Wrap and RunInExecutor, (*futures.Task).Then,
 // Done and Cancel, futures.Await, Sleep and Gather, (*futures.Timer).Stop,
-// and every loop-only row of the roles table); or write state that loop
+// and every loop-only row of the roles table, such as gnet's Conn.Write or
+// a Fyne widget's SetText); call a method of a value bound to a loop (the
+// *goja.Runtime a goja_nodejs loop callback is given, captured by a
+// goroutine it starts); or write state that loop
 // code owns: a field, reached through a variable captured from the loop
 // code that started the goroutine or job (or the receiver of a method
 // value bound there), that loop code of the package also uses, or a
