@@ -59,6 +59,17 @@ func (r *Result) exportASTSummaries() {
 					return false
 				case *ast.FuncLit:
 					return false // runs when called, which is not here
+				case *ast.BlockStmt:
+					// A receive right after cancelling a context waits for
+					// the goroutine the cancel stops: skip it, walk the rest.
+					for i, st := range n.List {
+						if i > 0 && cancelThenReceive(info, n.List[i-1], st) {
+							ast.Inspect(st.(*ast.ExprStmt).X.(*ast.UnaryExpr).X, walk)
+							continue
+						}
+						ast.Inspect(st, walk)
+					}
+					return false
 				case *ast.UnaryExpr:
 					if n.Op == token.ARROW {
 						op(n.OpPos, roles.BlockChan, "receives from a channel")
@@ -187,4 +198,34 @@ func invokeRecv(info *types.Info, call *ast.CallExpr, callee *types.Func) types.
 func isInterfaceMethod(fn *types.Func) bool {
 	sig := fn.Type().(*types.Signature)
 	return sig.Recv() != nil && types.IsInterface(sig.Recv().Type())
+}
+
+// cancelThenReceive reports whether recv is a receive statement (<-ch)
+// right after a statement calling a context.CancelFunc: the receive waits
+// for the goroutine that the cancel has just told to stop (a worker's
+// done channel), which takes no longer than that goroutine's cleanup.
+func cancelThenReceive(info *types.Info, prev, recv ast.Stmt) bool {
+	es, ok := recv.(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	if u, ok := ast.Unparen(es.X).(*ast.UnaryExpr); !ok || u.Op != token.ARROW {
+		return false
+	}
+	ps, ok := prev.(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	call, ok := ast.Unparen(ps.X).(*ast.CallExpr)
+	return ok && isCancelFunc(info.TypeOf(call.Fun))
+}
+
+// isCancelFunc reports whether t is context.CancelFunc (or
+// context.CancelCauseFunc).
+func isCancelFunc(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "context" {
+		return false
+	}
+	return n.Obj().Name() == "CancelFunc" || n.Obj().Name() == "CancelCauseFunc"
 }

@@ -147,7 +147,9 @@
 // channel, a select without default, or a static call to a function with a
 // summary (generic instances are looked up by their origin). Go statements
 // and closures that are not run in place do not block their creator;
-// interface and dynamic calls are not assumed to block. A Result on a
+// interface and dynamic calls are not assumed to block; nor is a
+// receive right after a call of a context.CancelFunc (cancel(); <-done),
+// which waits only for the goroutine the cancel stops. A Result on a
 // settled future is not blocking (after <-f.Done(), in case <-f.Done(),
 // after f.Cancel(), after awaiting Wrap(L, f)).
 //

@@ -438,7 +438,9 @@ func (r *Result) sharedLocal(s *OffLoopStart, root ssa.Value) bool {
 			for _, u := range *v.Referrers() {
 				switch u := u.(type) {
 				case *ssa.UnOp:
-					if u.Op == token.MUL && r.IsLoopCode(u.Parent()) {
+					// A read in the function starting the goroutine races
+					// with it only if it may run after the start.
+					if u.Op == token.MUL && r.IsLoopCode(u.Parent()) && (s.At == nil || u.Parent() != s.At.Parent() || mayRunAfter(s.At, u)) {
 						return true
 					}
 				case *ssa.MakeClosure:
@@ -488,4 +490,40 @@ func (r *Result) ownLoop(s *OffLoopStart, call *ssa.CallCommon, row *roles.Func)
 	}
 	made, ok := r.canon(l).root.(*ssa.Call)
 	return ok && r.ActivationRoot(made.Parent()) == s.Fn
+}
+
+// mayRunAfter reports whether instr, in the same function as at, may run
+// after at: later in at's block, or in a block reachable from it (a loop
+// around at reaches the instructions before it too).
+func mayRunAfter(at, instr ssa.Instruction) bool {
+	from, to := at.Block(), instr.Block()
+	if from == to {
+		for _, in := range from.Instrs {
+			if in == at {
+				break
+			}
+			if in == instr {
+				return reaches(from.Succs, to)
+			}
+		}
+		return true
+	}
+	return reaches(from.Succs, to)
+}
+
+// reaches reports whether block to is reachable from any of blocks.
+func reaches(blocks []*ssa.BasicBlock, to *ssa.BasicBlock) bool {
+	seen := map[*ssa.BasicBlock]bool{}
+	for len(blocks) > 0 {
+		b := blocks[len(blocks)-1]
+		blocks = blocks[:len(blocks)-1]
+		if b == to {
+			return true
+		}
+		if !seen[b] {
+			seen[b] = true
+			blocks = append(blocks, b.Succs...)
+		}
+	}
+	return false
 }

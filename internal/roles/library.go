@@ -171,6 +171,13 @@ func Say(t string, vars map[string]string) string {
 		}
 		b.WriteString(t[:i])
 		name := t[i+1 : i+j]
+		if !isPlaceholder(name) {
+			// A brace of the advice's code ("func() { ...; {c}.Send() }"):
+			// keep it and look for placeholders after it.
+			b.WriteByte('{')
+			t = t[i+1:]
+			continue
+		}
 		if v, ok := vars[name]; ok {
 			b.WriteString(v)
 		} else {
@@ -178,6 +185,20 @@ func Say(t string, vars map[string]string) string {
 		}
 		t = t[i+j+1:]
 	}
+}
+
+// isPlaceholder reports whether name may name a placeholder of Say: a
+// non-empty run of letters and digits.
+func isPlaceholder(name string) bool {
+	if name == "" {
+		return false
+	}
+	for _, r := range name {
+		if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // registered holds the libraries of this package, by name.

@@ -129,6 +129,9 @@ func TestSay(t *testing.T) {
 		{"{l}.CallSoon({fn})", "s.loop.CallSoon({fn})"},
 		{"no placeholders", "no placeholders"},
 		{"unclosed {c", "unclosed {c"},
+		// Braces of the advice's own code are kept; placeholders in them filled.
+		{"go func() { ...; {c}.Send(self, result) }()", "go func() { ...; ctx.Send(self, result) }()"},
+		{"func() {}; {l}", "func() {}; s.loop"},
 		{"", ""},
 	} {
 		if got := roles.Say(tc.tmpl, map[string]string{"c": "ctx", "l": "s.loop"}); got != tc.want {

@@ -81,7 +81,39 @@ func localRead(c *futures.Ctx) (int, error) {
 	return n, nil
 }
 
+// localReadInLoop reads n in a loop around the go statement: a later
+// iteration's read races with the goroutine.
+func localReadInLoop(c *futures.Ctx) (int, error) {
+	n := 0
+	for i := 0; i < 3; i++ {
+		if n > 0 {
+			break
+		}
+		go func() {
+			n = i // want `and writes n, which loop code owns`
+		}()
+	}
+	return 0, nil
+}
+
 // Look-alikes: none is reported.
+
+// readBeforeStart reads err only before the goroutine starts, which
+// happens before anything the goroutine does: no race.
+func readBeforeStart(c *futures.Ctx) error {
+	err := connect()
+	if err != nil {
+		return err
+	}
+	go func() {
+		if err = connect(); err != nil {
+			panic(err)
+		}
+	}()
+	return nil
+}
+
+func connect() error { return nil }
 
 func (m *model) handBack(c *futures.Ctx) (int, error) {
 	l := c.Loop()
