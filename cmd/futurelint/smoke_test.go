@@ -1,7 +1,11 @@
 package main
 
 import (
+	"io/fs"
+	"os"
+	"path"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -23,5 +27,50 @@ func TestQuietWithoutFutures(t *testing.T) {
 		if r.code != 0 || r.stdout != "" || r.stderr != "" {
 			t.Errorf("futurelint %v: exit status %d, output:\n%s%s\nwant status 0 and no output", tc.args, r.code, r.stdout, r.stderr)
 		}
+	}
+}
+
+// TestQuietOnPresetLibraries runs futurelint, every rule and every preset,
+// over the whole module of preset libraries at the versions testdata/presets
+// pins: their demos, tests and internals are real code around those loops,
+// and futurelint must report nothing there (the libraries' own packages are
+// described by their rows). protoactor-go (hundreds of cluster
+// dependencies) and Fyne (cgo drivers) are measured by hand: docs/presets.md.
+func TestQuietOnPresetLibraries(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: type-checks the preset libraries' modules")
+	}
+	presets := filepath.Join("..", "..", "testdata", "presets")
+	// The copies resolve their own dependencies through the module proxy.
+	t.Setenv("GOFLAGS", "-mod=mod")
+	t.Setenv("FUTURELINT_CACHE", t.TempDir())
+	for _, mod := range []string{
+		"github.com/panjf2000/gnet/v2",
+		"github.com/dop251/goja_nodejs",
+		"github.com/rivo/tview",
+		"github.com/charmbracelet/bubbletea",
+	} {
+		t.Run(path.Base(strings.TrimSuffix(mod, "/v2")), func(t *testing.T) {
+			where := run(t, presets, "go", "list", "-m", "-f", "{{.Dir}}", mod)
+			if where.code != 0 {
+				t.Fatalf("go list -m %s: %s", mod, where.stderr)
+			}
+			dir := t.TempDir()
+			if err := os.CopyFS(dir, os.DirFS(strings.TrimSpace(where.stdout))); err != nil {
+				t.Fatal(err)
+			}
+			if err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+				if err == nil {
+					err = os.Chmod(p, 0o755)
+				}
+				return err
+			}); err != nil {
+				t.Fatal(err)
+			}
+			r := futurelint(t, dir, "./...")
+			if r.code != 0 || r.stdout != "" || r.stderr != "" {
+				t.Errorf("futurelint ./... in %s: exit status %d, output:\n%s%s\nwant status 0 and no output", mod, r.code, r.stdout, r.stderr)
+			}
+		})
 	}
 }
