@@ -403,9 +403,20 @@ func (r *Result) startOwned(s *OffLoopStart) ownedFunc {
 // state: a job that writes it hands the write to whoever takes the job's
 // result from its future, as the code that made the job does.
 func (r *Result) capturedValue(root ssa.Value) bool {
+	v := r.capturedAlloc(root)
+	if v == nil {
+		return false
+	}
+	_, ptr := v.Type().(*types.Pointer).Elem().Underlying().(*types.Pointer)
+	return !ptr
+}
+
+// capturedAlloc returns the local variable that root, a captured variable,
+// stands for, through closures nested in closures; nil if root is not one.
+func (r *Result) capturedAlloc(root ssa.Value) *ssa.Alloc {
 	fv, ok := root.(*ssa.FreeVar)
 	if !ok {
-		return false
+		return nil
 	}
 	for b := r.Binding(fv); b != nil; {
 		switch v := b.(type) {
@@ -413,44 +424,34 @@ func (r *Result) capturedValue(root ssa.Value) bool {
 			b = r.Binding(v)
 			continue
 		case *ssa.Alloc:
-			_, ptr := v.Type().(*types.Pointer).Elem().Underlying().(*types.Pointer)
-			return !ptr
+			return v
 		}
-		return false
+		return nil
 	}
-	return false
+	return nil
 }
 
 // sharedLocal reports whether a write through root (with no field on the
 // way) writes state loop code uses: root is a variable captured from loop
 // code that loop code also reads, or a parameter standing for one.
 func (r *Result) sharedLocal(s *OffLoopStart, root ssa.Value) bool {
-	fv, ok := root.(*ssa.FreeVar)
-	if !ok {
+	v := r.capturedAlloc(root)
+	if v == nil {
 		return false
 	}
-	for b := r.Binding(fv); b != nil; {
-		switch v := b.(type) {
-		case *ssa.FreeVar:
-			b = r.Binding(v)
-			continue
-		case *ssa.Alloc:
-			for _, u := range *v.Referrers() {
-				switch u := u.(type) {
-				case *ssa.UnOp:
-					// A read in the function starting the goroutine races
-					// with it only if it may run after the start.
-					if u.Op == token.MUL && r.IsLoopCode(u.Parent()) && (s.At == nil || u.Parent() != s.At.Parent() || mayRunAfter(s.At, u)) {
-						return true
-					}
-				case *ssa.MakeClosure:
-					if fn := u.Fn.(*ssa.Function); fn != s.Fn && r.IsLoopCode(fn) && !r.places[fn].OffLoop {
-						return true
-					}
-				}
+	for _, u := range *v.Referrers() {
+		switch u := u.(type) {
+		case *ssa.UnOp:
+			// A read in the function starting the goroutine races
+			// with it only if it may run after the start.
+			if u.Op == token.MUL && r.IsLoopCode(u.Parent()) && (s.At == nil || u.Parent() != s.At.Parent() || mayRunAfter(s.At, u)) {
+				return true
+			}
+		case *ssa.MakeClosure:
+			if fn := u.Fn.(*ssa.Function); fn != s.Fn && r.IsLoopCode(fn) && !r.places[fn].OffLoop {
+				return true
 			}
 		}
-		return false
 	}
 	return false
 }
