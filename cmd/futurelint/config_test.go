@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/futurelint/futurelint/internal/testmodule"
 )
 
 // lines returns "file:line: rule" for each finding in out, with file
@@ -77,15 +79,7 @@ func handle(c *loop.Ctx, f *loop.Future) int { return f.Wait() }
 	for name, text := range files {
 		all[name] = text
 	}
-	for name, text := range all {
-		path := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testmodule.WriteFiles(t, dir, all)
 	return dir
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/futurelint/futurelint/internal/cache"
 	"github.com/futurelint/futurelint/internal/driver"
 	"github.com/futurelint/futurelint/internal/driver/drivertest"
+	"github.com/futurelint/futurelint/internal/testmodule"
 )
 
 // root is the futurelint module.
@@ -111,15 +112,7 @@ func writeModule(t *testing.T) string {
 	for name, text := range module {
 		files[name] = strings.ReplaceAll(text, "ROOT", root)
 	}
-	for name, text := range files {
-		path := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testmodule.WriteFiles(t, dir, files)
 	return dir
 }
 

@@ -117,3 +117,18 @@ func FixedCompiles(t testing.TB, pattern, file string) {
 		t.Fatalf("%s with %s.golden does not compile", pattern, file)
 	}
 }
+
+// WriteFiles writes files (name relative to dir -> content) under dir,
+// making the directories they need.
+func WriteFiles(t testing.TB, dir string, files map[string]string) {
+	t.Helper()
+	for name, text := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
