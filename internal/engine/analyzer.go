@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"go/ast"
 	"go/token"
 	"go/types"
 	"path/filepath"
@@ -146,15 +145,9 @@ func (r *Result) buildSSA() {
 			add(anon)
 		}
 	}
-	for _, file := range r.Pass.Files {
-		for _, decl := range file.Decls {
-			if fd, ok := decl.(*ast.FuncDecl); ok {
-				if obj, ok := r.Pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-					if fn := prog.FuncValue(obj); fn != nil {
-						add(fn)
-					}
-				}
-			}
+	for _, obj := range funcDecls(r.Pass.TypesInfo, r.Pass.Files) {
+		if fn := prog.FuncValue(obj); fn != nil {
+			add(fn)
 		}
 	}
 	// Package-level variable initialisers may hold closures too.

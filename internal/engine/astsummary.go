@@ -28,102 +28,96 @@ func (r *Result) exportASTSummaries() {
 	direct := map[*types.Func]*BlocksFact{}
 	calls := map[*types.Func][]site{}
 	info := r.Pass.TypesInfo
+	stoppers := stoppersInSyntax(info, r.Pass.Files)
 
-	for _, file := range r.Pass.Files {
-		for _, decl := range file.Decls {
-			fd, ok := decl.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue
+	for fd, obj := range funcDecls(info, r.Pass.Files) {
+		if fd.Body == nil {
+			continue
+		}
+		order = append(order, obj)
+		var first *BlocksFact
+		firstPos := token.NoPos
+		op := func(pos token.Pos, kind roles.Block, what string) {
+			if first == nil || pos < firstPos {
+				first, firstPos = &BlocksFact{Kind: kind, Chain: []Step{r.step(what, pos)}}, pos
 			}
-			obj, ok := info.Defs[fd.Name].(*types.Func)
-			if !ok {
-				continue
-			}
-			order = append(order, obj)
-			var first *BlocksFact
-			firstPos := token.NoPos
-			op := func(pos token.Pos, kind roles.Block, what string) {
-				if first == nil || pos < firstPos {
-					first, firstPos = &BlocksFact{Kind: kind, Chain: []Step{r.step(what, pos)}}, pos
+		}
+		var walk func(n ast.Node) bool
+		walk = func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.GoStmt:
+				// The goroutine's body and call run elsewhere; only the
+				// arguments are evaluated here.
+				for _, a := range n.Call.Args {
+					ast.Inspect(a, walk)
 				}
-			}
-			var walk func(n ast.Node) bool
-			walk = func(n ast.Node) bool {
-				switch n := n.(type) {
-				case *ast.GoStmt:
-					// The goroutine's body and call run elsewhere; only the
-					// arguments are evaluated here.
-					for _, a := range n.Call.Args {
-						ast.Inspect(a, walk)
+				return false
+			case *ast.FuncLit:
+				return false // runs when called, which is not here
+			case *ast.BlockStmt:
+				// A stop-then-wait receive waits for the goroutine the
+				// code has just stopped: skip it, walk the rest.
+				for i, st := range n.List {
+					if stoppedBeforeInSyntax(info, n.List, i, stoppers) {
+						ast.Inspect(receiveStmt(st).X, walk)
+						continue
 					}
-					return false
-				case *ast.FuncLit:
-					return false // runs when called, which is not here
-				case *ast.BlockStmt:
-					// A receive right after cancelling a context waits for
-					// the goroutine the cancel stops: skip it, walk the rest.
-					for i, st := range n.List {
-						if i > 0 && cancelThenReceive(info, n.List[i-1], st) {
-							ast.Inspect(st.(*ast.ExprStmt).X.(*ast.UnaryExpr).X, walk)
-							continue
-						}
-						ast.Inspect(st, walk)
-					}
-					return false
-				case *ast.UnaryExpr:
-					if n.Op == token.ARROW {
-						op(n.OpPos, roles.BlockChan, "receives from a channel")
-					}
-				case *ast.RangeStmt:
-					if _, ok := info.TypeOf(n.X).Underlying().(*types.Chan); ok {
-						op(n.For, roles.BlockChan, "ranges over a channel")
-					}
-				case *ast.SelectStmt:
-					hasDefault := false
-					for _, c := range n.Body.List {
-						if c.(*ast.CommClause).Comm == nil {
-							hasDefault = true
-						}
-					}
-					if !hasDefault {
-						op(n.Select, roles.BlockChan, "selects without default")
-					}
-					// The communications are the select's; walk their operands.
-					for _, c := range n.Body.List {
-						cc := c.(*ast.CommClause)
-						for _, e := range commOperands(cc.Comm) {
-							ast.Inspect(e, walk)
-						}
-						for _, s := range cc.Body {
-							ast.Inspect(s, walk)
-						}
-					}
-					return false
-				case *ast.CallExpr:
-					if lit, ok := ast.Unparen(n.Fun).(*ast.FuncLit); ok {
-						ast.Inspect(lit.Body, walk) // called in place (or deferred)
-					}
-					callee, _ := typeutil.Callee(info, n).(*types.Func)
-					if callee == nil {
-						return true
-					}
-					callee = callee.Origin()
-					if row := r.Roles.LookupCall(invokeRecv(info, n, callee), callee); row != nil {
-						if row.Block != roles.NoBlock {
-							op(n.Lparen, row.Block, "calls "+r.FuncName(callee))
-						}
-						return true
-					}
-					if !isInterfaceMethod(callee) {
-						calls[obj] = append(calls[obj], site{callee, n.Lparen})
+					ast.Inspect(st, walk)
+				}
+				return false
+			case *ast.UnaryExpr:
+				if n.Op == token.ARROW {
+					op(n.OpPos, roles.BlockChan, "receives from a channel")
+				}
+			case *ast.RangeStmt:
+				if _, ok := info.TypeOf(n.X).Underlying().(*types.Chan); ok {
+					op(n.For, roles.BlockChan, "ranges over a channel")
+				}
+			case *ast.SelectStmt:
+				hasDefault := false
+				for _, c := range n.Body.List {
+					if c.(*ast.CommClause).Comm == nil {
+						hasDefault = true
 					}
 				}
-				return true
+				if !hasDefault {
+					op(n.Select, roles.BlockChan, "selects without default")
+				}
+				// The communications are the select's; walk their operands.
+				for _, c := range n.Body.List {
+					cc := c.(*ast.CommClause)
+					for _, e := range commOperands(cc.Comm) {
+						ast.Inspect(e, walk)
+					}
+					for _, s := range cc.Body {
+						ast.Inspect(s, walk)
+					}
+				}
+				return false
+			case *ast.CallExpr:
+				if lit, ok := ast.Unparen(n.Fun).(*ast.FuncLit); ok {
+					ast.Inspect(lit.Body, walk) // called in place (or deferred)
+				}
+				callee, _ := typeutil.Callee(info, n).(*types.Func)
+				if callee == nil {
+					return true
+				}
+				callee = callee.Origin()
+				if row := r.Roles.LookupCall(invokeRecv(info, n, callee), callee); row != nil {
+					if row.Block != roles.NoBlock {
+						op(n.Lparen, row.Block, "calls "+r.FuncName(callee))
+					}
+					return true
+				}
+				if !isInterfaceMethod(callee) {
+					calls[obj] = append(calls[obj], site{callee, n.Lparen})
+				}
 			}
-			ast.Inspect(fd.Body, walk)
-			if first != nil {
-				direct[obj] = first
-			}
+			return true
+		}
+		ast.Inspect(fd.Body, walk)
+		if first != nil {
+			direct[obj] = first
 		}
 	}
 
@@ -198,34 +192,4 @@ func invokeRecv(info *types.Info, call *ast.CallExpr, callee *types.Func) types.
 func isInterfaceMethod(fn *types.Func) bool {
 	sig := fn.Type().(*types.Signature)
 	return sig.Recv() != nil && types.IsInterface(sig.Recv().Type())
-}
-
-// cancelThenReceive reports whether recv is a receive statement (<-ch)
-// right after a statement calling a context.CancelFunc: the receive waits
-// for the goroutine that the cancel has just told to stop (a worker's
-// done channel), which takes no longer than that goroutine's cleanup.
-func cancelThenReceive(info *types.Info, prev, recv ast.Stmt) bool {
-	es, ok := recv.(*ast.ExprStmt)
-	if !ok {
-		return false
-	}
-	if u, ok := ast.Unparen(es.X).(*ast.UnaryExpr); !ok || u.Op != token.ARROW {
-		return false
-	}
-	ps, ok := prev.(*ast.ExprStmt)
-	if !ok {
-		return false
-	}
-	call, ok := ast.Unparen(ps.X).(*ast.CallExpr)
-	return ok && isCancelFunc(info.TypeOf(call.Fun))
-}
-
-// isCancelFunc reports whether t is context.CancelFunc (or
-// context.CancelCauseFunc).
-func isCancelFunc(t types.Type) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "context" {
-		return false
-	}
-	return n.Obj().Name() == "CancelFunc" || n.Obj().Name() == "CancelCauseFunc"
 }

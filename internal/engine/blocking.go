@@ -3,7 +3,6 @@ package engine
 import (
 	"go/token"
 	"go/types"
-	"slices"
 	"sort"
 
 	"golang.org/x/tools/go/ssa"
@@ -134,7 +133,7 @@ func (r *Result) directOps(fn *ssa.Function) []*Op {
 					continue
 				}
 				f := r.doneOf(instr.X)
-				if f != nil && r.settled(fn, f, instr) || cancelledBefore(b, instr) {
+				if f != nil && r.settled(fn, f, instr) || stoppedBefore(b, instr) {
 					continue
 				}
 				what, step, kind := "a channel receive", "receives from a channel", roles.BlockChan
@@ -487,26 +486,4 @@ func dominates(a, b ssa.Instruction) bool {
 func (r *Result) onOwnLoop(fn *ssa.Function, row *roles.Func, call *ssa.CallCommon) bool {
 	l := Arg(call, 0)
 	return row.OwnLoop != roles.NoOutcome && l != nil && r.places != nil && r.IsCurrentLoop(fn, l)
-}
-
-// cancelledBefore reports whether the last call before recv in its block
-// calls a context.CancelFunc, with nothing but loads between: the receive
-// waits for the goroutine the cancel has just told to stop (cancel();
-// <-done), as astsummary's cancelThenReceive says for summaries.
-func cancelledBefore(b *ssa.BasicBlock, recv *ssa.UnOp) bool {
-	i := slices.Index(b.Instrs, ssa.Instruction(recv))
-	for i--; i >= 0; i-- {
-		switch in := b.Instrs[i].(type) {
-		case *ssa.Call:
-			if ssa.Value(in) == recv.X {
-				continue // the channel's getter (<-x.Done())
-			}
-			return !in.Call.IsInvoke() && isCancelFunc(in.Call.Value.Type())
-		case *ssa.FieldAddr, *ssa.Field, *ssa.UnOp, *ssa.IndexAddr, *ssa.DebugRef:
-			continue
-		default:
-			return false
-		}
-	}
-	return false
 }

@@ -3,6 +3,10 @@ package roles
 // ActorPkg is the import path of protoactor-go's actor package.
 const ActorPkg = "github.com/asynkron/protoactor-go/actor"
 
+// ClusterPkg is the import path of protoactor-go's cluster package, whose
+// grains are actors.
+const ClusterPkg = "github.com/asynkron/protoactor-go/cluster"
+
 func init() { Register(&protoactorLibrary) }
 
 // protoactorLibrary is protoactor-go's actor package: an actor's Receive
@@ -17,7 +21,7 @@ func init() { Register(&protoactorLibrary) }
 // SenderContext, ReceiverContext and SpawnerContext alike.
 var protoactorLibrary = Library{
 	Name:    "protoactor",
-	Paths:   []string{ActorPkg},
+	Paths:   []string{ActorPkg, ClusterPkg},
 	Version: "v0.0.0-20240822202345-3c0e61ca19c9",
 	Preset:  true,
 	Example: "ctx.RequestFuture(pid, msg, t).Result() in Receive blocks the actor's mailbox: ctx.ReenterAfter(f, func(res interface{}, err error) { ... })",
@@ -29,6 +33,12 @@ var protoactorLibrary = Library{
 		// SenderContext is not a marker: the RootContext is one, and runs
 		// anywhere (root_context.go).
 		{Pkg: ActorPkg, Name: "Context", Role: Marker},
+		// A grain's methods are given a cluster.GrainContext, which embeds
+		// actor.Context (cluster/grain_context.go:7-13): the actor that
+		// protoc-gen-go-grain generates calls them from its Receive with
+		// its own context (protobuf/protoc-gen-go-grain/templates/
+		// grain.tmpl:114-164), so they run on the grain's mailbox.
+		{Pkg: ClusterPkg, Name: "GrainContext", Role: Marker},
 	},
 	Funcs: []Func{
 		// Future.Result and Wait, future.go:121-131: "Result waits for the
@@ -37,6 +47,13 @@ var protoactorLibrary = Library{
 		// future.go:24-58): a stall, not a deadlock.
 		{Pkg: ActorPkg, Recv: "Future", Name: "Result", Block: BlockStall, Waits: Arg0},
 		{Pkg: ActorPkg, Recv: "Future", Name: "Wait", Block: BlockStall, Waits: Arg0},
+
+		// Cluster.Request, cluster/cluster.go:164-166, asks a grain, perhaps
+		// on another node, and waits for the reply
+		// (cluster/default_context.go:36-112: RequestFuture(...).Result()
+		// in a retry loop until the call's timeout). Generated grain
+		// clients call it for each method.
+		{Pkg: ClusterPkg, Recv: "Cluster", Name: "Request", Block: BlockIO},
 
 		// Self, context.go:53-54 ("Self returns the PID for the current
 		// actor"): the actor whose mailbox the code runs on.
@@ -80,11 +97,11 @@ var protoactorWords = Words{
 		Callback:  "continue when it completes with ctx.ReenterAfter(f, func(res interface{}, err error) { ... }), or take the reply as a message with f.PipeTo(ctx.Self())",
 	},
 	Offload: Advice{
-		Coroutine: "do it on a goroutine and send the result to the actor: go func() { ...; {c}.Send(self, result) }()",
+		Coroutine: "do it on a goroutine and send the result to the actor through the root context (self, root := {c}.Self(), {c}.ActorSystem().Root; go func() { ...; root.Send(self, result) }())",
 		Callback:  "do it on a goroutine and send the result to the actor as a message",
 	},
 	OffloadCall: Advice{
-		Coroutine: "call it on a goroutine and send the result to the actor (go func() { ...; {c}.Send(self, result) }()), or make it return an *actor.Future and continue with {c}.ReenterAfter",
+		Coroutine: "call it on a goroutine and send the result to the actor through the root context (self, root := {c}.Self(), {c}.ActorSystem().Root; go func() { ...; root.Send(self, result) }()), or make it return an *actor.Future and continue with {c}.ReenterAfter",
 		Callback:  "call it on a goroutine and send the result to the actor as a message",
 	},
 	Sleep: Advice{

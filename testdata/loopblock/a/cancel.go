@@ -17,6 +17,16 @@ func cancelThenWait(c *futures.Ctx, w *lib.Worker, s *stopper) {
 	s.await() // want `^s\.await blocks the event loop: it receives from a channel at cancel\.go:`
 }
 
+// A Close that stops its parts through helpers of its own package that
+// cancel, then waits for them, is brief too. A helper that stops nothing
+// does not make the wait after it brief.
+func stopPartsThenWait(c *futures.Ctx, p *lib.Pair, q *pair) {
+	p.Close() // quiet: summarised from syntax
+	q.close() // quiet: the same in this package, from SSA
+	p.Drain() // want `^p\.Drain blocks the event loop: it receives from a channel at worker\.go:`
+	q.drain() // want `^q\.drain blocks the event loop: it receives from a channel at cancel\.go:`
+}
+
 type stopper struct {
 	cancel context.CancelFunc
 	done   chan struct{}
@@ -29,4 +39,24 @@ func (s *stopper) stop() {
 
 func (s *stopper) await() {
 	<-s.done
+}
+
+type pair struct {
+	a, b *stopper
+}
+
+func (s *stopper) halt() { s.cancel() }
+
+func (s *stopper) poke() { s.done <- struct{}{} }
+
+func (q *pair) close() {
+	q.a.halt()
+	q.b.halt()
+	<-q.a.done
+	<-q.b.done
+}
+
+func (q *pair) drain() {
+	q.a.poke()
+	<-q.a.done
 }
