@@ -112,5 +112,8 @@ func (r *Result) BoundCall(call *ssa.CallCommon) *ssa.Function {
 	if callee == nil || callee.Signature.Recv() == nil || len(call.Args) == 0 {
 		return nil
 	}
+	if ty := r.Roles.TypeOf(callee.Signature.Recv().Type()); ty != nil && slices.Contains(ty.ThreadSafe, callee.Name()) {
+		return nil
+	}
 	return r.LoopBound(call.Args[0])
 }

@@ -27,8 +27,10 @@ var gojaLoopLibrary = Library{
 		// (eventloop.go:159-160, 187-189, 228-229, 316-317); goja's
 		// README.md:99-103, "An instance of goja.Runtime can only be used
 		// by a single goroutine at a time". A runtime from goja.New() is
-		// bound to no loop.
-		{Pkg: GojaPkg, Name: "Runtime", Role: LoopBound},
+		// bound to no loop. Interrupt is made for other goroutines: it
+		// takes a lock and sets an atomic flag (vm.go:685-690), and the
+		// README's "Interrupting" example calls it from time.AfterFunc.
+		{Pkg: GojaPkg, Name: "Runtime", Role: LoopBound, ThreadSafe: []string{"Interrupt"}},
 	},
 	Funcs: []Func{
 		// Callbacks run "in the context of the loop": RunOnLoop :314-319

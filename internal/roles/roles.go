@@ -350,6 +350,10 @@ type Type struct {
 	// the loop they run on (gnet's Conn: its event loop), counting the
 	// receiver as Arg0; NoArg when the loop is not an argument.
 	Loop Arg
+	// ThreadSafe, for a LoopBound type, are its methods made to be called
+	// from any goroutine (goja's Runtime.Interrupt): calls of them are not
+	// bound to the loop.
+	ThreadSafe []string
 }
 
 // Handlers returns the Handler rows, in table order.

@@ -76,6 +76,14 @@ func TestRowsExist(t *testing.T) {
 			} else if len(ty.Methods) > 0 || ty.Loop.Valid() {
 				t.Errorf("%s: %s names methods or a loop but is no handler", lib.Name, ty.Name)
 			}
+			if len(ty.ThreadSafe) > 0 && ty.Role != roles.LoopBound {
+				t.Errorf("%s: %s names thread-safe methods but is not loop-bound", lib.Name, ty.Name)
+			}
+			for _, name := range ty.ThreadSafe {
+				if m, _, _ := types.LookupFieldOrMethod(types.NewPointer(obj.Type()), true, obj.Pkg(), name); m == nil {
+					t.Errorf("%s: %s has no method %s", lib.Name, ty.Name, name)
+				}
+			}
 		}
 	}
 }

@@ -26,3 +26,15 @@ func Watch(loop *eventloop.EventLoop, ticks <-chan time.Time) {
 		}()
 	})
 }
+
+// Deadline stops a script that runs too long: Interrupt is the runtime's
+// one method made for other goroutines (goja's README, "Interrupting").
+func Deadline(loop *eventloop.EventLoop, script string) {
+	loop.RunOnLoop(func(vm *goja.Runtime) {
+		timer := time.AfterFunc(time.Second, func() {
+			vm.Interrupt("deadline exceeded")
+		})
+		defer timer.Stop()
+		_, _ = vm.RunString(script)
+	})
+}
