@@ -69,9 +69,11 @@ func (s *suite) analyse(n *node, deps []*node, u *universe) error {
 	visible[pkg.Path()] = pkg
 	fs := newFacts(s.factTypes)
 	for _, d := range deps {
-		if err := fs.decode(d.facts, visible); err != nil {
+		list, err := d.portableFacts(s.factTypes)
+		if err != nil {
 			return fmt.Errorf("%s: %v", d.pkg.ID, err)
 		}
+		fs.add(list, visible)
 	}
 	p := n.pkg
 	var module *analysis.Module
@@ -170,11 +172,12 @@ func (s *suite) analyse(n *node, deps []*node, u *universe) error {
 		n.errs = []string{runErr.Error()}
 		return nil
 	}
-	data, err := fs.encode(pkg)
+	exported := fs.export(pkg)
+	data, err := encodeFacts(exported)
 	if err != nil {
 		return err
 	}
-	n.facts = data
+	n.facts, n.portable = data, exported
 	return nil
 }
 

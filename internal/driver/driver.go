@@ -167,8 +167,8 @@ func Run(opts Options) (*Result, error) {
 		if dirty[n] || n.facts != nil {
 			return
 		}
-		if data, ok := opts.get(n.key, "facts"); ok {
-			n.facts = data
+		if e := opts.load(n); e != nil {
+			n.facts = e.Facts
 			return
 		}
 		markDirty(n)
@@ -177,11 +177,9 @@ func Run(opts Options) (*Result, error) {
 		if !n.root {
 			continue
 		}
-		if data, ok := opts.get(n.key, "diags"); ok {
-			if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&n.diags); err == nil {
-				continue
-			}
-			n.diags = nil
+		if e := opts.load(n); e != nil && e.Named {
+			n.facts, n.diags = e.Facts, e.Diags
+			continue
 		}
 		markDirty(n)
 	}
@@ -291,33 +289,42 @@ func (s *suite) execute(order []*node, dirty map[*node]bool, transitive func(*no
 	return firstErr
 }
 
+// entry is what the cache holds for one package, in one file (creating
+// files is most of what caching costs): the facts it exports and, when it
+// was analysed as a named package, its findings.
+type entry struct {
+	Facts []byte
+	Named bool // the rules ran: Diags are its findings
+	Diags []Diagnostic
+}
+
 // store caches what analysing n produced.
 func (opts *Options) store(n *node) error {
 	if opts.Cache == nil {
 		return nil
 	}
-	if err := opts.Cache.Put(subkey(n.key, "facts"), n.facts); err != nil {
+	var b bytes.Buffer
+	if err := gob.NewEncoder(&b).Encode(entry{Facts: n.facts, Named: n.root, Diags: n.diags}); err != nil {
 		return err
 	}
-	if !n.root {
+	return opts.Cache.Put(n.key, b.Bytes())
+}
+
+// load returns n's cache entry, or nil if there is none (or it cannot be
+// read: the package is analysed again).
+func (opts *Options) load(n *node) *entry {
+	if opts.Cache == nil {
 		return nil
 	}
-	var b bytes.Buffer
-	if err := gob.NewEncoder(&b).Encode(n.diags); err != nil {
-		return err
+	data, ok := opts.Cache.Get(n.key)
+	if !ok {
+		return nil
 	}
-	return opts.Cache.Put(subkey(n.key, "diags"), b.Bytes())
-}
-
-func (opts *Options) get(k keyHash, kind string) ([]byte, bool) {
-	if opts.Cache == nil {
-		return nil, false
+	e := new(entry)
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(e); err != nil {
+		return nil
 	}
-	return opts.Cache.Get(subkey(k, kind))
-}
-
-func subkey(k keyHash, kind string) keyHash {
-	return sha256.Sum256(append(k[:], kind...))
+	return e
 }
 
 // computeKey hashes everything n's analysis depends on. Its analysed

@@ -2,8 +2,10 @@ package driver_test
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -30,21 +32,50 @@ func TestSameFindingsAsChecker(t *testing.T) {
 		{root, []string{"./examples/..."}, 5},
 	} {
 		for _, tests := range []bool{false, true} {
-			want, err := drivertest.Checker(tc.dir, tests, tc.patterns...)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(want) < tc.min {
-				t.Fatalf("%v: the checker finds %d, want at least %d:\n%s", tc.patterns, len(want), tc.min, strings.Join(want, "\n"))
-			}
-			got, _, err := drivertest.Driver(driver.Options{Dir: tc.dir, Patterns: tc.patterns, Tests: tests})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := drivertest.Diff(got, want); d != "" {
-				t.Errorf("%v (tests %v): the driver and the checker differ:\n%s", tc.patterns, tests, d)
-			}
+			sameFindings(t, tc.dir, tc.patterns, tests, tc.min)
 		}
+	}
+}
+
+// TestSameFindingsOnPresets checks the two paths agree on the presets'
+// module, whose third-party packages (protoactor-go's actor and cluster
+// with grpc beneath, gnet, goja) hand may-block facts to the code using
+// them. It has no test files.
+func TestSameFindingsOnPresets(t *testing.T) {
+	sameFindings(t, filepath.Join(root, "testdata", "presets"), []string{"./protoactor/...", "./gnet/...", "./gojaloop/..."}, false, 20)
+}
+
+// TestSameFindingsOnCorpus checks the two paths agree on the benchmark's
+// generated corpus: every kind of finding it seeds, in packages that hand
+// facts to each other through chains of blocking helpers.
+func TestSameFindingsOnCorpus(t *testing.T) {
+	const services = 12 // every one of the ten seeded kinds, some twice
+	dir := filepath.Join(t.TempDir(), "corpus")
+	gen := exec.Command("go", "run", "./cmd/gencorpus", "-services", strconv.Itoa(services), "-o", dir, "-repo", root)
+	gen.Dir = filepath.Join(root, "bench")
+	if out, err := gen.CombinedOutput(); err != nil {
+		t.Fatalf("generating the corpus: %v\n%s", err, out)
+	}
+	sameFindings(t, dir, []string{"./..."}, false, services)
+}
+
+// sameFindings runs both paths on patterns in dir and reports where they
+// differ; the checker must find at least min.
+func sameFindings(t *testing.T, dir string, patterns []string, tests bool, min int) {
+	t.Helper()
+	want, err := drivertest.Checker(dir, tests, patterns...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want) < min {
+		t.Fatalf("%v: the checker finds %d, want at least %d:\n%s", patterns, len(want), min, strings.Join(want, "\n"))
+	}
+	got, _, err := drivertest.Driver(driver.Options{Dir: dir, Patterns: patterns, Tests: tests})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := drivertest.Diff(got, want); d != "" {
+		t.Errorf("%v (tests %v): the driver and the checker differ:\n%s", patterns, tests, d)
 	}
 }
 

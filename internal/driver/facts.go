@@ -31,21 +31,25 @@ func newFacts(factTypes map[string]reflect.Type) *facts {
 	return &facts{m: map[factKey]analysis.Fact{}, types: factTypes}
 }
 
-// encodedFact is a fact as stored: the object by package path and
-// objectpath (empty for a package fact), the fact type by name, the fact
-// itself gob-encoded (nil for a fact type with no fields).
-type encodedFact struct {
-	Pkg, Obj, Type string
-	Data           []byte
+// portableFact is a fact with its object named by package path and
+// objectpath (Obj empty for a package fact): the form in which every
+// importer, whose view of the package is its own, can resolve it. A
+// package's portable facts are made once per run, when it is analysed or
+// its cache entry is first read, and shared by every importer; facts are
+// not changed once exported.
+type portableFact struct {
+	Pkg, Obj string
+	t        reflect.Type
+	fact     analysis.Fact
 }
 
-// encode returns the facts about pkg's own objects and pkg itself, in a
+// export returns the facts about pkg's own objects and pkg itself, in a
 // deterministic order.
-func (fs *facts) encode(pkg *types.Package) ([]byte, error) {
-	var out []encodedFact
+func (fs *facts) export(pkg *types.Package) []portableFact {
+	var out []portableFact
 	enc := &objectpath.Encoder{}
 	for k, f := range fs.m {
-		e := encodedFact{Type: typeName(k.t)}
+		e := portableFact{t: k.t, fact: f}
 		switch {
 		case k.obj != nil:
 			if k.obj.Pkg() != pkg {
@@ -61,13 +65,6 @@ func (fs *facts) encode(pkg *types.Package) ([]byte, error) {
 		default:
 			continue
 		}
-		if reflect.TypeOf(f).Elem().NumField() > 0 {
-			var b bytes.Buffer
-			if err := gob.NewEncoder(&b).Encode(f); err != nil {
-				return nil, fmt.Errorf("encoding fact %T: %v", f, err)
-			}
-			e.Data = b.Bytes()
-		}
 		out = append(out, e)
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -75,39 +72,75 @@ func (fs *facts) encode(pkg *types.Package) ([]byte, error) {
 		if a.Obj != b.Obj {
 			return a.Obj < b.Obj
 		}
-		return a.Type < b.Type
+		return typeName(a.t) < typeName(b.t)
 	})
+	return out
+}
+
+// factHeader is a stored fact's key: the fact's value, if its type has
+// fields, follows the list of headers in the same gob stream, so the
+// stream describes each fact type once.
+type factHeader struct {
+	Pkg, Obj, Type string
+	HasData        bool
+}
+
+// encodeFacts writes list as a cache entry.
+func encodeFacts(list []portableFact) ([]byte, error) {
+	headers := make([]factHeader, len(list))
+	for i, e := range list {
+		headers[i] = factHeader{Pkg: e.Pkg, Obj: e.Obj, Type: typeName(e.t), HasData: e.t.Elem().NumField() > 0}
+	}
 	var b bytes.Buffer
-	if err := gob.NewEncoder(&b).Encode(out); err != nil {
+	enc := gob.NewEncoder(&b)
+	if err := enc.Encode(headers); err != nil {
 		return nil, err
+	}
+	for i, e := range list {
+		if headers[i].HasData {
+			if err := enc.Encode(e.fact); err != nil {
+				return nil, fmt.Errorf("encoding fact %T: %v", e.fact, err)
+			}
+		}
 	}
 	return b.Bytes(), nil
 }
 
-// decode adds the facts in data, resolving objects in the packages that
-// the package being analysed can see (pkgs, by path); facts about
-// packages it cannot see are dropped, as it cannot refer to them.
-func (fs *facts) decode(data []byte, pkgs map[string]*types.Package) error {
-	var in []encodedFact
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&in); err != nil {
-		return fmt.Errorf("decoding cached facts: %v", err)
+// decodeFacts reads a cache entry written by encodeFacts; factTypes maps
+// fact type names to their pointer types.
+func decodeFacts(data []byte, factTypes map[string]reflect.Type) ([]portableFact, error) {
+	dec := gob.NewDecoder(bytes.NewReader(data))
+	var headers []factHeader
+	if err := dec.Decode(&headers); err != nil {
+		return nil, fmt.Errorf("decoding cached facts: %v", err)
 	}
-	for _, e := range in {
+	out := make([]portableFact, len(headers))
+	for i, h := range headers {
+		t := factTypes[h.Type]
+		if t == nil {
+			return nil, fmt.Errorf("cached fact of unknown type %s", h.Type)
+		}
+		f := reflect.New(t.Elem()).Interface().(analysis.Fact)
+		if h.HasData {
+			if err := dec.Decode(f); err != nil {
+				return nil, fmt.Errorf("decoding fact %s: %v", h.Type, err)
+			}
+		}
+		out[i] = portableFact{Pkg: h.Pkg, Obj: h.Obj, t: t, fact: f}
+	}
+	return out, nil
+}
+
+// add makes list visible, resolving objects in the packages that the
+// package being analysed can see (pkgs, by path); facts about packages it
+// cannot see are dropped, as it cannot refer to them.
+func (fs *facts) add(list []portableFact, pkgs map[string]*types.Package) {
+	for _, e := range list {
 		pkg := pkgs[e.Pkg]
 		if pkg == nil {
 			continue
 		}
-		t := fs.types[e.Type]
-		if t == nil {
-			return fmt.Errorf("cached fact of unknown type %s", e.Type)
-		}
-		f := reflect.New(t.Elem()).Interface().(analysis.Fact)
-		if e.Data != nil {
-			if err := gob.NewDecoder(bytes.NewReader(e.Data)).Decode(f); err != nil {
-				return fmt.Errorf("decoding fact %s: %v", e.Type, err)
-			}
-		}
-		k := factKey{t: t}
+		k := factKey{t: e.t}
 		if e.Obj == "" {
 			k.pkg = pkg
 		} else {
@@ -117,9 +150,8 @@ func (fs *facts) decode(data []byte, pkgs map[string]*types.Package) error {
 			}
 			k.obj = obj
 		}
-		fs.m[k] = f
+		fs.m[k] = e.fact
 	}
-	return nil
 }
 
 func typeName(t reflect.Type) string { return t.String() }

@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"go/types"
 	"os"
+	"reflect"
 	"strings"
 	"sync"
 
@@ -34,10 +35,26 @@ type node struct {
 	imports []*node // in import path order
 	key     keyHash
 
-	// Set once analysed or found in the cache.
-	facts []byte
-	diags []Diagnostic
-	errs  []string
+	// Set once analysed or found in the cache: facts as stored, and as
+	// importers resolve them (portable, made from facts once, on first
+	// use, when they come from the cache).
+	facts     []byte
+	portable  []portableFact
+	decode    sync.Once
+	decodeErr error
+	diags     []Diagnostic
+	errs      []string
+}
+
+// portableFacts returns n's facts for an importer, decoding the cached
+// ones the first time they are asked for.
+func (n *node) portableFacts(factTypes map[string]reflect.Type) ([]portableFact, error) {
+	n.decode.Do(func() {
+		if n.portable == nil && n.facts != nil {
+			n.portable, n.decodeErr = decodeFacts(n.facts, factTypes)
+		}
+	})
+	return n.portable, n.decodeErr
 }
 
 func (n *node) analysed() bool { return n.root || !n.std }

@@ -95,6 +95,27 @@ func run(pass *analysis.Pass, base *roles.Table) (any, error) {
 	return r, nil
 }
 
+// namesMembersOf reports whether the package checked into info refers to
+// a package-level function or variable of p.
+func namesMembersOf(info *types.Info, p *types.Package) bool {
+	for _, obj := range info.Uses {
+		if obj.Pkg() != p {
+			continue
+		}
+		switch obj := obj.(type) {
+		case *types.Func:
+			if obj.Signature().Recv() == nil {
+				return true
+			}
+		case *types.Var:
+			if obj.Parent() == p.Scope() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // isStd reports whether the package belongs to the standard library: it has
 // no module and its path has no dot in its first element.
 func (r *Result) isStd() bool {
@@ -130,10 +151,21 @@ func (r *Result) usesLoopAPI() bool {
 
 // buildSSA builds SSA for the current package only (as buildssa does, but
 // on demand: packages without loop code never pay for it).
+//
+// Of the imports, SSA needs only those whose package-level functions and
+// variables the package names: the builder resolves those through the
+// imported package's members. Methods of any other imported type are made
+// on demand from their types, and constants need no package; creating a
+// member for every object of every import (as buildssa does) is a fifth
+// of the SSA cost on code importing large APIs. BareInits leaves out the
+// calls of the imports' init functions, which would need them all, and
+// which no rule looks at.
 func (r *Result) buildSSA() {
-	prog := ssa.NewProgram(r.Pass.Fset, 0)
+	prog := ssa.NewProgram(r.Pass.Fset, ssa.BareInits)
 	for _, p := range r.Pass.Pkg.Imports() {
-		prog.CreatePackage(p, nil, nil, true)
+		if namesMembersOf(r.Pass.TypesInfo, p) {
+			prog.CreatePackage(p, nil, nil, true)
+		}
 	}
 	pkg := prog.CreatePackage(r.Pass.Pkg, r.Pass.Files, r.Pass.TypesInfo, false)
 	pkg.Build()
