@@ -61,6 +61,10 @@ func debugLoop(t *testing.T, threshold time.Duration) (l *futures.Loop, reps rep
 	ran := make(chan struct{})
 	go func() { defer close(ran); l.Run(context.Background()) }()
 	futures.OnLoop(t, l, func() {})
+	// The check in stop must be able to see the watchdog at all.
+	if !eventually(func() bool { return watchdogs(l) == 1 }) {
+		t.Fatalf("no watchdog goroutine of the running loop found:\n%s", allStacks())
+	}
 	stopped := false
 	stop = func() {
 		t.Helper()
@@ -68,25 +72,47 @@ func debugLoop(t *testing.T, threshold time.Duration) (l *futures.Loop, reps rep
 			return
 		}
 		stopped = true
-		before := watchdogs()
 		l.Stop()
 		select {
 		case <-ran:
 		case <-time.After(10 * time.Second):
 			t.Fatal("loop did not stop within 10s")
 		}
-		// Run waits for its watchdog; it must be gone by now.
-		if after := watchdogs(); after != before-1 {
-			t.Fatalf("%d watchdog goroutines before Stop, %d after Run returned; want one fewer:\n%s", before, after, allStacks())
+		// Run waits for its watchdog to return. The goroutine itself
+		// leaves the runtime's list a moment after its deferred close
+		// has let Run go on: allow it that moment, not more.
+		if !eventually(func() bool { return watchdogs(l) == 0 }) {
+			t.Fatalf("the loop's watchdog goroutine is still there after Run returned:\n%s", allStacks())
 		}
 	}
 	t.Cleanup(stop)
 	return l, reps, stop
 }
 
-// watchdogs counts the goroutines running a loop's watchdog.
-func watchdogs() int {
-	return strings.Count(allStacks(), "futures.(*loopDebug).watch(")
+// watchdogs counts the goroutines running l's watchdog: the frame of
+// (*loopDebug).watch whose second argument is l.
+func watchdogs(l *futures.Loop) int {
+	ptr := fmt.Sprintf("%p", l)
+	n := 0
+	for line := range strings.Lines(allStacks()) {
+		if strings.Contains(line, "futures.(*loopDebug).watch(") &&
+			(strings.Contains(line, ", "+ptr+")") || strings.Contains(line, ", "+ptr+"?)")) {
+			n++
+		}
+	}
+	return n
+}
+
+// eventually reports whether cond holds within five seconds.
+func eventually(cond func() bool) bool {
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(time.Millisecond) {
+		if cond() {
+			return true
+		}
+		if time.Now().After(deadline) {
+			return false
+		}
+	}
 }
 
 func allStacks() string {

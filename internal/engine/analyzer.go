@@ -74,7 +74,7 @@ func run(pass *analysis.Pass, base *roles.Table) (any, error) {
 		return &Result{Pass: pass, Roles: base, Err: err}, nil
 	}
 	r := &Result{Pass: pass, Roles: table, loopCode: loopCode}
-	if r.isStd() || r.Roles.Mentions(pass.Pkg.Path()) || r.Roles.LoopRuntime(pass.Pkg.Path()) {
+	if r.isStd() || r.Roles.DescribedOnly(pass.Pkg.Path()) {
 		// The standard library and the loop runtimes themselves are
 		// described by the roles table alone: their internals (channel
 		// handshakes inside Run or Await) are not what their users call.

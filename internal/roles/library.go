@@ -33,6 +33,11 @@ type Library struct {
 	// Paths are the import paths whose APIs the rows describe; a finding
 	// about loop code of one of them is worded with Words.
 	Paths []string
+	// Clients are those of Paths that use the library's loop rather than
+	// implement it (protoactor's cluster, whose grains are actors): their
+	// own code is analysed like any user's, with their rows applying at
+	// calls. The code of the other Paths is described by the rows alone.
+	Clients []string
 	// Version is the module version the rows were checked against ("" for
 	// the standard library and the runtime, which come with futurelint).
 	Version string
@@ -302,6 +307,9 @@ func Build(libs ...*Library) *Table {
 		for _, p := range lib.Paths {
 			t.libs[p] = lib
 		}
+		for _, p := range lib.Clients {
+			t.clients[p] = true
+		}
 	}
 	return t
 }
@@ -320,6 +328,7 @@ func (t *Table) With(libs ...*Library) *Table {
 			nt.libs[p] = lib
 		}
 	}
+	maps.Copy(nt.clients, t.clients)
 	return nt
 }
 

@@ -2,6 +2,7 @@ package roles_test
 
 import (
 	"go/types"
+	"slices"
 	"strings"
 	"testing"
 
@@ -59,6 +60,11 @@ func TestLibraries(t *testing.T) {
 				t.Errorf("Library(%s) = %v, want %s", p, got, lib.Name)
 			}
 		}
+		for _, p := range lib.Clients {
+			if !slices.Contains(lib.Paths, p) {
+				t.Errorf("%s: client %s is not one of its paths", lib.Name, p)
+			}
+		}
 	}
 	for _, want := range []string{"futures", "std"} {
 		if !names[want] {
@@ -71,6 +77,31 @@ func TestLibraries(t *testing.T) {
 	}
 	if len(roles.Default().Funcs) != n {
 		t.Errorf("the default table has %d rows, the libraries %d", len(roles.Default().Funcs), n)
+	}
+}
+
+// TestDescribedOnly checks whose code the rows alone describe: a loop
+// runtime's and the standard library's rowed packages, but not a client of
+// a runtime (protoactor's cluster, whose actors are user-like code), nor a
+// package without rows.
+func TestDescribedOnly(t *testing.T) {
+	table := roles.Default()
+	for pkg, want := range map[string]bool{
+		roles.FuturesPkg:   true,
+		roles.ActorPkg:     true,
+		roles.GnetPkg:      true,
+		roles.GojaLoopPkg:  true,
+		"time":             true,
+		roles.ClusterPkg:   false,
+		roles.GojaPkg:      false, // the runtime is loop-bound, not a loop
+		"example.com/user": false,
+	} {
+		if got := table.DescribedOnly(pkg); got != want {
+			t.Errorf("DescribedOnly(%s) = %v, want %v", pkg, got, want)
+		}
+	}
+	if !table.LoopRuntime(roles.ClusterPkg) {
+		t.Errorf("LoopRuntime(%s) = false: its importers need SSA for grain methods", roles.ClusterPkg)
 	}
 }
 

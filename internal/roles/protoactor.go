@@ -20,8 +20,11 @@ func init() { Register(&protoactorLibrary) }
 // stopperPart, so the rows name those parts, and one row covers Context,
 // SenderContext, ReceiverContext and SpawnerContext alike.
 var protoactorLibrary = Library{
-	Name:    "protoactor",
-	Paths:   []string{ActorPkg, ClusterPkg},
+	Name:  "protoactor",
+	Paths: []string{ActorPkg, ClusterPkg},
+	// The cluster's own actors (pub-sub delivery, identity lookup, the
+	// gossip) are actor code like a user's.
+	Clients: []string{ClusterPkg},
 	Version: "v0.0.0-20240822202345-3c0e61ca19c9",
 	Preset:  true,
 	Example: "ctx.RequestFuture(pid, msg, t).Result() in Receive blocks the actor's mailbox: ctx.ReenterAfter(f, func(res interface{}, err error) { ... })",

@@ -385,6 +385,9 @@ type Table struct {
 	Fields []Field
 
 	libs map[string]*Library // by import path
+	// clients are the libraries' Clients: packages with rows whose own
+	// code is analysed all the same.
+	clients map[string]bool
 
 	funcs  map[key]*Func
 	types  map[key]*Type
@@ -401,7 +404,7 @@ type key struct{ pkg, recv, name string }
 // New indexes rows into a Table.
 func New(funcs []Func, types []Type) *Table {
 	t := &Table{Funcs: funcs, Types: types, libs: map[string]*Library{}, funcs: map[key]*Func{}, types: map[key]*Type{},
-		fields: map[key]*Field{}, owned: map[key]bool{}, pkgs: map[string]bool{}, rows: map[string]bool{}}
+		fields: map[key]*Field{}, owned: map[key]bool{}, pkgs: map[string]bool{}, rows: map[string]bool{}, clients: map[string]bool{}}
 	for i := range funcs {
 		f := &funcs[i]
 		t.funcs[key{f.Pkg, f.Recv, f.Name}] = f
@@ -523,6 +526,13 @@ func (t *Table) LoopRuntime(pkg string) bool { return t.pkgs[pkg] }
 // Mentions reports whether pkg has any row (so its functions are described by
 // the table, not by analysis of their bodies).
 func (t *Table) Mentions(pkg string) bool { return t.rows[pkg] }
+
+// DescribedOnly reports whether pkg's own code is described by the table
+// alone, not analysed: a loop runtime (LoopRuntime) or a package with rows
+// (Mentions), unless a library lists it among its Clients.
+func (t *Table) DescribedOnly(pkg string) bool {
+	return (t.rows[pkg] || t.pkgs[pkg]) && !t.clients[pkg]
+}
 
 // typeName is the name of a receiver type: T for T, *T, T[X] and *T[X].
 func typeName(typ types.Type) string {
