@@ -58,7 +58,7 @@ func (r *Reason) String() string {
 	}
 	switch r.Kind {
 	case RunsOwnLoop:
-		return "it runs the loop this code is running on, which is busy with this very call and can never serve it (futures rejects a second Run with a panic)"
+		return "it runs the loop this code is running on, which is busy with this very call and can never serve it"
 	case OwnWork:
 		return "the work can run only on this loop, which this wait keeps from running"
 	case OwnCoroutine:

@@ -120,7 +120,7 @@ var futuresWords = Words{
 		Coroutine: "run that loop on a goroutine of its own (go {l}.Run(ctx)) and hand it work with futures.RunThreadsafe({l}, co), awaiting the result with futures.Await({c}, futures.Wrap({c}.Loop(), f))",
 		Callback:  "run that loop on a goroutine of its own (go {l}.Run(ctx)) and hand it work with futures.RunThreadsafe({l}, co) or {l}.CallSoonThreadsafe(fn)",
 	},
-	RunSelf: "{l} is running already: hand it more work with {l}.CallSoon(fn) or futures.Spawn({l}, co) instead",
+	RunSelf: "{l} is running already (futures panics on a second Run): hand it more work with {l}.CallSoon(fn) or futures.Spawn({l}, co) instead",
 
 	SubmitCallback: "schedule it with {l}.CallSoon({fn})",
 	SubmitCoroutine: Advice{

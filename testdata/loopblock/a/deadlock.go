@@ -11,7 +11,7 @@ import (
 // Running the loop the code is already running on.
 func nestedRun(c *futures.Ctx) {
 	l := c.Loop()
-	l.Run(context.Background()) // want `^\(\*futures\.Loop\)\.Run deadlocks the event loop: it runs the loop this code is running on, which is busy with this very call and can never serve it \(futures rejects a second Run with a panic\); l is running already: hand it more work with l\.CallSoon\(fn\) or futures\.Spawn\(l, co\) instead$`
+	l.Run(context.Background()) // want `^\(\*futures\.Loop\)\.Run deadlocks the event loop: it runs the loop this code is running on, which is busy with this very call and can never serve it; l is running already \(futures panics on a second Run\): hand it more work with l\.CallSoon\(fn\) or futures\.Spawn\(l, co\) instead$`
 }
 
 // Waiting for a promise that only a callback scheduled on this loop, by
