@@ -311,20 +311,22 @@ func (opts *Options) store(n *node) error {
 }
 
 // load returns n's cache entry, or nil if there is none (or it cannot be
-// read: the package is analysed again).
+// read: the package is analysed again). The plan asks for a named package
+// both as a root and as a dependency: the entry is read once.
 func (opts *Options) load(n *node) *entry {
 	if opts.Cache == nil {
 		return nil
 	}
-	data, ok := opts.Cache.Get(n.key)
-	if !ok {
-		return nil
+	if !n.looked {
+		n.looked = true
+		if data, ok := opts.Cache.Get(n.key); ok {
+			e := new(entry)
+			if err := gob.NewDecoder(bytes.NewReader(data)).Decode(e); err == nil {
+				n.cached = e
+			}
+		}
 	}
-	e := new(entry)
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(e); err != nil {
-		return nil
-	}
-	return e
+	return n.cached
 }
 
 // computeKey hashes everything n's analysis depends on. Its analysed

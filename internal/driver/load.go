@@ -35,6 +35,11 @@ type node struct {
 	imports []*node // in import path order
 	key     keyHash
 
+	// The cache entry, read once by the plan (single-threaded): looked is
+	// set once asked for, cached is nil if there is none.
+	looked bool
+	cached *entry
+
 	// Set once analysed or found in the cache: facts as stored, and as
 	// importers resolve them (portable, made from facts once, on first
 	// use, when they come from the cache).

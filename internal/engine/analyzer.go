@@ -95,25 +95,23 @@ func run(pass *analysis.Pass, base *roles.Table) (any, error) {
 	return r, nil
 }
 
-// namesMembersOf reports whether the package checked into info refers to
-// a package-level function or variable of p.
-func namesMembersOf(info *types.Info, p *types.Package) bool {
+// membersNamed returns the packages whose package-level functions or
+// variables the package checked into info refers to.
+func membersNamed(info *types.Info) map[*types.Package]bool {
+	named := map[*types.Package]bool{}
 	for _, obj := range info.Uses {
-		if obj.Pkg() != p {
-			continue
-		}
 		switch obj := obj.(type) {
 		case *types.Func:
 			if obj.Signature().Recv() == nil {
-				return true
+				named[obj.Pkg()] = true
 			}
 		case *types.Var:
-			if obj.Parent() == p.Scope() {
-				return true
+			if obj.Pkg() != nil && obj.Parent() == obj.Pkg().Scope() {
+				named[obj.Pkg()] = true
 			}
 		}
 	}
-	return false
+	return named
 }
 
 // isStd reports whether the package belongs to the standard library: it has
@@ -162,8 +160,9 @@ func (r *Result) usesLoopAPI() bool {
 // which no rule looks at.
 func (r *Result) buildSSA() {
 	prog := ssa.NewProgram(r.Pass.Fset, ssa.BareInits)
+	named := membersNamed(r.Pass.TypesInfo)
 	for _, p := range r.Pass.Pkg.Imports() {
-		if namesMembersOf(r.Pass.TypesInfo, p) {
+		if named[p] {
 			prog.CreatePackage(p, nil, nil, true)
 		}
 	}

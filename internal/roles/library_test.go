@@ -25,8 +25,8 @@ func TestZeroMeansNone(t *testing.T) {
 	if table.LoopRuntime("example.com/lib") {
 		t.Error("a row with no role makes its package a loop runtime")
 	}
-	if !table.Mentions("example.com/lib") {
-		t.Error("the row's package is not mentioned")
+	if !table.DescribedOnly("example.com/lib") {
+		t.Error("the row's package is analysed, not described by its row")
 	}
 	for i, want := range []roles.Arg{roles.Arg0, roles.Arg1, roles.Arg2} {
 		if got := roles.ArgAt(i); got != want || got.Index() != i {

@@ -523,13 +523,9 @@ func (t *Table) Is(typ types.Type, r TypeRole) bool {
 // Packages that reference no loop runtime need no SSA.
 func (t *Table) LoopRuntime(pkg string) bool { return t.pkgs[pkg] }
 
-// Mentions reports whether pkg has any row (so its functions are described by
-// the table, not by analysis of their bodies).
-func (t *Table) Mentions(pkg string) bool { return t.rows[pkg] }
-
 // DescribedOnly reports whether pkg's own code is described by the table
-// alone, not analysed: a loop runtime (LoopRuntime) or a package with rows
-// (Mentions), unless a library lists it among its Clients.
+// alone, not analysed: a loop runtime (LoopRuntime) or any package with
+// rows, unless a library lists it among its Clients.
 func (t *Table) DescribedOnly(pkg string) bool {
 	return (t.rows[pkg] || t.pkgs[pkg]) && !t.clients[pkg]
 }
