@@ -97,7 +97,7 @@ func (c *command) run(stdout, stderr io.Writer) int {
 	}
 	enabled := c.enabled()
 	var ds []driver.Diagnostic
-	for _, d := range res.Diagnostics {
+	for _, d := range unique(res.Diagnostics) {
 		if slices.ContainsFunc(enabled, func(a *analysis.Analyzer) bool { return a.Name == d.Analyzer }) {
 			ds = append(ds, d)
 		}
