@@ -95,6 +95,9 @@ func (c *command) run(stdout, stderr io.Writer) int {
 	for _, e := range res.Errors {
 		fmt.Fprintln(stderr, e)
 	}
+	if s := unanalysedSummary(res); s != "" {
+		fmt.Fprintln(stderr, s)
+	}
 	enabled := c.enabled()
 	var ds []driver.Diagnostic
 	for _, d := range unique(res.Diagnostics) {

@@ -123,9 +123,26 @@ func (p Param) String() string {
 func Load(file string) (*Config, error) {
 	data, err := os.ReadFile(file)
 	if err != nil {
-		return nil, fmt.Errorf("futurelint config: %w", err)
+		return nil, &Error{fmt.Errorf("futurelint config: %w", err)}
 	}
 	return Parse(file, data)
+}
+
+// Error is a mistake in a description of loop APIs: a config file, the
+// golangci-lint settings or a directive. Its message starts with where the
+// mistake was written. It is the same for every package the description
+// applies to, so a driver reports it once, as it is.
+type Error struct{ err error }
+
+func (e *Error) Error() string { return e.err.Error() }
+func (e *Error) Unwrap() error { return e.err }
+
+// describeError makes err, if not nil, an *Error.
+func describeError(err error) error {
+	if _, ok := err.(*Error); ok || err == nil {
+		return err
+	}
+	return &Error{err}
 }
 
 // Parse parses a config; source names it in errors. Errors say
@@ -135,9 +152,9 @@ func Parse(source string, data []byte) (*Config, error) {
 	if err != nil {
 		if pe, ok := err.(*posError); ok {
 			line, col := lineCol(data, pe.off)
-			return nil, fmt.Errorf("%s:%d:%d: %s", source, line, col, pe.msg)
+			return nil, &Error{fmt.Errorf("%s:%d:%d: %s", source, line, col, pe.msg)}
 		}
-		return nil, err
+		return nil, describeError(err)
 	}
 	return c, nil
 }

@@ -63,6 +63,10 @@ type Result struct {
 	// Errors say why packages could not be analysed: they do not build,
 	// or an analysis failed. Sorted.
 	Errors []string
+	// Named lists the named packages, by ID, sorted; NotAnalysed those of
+	// them that have no findings because they, or packages they import,
+	// could not be analysed (Errors say why).
+	Named, NotAnalysed []string
 	// Analysed lists the packages analysed in this run (not taken from
 	// the cache), by ID, sorted.
 	Analysed []string
@@ -105,21 +109,13 @@ func Run(opts Options) (*Result, error) {
 		}
 		visit(p).root = true
 	}
-	for _, n := range order {
-		for _, e := range n.pkg.Errors {
-			res.Errors = append(res.Errors, e.Error())
-		}
-	}
-	if len(res.Errors) > 0 {
-		sortUnique(&res.Errors)
-		return res, nil
-	}
+	unbuilt := buildErrors(order, res)
 	if len(order) == 0 {
 		return nil, fmt.Errorf("patterns %s match no packages", strings.Join(opts.Patterns, " "))
 	}
 
 	for _, n := range order {
-		if n.analysed() {
+		if n.analysed() && !unbuilt[n] {
 			if err := n.computeKey(&opts); err != nil {
 				return nil, err
 			}
@@ -174,7 +170,7 @@ func Run(opts Options) (*Result, error) {
 		markDirty(n)
 	}
 	for _, n := range order {
-		if !n.root {
+		if !n.root || unbuilt[n] {
 			continue
 		}
 		if e := opts.load(n); e != nil && e.Named {
@@ -197,6 +193,7 @@ func Run(opts Options) (*Result, error) {
 			res.Diagnostics = append(res.Diagnostics, n.diags...)
 		}
 	}
+	notAnalysed(order, unbuilt, transitive, res)
 	sort.Strings(res.Analysed)
 	sortUnique(&res.Errors)
 	sortDiagnostics(res.Diagnostics)
