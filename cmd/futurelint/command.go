@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -110,19 +109,6 @@ func (c *command) settings() (string, error) {
 		fmt.Fprintf(&b, "-%s=%s\n", f.Name, f.Value.String())
 	}
 	return b.String(), nil
-}
-
-// multicheckerArgs are the flags set on the command line that the
-// multichecker also knows, and the packages: the -fix path hands them on.
-func (c *command) multicheckerArgs() []string {
-	own := []string{"sarif", "cache"}
-	var out []string
-	c.fs.Visit(func(f *flag.Flag) {
-		if !slices.Contains(own, f.Name) {
-			out = append(out, "-"+f.Name+"="+f.Value.String())
-		}
-	})
-	return append(out, c.fs.Args()...)
 }
 
 // triState is a rule's flag: unset, true or false.

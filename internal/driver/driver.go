@@ -67,6 +67,9 @@ type Result struct {
 	// them that have no findings because they, or packages they import,
 	// could not be analysed (Errors say why).
 	Named, NotAnalysed []string
+	// Names maps the path of every package of the graph to its name: what
+	// a file that imports it without renaming calls it.
+	Names map[string]string
 	// Analysed lists the packages analysed in this run (not taken from
 	// the cache), by ID, sorted.
 	Analysed []string
@@ -82,7 +85,7 @@ func Run(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{}
+	res := &Result{Names: map[string]string{}}
 	nodes := map[*packages.Package]*node{}
 	var order []*node // dependencies first
 	var visit func(p *packages.Package) *node
@@ -92,6 +95,7 @@ func Run(opts Options) (*Result, error) {
 		}
 		n := &node{pkg: p, std: isStd(p)}
 		nodes[p] = n
+		res.Names[p.PkgPath] = p.Name
 		paths := make([]string, 0, len(p.Imports))
 		for path := range p.Imports {
 			paths = append(paths, path)
