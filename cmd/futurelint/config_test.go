@@ -248,7 +248,7 @@ func TestConfigErrorOnce(t *testing.T) {
 			".futurelint.json":    tc.config,
 			"other/other.go":      "package other\n\nfunc F() {}\n",
 			"other2/other2.go":    "package other2\n\nfunc F() {}\n",
-			"app/app_test.go":     "package app\n\nimport \"testing\"\n\nfunc TestHandle(t *testing.T) {}\n",
+			"app/app_test.go":     appTest,
 			"other/other_test.go": "package other\n\nimport \"testing\"\n\nfunc TestF(t *testing.T) {}\n",
 		})
 		want := filepath.Join(dir, tc.want) + "\n" + tc.summary + "\n"

@@ -15,7 +15,7 @@ func TestPartialAnalysis(t *testing.T) {
 	dir := tmpModule(t, map[string]string{
 		".futurelint.json": goodConfig,
 		"go.mod":           "module tmp\n\ngo 1.26.0\n\nrequire example.com/other v0.0.0\n\nreplace example.com/other => ./other\n",
-		"app/app_test.go":  "package app\n\nimport \"testing\"\n\nfunc TestHandle(t *testing.T) {}\n",
+		"app/app_test.go":  appTest,
 		"broken/broken.go": "package broken\n\nfunc F() int { return \"x\" }\n",
 		"uses/uses.go":     "package uses\n\nimport \"tmp/broken\"\n\nfunc G() int { return broken.F() }\n",
 		"gui/gui.go":       "package gui\n\nimport \"example.com/other/ui\"\n\nfunc Show() { ui.Show() }\n",

@@ -7,13 +7,17 @@ import (
 	"testing"
 )
 
+// appTest is a test file for tmpModule's app package: with it, app is
+// analysed twice, as tmp/app and tmp/app [tmp/app.test].
+const appTest = "package app\n\nimport \"testing\"\n\nfunc TestHandle(t *testing.T) {}\n"
+
 // TestEachFindingOnce checks a finding in a package analysed with and
 // without its tests (tmp/app and tmp/app [tmp/app.test]) is listed once
 // by every output: text, -json (under the package itself) and -sarif.
 func TestEachFindingOnce(t *testing.T) {
 	dir := tmpModule(t, map[string]string{
 		".futurelint.json": goodConfig,
-		"app/app_test.go":  "package app\n\nimport \"testing\"\n\nfunc TestHandle(t *testing.T) {}\n",
+		"app/app_test.go":  appTest,
 	})
 	const want = "app/app.go:5: loopblock"
 
