@@ -72,7 +72,7 @@ func buildErrors(order []*node, res *Result) map[*node]bool {
 			continue
 		}
 		var b strings.Builder
-		fmt.Fprintf(&b, "package %s", chain[0].pkg.PkgPath)
+		fmt.Fprintf(&b, "package %s", chain[0].pkg.ID) // p [p.test]: p's tests import it
 		for _, m := range chain[1:] {
 			fmt.Fprintf(&b, "\n\timports %s", m.pkg.PkgPath)
 		}
