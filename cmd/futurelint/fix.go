@@ -34,8 +34,8 @@ type fixedFile struct {
 }
 
 // applyFixes applies the fixes of ds to the files, or prints them as a
-// unified diff to w when diff is set. It returns an error if a fix was left out
-// for a conflict or a file could not be read or written.
+// unified diff to w when diff is set. It returns an error if a fix was
+// left out or a file could not be read or written.
 func applyFixes(w io.Writer, ds []driver.Diagnostic, names map[string]string, diff bool) error {
 	fx := &fixer{names: names, files: map[string]*fixedFile{}}
 	var fixes, taken int
