@@ -54,7 +54,7 @@ func newCommand(rules []analyzer.Rule) *command {
 	fs.BoolVar(&c.json, "json", false, "print findings as JSON (package -> rule -> findings); exit status 0 with findings")
 	fs.BoolVar(&c.sarif, "sarif", false, "print findings as a SARIF 2.1.0 log; exit status 0 with findings")
 	fs.BoolVar(&c.fix, "fix", false, "apply the suggested fixes to the files")
-	fs.BoolVar(&c.diff, "diff", false, "with -fix, print the fixes as a unified diff instead of applying them")
+	fs.BoolVar(&c.diff, "diff", false, "print the suggested fixes as a unified diff instead of applying them (with or without -fix)")
 	fs.IntVar(&c.context, "c", -1, "print each finding's line with this many lines of context around it")
 	fs.BoolVar(&c.cache, "cache", true, "reuse and keep per-package results in the cache ($FUTURELINT_CACHE)")
 	fs.StringVar(&c.cpuprofile, "cpuprofile", "", "write a CPU profile of the run to this file")

@@ -10,7 +10,7 @@
 //	futurelint help <rule>           # a rule's documentation, by name or ID
 //	futurelint help presets          # the libraries futurelint knows
 //
-// Flags: -fix applies suggested fixes, -diff (with -fix) prints them as a
+// Flags: -fix applies suggested fixes, -diff prints them as a
 // diff instead, -json prints findings as JSON, -sarif as a SARIF 2.1.0 log,
 // -<rule> runs only the named rules and -<rule>=false leaves a rule out,
 // -test=false skips test files, -disable-presets=name,... leaves out the
