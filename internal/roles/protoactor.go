@@ -27,6 +27,15 @@ var protoactorLibrary = Library{
 	Clients: []string{ClusterPkg},
 	Version: "v0.0.0-20240822202345-3c0e61ca19c9",
 	Preset:  true,
+	Modules: []Module{
+		{Path: "github.com/asynkron/protoactor-go", Checked: "v0.0.0-20240822202345-3c0e61ca19c9"},
+		// The path until 2022-03-31 (commit f628df1b8078 was its last),
+		// which the module proxy no longer serves. Its actor.Context had
+		// the same parts and futures (context.go, future.go:116-124,
+		// root_context.go:117-201); its ReenterAfter was AwaitFuture
+		// (context.go:78), which no row describes.
+		{Path: "github.com/AsynkronIT/protoactor-go", Of: "github.com/asynkron/protoactor-go", Kind: "old path"},
+	},
 	Example: "ctx.RequestFuture(pid, msg, t).Result() in Receive blocks the actor's mailbox: ctx.ReenterAfter(f, func(res interface{}, err error) { ... })",
 	Words:   protoactorWords,
 	Types: []Type{

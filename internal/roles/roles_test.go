@@ -25,7 +25,10 @@ import (
 // pinned version.
 func TestRowsExist(t *testing.T) {
 	table := roles.Default()
-	for _, lib := range roles.Libraries() {
+	for _, lib := range expandedLibraries() {
+		if lib.Preset && lib.Version == "" {
+			continue // an old path the proxy no longer serves: TestOldPathRows
+		}
 		dir := "."
 		var env []string
 		paths := map[string]bool{}
@@ -86,6 +89,16 @@ func TestRowsExist(t *testing.T) {
 			}
 		}
 	}
+}
+
+// expandedLibraries returns the rows of every library in each of its
+// modules.
+func expandedLibraries() []*roles.Library {
+	var out []*roles.Library
+	for _, lib := range roles.Libraries() {
+		out = append(out, lib.Expanded()...)
+	}
+	return out
 }
 
 // checkHandler checks a Handler row: an interface with the row's methods,

@@ -1,7 +1,16 @@
 package roles
 
-// TviewPkg is the import path of tview.
-const TviewPkg = "github.com/rivo/tview"
+// TviewPkg is the import path of tview, and DerailedTviewPkg that of the
+// fork k9s runs on.
+const (
+	TviewPkg         = "github.com/rivo/tview"
+	DerailedTviewPkg = "github.com/derailed/tview"
+)
+
+// tviewWaits is the first version of tview whose QueueUpdate waits for
+// its function to run (commit fe3052019536, 2020-02-19: "returns after its
+// provided function has executed").
+const tviewWaits = "v0.0.0-20200219160120-fe3052019536"
 
 func init() { Register(&tviewLibrary) }
 
@@ -29,6 +38,29 @@ var tviewLibrary = Library{
 	Paths:   []string{TviewPkg},
 	Version: "v0.42.0",
 	Preset:  true,
+	Modules: []Module{
+		// Since: the oldest version checked, the one before QueueUpdate
+		// waited (application.go:509-512 there).
+		{Path: TviewPkg, Checked: "v0.42.0", Since: "v0.0.0-20200219135020-0ba8301b415c"},
+		// derailed/tview v0.8.5 waits like tview (application.go:720-725:
+		// send, then <-ch; Draw :548 and QueueUpdateDraw :729 call it).
+		{Path: DerailedTviewPkg, Of: TviewPkg, Kind: "fork", Checked: "v0.8.5", Lacks: derailedLacks},
+	},
+	Older: []Older{{
+		// Before fe3052019536 QueueUpdate only sent f to the buffered
+		// updates channel (application.go:509-512, queueSize 100 at :12)
+		// and Draw and QueueUpdateDraw called it (:339-344, :516-522): from
+		// a handler they return at once, and f runs after the handler. A
+		// needless submit, which stalls the loop only once 100 are queued.
+		Module: TviewPkg, Before: tviewWaits,
+		Funcs: []Func{
+			{Pkg: TviewPkg, Recv: "Application", Name: "QueueUpdate", SubmitLoop: ProcessLoop,
+				Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop, Threadsafe: true}}},
+			{Pkg: TviewPkg, Recv: "Application", Name: "QueueUpdateDraw", SubmitLoop: ProcessLoop,
+				Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop, Threadsafe: true}}},
+			{Pkg: TviewPkg, Recv: "Application", Name: "Draw", SubmitLoop: ProcessLoop},
+		},
+	}},
 	Example: "app.QueueUpdateDraw(f) in a button handler deadlocks the application's event loop: change the widgets directly",
 	Words:   tviewWords,
 	Funcs: []Func{
@@ -133,4 +165,12 @@ var tviewWords = Words{
 	Fixes: map[Rewrite]Fix{
 		RunInPlace: {Message: "Change the widgets here: a handler runs on the event loop, and tview redraws after it", Text: "{body}"},
 	},
+}
+
+// derailedLacks are the rows whose functions derailed/tview v0.8.5 does
+// not have: it forked before tview added them.
+var derailedLacks = []string{
+	"Box.SetFocusFunc", "Box.SetBlurFunc", "Button.SetExitFunc", "Form.AddTextArea",
+	"InputField.SetAutocompletedFunc", "TextView.SetFinishedFunc", "Image.SetFinishedFunc",
+	"TextArea.SetChangedFunc", "TextArea.SetMovedFunc", "TextArea.SetFinishedFunc",
 }
