@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/mod/semver"
+	"golang.org/x/tools/go/packages"
+
 	"github.com/futurelint/futurelint/internal/roles"
 )
 
@@ -16,7 +19,7 @@ func TestLacks(t *testing.T) {
 			continue
 		}
 		pkg := ref.Module.Path // the lacking rows are of the module's root package
-		pkgs := load(t, filepath.Join("..", "..", "testdata", "presets"), nil, []string{pkg})
+		pkgs := load(t, moduleDir(t, pkg), nil, []string{pkg})
 		for _, lack := range ref.Module.Lacks {
 			recv, name, ok := strings.Cut(lack, ".")
 			if !ok {
@@ -50,6 +53,32 @@ func TestModules(t *testing.T) {
 	for _, ref := range roles.Modules() {
 		if of := ref.Module.Of; of != "" && !paths[of] {
 			t.Errorf("%s: %s shares the rows of %s, no module of a preset", ref.Library.Name, ref.Module.Path, of)
+		}
+	}
+}
+
+// TestOlderRowsExist checks the rows that held before a version against
+// the module at an earlier version: testdata/presets/versions requires it.
+func TestOlderRowsExist(t *testing.T) {
+	dir := filepath.Join("..", "..", "testdata", "presets", "versions")
+	for _, lib := range roles.Presets() {
+		for _, o := range lib.Older {
+			cfg := &packages.Config{Mode: packages.NeedName | packages.NeedTypes | packages.NeedModule, Dir: dir}
+			list, err := packages.Load(cfg, o.Module)
+			if err != nil || len(list) != 1 || list[0].Module == nil || list[0].Types == nil {
+				t.Fatalf("load %s in %s: %v", o.Module, dir, err)
+			}
+			if v := list[0].Module.Version; semver.Compare(v, o.Before) >= 0 {
+				t.Fatalf("%s: %s is at %s, not before %s", lib.Name, dir, v, o.Before)
+			}
+			for _, row := range o.Funcs {
+				fn, _ := find(list[0].Types, row.Recv, row.Name)
+				if fn == nil {
+					t.Errorf("%s: %s.%s does not exist before %s", lib.Name, row.Recv, row.Name, o.Before)
+					continue
+				}
+				checkIndices(t, fn, row)
+			}
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/packages"
@@ -43,7 +44,7 @@ func TestRowsExist(t *testing.T) {
 		}
 		for p := range paths {
 			if lib.Version != "" && !roles.IsStd(p) {
-				dir = filepath.Join("..", "..", "testdata", "presets")
+				dir = moduleDir(t, p)
 			}
 			if p == "syscall/js" {
 				env = []string{"GOOS=js", "GOARCH=wasm"}
@@ -89,6 +90,26 @@ func TestRowsExist(t *testing.T) {
 			}
 		}
 	}
+}
+
+// moduleDir returns the nested testdata module that requires the module of
+// package path pkg: testdata/presets, or testdata/presets/versions for the
+// other paths and versions of the presets' libraries.
+func moduleDir(t *testing.T, pkg string) string {
+	t.Helper()
+	for _, dir := range []string{filepath.Join("..", "..", "testdata", "presets"), filepath.Join("..", "..", "testdata", "presets", "versions")} {
+		data, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			if f := strings.Fields(line); len(f) >= 2 && (f[0] == "require" && len(f) >= 3 && strings.HasPrefix(pkg, f[1]) || strings.HasPrefix(pkg, f[0]) && strings.HasPrefix(f[1], "v")) {
+				return dir
+			}
+		}
+	}
+	t.Fatalf("no testdata module requires %s", pkg)
+	return ""
 }
 
 // expandedLibraries returns the rows of every library in each of its

@@ -1,0 +1,60 @@
+package analyzer_test
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+
+	"github.com/futurelint/futurelint/analyzer"
+	"github.com/futurelint/futurelint/internal/testmodule"
+)
+
+// versionsDir is the nested module of programs using the other paths and
+// versions of the presets' libraries: Bubble Tea v2 (charm.land), the
+// derailed/tview fork, and tview from before QueueUpdate waited.
+func versionsDir(t *testing.T) string {
+	return filepath.Join(presetsDir(t), "versions")
+}
+
+// TestPresetOtherPaths runs the suite over programs on Bubble Tea v2 and
+// derailed/tview: the presets find the same mistakes there, in the same
+// words, and nothing else.
+func TestPresetOtherPaths(t *testing.T) {
+	if testing.Short() {
+		t.Skip("type-checks the real libraries from source")
+	}
+	pkgs, found := testmodule.AnalyzeIn(t, versionsDir(t), analyzer.Analyzers(), "./bubbletea2", "./derailed")
+	if n := checkWants(t, pkgs, found); n < 6 {
+		t.Errorf("only %d want lines", n)
+	}
+	checkSeverity(t, pkgs, found)
+}
+
+// TestPresetTviewVersions runs the suite over the same code built against
+// two versions of tview: where QueueUpdate waits (v0.42.0), queueing from
+// a handler is a deadlock; before it did, it is a needless submit.
+func TestPresetTviewVersions(t *testing.T) {
+	if testing.Short() {
+		t.Skip("type-checks the real libraries from source")
+	}
+	wantRE := regexp.MustCompile(`(?m)^package .*$| // want .*$`)
+	read := func(name string) string {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(data)
+		return wantRE.ReplaceAllString(s[regexp.MustCompile(`(?m)^import`).FindStringIndex(s)[0]:], "")
+	}
+	if read(filepath.Join(presetsDir(t), "tview", "queue.go")) != read(filepath.Join(versionsDir(t), "tview2020", "queue.go")) {
+		t.Fatal("tview/queue.go and versions/tview2020/queue.go differ in more than their want comments")
+	}
+	pkgs, found := testmodule.AnalyzeIn(t, versionsDir(t), analyzer.Analyzers(), "./tview2020")
+	if n := checkWants(t, pkgs, found); n != 1 {
+		t.Errorf("%d want lines in tview2020, want 1", n)
+	}
+	checkSeverity(t, pkgs, found)
+	// tview v0.42.0's side of the split is checked with the tview
+	// preset's other specs (TestPresetTview).
+}
