@@ -58,3 +58,18 @@ func TestPresetTviewVersions(t *testing.T) {
 	// tview v0.42.0's side of the split is checked with the tview
 	// preset's other specs (TestPresetTview).
 }
+
+// TestPresetAttached runs the suite over code using a team's own copy of
+// Bubble Tea's API, which testdata/presets/versions/.futurelint.json
+// attaches the bubbletea preset to: its mistakes are found in the preset's
+// words, and the copy's own code is described by the rows, not analysed.
+func TestPresetAttached(t *testing.T) {
+	if testing.Short() {
+		t.Skip("type-checks the real libraries from source")
+	}
+	pkgs, found := testmodule.AnalyzeIn(t, versionsDir(t), analyzer.Analyzers(), "./teafork", "./teaforkapp")
+	if n := checkWants(t, pkgs, found); n != 2 {
+		t.Errorf("%d want lines, want 2", n)
+	}
+	checkSeverity(t, pkgs, found)
+}
