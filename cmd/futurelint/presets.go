@@ -3,7 +3,10 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 
+	"github.com/futurelint/futurelint/internal/config"
+	"github.com/futurelint/futurelint/internal/driver"
 	"github.com/futurelint/futurelint/internal/roles"
 )
 
@@ -24,4 +27,43 @@ disable-presets) leaves presets out.
 		fmt.Fprintf(w, "\te.g. %s\n", lib.Example)
 	}
 	return 0
+}
+
+// printNotes says, once per module, when a package imports a path that
+// looks like a preset's library but no preset covers it at that path and
+// version (another major version, a fork, an old release), naming the
+// preset that comes closest and how to attach it. Notes are not findings:
+// they change no exit status.
+func printNotes(w io.Writer, imports []driver.Import) {
+	noted := map[string]bool{}
+	for _, imp := range imports {
+		ref, uncovered := roles.Uncovered(imp.Module, imp.Version)
+		if !uncovered || noted[imp.Module] || attached(imp) {
+			continue
+		}
+		noted[imp.Module] = true
+		m := ref.Module
+		if m.Path == imp.Module {
+			fmt.Fprintf(w, "futurelint: note: %s %s is older than the %s preset covers (from %s): its rows may not hold there\n",
+				imp.Module, imp.Version, ref.Library.Name, m.Since)
+			continue
+		}
+		fmt.Fprintf(w, "futurelint: note: %s looks like %s, which no preset covers: its loop code goes unchecked\n", imp.Module, ref.Library.Name)
+		fmt.Fprintf(w, "  if it has the API of %s, attach it in %s: {\"attach\": {%q: %q}}\n", m.Path, config.FileName, imp.Module, m.Path)
+	}
+}
+
+// attached reports whether the config of the importing package attaches a
+// preset to the imported path.
+func attached(imp driver.Import) bool {
+	c, err := config.For(imp.Dir)
+	if err != nil || c == nil {
+		return false
+	}
+	for _, a := range c.Attach {
+		if imp.Path == a.Path || strings.HasPrefix(imp.Path, a.Path+"/") {
+			return true
+		}
+	}
+	return false
 }

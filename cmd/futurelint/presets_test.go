@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -40,5 +41,34 @@ func TestDisablePresets(t *testing.T) {
 	bad := futurelint(t, dir, "-disable-presets=gent", "./gnet")
 	if bad.code != 1 || !strings.Contains(bad.stderr, `unknown preset "gent"`) || !strings.Contains(bad.stderr, "gnet") {
 		t.Errorf("-disable-presets=gent: exit %d, stderr %q; want 1 and an error naming the presets", bad.code, bad.stderr)
+	}
+}
+
+// TestUncoveredNote runs futurelint over two packages on gnet v1, a path
+// that looks like gnet but that no preset covers: it says so once, on
+// stderr, naming the preset that comes closest and how to attach it, and
+// the run still finds nothing (exit 0). Attached in a config, the note
+// goes; a package on a covered path gets none.
+func TestUncoveredNote(t *testing.T) {
+	if testing.Short() {
+		t.Skip("type-checks the real libraries from source")
+	}
+	dir := filepath.Join("..", "..", "testdata", "presets", "versions")
+	const note = `futurelint: note: github.com/panjf2000/gnet looks like gnet, which no preset covers: its loop code goes unchecked
+  if it has the API of github.com/panjf2000/gnet/v2, attach it in .futurelint.json: {"attach": {"github.com/panjf2000/gnet": "github.com/panjf2000/gnet/v2"}}
+`
+	r := futurelint(t, dir, "./gnetv1/...")
+	if r.code != 0 || r.stderr != note {
+		t.Errorf("futurelint ./gnetv1/...: exit %d, stderr:\n%s\nwant 0 and:\n%s", r.code, r.stderr, note)
+	}
+	cfg := filepath.Join(t.TempDir(), "attach.json")
+	if err := os.WriteFile(cfg, []byte(`{"attach": {"github.com/panjf2000/gnet": "github.com/panjf2000/gnet/v2"}}`), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	if r := futurelint(t, dir, "-config", cfg, "./gnetv1/..."); strings.Contains(r.stderr, "note:") {
+		t.Errorf("attached, futurelint still notes the path:\n%s", r.stderr)
+	}
+	if r := futurelint(t, dir, "./derailed", "./bubbletea2"); strings.Contains(r.stderr, "note:") || r.code != 3 {
+		t.Errorf("covered paths: exit %d, stderr:\n%s\nwant 3 and no note", r.code, r.stderr)
 	}
 }

@@ -95,6 +95,7 @@ func (c *command) run(stdout, stderr io.Writer) int {
 	for _, e := range res.Errors {
 		fmt.Fprintln(stderr, e)
 	}
+	printNotes(stderr, res.Imports)
 	enabled := c.enabled()
 	var ds []driver.Diagnostic
 	for _, d := range res.Diagnostics {

@@ -82,3 +82,79 @@ func TestOlderRowsExist(t *testing.T) {
 		}
 	}
 }
+
+// TestUncovered checks which modules get a note: a look-alike of a
+// preset's library (another major version, a fork), or a version older
+// than the rows hold for; not a covered path and version, nor an unrelated
+// module, nor the standard library's look-alikes.
+func TestUncovered(t *testing.T) {
+	for _, tc := range []struct {
+		mod, version, closest string // closest "" for no note
+	}{
+		{"github.com/panjf2000/gnet", "v1.6.7", "github.com/panjf2000/gnet/v2"},
+		{"github.com/someone/tview", "v1.0.0", "github.com/rivo/tview"},
+		{"github.com/charmbracelet/bubbletea/v2", "v2.0.0-beta.1", "github.com/charmbracelet/bubbletea"},
+		{"charm.land/bubbletea/v2", "v2.0.0-rc.2", "charm.land/bubbletea/v2"},
+		{"github.com/rivo/tview", "v0.0.0-20191018125527-685bf6da76c2", "github.com/rivo/tview"},
+		{"fyne.io/fyne", "v1.4.3", "fyne.io/fyne/v2"},
+		{"github.com/example/protoactor", "v0.1.0", "github.com/asynkron/protoactor-go"},
+		{"charm.land/bubbletea/v2", "v2.0.1", ""},
+		{"github.com/rivo/tview", "v0.42.0", ""},
+		{"github.com/derailed/tview", "v0.8.5", ""},
+		{"github.com/AsynkronIT/protoactor-go", "v0.0.0-20220214190420-ab6bd0a7f1a4", ""},
+		{"github.com/example/js", "v1.0.0", ""},
+		{"github.com/gdamore/tcell/v2", "v2.8.1", ""},
+	} {
+		ref, uncovered := roles.Uncovered(tc.mod, tc.version)
+		switch {
+		case tc.closest == "" && uncovered:
+			t.Errorf("Uncovered(%s, %s): a note naming %s, want none", tc.mod, tc.version, ref.Module.Path)
+		case tc.closest != "" && (!uncovered || ref.Module.Path != tc.closest):
+			t.Errorf("Uncovered(%s, %s) = %s, %v; want a note naming %s", tc.mod, tc.version, ref.Module.Path, uncovered, tc.closest)
+		}
+	}
+}
+
+// TestAttach checks the rows a path gets attached: the preset module's,
+// rebased onto the path, and at an older version the rows of that version.
+func TestAttach(t *testing.T) {
+	const at = "example.com/forks/tview"
+	lib, err := roles.Attach(at, roles.TviewPkg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	table := roles.Default().With(lib)
+	if table.Library(at) == nil || !table.LoopRuntime(at) {
+		t.Errorf("%s is not described once attached", at)
+	}
+	queue := func(lib *roles.Library) *roles.Func {
+		for i := range lib.Funcs {
+			if f := &lib.Funcs[i]; f.Recv == "Application" && f.Name == "QueueUpdate" {
+				return f
+			}
+		}
+		return nil
+	}
+	if q := queue(lib); q == nil || q.Pkg != at || !q.Awaited {
+		t.Errorf("attached QueueUpdate = %+v, want one of %s that waits", q, at)
+	}
+	old, err := roles.Attach(at, roles.TviewPkg+"@v0.0.0-20200219135020-0ba8301b415c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := roles.Build(old).Funcs; len(got) == 0 {
+		t.Fatal("no rows at the older version")
+	}
+	var last *roles.Func
+	for i := range old.Funcs {
+		if f := &old.Funcs[i]; f.Recv == "Application" && f.Name == "QueueUpdate" {
+			last = f // the older row comes after the current one, and wins
+		}
+	}
+	if last == nil || last.Awaited || last.Pkg != at {
+		t.Errorf("QueueUpdate at the older version = %+v, want one of %s that does not wait", last, at)
+	}
+	if _, err := roles.Attach(at, "github.com/rivo/tviewx"); err == nil {
+		t.Error("attaching an unknown module: no error")
+	}
+}
