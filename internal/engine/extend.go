@@ -3,9 +3,9 @@ package engine
 import (
 	"fmt"
 	"go/types"
-	"strings"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
