@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/futurelint/futurelint/internal/roles"
 )
 
 // TestDisablePresets runs futurelint over programs of two preset libraries:
@@ -70,5 +72,32 @@ func TestUncoveredNote(t *testing.T) {
 	}
 	if r := futurelint(t, dir, "./derailed", "./bubbletea2"); strings.Contains(r.stderr, "note:") || r.code != 3 {
 		t.Errorf("covered paths: exit %d, stderr:\n%s\nwant 3 and no note", r.code, r.stderr)
+	}
+}
+
+// TestHelpPresetsModules checks that help presets lists every module path
+// of every preset with the version it was checked at, and the rows that
+// differ by version with the version they changed in.
+func TestHelpPresetsModules(t *testing.T) {
+	var out, errs strings.Builder
+	if code := help(&out, &errs, nil, []string{"presets"}); code != 0 {
+		t.Fatalf("help presets: exit %d, %s", code, errs.String())
+	}
+	text := out.String()
+	for _, ref := range roles.Modules() {
+		line := "\tmodule " + ref.Module.Path
+		if !strings.Contains(text, line) || ref.Module.Checked != "" && !strings.Contains(text, line+": checked at "+ref.Module.Checked) && !strings.Contains(text, ": checked at "+ref.Module.Checked) {
+			t.Errorf("help presets does not list %s checked at %q:\n%s", ref.Module.Path, ref.Module.Checked, text)
+		}
+		if ref.Module.Of != "" && !strings.Contains(text, "("+ref.Module.Kind+" of "+ref.Module.Of+")") {
+			t.Errorf("help presets does not say what %s is to %s", ref.Module.Path, ref.Module.Of)
+		}
+	}
+	for _, lib := range roles.Presets() {
+		for _, o := range lib.Older {
+			if !strings.Contains(text, "before "+o.Before+", these do not "+o.Change) {
+				t.Errorf("help presets does not say what differs before %s", o.Before)
+			}
+		}
 	}
 }

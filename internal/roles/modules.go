@@ -39,6 +39,7 @@ type Module struct {
 type Older struct {
 	Module string // the module path
 	Before string // the first version with the library's current rows
+	Change string // what the current rows of these functions say that these do not: "wait for the loop"
 	Funcs  []Func
 }
 
@@ -70,6 +71,16 @@ func rowName(recv, name string) string {
 		return name
 	}
 	return recv + "." + name
+}
+
+// RowName names a row as people write it: (*pkg.T).M or pkg.F, with
+// the package's last path element for its name.
+func RowName(f Func) string {
+	pkg := path.Base(f.Pkg)
+	if f.Recv == "" {
+		return pkg + "." + f.Name
+	}
+	return "(*" + pkg + "." + f.Recv + ")." + f.Name
 }
 
 // moved returns the rows of lib as they read in module m (Of: the module

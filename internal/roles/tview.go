@@ -52,7 +52,7 @@ var tviewLibrary = Library{
 		// and Draw and QueueUpdateDraw called it (:339-344, :516-522): from
 		// a handler they return at once, and f runs after the handler. A
 		// needless submit, which stalls the loop only once 100 are queued.
-		Module: TviewPkg, Before: tviewWaits,
+		Module: TviewPkg, Before: tviewWaits, Change: "wait for the loop",
 		Funcs: []Func{
 			{Pkg: TviewPkg, Recv: "Application", Name: "QueueUpdate", SubmitLoop: ProcessLoop,
 				Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop, Threadsafe: true}}},
