@@ -73,3 +73,27 @@ func TestPresetAttached(t *testing.T) {
 	}
 	checkSeverity(t, pkgs, found)
 }
+
+// TestPresetOldPath runs the protoactor preset's spec over the same code
+// on protoactor-go's old path, github.com/AsynkronIT/protoactor-go, which
+// the module proxy no longer serves: a module at that path is made of the
+// current module's source (testmodule.OldPath). The same mistakes are
+// found, in the same words.
+func TestPresetOldPath(t *testing.T) {
+	if testing.Short() {
+		t.Skip("type-checks the real libraries from source")
+	}
+	files := map[string]string{}
+	for _, name := range []string{"cache.go", "grain.go"} {
+		data, err := os.ReadFile(filepath.Join(presetsDir(t), "protoactor", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[filepath.Join("protoactor", name)] = string(data)
+	}
+	dir := testmodule.OldPath(t, presetsDir(t), "github.com/asynkron/protoactor-go", "github.com/AsynkronIT/protoactor-go", files)
+	pkgs, found := testmodule.AnalyzeIn(t, dir, analyzer.Analyzers(), "./protoactor")
+	if n := checkWants(t, pkgs, found); n < 8 {
+		t.Errorf("only %d want lines", n)
+	}
+}

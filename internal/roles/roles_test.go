@@ -9,12 +9,14 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/packages"
 
 	"github.com/futurelint/futurelint/internal/roles"
+	"github.com/futurelint/futurelint/internal/testmodule"
 )
 
 // TestRowsExist checks every row of every library against the real
@@ -27,10 +29,8 @@ import (
 func TestRowsExist(t *testing.T) {
 	table := roles.Default()
 	for _, lib := range expandedLibraries() {
-		if lib.Preset && lib.Version == "" {
-			continue // an old path the proxy no longer serves: TestOldPathRows
-		}
 		dir := "."
+		oldPath := lib.Preset && lib.Version == "" // a path the proxy no longer serves
 		var env []string
 		paths := map[string]bool{}
 		for _, row := range lib.Funcs {
@@ -45,6 +45,9 @@ func TestRowsExist(t *testing.T) {
 		for p := range paths {
 			if lib.Version != "" && !roles.IsStd(p) {
 				dir = moduleDir(t, p)
+			}
+			if oldPath {
+				dir = oldPathModule(t, p, slices.Sorted(maps.Keys(paths)))
 			}
 			if p == "syscall/js" {
 				env = []string{"GOOS=js", "GOARCH=wasm"}
@@ -111,6 +114,27 @@ func moduleDir(t *testing.T, pkg string) string {
 	t.Fatalf("no testdata module requires %s", pkg)
 	return ""
 }
+
+// oldPathModule returns a module that requires the old module path of
+// package pkg, made of the source of the module it became.
+func oldPathModule(t *testing.T, pkg string, imports []string) string {
+	t.Helper()
+	ref, ok := roles.ModuleOf(pkg)
+	if !ok || ref.Module.Of == "" {
+		t.Fatalf("%s: no module of a preset, or not another path of one", pkg)
+	}
+	if oldPaths[ref.Module.Path] == "" {
+		src := "package oldpath\n\nimport (\n"
+		for _, p := range imports {
+			src += "\t_ " + strconv.Quote(p) + "\n"
+		}
+		src += ")\n"
+		oldPaths[ref.Module.Path] = testmodule.OldPath(t, moduleDir(t, ref.Module.Of), ref.Module.Of, ref.Module.Path, map[string]string{"oldpath.go": src})
+	}
+	return oldPaths[ref.Module.Path]
+}
+
+var oldPaths = map[string]string{}
 
 // expandedLibraries returns the rows of every library in each of its
 // modules.
