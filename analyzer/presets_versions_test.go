@@ -97,3 +97,18 @@ func TestPresetOldPath(t *testing.T) {
 		t.Errorf("only %d want lines", n)
 	}
 }
+
+// TestPresetProtoactorOffLoop runs the suite over protoactor code that uses
+// an actor.Context from a goroutine it starts or from an event stream
+// handler (run on the publisher's goroutine): the calls that read or
+// change the actor's turn are found; what reads only fixed state (Self,
+// Send) and the root context stay quiet.
+func TestPresetProtoactorOffLoop(t *testing.T) {
+	if testing.Short() {
+		t.Skip("type-checks the real libraries from source")
+	}
+	pkgs, found := testmodule.AnalyzeIn(t, presetsDir(t), analyzer.Analyzers(), "./protoactor/offloop")
+	if n := checkWants(t, pkgs, found); n != 3 {
+		t.Errorf("%d want lines, want 3", n)
+	}
+}
