@@ -31,6 +31,16 @@ type Module struct {
 	// Lacks are the rows ("Recv.Name", or "Name") whose function this
 	// module does not have: a fork that did not take them.
 	Lacks []string
+	// Differs are the rows whose function this module has but does
+	// otherwise, so that the row does not hold (a fork's TextView.SetText
+	// that takes no lock).
+	Differs []string
+}
+
+// skips reports whether the row named recv.name does not hold in m.
+func (m Module) skips(recv, name string) bool {
+	n := rowName(recv, name)
+	return slices.Contains(m.Lacks, n) || slices.Contains(m.Differs, n)
 }
 
 // Older are rows that held before a version of a module: code built
@@ -104,13 +114,13 @@ func (lib *Library) moved(m Module) *Library {
 	}
 	out.Funcs = movedFuncs(lib.Funcs, m)
 	for _, t := range lib.Types {
-		if q, ok := rebase(t.Pkg, m.Of, m.Path); ok && !slices.Contains(m.Lacks, t.Name) {
+		if q, ok := rebase(t.Pkg, m.Of, m.Path); ok && !m.skips("", t.Name) {
 			t.Pkg = q
 			out.Types = append(out.Types, t)
 		}
 	}
 	for _, f := range lib.Fields {
-		if q, ok := rebase(f.Pkg, m.Of, m.Path); ok && !slices.Contains(m.Lacks, rowName(f.Type, f.Name)) {
+		if q, ok := rebase(f.Pkg, m.Of, m.Path); ok && !m.skips(f.Type, f.Name) {
 			f.Pkg = q
 			out.Fields = append(out.Fields, f)
 		}
@@ -122,7 +132,7 @@ func (lib *Library) moved(m Module) *Library {
 func movedFuncs(funcs []Func, m Module) []Func {
 	var out []Func
 	for _, f := range funcs {
-		if q, ok := rebase(f.Pkg, m.Of, m.Path); ok && !slices.Contains(m.Lacks, rowName(f.Recv, f.Name)) {
+		if q, ok := rebase(f.Pkg, m.Of, m.Path); ok && !m.skips(f.Recv, f.Name) {
 			f.Pkg = q
 			out = append(out, f)
 		}

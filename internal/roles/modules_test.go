@@ -15,7 +15,7 @@ import (
 // missing from its source: a fork's Lacks never hides a row it has.
 func TestLacks(t *testing.T) {
 	for _, ref := range roles.Modules() {
-		if len(ref.Module.Lacks) == 0 {
+		if len(ref.Module.Lacks)+len(ref.Module.Differs) == 0 {
 			continue
 		}
 		pkg := ref.Module.Path // the lacking rows are of the module's root package
@@ -27,6 +27,12 @@ func TestLacks(t *testing.T) {
 			}
 			if fn, _ := find(pkgs[pkg], recv, name); fn != nil {
 				t.Errorf("%s: %s is said to be lacking, but %s has it", ref.Library.Name, lack, pkg)
+			}
+		}
+		for _, d := range ref.Module.Differs {
+			recv, name, _ := strings.Cut(d, ".")
+			if fn, _ := find(pkgs[pkg], recv, name); fn == nil {
+				t.Errorf("%s: %s is said to differ, but %s has no such function", ref.Library.Name, d, pkg)
 			}
 		}
 	}

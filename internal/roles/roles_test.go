@@ -67,7 +67,7 @@ func TestRowsExist(t *testing.T) {
 		}
 		for _, ty := range lib.Types {
 			if ty.Role == roles.LoopOwned {
-				checkOwned(t, table, pkgs[ty.Pkg], ty)
+				checkOwned(t, table, lib, pkgs[ty.Pkg], ty)
 				continue
 			}
 			obj := pkgs[ty.Pkg].Scope().Lookup(ty.Name)

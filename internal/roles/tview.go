@@ -44,7 +44,10 @@ var tviewLibrary = Library{
 		{Path: TviewPkg, Checked: "v0.42.0", Since: "v0.0.0-20200219135020-0ba8301b415c"},
 		// derailed/tview v0.8.5 waits like tview (application.go:720-725:
 		// send, then <-ch; Draw :548 and QueueUpdateDraw :729 call it).
-		{Path: DerailedTviewPkg, Of: TviewPkg, Kind: "fork", Checked: "v0.8.5", Lacks: derailedLacks},
+		// Its TextView.SetText (textview.go:310) and Clear (:453) take
+		// no lock: the rows that say they are safe elsewhere do not hold.
+		{Path: DerailedTviewPkg, Of: TviewPkg, Kind: "fork", Checked: "v0.8.5", Lacks: derailedLacks,
+			Differs: []string{"TextView.SetText", "TextView.Clear"}},
 	},
 	Older: []Older{{
 		// Before fe3052019536 QueueUpdate only sent f to the buffered
@@ -63,7 +66,42 @@ var tviewLibrary = Library{
 	}},
 	Example: "app.QueueUpdateDraw(f) in a button handler deadlocks the application's event loop: change the widgets directly",
 	Words:   tviewWords,
+	// Widgets are not safe for concurrent use: their setters change what
+	// Draw reads on the event goroutine, with no lock (box.go SetTitle
+	// :501, textview.go SetWrap :317, ...). From another goroutine, wrap
+	// them in app.QueueUpdateDraw. The exceptions take the widget's own
+	// lock, as Draw does (textview.go:1016): TextView's SetText (:388),
+	// Clear (:589), Write (:809), BatchWriter (:848), Focus and HasFocus
+	// (:785, :802), which have rows of their own below.
+	Types: []Type{
+		{Pkg: TviewPkg, Name: "Box", Role: LoopOwned},
+		{Pkg: TviewPkg, Name: "Button", Role: LoopOwned},
+		{Pkg: TviewPkg, Name: "Checkbox", Role: LoopOwned},
+		{Pkg: TviewPkg, Name: "DropDown", Role: LoopOwned},
+		{Pkg: TviewPkg, Name: "Flex", Role: LoopOwned},
+		{Pkg: TviewPkg, Name: "Form", Role: LoopOwned},
+		{Pkg: TviewPkg, Name: "Frame", Role: LoopOwned},
+		{Pkg: TviewPkg, Name: "Grid", Role: LoopOwned},
+		{Pkg: TviewPkg, Name: "Image", Role: LoopOwned},
+		{Pkg: TviewPkg, Name: "InputField", Role: LoopOwned},
+		{Pkg: TviewPkg, Name: "List", Role: LoopOwned},
+		{Pkg: TviewPkg, Name: "Modal", Role: LoopOwned},
+		{Pkg: TviewPkg, Name: "Pages", Role: LoopOwned},
+		{Pkg: TviewPkg, Name: "Table", Role: LoopOwned},
+		{Pkg: TviewPkg, Name: "TextArea", Role: LoopOwned},
+		{Pkg: TviewPkg, Name: "TextView", Role: LoopOwned},
+		{Pkg: TviewPkg, Name: "TreeNode", Role: LoopOwned},
+		{Pkg: TviewPkg, Name: "TreeView", Role: LoopOwned},
+	},
 	Funcs: []Func{
+		// TextView's methods that take its lock: safe from any goroutine.
+		{Pkg: TviewPkg, Recv: "TextView", Name: "SetText"},
+		{Pkg: TviewPkg, Recv: "TextView", Name: "Clear"},
+		{Pkg: TviewPkg, Recv: "TextView", Name: "Write"},
+		{Pkg: TviewPkg, Recv: "TextView", Name: "BatchWriter"},
+		{Pkg: TviewPkg, Recv: "TextView", Name: "Focus"},
+		{Pkg: TviewPkg, Recv: "TextView", Name: "HasFocus"},
+
 		// Application handlers: application.go:164, :181, :775, :790.
 		{Pkg: TviewPkg, Recv: "Application", Name: "SetInputCapture", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
 		{Pkg: TviewPkg, Recv: "Application", Name: "SetMouseCapture", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
@@ -161,6 +199,9 @@ var tviewWords = Words{
 	WaitCallback:   "change the widgets directly: a handler already runs on the event loop, and tview redraws after it returns; from a goroutine, go app.QueueUpdateDraw(f) is the hand-back",
 
 	HandBack: "hand the result back with app.QueueUpdateDraw(func() { ... })",
+	// Widgets are not safe for concurrent use (doc.go, "Concurrency").
+	LoopOnly:   "changes what Draw reads on {loop}, unlocked: from another goroutine it races with drawing",
+	OffLoopFix: "make the change in app.QueueUpdateDraw(func() { ... })",
 
 	Fixes: map[Rewrite]Fix{
 		RunInPlace: {Message: "Change the widgets here: a handler runs on the event loop, and tview redraws after it", Text: "{body}"},
@@ -172,5 +213,5 @@ var tviewWords = Words{
 var derailedLacks = []string{
 	"Box.SetFocusFunc", "Box.SetBlurFunc", "Button.SetExitFunc", "Form.AddTextArea",
 	"InputField.SetAutocompletedFunc", "TextView.SetFinishedFunc", "Image.SetFinishedFunc",
-	"TextArea.SetChangedFunc", "TextArea.SetMovedFunc", "TextArea.SetFinishedFunc",
+	"TextArea.SetChangedFunc", "TextArea.SetMovedFunc", "TextArea.SetFinishedFunc", "TextArea", "Image", "TextView.BatchWriter",
 }

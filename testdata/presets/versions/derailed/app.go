@@ -4,6 +4,7 @@ package derailed
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/derailed/tview"
 )
@@ -45,4 +46,13 @@ func (u *ui) refreshBlocking() {
 		resp.Body.Close()
 	}
 	u.app.QueueUpdateDraw(func() { u.status.SetText("done") }) // want "deadlock"
+}
+
+// tick writes the time from a goroutine: derailed's SetText takes no lock.
+func (u *ui) tick() {
+	go func() {
+		for now := range time.Tick(time.Second) {
+			u.status.SetText(now.Format(time.TimeOnly)) // want "races with drawing"
+		}
+	}()
 }
