@@ -72,7 +72,9 @@ var tviewLibrary = Library{
 	// them in app.QueueUpdateDraw. The exceptions take the widget's own
 	// lock, as Draw does (textview.go:1016): TextView's SetText (:388),
 	// Clear (:589), Write (:809), BatchWriter (:848), Focus and HasFocus
-	// (:785, :802), which have rows of their own below.
+	// (:785, :802); and InputField's Autocomplete (inputfield.go:351, "It
+	// is safe to call this function from any goroutine"), which have rows
+	// of their own below.
 	Types: []Type{
 		{Pkg: TviewPkg, Name: "Box", Role: LoopOwned},
 		{Pkg: TviewPkg, Name: "Button", Role: LoopOwned},
@@ -101,6 +103,7 @@ var tviewLibrary = Library{
 		{Pkg: TviewPkg, Recv: "TextView", Name: "BatchWriter"},
 		{Pkg: TviewPkg, Recv: "TextView", Name: "Focus"},
 		{Pkg: TviewPkg, Recv: "TextView", Name: "HasFocus"},
+		{Pkg: TviewPkg, Recv: "InputField", Name: "Autocomplete"},
 
 		// Application handlers: application.go:164, :181, :775, :790.
 		{Pkg: TviewPkg, Recv: "Application", Name: "SetInputCapture", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
