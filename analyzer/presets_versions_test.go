@@ -100,31 +100,24 @@ func TestPresetOldPath(t *testing.T) {
 	}
 }
 
-// TestPresetProtoactorOffLoop runs the suite over protoactor code that uses
-// an actor.Context from a goroutine it starts or from an event stream
-// handler (run on the publisher's goroutine): the calls that read or
-// change the actor's turn are found; what reads only fixed state (Self,
-// Send) and the root context stay quiet.
-func TestPresetProtoactorOffLoop(t *testing.T) {
+// TestPresetNewOffLoop runs the suite over code that uses a loop's state
+// away from its loop: an actor.Context from a goroutine its handler starts
+// or from an event stream handler (run on the publisher's goroutine), and
+// tview widgets changed from goroutines. What races is found; what reads
+// only fixed state (ctx.Self, ctx.Send), the root context, a TextView's
+// locked SetText, Clear and Write, and changes in QueueUpdateDraw stay
+// quiet.
+func TestPresetNewOffLoop(t *testing.T) {
 	if testing.Short() {
 		t.Skip("type-checks the real libraries from source")
 	}
-	pkgs, found := testmodule.AnalyzeIn(t, presetsDir(t), analyzer.Analyzers(), "./protoactor/offloop")
-	if n := checkWants(t, pkgs, found); n != 3 {
-		t.Errorf("%d want lines, want 3", n)
-	}
-}
-
-// TestPresetTviewOffLoop runs the suite over tview code that changes
-// widgets from goroutines: setters that Draw races with are found; a
-// TextView's SetText, Clear and Write, which take its lock, and changes in
-// QueueUpdateDraw stay quiet.
-func TestPresetTviewOffLoop(t *testing.T) {
-	if testing.Short() {
-		t.Skip("type-checks the real libraries from source")
-	}
-	pkgs, found := testmodule.AnalyzeIn(t, presetsDir(t), analyzer.Analyzers(), "./tview/offloop")
-	if n := checkWants(t, pkgs, found); n != 3 {
-		t.Errorf("%d want lines, want 3", n)
+	for _, tc := range []struct {
+		pattern string
+		wants   int
+	}{{"./protoactor/offloop", 3}, {"./tview/offloop", 3}} {
+		pkgs, found := testmodule.AnalyzeIn(t, presetsDir(t), analyzer.Analyzers(), tc.pattern)
+		if n := checkWants(t, pkgs, found); n != tc.wants {
+			t.Errorf("%s: %d want lines, want %d", tc.pattern, n, tc.wants)
+		}
 	}
 }
