@@ -92,6 +92,7 @@ func (c *command) run(stdout, stderr io.Writer) int {
 	if s := unanalysedSummary(res); s != "" {
 		fmt.Fprintln(stderr, s)
 	}
+	printNotes(stderr, res.Imports)
 	enabled := c.enabled()
 	var ds []driver.Diagnostic
 	for _, d := range unique(res.Diagnostics) {

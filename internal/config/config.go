@@ -28,6 +28,15 @@ const FileName = ".futurelint.json"
 type Config struct {
 	Source    string     // the file it was read from, or "golangci-lint settings"
 	Libraries []*Library // sorted by package path
+	Attach    []Attach   // sorted by path
+}
+
+// Attach gives a path futurelint's preset does not name (a private fork,
+// a vendored copy) the rows of a preset's module.
+type Attach struct {
+	Path   string // a module path, or the import path of a package tree
+	Preset string // the preset's module path, or path@version
+	At     string // where it was declared, for errors: "file:line:col"
 }
 
 // Library is what a config says about one package.
@@ -164,21 +173,26 @@ func parse(source string, data []byte) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	top, err := object(root, "packages")
+	top, err := object(root, "packages", "attach")
 	if err != nil {
 		return nil, err
 	}
 	c := &Config{Source: source}
+	at := func(n *node) string {
+		line, col := lineCol(data, n.off)
+		return fmt.Sprintf("%s:%d:%d", source, line, col)
+	}
+	if a := top["attach"]; a != nil {
+		if c.Attach, err = parseAttach(a, at); err != nil {
+			return nil, err
+		}
+	}
 	pkgs := top["packages"]
 	if pkgs == nil {
 		return c, nil
 	}
 	if pkgs.kind != objectNode {
 		return nil, errAt(pkgs, "packages: want an object from import path to description, found %s", pkgs.kind)
-	}
-	at := func(n *node) string {
-		line, col := lineCol(data, n.off)
-		return fmt.Sprintf("%s:%d:%d", source, line, col)
 	}
 	for _, k := range pkgs.keys {
 		if k.name == "" || strings.ContainsAny(k.name, " \t\"") {
@@ -192,6 +206,30 @@ func parse(source string, data []byte) (*Config, error) {
 	}
 	sort.Slice(c.Libraries, func(i, j int) bool { return c.Libraries[i].Pkg < c.Libraries[j].Pkg })
 	return c, nil
+}
+
+// parseAttach reads "attach": an object from a path to the preset module
+// whose rows it gets ("github.com/rivo/tview", or with @version).
+func parseAttach(n *node, at func(*node) string) ([]Attach, error) {
+	if n.kind != objectNode {
+		return nil, errAt(n, "attach: want an object from import path to a preset's module path, found %s", n.kind)
+	}
+	var out []Attach
+	for _, k := range n.keys {
+		if k.name == "" || strings.ContainsAny(k.name, " \t\"@") {
+			return nil, &posError{off: k.off, path: n.path, msg: fmt.Sprintf("%q is not an import path", k.name)}
+		}
+		target, err := str(k.val)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := roles.Attach(k.name, target); err != nil {
+			return nil, errAt(k.val, "%v", err)
+		}
+		out = append(out, Attach{Path: k.name, Preset: target, At: at(&node{off: k.off})})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out, nil
 }
 
 func parseLibrary(path string, n *node, at func(*node) string) (*Library, error) {

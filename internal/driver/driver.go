@@ -73,6 +73,17 @@ type Result struct {
 	// Analysed lists the packages analysed in this run (not taken from
 	// the cache), by ID, sorted.
 	Analysed []string
+	// Imports are the packages of other modules that the named packages
+	// import, sorted by path: what a note about an unknown loop library
+	// is about.
+	Imports []Import
+}
+
+// Import is a package of another module that a named package imports.
+type Import struct {
+	Path            string // import path
+	Module, Version string // its module
+	Dir             string // the directory of a named package importing it
 }
 
 type keyHash = cache.Key
@@ -199,6 +210,7 @@ func Run(opts Options) (*Result, error) {
 	}
 	notAnalysed(order, unbuilt, transitive, res)
 	sort.Strings(res.Analysed)
+	res.Imports = imports(order)
 	sortUnique(&res.Errors)
 	sortDiagnostics(res.Diagnostics)
 	return res, nil
@@ -375,6 +387,28 @@ func (n *node) computeKey(opts *Options) error {
 	}
 	copy(n.key[:], h.Sum(nil))
 	return nil
+}
+
+// imports returns the packages of other modules that the named packages
+// import, each once, with the directory of the first importer in order.
+func imports(order []*node) []Import {
+	seen := map[string]bool{}
+	var out []Import
+	for _, n := range order {
+		if !n.root || len(n.pkg.GoFiles) == 0 {
+			continue
+		}
+		for _, m := range n.imports {
+			mod := m.pkg.Module
+			if m.std || mod == nil || mod.Main || seen[m.pkg.PkgPath] {
+				continue
+			}
+			seen[m.pkg.PkgPath] = true
+			out = append(out, Import{Path: m.pkg.PkgPath, Module: mod.Path, Version: mod.Version, Dir: filepath.Dir(n.pkg.GoFiles[0])})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out
 }
 
 func sortUnique(ss *[]string) {
