@@ -61,7 +61,7 @@ type Result struct {
 	scheds   map[*ssa.Function]*SchedulesFact   // wrapper summaries of this package's functions
 	suspends map[*ssa.Function]bool             // activation roots containing a suspension point
 	ops      map[*ssa.Function][]*Op
-	more                          // what the later rules (dropped, offloop, lockawait, poolwait) ask
+	suspendSum map[*ssa.Function]*SuspendsFact // may-suspend summaries of this package's functions
 	lateThen bool                 // placement: schedule Then callbacks of non-loop callers
 	loopCode map[*types.Func]bool // functions a //futurelint:loopcode directive puts on the loop
 }
@@ -90,8 +90,8 @@ func run(pass *analysis.Pass, base *roles.Table) (any, error) {
 	r.summarizeBlocking()
 	r.computeOps()
 	r.suspends = nil // only needed while computing Ops
+	r.summarizeSuspends()
 	r.exportFacts()
-	r.computeMore()
 	return r, nil
 }
 
@@ -223,6 +223,9 @@ func (r *Result) exportFacts() {
 			continue
 		}
 		if f := r.blocks[fn]; f != nil {
+			r.Pass.ExportObjectFact(obj, f)
+		}
+		if f := r.suspendSum[fn]; f != nil {
 			r.Pass.ExportObjectFact(obj, f)
 		}
 		if f := r.scheds[fn]; f != nil {

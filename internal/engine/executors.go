@@ -38,14 +38,18 @@ type PoolWait struct {
 	Drain bool
 }
 
-// PoolWaits returns the waits of executor jobs for work on their own
-// executor, in reporting order. The executor is the job's own when every
+// PoolWaits are the waits of executor jobs for work on their own
+// executor, in reporting order: the result of Pools. The executor is the job's own when every
 // call queuing the job names it the same way the wait does: the same
 // variable (captured by the job), the same field path (e.Submit(s.pool, ...)
 // and s.pool in the job or in the method value's receiver), the same
 // package-level variable. Waits in goroutines the job starts, and waits on
 // other executors, are not the job's.
-func (r *Result) PoolWaits() []*PoolWait { return r.poolWaits }
+type PoolWaits []*PoolWait
+
+// Pools finds the waits of executor jobs on their own executor
+// (PoolWaits), for the poolwait rule alone.
+var Pools = newPart("futurelintpools", "waits of executor jobs for work on their own executor", (*Result).poolWaits)
 
 // poolWait is a wait of some function on the executor ref denotes, in
 // terms of that function's values.
@@ -58,7 +62,7 @@ type poolWait struct {
 	chain  []Step
 }
 
-func (r *Result) computePoolWaits() {
+func (r *Result) poolWaits() PoolWaits {
 	type job struct {
 		queued []ssa.CallInstruction
 		ctxs   []loopCtx
@@ -102,8 +106,9 @@ func (r *Result) computePoolWaits() {
 		}
 	}
 	if len(jobs) == 0 {
-		return
+		return nil
 	}
+	var out PoolWaits
 	refs := r.functionRefs()
 	sums := r.poolSummaries()
 	for _, fn := range r.Funcs {
@@ -125,12 +130,13 @@ func (r *Result) computePoolWaits() {
 			}
 			for _, w := range sums[g] {
 				if mine(w.ref) {
-					r.poolWaits = append(r.poolWaits, &PoolWait{Job: fn, Queued: j.queued[0], Pos: w.pos, What: w.what, Submit: w.submit, Chain: w.chain, Drain: w.drain})
+					out = append(out, &PoolWait{Job: fn, Queued: j.queued[0], Pos: w.pos, What: w.what, Submit: w.submit, Chain: w.chain, Drain: w.drain})
 				}
 			}
 		}
 	}
-	sort.SliceStable(r.poolWaits, func(i, j int) bool { return Before(r.Pass.Fset, r.poolWaits[i].Pos, r.poolWaits[j].Pos) })
+	sort.SliceStable(out, func(i, j int) bool { return Before(r.Pass.Fset, out[i].Pos, out[j].Pos) })
+	return out
 }
 
 // poolSummaries returns, for every function of the package, its waits on

@@ -21,6 +21,15 @@ type loopRef struct {
 
 const markerLoop = ".Loop()"
 
+// Ref returns the canonical reference of v: its root value, after following
+// closure captures and variables assigned once, and a path of field
+// selections. Two values with equal Refs denote the same variable, field or
+// object (a lock, a loop, an executor).
+func (r *Result) Ref(v ssa.Value) LoopRef {
+	ref := r.canon(v)
+	return LoopRef{Root: ref.root, Path: ref.path}
+}
+
 // canon returns the loopRef of v.
 func (r *Result) canon(v ssa.Value) loopRef { return r.canonDepth(v, 0) }
 

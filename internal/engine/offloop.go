@@ -56,24 +56,27 @@ type OffLoopUse struct {
 	Write bool
 }
 
-// OffLoopUses returns the loop-only calls (rows with LoopOnly, and
-// methods called on a loop-bound value: BoundCall) and loop-owned writes of
-// code that certainly runs off any loop, in reporting order. Not included: code that
-// drives a loop (a goroutine that calls the loop's Run runs loop-only calls
-// before and after it on the loop's own goroutine), loops made by the
-// off-loop code itself, writes published to the loop by a lock, a channel
-// send or close, an atomic or a thread-safe submit
-// (precision first: which writes they publish is not worked out), and
-// completion callbacks registered from loop code (the unwrapped rule's).
-func (r *Result) OffLoopUses() []*OffLoopUse { return r.offUses }
+// OffLoopUses are the loop-only calls (rows with LoopOnly, and methods
+// called on a loop-bound value: BoundCall) and loop-owned writes of code
+// that certainly runs off any loop, in reporting order: the result of
+// OffLoop. Not included: code that drives a loop (a goroutine that calls
+// the loop's Run runs loop-only calls before and after it on the loop's
+// own goroutine), loops made by the off-loop code itself, writes published
+// to the loop by a lock, a channel send or close, an atomic or a
+// thread-safe submit (precision first: which writes they publish is not
+// worked out), and completion callbacks registered from loop code (the
+// unwrapped rule's).
+type OffLoopUses []*OffLoopUse
 
-// IsOffLoopCall reports whether ci is a loop-only call that OffLoopUses
-// reports.
-func (r *Result) IsOffLoopCall(ci ssa.CallInstruction) bool { return r.offCalls[ci] }
+// OffLoop finds what code that certainly runs off any loop does that
+// belongs on a loop (OffLoopUses). The offloop rule reports it; the
+// overlap table quiets other rules' findings at its calls. Only the rules
+// that require it pay for it.
+var OffLoop = newPart("futurelintoffloop", "loop-only calls and loop-owned writes in code that certainly runs off the loop", (*Result).offLoopUses)
 
-// computeOffLoop finds the off-loop starts and what they do.
-func (r *Result) computeOffLoop() {
-	r.offCalls = map[ssa.CallInstruction]bool{}
+// offLoopUses finds the off-loop starts and what they do.
+func (r *Result) offLoopUses() OffLoopUses {
+	var out OffLoopUses
 	starts := r.offLoopStarts()
 	fields := r.loopFields()
 	for _, s := range starts {
@@ -106,18 +109,14 @@ func (r *Result) computeOffLoop() {
 			return u
 		}
 		for _, t := range sc.apis {
-			r.offUses = append(r.offUses, use(t))
+			out = append(out, use(t))
 		}
 		if sc.write != nil && !sc.synced {
-			r.offUses = append(r.offUses, use(sc.write))
+			out = append(out, use(sc.write))
 		}
 	}
-	sort.SliceStable(r.offUses, func(i, j int) bool { return Before(r.Pass.Fset, r.offUses[i].Pos, r.offUses[j].Pos) })
-	for _, u := range r.offUses {
-		if u.Row != nil || u.Bound != nil {
-			r.offCalls[u.Call] = true
-		}
-	}
+	sort.SliceStable(out, func(i, j int) bool { return Before(r.Pass.Fset, out[i].Pos, out[j].Pos) })
+	return out
 }
 
 // offLoopStarts finds the functions that certainly run off any loop.

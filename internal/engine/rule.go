@@ -9,16 +9,17 @@ import (
 // NewRule returns the analyzer of the rule name and its documentation,
 // parsed from docSrc (the rule's embedded doc.go; a malformed one panics at
 // init, as ruledoc.MustParse does). The analyzer requires Analyzer (so it
-// sees the effective table of the run) and calls run with its Result only
-// for packages that have loop code: a package that references no loop
-// runtime has nothing for a rule to report.
-func NewRule(name, docSrc string, run func(*analysis.Pass, *Result) error) (*analysis.Analyzer, *ruledoc.Doc) {
+// sees the effective table of the run), and the parts the rule reads
+// (OffLoop, Pools; their results are in pass.ResultOf), and calls run with
+// its Result only for packages that have loop code: a package that
+// references no loop runtime has nothing for a rule to report.
+func NewRule(name, docSrc string, run func(*analysis.Pass, *Result) error, parts ...*analysis.Analyzer) (*analysis.Analyzer, *ruledoc.Doc) {
 	doc := ruledoc.MustParse(docSrc, name)
 	a := &analysis.Analyzer{
 		Name:     name,
 		Doc:      doc.AnalyzerDoc(),
 		URL:      doc.URL(),
-		Requires: []*analysis.Analyzer{Analyzer},
+		Requires: append([]*analysis.Analyzer{Analyzer}, parts...),
 		Run: func(pass *analysis.Pass) (any, error) {
 			res := pass.ResultOf[pass.Analyzer.Requires[0]].(*Result)
 			if res.Err != nil {
@@ -35,9 +36,10 @@ func NewRule(name, docSrc string, run func(*analysis.Pass, *Result) error) (*ana
 
 // WithEngine returns a copy of rule, an analyzer NewRule made, that runs on
 // the engine analyzer eng (New(table)) instead of Analyzer: the rule as it
-// would run with another table.
+// would run with another table. The parts it requires keep the effective
+// table's engine: WithEngine is for rules that read the Result alone.
 func WithEngine(rule, eng *analysis.Analyzer) *analysis.Analyzer {
 	a := *rule
-	a.Requires = []*analysis.Analyzer{eng}
+	a.Requires = append([]*analysis.Analyzer{eng}, rule.Requires[1:]...)
 	return &a
 }

@@ -85,18 +85,3 @@ func (r *Result) CallSuspends(call *ssa.CallCommon) *SuspendsFact {
 	chain := append([]Step{{What: "calls " + r.calleeName(callee), Pos: r.Where(call.Pos())}}, f.Chain...)
 	return &SuspendsFact{Chain: chain}
 }
-
-// MaySuspend returns the may-suspend summary of a function of this package.
-func (r *Result) MaySuspend(fn *ssa.Function) *SuspendsFact { return r.suspendSum[fn] }
-
-// exportSuspendFacts exports the may-suspend summaries of package-level
-// functions and methods.
-func (r *Result) exportSuspendFacts() {
-	for _, fn := range r.Funcs {
-		if f := r.suspendSum[fn]; f != nil {
-			if obj := funcObj(fn); obj != nil && fn.Parent() == nil && fn.Synthetic == "" {
-				r.Pass.ExportObjectFact(obj, f)
-			}
-		}
-	}
-}

@@ -1,0 +1,29 @@
+package engine
+
+import (
+	"reflect"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// newPart returns an analyzer that works out one more answer from the
+// engine's Result, of type T, for the rules that require it: a rule run
+// without them does not pay for it. It declares no facts and runs only
+// where the engine built SSA; elsewhere its result is T's zero value.
+func newPart[T any](name, doc string, compute func(*Result) T) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:       name,
+		Doc:        doc + "; shared by futurelint's rules",
+		URL:        "https://github.com/futurelint/futurelint",
+		Requires:   []*analysis.Analyzer{Analyzer},
+		ResultType: reflect.TypeFor[T](),
+		Run: func(pass *analysis.Pass) (any, error) {
+			var zero T
+			r := pass.ResultOf[Analyzer].(*Result)
+			if r.Err != nil || r.SSA == nil {
+				return zero, nil
+			}
+			return compute(r), nil
+		},
+	}
+}
