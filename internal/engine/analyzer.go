@@ -55,15 +55,15 @@ type Result struct {
 	SSA   *ssa.Package
 	Funcs []*ssa.Function
 
-	places   map[*ssa.Function]*Place
-	closures map[*ssa.Function]*ssa.MakeClosure // closure -> its only creation site
-	blocks   map[*ssa.Function]*BlocksFact      // may-block summaries of this package's functions
-	scheds   map[*ssa.Function]*SchedulesFact   // wrapper summaries of this package's functions
-	suspends map[*ssa.Function]bool             // activation roots containing a suspension point
-	ops      map[*ssa.Function][]*Op
+	places     map[*ssa.Function]*Place
+	closures   map[*ssa.Function]*ssa.MakeClosure // closure -> its only creation site
+	blocks     map[*ssa.Function]*BlocksFact      // may-block summaries of this package's functions
+	scheds     map[*ssa.Function]*SchedulesFact   // wrapper summaries of this package's functions
+	suspends   map[*ssa.Function]bool             // activation roots containing a suspension point
+	ops        map[*ssa.Function][]*Op
 	suspendSum map[*ssa.Function]*SuspendsFact // may-suspend summaries of this package's functions
-	lateThen bool                 // placement: schedule Then callbacks of non-loop callers
-	loopCode map[*types.Func]bool // functions a //futurelint:loopcode directive puts on the loop
+	lateThen   bool                            // placement: schedule Then callbacks of non-loop callers
+	loopCode   map[*types.Func]bool            // functions a //futurelint:loopcode directive puts on the loop
 }
 
 func run(pass *analysis.Pass, base *roles.Table) (any, error) {
