@@ -40,17 +40,15 @@ type Op struct {
 	// Panics, when set, says why the call certainly panics on its loop
 	// (roles.OwnLoopPanic: starting the loop that runs the code).
 	Panics *Reason
-	// SelfSubmit is set when the operation waits for work that was submitted
-	// thread-safely (RunThreadsafe, CallSoonThreadsafe) to the very loop it
-	// runs on: that finding belongs to the selfsubmit rule.
-	SelfSubmit bool
 	// GivesUp, when set, says how the wait may end without what it waits
 	// for (its context is done, another case of the select is ready): a
 	// stall, never a proven deadlock.
 	GivesUp *Reason
-	// Submit is the thread-safe submit whose work a SelfSubmit operation
-	// waits for (the RunThreadsafe call, or the CallSoonThreadsafe call
-	// whose callback settles the awaited channel or promise).
+	// Submit is set when the operation waits for work that was submitted
+	// thread-safely to the very loop it runs on: the submit (the
+	// RunThreadsafe call, or the CallSoonThreadsafe call whose callback
+	// settles the awaited channel or promise; for a call that submits and
+	// waits in one, the call itself).
 	Submit ssa.CallInstruction
 
 	step string // the operation as a step of a witness chain, when not "calls " + What
@@ -58,7 +56,7 @@ type Op struct {
 
 // Ops returns the blocking operations of fn and its calls to functions that
 // may block, in source order. For loop code it also works out Deadlock and
-// SelfSubmit. Settled futures are left out: a Result after <-f.Done(),
+// Submit. Settled futures are left out: a Result after <-f.Done(),
 // inside case <-f.Done(), or after awaiting Wrap(L, f) does not block.
 //
 // A Result is read-only once the engine has run, so rules running in

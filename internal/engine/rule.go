@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"slices"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/futurelint/futurelint/internal/ruledoc"
@@ -9,8 +11,9 @@ import (
 // NewRule returns the analyzer of the rule name and its documentation,
 // parsed from docSrc (the rule's embedded doc.go; a malformed one panics at
 // init, as ruledoc.MustParse does). The analyzer requires Analyzer (so it
-// sees the effective table of the run), and the parts the rule reads
-// (OffLoop, Pools; their results are in pass.ResultOf), and calls run with
+// sees the effective table of the run), the parts the rule reads (OffLoop,
+// Pools; their results are in pass.ResultOf) and those Quieted needs for
+// the rule's rows of Overlaps, and calls run with
 // its Result only for packages that have loop code: a package that
 // references no loop runtime has nothing for a rule to report.
 func NewRule(name, docSrc string, run func(*analysis.Pass, *Result) error, parts ...*analysis.Analyzer) (*analysis.Analyzer, *ruledoc.Doc) {
@@ -19,7 +22,7 @@ func NewRule(name, docSrc string, run func(*analysis.Pass, *Result) error, parts
 		Name:     name,
 		Doc:      doc.AnalyzerDoc(),
 		URL:      doc.URL(),
-		Requires: append([]*analysis.Analyzer{Analyzer}, parts...),
+		Requires: requires(append(parts, overlapNeeds(name)...)),
 		Run: func(pass *analysis.Pass) (any, error) {
 			res := pass.ResultOf[pass.Analyzer.Requires[0]].(*Result)
 			if res.Err != nil {
@@ -42,4 +45,15 @@ func WithEngine(rule, eng *analysis.Analyzer) *analysis.Analyzer {
 	a := *rule
 	a.Requires = append([]*analysis.Analyzer{eng}, rule.Requires[1:]...)
 	return &a
+}
+
+// requires is Analyzer followed by parts, each once.
+func requires(parts []*analysis.Analyzer) []*analysis.Analyzer {
+	out := []*analysis.Analyzer{Analyzer}
+	for _, p := range parts {
+		if !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	return out
 }

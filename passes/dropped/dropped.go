@@ -20,13 +20,13 @@ const name = "dropped"
 
 // Analyzer reports futures and tasks that nobody keeps.
 // Doc is its documentation, parsed from doc.go.
-var Analyzer, Doc = engine.NewRule(name, doc, run, engine.OffLoop)
+var Analyzer, Doc = engine.NewRule(name, doc, run)
 
 // Severity is the rule's severity: the docs are generated from it.
 var Severity = engine.Levels{Usual: engine.Warning}
 
 func run(pass *analysis.Pass, res *engine.Result) error {
-	quiet := reportedElsewhere(res, pass.ResultOf[engine.OffLoop].(engine.OffLoopUses))
+	quiet := engine.Quieted(pass, res)
 	var found []analysis.Diagnostic
 	for _, f := range pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -178,22 +178,4 @@ func isFuture(res *engine.Result, t types.Type) bool {
 		return false
 	}
 	return res.Roles.Is(t, roles.ExecutorFuture) || res.Roles.Is(t, roles.LoopTask)
-}
-
-// reportedElsewhere returns the calls another rule reports as the problem:
-// thread-safe submits back to the current loop (selfsubmit) and loop-only
-// calls from code that runs off the loop (offloop), by opening parenthesis.
-func reportedElsewhere(res *engine.Result, off engine.OffLoopUses) map[token.Pos]bool {
-	quiet := map[token.Pos]bool{}
-	for _, fn := range res.LoopFuncs() {
-		for _, s := range res.SelfSubmits(fn) {
-			quiet[engine.CallPos(s.Call)] = true
-		}
-	}
-	for _, u := range off {
-		if u.Row != nil {
-			quiet[engine.CallPos(u.Call)] = true
-		}
-	}
-	return quiet
 }
