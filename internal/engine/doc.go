@@ -24,9 +24,9 @@
 //     rule reports it; dropped requires it through Overlaps. It runs only
 //     on the packages the rules report on, and costs a walk of the
 //     functions handed off the loop and of what they call in the package.
-//   - Pools (futurelintpools): waits of executor jobs on their own
-//     executor (executors.go), for poolwait alone; the same cost, over the
-//     executor jobs.
+//     A rule's own detection (poolwait's waits of executor jobs on their
+//     own executor, dropped's discarded futures) lives in its package and
+//     costs only that rule's runs.
 //   - Overlaps (overlap.go): the table of sites two rules both see and the
 //     rule that reports each. A rule asks Quieted for the sites the table
 //     takes from it, and never looks at another rule's findings.
@@ -113,9 +113,10 @@
 //     own, OnDone of executor futures registered outside loop code,
 //     functions called only from those), with OffLoopStart saying where it
 //     runs. Touches: the same scanner for a callback loop code hands off.
-//   - PoolWaits, the result of Pools: waits, in executor jobs, for work on
-//     the job's own executor (roles row Pool), with executor identity as
-//     for loops.
+//   - FunctionRefs, SurelyOff, QueuesJob: the references to a function,
+//     whether a function handed to an executor or a goroutine runs nowhere
+//     else, and whether a row queues executor jobs (passes/poolwait finds
+//     its jobs with them).
 //   - CallSuspends(call): whether a call may suspend the coroutine, with a
 //     witness chain; SuspendsFact carries it across packages, as
 //     BlocksFact does for blocking.

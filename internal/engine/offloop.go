@@ -170,10 +170,10 @@ func (r *Result) offLoopStarts() []*OffLoopStart {
 			}
 		}
 	}
-	refs := r.functionRefs()
+	refs := r.FunctionRefs()
 	for _, fn := range r.Funcs {
 		ss := candidate[fn]
-		if len(ss) == 0 || !r.surelyOff(fn, refs[fn], handed) {
+		if len(ss) == 0 || !r.SurelyOff(fn, refs[fn], handed) {
 			continue
 		}
 		byFn[fn] = ss[0]
@@ -205,7 +205,7 @@ func (r *Result) offLoopStarts() []*OffLoopStart {
 			if via == nil {
 				continue
 			}
-			s := &OffLoopStart{Fn: fn, At: uses[0], Caller: uses[0].Parent(), Why: "in " + r.calleeName(fn) + ", called only from code that runs off the loop (" + via.Why + ")"}
+			s := &OffLoopStart{Fn: fn, At: uses[0], Caller: uses[0].Parent(), Why: "in " + r.CalleeName(fn) + ", called only from code that runs off the loop (" + via.Why + ")"}
 			byFn[fn] = s
 			starts = append(starts, s)
 			changed = true
@@ -232,12 +232,12 @@ func (r *Result) executorCompletion(fn *ssa.Function, ci ssa.CallInstruction) bo
 	if !ok || ref.path != "" {
 		return false
 	}
-	return r.queuesJob(r.Role(&call.Call))
+	return QueuesJob(r.Role(&call.Call))
 }
 
-// queuesJob reports whether row queues a job on an executor's workers
+// QueuesJob reports whether row queues a job on an executor's workers
 // (Submit): its result settles on a worker.
-func (r *Result) queuesJob(row *roles.Func) bool {
+func QueuesJob(row *roles.Func) bool {
 	if row == nil {
 		return false
 	}
@@ -249,9 +249,9 @@ func (r *Result) queuesJob(row *roles.Func) bool {
 	return false
 }
 
-// surelyOff reports whether fn, handed off the loop, runs nowhere else:
+// SurelyOff reports whether fn, handed off the loop, runs nowhere else:
 // it is not loop code, and every reference to it hands it off.
-func (r *Result) surelyOff(fn *ssa.Function, uses []ssa.Instruction, handed map[ssa.Instruction]bool) bool {
+func (r *Result) SurelyOff(fn *ssa.Function, uses []ssa.Instruction, handed map[ssa.Instruction]bool) bool {
 	p := r.places[fn]
 	if p == nil || p.Loop || p.Marker != nil || p.Parent != nil {
 		return false
@@ -276,10 +276,10 @@ func (r *Result) private(fn *ssa.Function) bool {
 	return !fn.Object().Exported() || r.Pass.Pkg.Name() == "main"
 }
 
-// functionRefs maps each function of the package to the instructions that
+// FunctionRefs maps each function of the package to the instructions that
 // use it as a value or call it: through a closure, a bound method value,
 // and a local variable assigned once.
-func (r *Result) functionRefs() map[*ssa.Function][]ssa.Instruction {
+func (r *Result) FunctionRefs() map[*ssa.Function][]ssa.Instruction {
 	refs := map[*ssa.Function][]ssa.Instruction{}
 	var uses func(fn *ssa.Function, v ssa.Value, depth int)
 	uses = func(fn *ssa.Function, v ssa.Value, depth int) {

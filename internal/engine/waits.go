@@ -66,7 +66,7 @@ func (r *Result) classifyWait(op *Op) {
 	future := false
 	switch instr := op.Instr.(type) {
 	case *ssa.UnOp:
-		if f := r.doneOf(instr.X); f != nil {
+		if f := r.DoneOf(instr.X); f != nil {
 			v, future = f, true
 		} else {
 			v = instr.X
@@ -79,7 +79,7 @@ func (r *Result) classifyWait(op *Op) {
 		if instr.States[0].Dir != types.RecvOnly {
 			return
 		}
-		if f := r.doneOf(instr.States[0].Chan); f != nil {
+		if f := r.DoneOf(instr.States[0].Chan); f != nil {
 			v, future = f, true
 		} else {
 			v = instr.States[0].Chan
@@ -137,7 +137,7 @@ func (r *Result) classifySelect(op *Op, sel *ssa.Select) {
 		if st.Dir != types.RecvOnly {
 			continue
 		}
-		if f := r.doneOf(st.Chan); f != nil {
+		if f := r.DoneOf(st.Chan); f != nil {
 			if submit := r.selfSubmitted(act, r.canon(f)); submit != nil {
 				op.Submit = submit
 				op.GivesUp = &Reason{Kind: OtherCase, Pos: sel.Pos()}

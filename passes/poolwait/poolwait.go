@@ -15,14 +15,14 @@ const name = "poolwait"
 
 // Analyzer reports executor jobs that wait for work on their own executor.
 // Doc is its documentation, parsed from doc.go.
-var Analyzer, Doc = engine.NewRule(name, doc, run, engine.Pools)
+var Analyzer, Doc = engine.NewRule(name, doc, run)
 
 // Severity is the rule's severity: the docs are generated from it.
 var Severity = engine.Levels{Usual: engine.Warning}
 
 func run(pass *analysis.Pass, res *engine.Result) error {
 	var found []engine.Finding
-	for _, w := range pass.ResultOf[engine.Pools].(engine.PoolWaits) {
+	for _, w := range poolWaits(res) {
 		pos, end := res.CallSpan(w.Pos)
 		found = append(found, engine.Finding{Diagnostic: analysis.Diagnostic{Pos: pos, End: end, Message: message(res, w)}, Severity: Severity.Usual})
 	}
