@@ -100,8 +100,9 @@
 //     without what it waits for: a stall) and Submit (the wait is on work
 //     submitted back to this loop: Overlaps gives it to selfsubmit).
 //   - Settled(fn, f, at): the future f is certainly settled when at runs.
-//   - SettledOnLoop(fn, f): f is the future of a promise of the package
-//     that only code on fn's own loop settles (its OnDone runs there).
+//   - Settlers(v): the operations that settle a promise or channel;
+//     SameLoop(g, fn): loop code g certainly runs on fn's loop (unwrapped
+//     finds with them the promises only a loop's own code settles).
 //   - Role(call): the roles row of a static call, from the roles table or
 //     made from a wrapper's SchedulesFact. Rules never compare names: they
 //     ask the row (Block, Funcs, SubmitLoop, WrapLoop, LoopOnly, ...).

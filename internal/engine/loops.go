@@ -211,6 +211,21 @@ func (r *Result) IsCurrentLoop(fn *ssa.Function, v ssa.Value) bool {
 	return r.isCurrentRef(p, r.loopOf(v))
 }
 
+// SameLoop reports whether loop code g certainly runs on the loop that
+// loop code fn runs on.
+func (r *Result) SameLoop(g, fn *ssa.Function) bool {
+	p, pg := r.places[fn], r.places[g]
+	if p == nil || !p.Loop || p.OffLoop || pg == nil || !pg.Loop || pg.OffLoop {
+		return false
+	}
+	for _, ref := range r.CurrentLoops(g) {
+		if r.isCurrentRef(p, loopRef{ref.Root, ref.Path}) {
+			return true
+		}
+	}
+	return false
+}
+
 // isCurrentRef reports whether ref denotes the loop p's function runs on in
 // every context in which it is known to run on a loop.
 func (r *Result) isCurrentRef(p *Place, ref loopRef) bool {

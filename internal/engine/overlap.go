@@ -4,6 +4,7 @@ import (
 	"go/token"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
 )
 
 // Overlap is a kind of site that two rules both see: Reports reports it,
@@ -30,31 +31,25 @@ var Overlaps = []Overlap{
 		Site:    "a wait for work submitted thread-safely to the loop the code runs on (Op.Submit)",
 		Reports: "selfsubmit",
 		Quiet:   "loopblock",
-		sites: func(_ *analysis.Pass, r *Result) []token.Pos {
-			var out []token.Pos
-			for _, fn := range r.LoopFuncs() {
-				for _, op := range r.Ops(fn) {
-					if op.Submit != nil {
-						out = append(out, op.Pos)
-					}
+		sites: inLoopCode(func(r *Result, fn *ssa.Function, out []token.Pos) []token.Pos {
+			for _, op := range r.Ops(fn) {
+				if op.Submit != nil {
+					out = append(out, op.Pos)
 				}
 			}
 			return out
-		},
+		}),
 	},
 	{
 		Site:    "the future of a thread-safe submit to the current loop, discarded (SelfSubmits)",
 		Reports: "selfsubmit",
 		Quiet:   "dropped",
-		sites: func(_ *analysis.Pass, r *Result) []token.Pos {
-			var out []token.Pos
-			for _, fn := range r.LoopFuncs() {
-				for _, s := range r.SelfSubmits(fn) {
-					out = append(out, CallPos(s.Call))
-				}
+		sites: inLoopCode(func(r *Result, fn *ssa.Function, out []token.Pos) []token.Pos {
+			for _, s := range r.SelfSubmits(fn) {
+				out = append(out, CallPos(s.Call))
 			}
 			return out
-		},
+		}),
 	},
 	{
 		Site:    "the future of a loop-only call made off the loop, discarded (OffLoopUses)",
@@ -71,6 +66,18 @@ var Overlaps = []Overlap{
 			return out
 		},
 	},
+}
+
+// inLoopCode returns the sites that add appends for each function of the
+// package's loop code.
+func inLoopCode(add func(r *Result, fn *ssa.Function, out []token.Pos) []token.Pos) func(*analysis.Pass, *Result) []token.Pos {
+	return func(_ *analysis.Pass, r *Result) []token.Pos {
+		var out []token.Pos
+		for _, fn := range r.LoopFuncs() {
+			out = add(r, fn, out)
+		}
+		return out
+	}
 }
 
 // Quieted returns the sites where the rule of pass stays quiet because the

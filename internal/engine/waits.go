@@ -301,6 +301,16 @@ func (r *Result) schedulesOnCurrent(s *Schedule) bool {
 	return false
 }
 
+// Settlers returns the settling uses of v (a promise or channel): its
+// Resolve, Reject, Cancel, sends and closes, through local variables,
+// closures and conversions; false when v escapes where its uses cannot be
+// seen.
+func (r *Result) Settlers(v ssa.Value) ([]ssa.Instruction, bool) {
+	var out []ssa.Instruction
+	ok := r.uses(v, &out, 0)
+	return out, ok
+}
+
 // uses collects the settling uses of obj (a promise or channel), following
 // it through local variables, closures and conversions. It returns false
 // when obj escapes where its uses cannot be seen.
