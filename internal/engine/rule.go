@@ -38,12 +38,22 @@ func NewRule(name, docSrc string, run func(*analysis.Pass, *Result) error, parts
 }
 
 // WithEngine returns a copy of rule, an analyzer NewRule made, that runs on
-// the engine analyzer eng (New(table)) instead of Analyzer: the rule as it
-// would run with another table. The parts it requires keep the effective
-// table's engine: WithEngine is for rules that read the Result alone.
+// the engine analyzer eng (New(table)) instead of Analyzer, with the parts
+// it requires made again on eng: the rule as it would run with another
+// table.
 func WithEngine(rule, eng *analysis.Analyzer) *analysis.Analyzer {
 	a := *rule
-	a.Requires = append([]*analysis.Analyzer{eng}, rule.Requires[1:]...)
+	a.Requires = []*analysis.Analyzer{eng}
+	for _, p := range rule.Requires[1:] {
+		a.Requires = append(a.Requires, rebuild[p](eng))
+	}
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		// The rule reads its parts' results under the parts' own names.
+		for i, p := range rule.Requires[1:] {
+			pass.ResultOf[p] = pass.ResultOf[a.Requires[i+1]]
+		}
+		return rule.Run(pass)
+	}
 	return &a
 }
 
