@@ -72,10 +72,14 @@ type OffLoopUses []*OffLoopUse
 // belongs on a loop (OffLoopUses). The offloop rule reports it; the
 // overlap table quiets other rules' findings at its calls. Only the rules
 // that require it pay for it.
-var OffLoop = newPart("futurelintoffloop", "loop-only calls and loop-owned writes in code that certainly runs off the loop", (*Result).offLoopUses)
+var OffLoop = newPart("futurelintoffloop", "loop-only calls and loop-owned writes in code that certainly runs off the loop", func(r *Result) OffLoopUses { return offLoop{r}.offLoopUses() })
+
+// offLoop is the part of the engine that OffLoop runs: the Result, and
+// the methods that find off-loop code and what it does.
+type offLoop struct{ *Result }
 
 // offLoopUses finds the off-loop starts and what they do.
-func (r *Result) offLoopUses() OffLoopUses {
+func (r offLoop) offLoopUses() OffLoopUses {
 	var out OffLoopUses
 	starts := r.offLoopStarts()
 	fields := r.loopFields()
@@ -89,13 +93,13 @@ func (r *Result) offLoopUses() OffLoopUses {
 				}
 			}
 		}
-		sc := &scanner{res: r, seen: map[*ssa.Function]bool{}, fields: fields}
+		sc := &scanner{res: r.Result, seen: map[*ssa.Function]bool{}, fields: fields}
 		sc.local = func(root ssa.Value) bool { return r.sharedLocal(s, root) }
 		if s.Job {
 			sc.skip = func(root ssa.Value) bool { return r.capturedValue(root) }
 		}
 		sc.apiOK = func(ci ssa.CallInstruction, row *roles.Func, depth int) bool {
-			return depth == 0 && !drives && !r.ownLoop(s, ci.Common(), row) && !onReported(r, sc.apis, ci.Common())
+			return depth == 0 && !drives && !r.ownLoop(s, ci.Common(), row) && !onReported(r.Result, sc.apis, ci.Common())
 		}
 		owned := r.startOwned(s)
 		for _, g := range acts {
@@ -120,7 +124,7 @@ func (r *Result) offLoopUses() OffLoopUses {
 }
 
 // offLoopStarts finds the functions that certainly run off any loop.
-func (r *Result) offLoopStarts() []*OffLoopStart {
+func (r offLoop) offLoopStarts() []*OffLoopStart {
 	var starts []*OffLoopStart
 	byFn := map[*ssa.Function]*OffLoopStart{}
 	candidate := map[*ssa.Function][]*OffLoopStart{}
@@ -219,7 +223,7 @@ func (r *Result) offLoopStarts() []*OffLoopStart {
 // code it is the unwrapped rule's), the future is that of an executor job
 // queued here, and it is not already settled at ci (then the callback runs
 // at once, in fn).
-func (r *Result) executorCompletion(fn *ssa.Function, ci ssa.CallInstruction) bool {
+func (r offLoop) executorCompletion(fn *ssa.Function, ci ssa.CallInstruction) bool {
 	if r.IsLoopCode(fn) {
 		return false
 	}
@@ -343,7 +347,7 @@ func (r *Result) FunctionRefs() map[*ssa.Function][]ssa.Instruction {
 
 // loopFields returns the struct fields that loop code of the package reads
 // or writes: state that loop code owns.
-func (r *Result) loopFields() map[*types.Var]bool {
+func (r offLoop) loopFields() map[*types.Var]bool {
 	out := map[*types.Var]bool{}
 	for _, fn := range r.Funcs {
 		p := r.places[r.ActivationRoot(fn)]
@@ -377,7 +381,7 @@ func fieldVar(t types.Type, i int) *types.Var {
 // startOwned is what the start's own code sees as loop-owned: variables it
 // captured from the loop code that started it, and the receiver of a
 // method value bound there (or of a method a go statement runs).
-func (r *Result) startOwned(s *OffLoopStart) ownedFunc {
+func (r offLoop) startOwned(s *OffLoopStart) ownedFunc {
 	p := r.places[r.ActivationRoot(s.Caller)]
 	if p == nil || !p.Loop || p.OffLoop {
 		return func(ssa.Value) (string, bool) { return "", false }
@@ -401,7 +405,7 @@ func (r *Result) startOwned(s *OffLoopStart) ownedFunc {
 // value (a struct, a number, a slice header), not a pointer to shared
 // state: a job that writes it hands the write to whoever takes the job's
 // result from its future, as the code that made the job does.
-func (r *Result) capturedValue(root ssa.Value) bool {
+func (r offLoop) capturedValue(root ssa.Value) bool {
 	v := r.capturedAlloc(root)
 	if v == nil {
 		return false
@@ -412,7 +416,7 @@ func (r *Result) capturedValue(root ssa.Value) bool {
 
 // capturedAlloc returns the local variable that root, a captured variable,
 // stands for, through closures nested in closures; nil if root is not one.
-func (r *Result) capturedAlloc(root ssa.Value) *ssa.Alloc {
+func (r offLoop) capturedAlloc(root ssa.Value) *ssa.Alloc {
 	fv, ok := root.(*ssa.FreeVar)
 	if !ok {
 		return nil
@@ -433,7 +437,7 @@ func (r *Result) capturedAlloc(root ssa.Value) *ssa.Alloc {
 // sharedLocal reports whether a write through root (with no field on the
 // way) writes state loop code uses: root is a variable captured from loop
 // code that loop code also reads, or a parameter standing for one.
-func (r *Result) sharedLocal(s *OffLoopStart, root ssa.Value) bool {
+func (r offLoop) sharedLocal(s *OffLoopStart, root ssa.Value) bool {
 	v := r.capturedAlloc(root)
 	if v == nil {
 		return false
@@ -472,7 +476,7 @@ func onReported(r *Result, reported []*Touch, call *ssa.CallCommon) bool {
 
 // ownLoop reports whether a loop-only call is on a loop that the off-loop
 // code made itself (a loop it sets up before running or handing it on).
-func (r *Result) ownLoop(s *OffLoopStart, call *ssa.CallCommon, row *roles.Func) bool {
+func (r offLoop) ownLoop(s *OffLoopStart, call *ssa.CallCommon, row *roles.Func) bool {
 	if row == nil {
 		return false // a call on a loop-bound value: that loop's, never the off-loop code's own
 	}
