@@ -89,7 +89,7 @@ var futuresWords = Words{
 	Marker:        "*futures.Ctx",
 
 	AwaitFuture: Advice{
-		Coroutine: "await it with futures.Await({c}, futures.Wrap({c}.Loop(), f))",
+		Coroutine: "use futures.Await({c}, futures.Wrap({c}.Loop(), f))",
 		Callback:  "take the result with futures.Wrap(loop, f).Then(fn)",
 	},
 	Offload: Advice{
@@ -110,7 +110,7 @@ var futuresWords = Words{
 	},
 	LoopSettled: Advice{
 		Coroutine: "have them resolve p instead: futures.Await({c}, futures.Wrap({c}.Loop(), p.Future()))",
-		Callback:  "continue in the callback that sends or closes instead of waiting",
+		Callback:  "continue in the callback that sends or closes",
 	},
 	Spawn: Advice{
 		Coroutine: "spawn it on this loop: futures.Await({c}, futures.Spawn({c}.Loop(), co))",
@@ -124,7 +124,7 @@ var futuresWords = Words{
 
 	SubmitCallback: "use {l}.CallSoon({fn})",
 	SubmitCoroutine: Advice{
-		Coroutine: "call {co}({c}) or futures.Await({c}, futures.Spawn({l}, {co}))",
+		Coroutine: "use futures.Spawn({l}, {co}), or call {co}({c})",
 		Callback:  "use futures.Spawn({l}, {co}).Then(fn)",
 	},
 	WaitCallback: "do the callback's work here, directly",

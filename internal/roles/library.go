@@ -365,8 +365,8 @@ var GenericWords = Words{
 		Callback:  "deliver the value to the loop with a thread-safe submit instead of waiting for it",
 	},
 	LoopSettled: Advice{
-		Coroutine: "continue in the callback that sends or closes instead of waiting",
-		Callback:  "continue in the callback that sends or closes instead of waiting",
+		Coroutine: "continue in the callback that sends or closes",
+		Callback:  "continue in the callback that sends or closes",
 	},
 	Spawn: Advice{
 		Coroutine: "run the coroutine on the current loop instead",

@@ -25,5 +25,5 @@ func message(res *engine.Result, call *ast.CallExpr, typ types.Type, how string)
 	if res.Roles.Is(typ, roles.LoopTask) {
 		keep = "await it or take the error in its Then callback"
 	}
-	return fmt.Sprintf("the %s from %s %s: nobody sees its error; %s", name, callee, how, keep)
+	return fmt.Sprintf("the %s from %s %s: its error is lost; %s", name, callee, how, keep)
 }

@@ -14,9 +14,9 @@ import (
 // Where the lock was taken, and the calls down to the suspension, are the
 // finding's related information.
 func (f *finding) message(res *engine.Result) string {
-	what, how := res.Written(f.suspend).Callee(), "suspends the coroutine"
+	what, how := res.Written(f.suspend).Callee(), "suspends"
 	if len(f.tail(res)) > 0 {
-		how = "may suspend the coroutine"
+		how = "may suspend"
 	}
 	if call := res.Written(f.suspend).Call; call != nil {
 		if _, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {

@@ -11,7 +11,7 @@ import (
 // waits on the submitted work, and why each never ends, are the finding's
 // related information.
 func (sub *submit) message() string {
-	const what = "%s submits to this code's loop"
+	const what = "%s submits to the current loop"
 	w := sub.wait()
 	if w != nil && w.Instr == sub.s.Call && w.Deadlock != nil && !sub.work.Arg.Valid() {
 		// A call that hands the loop no function but waits for it to
@@ -26,15 +26,11 @@ func (sub *submit) message() string {
 	if w.GivesUp != nil {
 		until = "until " + w.GivesUp.String()
 	}
-	ends := "the wait never ends"
-	if w.GivesUp != nil {
-		ends = "the wait lasts " + until
-	}
 	if !sub.work.Arg.Valid() {
 		// A message (an actor's request to itself): it is handled by this
 		// very loop, after the code waiting for its reply returns.
-		return fmt.Sprintf("%s asks %s, which answers only after this code returns: %s; %s",
-			sub.callee(), sub.loopName(), ends, sub.insteadOfWaiting())
+		return fmt.Sprintf("%s asks %s, which answers only after this code returns: the wait blocks %s %s; %s",
+			sub.callee(), sub.loopName(), sub.words.Loop, until, sub.insteadOfWaiting())
 	}
 	switch {
 	case w.Deadlock != nil:
@@ -53,7 +49,7 @@ func (sub *submit) effect() string {
 	if !sub.coroutine() {
 		return "a needless thread-safe hop"
 	}
-	return "a needless nested future"
+	return "a nested future"
 }
 
 // instead is the advice for a submit nobody waits for.
