@@ -45,7 +45,7 @@ func racingCallbacks(res *engine.Result) []analysis.Diagnostic {
 						Pos:            pos,
 						End:            end,
 						Message:        callbackMessage(res, fn, ci, row, tch),
-						Related:        []analysis.RelatedInformation{{Pos: tch.Pos, Message: "runs off the loop here"}},
+						Related:        []analysis.RelatedInformation{{Pos: tch.Pos, Message: "off the loop here"}},
 						SuggestedFixes: wrapThenFix(res, fn, ci, row),
 					})
 					break
