@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
 
 	"github.com/futurelint/futurelint/analyzer"
 	"github.com/futurelint/futurelint/internal/engine"
@@ -79,9 +81,31 @@ type message struct {
 // rule's own tests do, and returns the messages it reports. The specs use
 // the runtime and loops described by users, in their words or generic ones.
 func specMessages(t *testing.T) []message {
+	var patterns []string
+	for _, r := range analyzer.Rules {
+		patterns = append(patterns, "./"+r.Analyzer.Name+"/...")
+	}
+	pkgs := testmodule.Load(t, patterns...) // once for all the specs
 	var out []message
 	for _, r := range analyzer.Rules {
-		out = append(out, collect(t, testmodule.Dir(t), []*analysis.Analyzer{r.Analyzer}, "./"+r.Analyzer.Name+"/...", roles.Libraries())...)
+		var spec []*packages.Package
+		for _, p := range pkgs {
+			if strings.HasPrefix(p.PkgPath, "futurelint.test/"+r.Analyzer.Name+"/") {
+				spec = append(spec, p)
+			}
+		}
+		graph, err := checker.Analyze([]*analysis.Analyzer{r.Analyzer}, spec, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, act := range graph.Roots {
+			if act.Err != nil {
+				t.Fatalf("%s: %v", act, act.Err)
+			}
+			for _, d := range act.Diagnostics {
+				out = append(out, message{r.Analyzer.Name, act.Package.Fset.Position(d.Pos).String(), d.Message, roles.Libraries()})
+			}
+		}
 	}
 	return out
 }
