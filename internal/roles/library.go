@@ -116,7 +116,7 @@ type Words struct {
 	WaitCoroutine   Advice
 
 	// HandBack is how a callback run on another goroutine hands a result
-	// back to the loop ("take the result on the loop with ...").
+	// back to the loop ("use futures.Wrap({l}, {f}).Then(fn)").
 	HandBack string
 	// LoopOnly says what goes wrong when a loop-only call is made from
 	// another goroutine ("it races with the loop, or panics"), and
