@@ -92,9 +92,9 @@ func isStd(p *packages.Package) bool {
 type universe struct {
 	mu       sync.Mutex
 	fset     *token.FileSet
-	parent   *universe                 // where packages that are no variant come from; nil for the shared one
+	parent   *universe                  // where packages that are no variant come from; nil for the shared one
 	variants map[*packages.Package]bool // testVariant of every package; read-only
-	pkgs     map[string]*types.Package // by package path
+	pkgs     map[string]*types.Package  // by package path
 	read     map[*packages.Package]bool
 }
 
