@@ -7,7 +7,8 @@
 // is parsed or type-checked again. The standard library is described by
 // the roles table and has no facts: it is never analysed as a dependency.
 // Packages outside std that the named ones depend on are analysed for
-// facts only; the rules report on the named packages alone.
+// facts only, and only when loop code may reach them (see reach.go); the
+// rules report on the named packages alone.
 //
 // Every cache entry is keyed by a hash of all its inputs: the package's
 // files, the keys of the analysed packages it imports (so an edit redoes
