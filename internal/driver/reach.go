@@ -83,10 +83,7 @@ func markReach(order []*node) {
 // package of n's import closure (or cannot be read: the analysis then
 // says why).
 func configNames(n *node) bool {
-	if len(n.pkg.CompiledGoFiles) == 0 {
-		return false
-	}
-	c, err := config.For(filepath.Dir(n.pkg.CompiledGoFiles[0]))
+	c, err := configOf(n)
 	if err != nil {
 		return true
 	}
@@ -120,9 +117,15 @@ func configNames(n *node) bool {
 // hasConfig reports whether a config file applies to n (or cannot be
 // read).
 func hasConfig(n *node) bool {
-	if len(n.pkg.CompiledGoFiles) == 0 {
-		return false
-	}
-	c, err := config.For(filepath.Dir(n.pkg.CompiledGoFiles[0]))
+	c, err := configOf(n)
 	return c != nil || err != nil
+}
+
+// configOf returns the config that applies to n, as the engine finds it:
+// from the directory of its files.
+func configOf(n *node) (*config.Config, error) {
+	if len(n.pkg.CompiledGoFiles) == 0 {
+		return nil, nil
+	}
+	return config.For(filepath.Dir(n.pkg.CompiledGoFiles[0]))
 }
