@@ -60,7 +60,7 @@ func markReach(order []*node) {
 		for _, m := range n.imports {
 			n.loopy = n.loopy || m.loopy
 		}
-		if !n.loopy && n.analysed() && configNames(n) {
+		if !n.loopy && (n.root || !n.std) && configNames(n) {
 			n.loopy = true
 		}
 	}
