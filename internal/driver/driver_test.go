@@ -45,6 +45,17 @@ func TestSameFindingsOnPresets(t *testing.T) {
 	sameFindings(t, filepath.Join(root, "testdata", "presets"), []string{"./protoactor/...", "./gnet/...", "./gojaloop/..."}, false, 20)
 }
 
+// TestSameFindingsWithConfigAndDirectives checks the two paths agree
+// where loop code is declared by a config file's rows or by a library's
+// //futurelint: directives, with the libraries as dependencies: they
+// import no loop runtime, yet loop code reaches them.
+func TestSameFindingsWithConfigAndDirectives(t *testing.T) {
+	sameFindings(t, filepath.Join(root, "testdata"), []string{
+		"./config/blocking", "./config/self", "./config/unwrap",
+		"./directives/blocking", "./directives/self", "./directives/unwrap",
+	}, false, 6)
+}
+
 // TestSameFindingsOnCorpus checks the two paths agree on the benchmark's
 // generated corpus: every kind of finding it seeds, in packages that hand
 // facts to each other through chains of blocking helpers.
