@@ -36,6 +36,9 @@ type Library struct {
 	Words Words
 	Types []TypeSpec
 	Funcs []FuncSpec
+	// NoInfer turns off loop inference in the package ("inferLoops":
+	// false): its goroutines draining a channel are not taken for loops.
+	NoInfer bool
 }
 
 // Words are the library's own names for what messages talk about.
@@ -178,11 +181,18 @@ func parse(source string, data []byte) (*Config, error) {
 }
 
 func parseLibrary(path string, n *node, at func(*node) string) (*Library, error) {
-	m, err := object(n, "words", "types", "functions")
+	m, err := object(n, "words", "types", "functions", "inferLoops")
 	if err != nil {
 		return nil, err
 	}
 	lib := &Library{Pkg: path}
+	if v := m["inferLoops"]; v != nil {
+		infer, err := boolean(v)
+		if err != nil {
+			return nil, err
+		}
+		lib.NoInfer = !infer
+	}
 	if w := m["words"]; w != nil {
 		wm, err := object(w, "loop", "wait", "handBack")
 		if err != nil {
