@@ -37,7 +37,95 @@ func (f *finder) posts(l *loop, base *roles.Table) []roles.Func {
 	if !waited {
 		return nil
 	}
-	return rows
+	return append(rows, f.guarded(l, rows)...)
+}
+
+// guarded returns plain post rows for the package's functions that, after
+// a check that may return early (already on the loop: run f directly),
+// hand a func parameter to one of the invokes in rows. Called from the
+// loop's own code they take the early return, so they are not invokes;
+// the engine would otherwise see only the wait behind the check.
+func (f *finder) guarded(l *loop, rows []roles.Func) []roles.Func {
+	invokes := map[types.Object]roles.FuncArg{}
+	for _, file := range f.pass.Files {
+		for _, decl := range file.Decls {
+			if d, ok := decl.(*ast.FuncDecl); ok {
+				if fn, ok := f.info.Defs[d.Name].(*types.Func); ok {
+					for _, r := range rows {
+						if r.SubmitLoop != roles.NoArg && r.Name == fn.Name() && r.Recv == recvTypeName(recvOf(fn)) {
+							invokes[fn] = r.Funcs[0]
+						}
+					}
+				}
+			}
+		}
+	}
+	var out []roles.Func
+	for _, file := range f.pass.Files {
+		for _, decl := range file.Decls {
+			d, ok := decl.(*ast.FuncDecl)
+			if !ok || d.Body == nil {
+				continue
+			}
+			fn, _ := f.info.Defs[d.Name].(*types.Func)
+			if fn == nil || invokes[fn].Arg != roles.NoArg {
+				continue
+			}
+			for i, stmt := range d.Body.List {
+				es, ok := stmt.(*ast.ExprStmt)
+				if !ok {
+					continue
+				}
+				call, ok := ast.Unparen(es.X).(*ast.CallExpr)
+				if !ok {
+					continue
+				}
+				fa, ok := invokes[f.callee(call.Fun)]
+				if !ok || !beforeReturns(d.Body.List[:i]) {
+					continue
+				}
+				args := call.Args
+				if _, isMethod := ast.Unparen(call.Fun).(*ast.SelectorExpr); isMethod && recvOf(f.callee(call.Fun).(*types.Func)) != nil {
+					args = append([]ast.Expr{nil}, args...) // Arg0 is the receiver
+				}
+				k := fa.Arg.Index()
+				if k < 0 || k >= len(args) || args[k] == nil {
+					continue
+				}
+				sig := fn.Signature()
+				for p := 0; p < sig.Params().Len(); p++ {
+					if id, ok := ast.Unparen(args[k]).(*ast.Ident); ok && f.info.Uses[id] == sig.Params().At(p) {
+						arg := roles.ArgAt(p)
+						if sig.Recv() != nil {
+							arg = roles.ArgAt(p + 1)
+						}
+						out = append(out, roles.Func{Pkg: fn.Pkg().Path(), Recv: recvTypeName(recvOf(fn)), Name: fn.Name(), Guarded: true,
+							Funcs: []roles.FuncArg{{Arg: arg, Where: roles.OnLoop, Loop: roles.ProcessLoop, Via: l.Via}}})
+					}
+				}
+				break
+			}
+		}
+	}
+	return out
+}
+
+// beforeReturns reports whether any of stmts returns.
+func beforeReturns(stmts []ast.Stmt) bool {
+	for _, s := range stmts {
+		if returns(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// recvOf is the receiver type of a method, or nil.
+func recvOf(fn *types.Func) types.Type {
+	if r := fn.Signature().Recv(); r != nil {
+		return r.Type()
+	}
+	return nil
 }
 
 // post returns the row of d when it sends one of its func parameters to
@@ -81,7 +169,7 @@ func (f *finder) post(l *loop, d *ast.FuncDecl, fn *types.Func) (roles.Func, boo
 	}
 	recv := ""
 	if sig.Recv() != nil {
-		recv = recvTypeName(sig.Recv().Type())
+		recv = recvTypeName(recvOf(fn))
 	}
 	arg := roles.ArgAt(param)
 	if recv != "" {
@@ -302,6 +390,9 @@ func isFunc(t types.Type) bool {
 
 // recvTypeName is the name of a receiver's type: T for T, *T, T[X].
 func recvTypeName(t types.Type) string {
+	if t == nil {
+		return ""
+	}
 	if p, ok := t.(*types.Pointer); ok {
 		t = p.Elem()
 	}
