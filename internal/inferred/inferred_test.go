@@ -23,10 +23,11 @@ func TestLoopBlock(t *testing.T) {
 	analysistest.Run(t, dir, loopblock.Analyzer, "./inferred/use/block")
 }
 
-// The loops' own packages and the look-alikes have no finding.
+// The loops' own packages, the look-alikes, and loops whose inference a
+// directive (off) or the config (offcfg) turns off have no finding.
 func TestQuiet(t *testing.T) {
 	dir := testmodule.Dir(t)
-	pkgs := []string{"./inferred/evloop", "./inferred/mainq", "./inferred/mainq2", "./inferred/service", "./inferred/pools"}
+	pkgs := []string{"./inferred/evloop", "./inferred/mainq", "./inferred/mainq2", "./inferred/service", "./inferred/pools", "./inferred/off", "./inferred/offcfg"}
 	analysistest.Run(t, dir, selfsubmit.Analyzer, pkgs...)
 	analysistest.Run(t, dir, loopblock.Analyzer, pkgs...)
 }

@@ -54,6 +54,6 @@ func mainq2Calls() {
 
 func serviceCalls(s *service.Server) {
 	s.Do(func(map[string]int) {
-		s.Do(func(map[string]int) {}) // want `^s\.Do submits the callback to \(\*Server\)\.run draining s\.ops, the loop this code is already running on, and s\.Do may wait for it`
+		s.Do(func(map[string]int) {}) // want `^s\.Do submits the callback to \(\*Server\)\.run draining s\.ops, the loop this code is already running on, and s\.Do itself may block the loop waiting for it`
 	})
 }
