@@ -32,7 +32,8 @@ func Libraries(pass *analysis.Pass, base *roles.Table, notLoops []*ast.FuncDecl,
 		}
 	}
 	path := pass.Pkg.Path()
-	if off || base.Library(path) != nil || base.DescribedOnly(path) || !mayHaveLoop(pass.TypesInfo, pass.Files) {
+	std := (pass.Module == nil || pass.Module.Path == "") && roles.IsStd(path)
+	if off || std || base.Library(path) != nil || base.DescribedOnly(path) || !mayHaveLoop(pass.TypesInfo, pass.Files) {
 		return libs
 	}
 	loops := infer(pass, base, notLoops)
