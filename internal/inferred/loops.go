@@ -25,6 +25,7 @@ type finder struct {
 	// goLits are the function literals started by a go statement, with
 	// whether that statement is inside a for statement.
 	goLits map[*ast.FuncLit]bool
+	decls  map[types.Object]*ast.FuncDecl // the package's functions
 }
 
 // loop is a loop found in the package's own code.
@@ -38,7 +39,7 @@ type loop struct {
 
 func infer(pass *analysis.Pass, base *roles.Table, notLoops []*ast.FuncDecl) []Loop {
 	f := &finder{pass: pass, info: pass.TypesInfo, recvs: map[types.Object]int{}, signals: map[types.Object][]token.Pos{},
-		goSites: map[types.Object]int{}, goInLoop: map[types.Object]bool{}, goLits: map[*ast.FuncLit]bool{}}
+		goSites: map[types.Object]int{}, goInLoop: map[types.Object]bool{}, goLits: map[*ast.FuncLit]bool{}, decls: map[types.Object]*ast.FuncDecl{}}
 	off := map[*ast.FuncDecl]bool{}
 	for _, d := range notLoops {
 		off[d] = true
@@ -89,6 +90,13 @@ func infer(pass *analysis.Pass, base *roles.Table, notLoops []*ast.FuncDecl) []L
 // statements of the package.
 func (f *finder) walk() {
 	for _, file := range f.pass.Files {
+		for _, decl := range file.Decls {
+			if d, ok := decl.(*ast.FuncDecl); ok && d.Body != nil {
+				if obj := f.info.Defs[d.Name]; obj != nil {
+					f.decls[obj] = d
+				}
+			}
+		}
 		ast.PreorderStack(file, nil, func(n ast.Node, stack []ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.UnaryExpr:
@@ -238,7 +246,7 @@ func (f *finder) loopOf(body *ast.BlockStmt, started bool, sig *ast.FuncType) *l
 func (f *finder) drains(stmt ast.Stmt, l *loop) {
 	add := func(q ast.Expr, v *ast.Ident, body []ast.Stmt) {
 		obj := f.queueObj(q)
-		if obj == nil || f.recvs[obj] != 1 || v == nil || !f.runs(f.info.ObjectOf(v), body) {
+		if obj == nil || f.recvs[obj] != 1 || v == nil || !f.runs(f.info.ObjectOf(v), body, 0) {
 			return
 		}
 		l.queues = append(l.queues, q)
@@ -295,8 +303,9 @@ func recvAssign(s ast.Stmt) (q ast.Expr, v *ast.Ident) {
 }
 
 // runs reports whether stmts call the received value v, or a func field
-// of it.
-func (f *finder) runs(v types.Object, stmts []ast.Stmt) bool {
+// of it, themselves or in a function of the package they pass v to
+// (dispatch(f)).
+func (f *finder) runs(v types.Object, stmts []ast.Stmt, depth int) bool {
 	if v == nil {
 		return false
 	}
@@ -307,13 +316,25 @@ func (f *finder) runs(v types.Object, stmts []ast.Stmt) bool {
 			if !ok || found {
 				return !found
 			}
+			if depth < 3 {
+				if d := f.decls[f.callee(call.Fun)]; d != nil && !f.isMethodCall(call) {
+					for i, a := range call.Args {
+						if id, ok := ast.Unparen(a).(*ast.Ident); ok && f.info.Uses[id] == v {
+							if p := paramObj(f.info, d, i); p != nil && f.runs(p, d.Body.List, depth+1) {
+								found = true
+							}
+						}
+					}
+				}
+			}
 			switch fn := ast.Unparen(call.Fun).(type) {
 			case *ast.Ident:
-				found = f.info.Uses[fn] == v
+				found = found || f.info.Uses[fn] == v
 			case *ast.SelectorExpr:
 				if id, ok := ast.Unparen(fn.X).(*ast.Ident); ok && f.info.Uses[id] == v {
 					if sel := f.info.Selections[fn]; sel != nil && sel.Kind() == types.FieldVal {
-						_, found = sel.Obj().Type().Underlying().(*types.Signature)
+						_, isFunc := sel.Obj().Type().Underlying().(*types.Signature)
+						found = found || isFunc
 					}
 				}
 			}
@@ -321,6 +342,28 @@ func (f *finder) runs(v types.Object, stmts []ast.Stmt) bool {
 		})
 	}
 	return found
+}
+
+// isMethodCall reports whether call calls a method (its arguments then
+// do not start at the receiver).
+func (f *finder) isMethodCall(call *ast.CallExpr) bool {
+	fn, ok := f.callee(call.Fun).(*types.Func)
+	return ok && fn.Signature().Recv() != nil
+}
+
+// paramObj is the i-th parameter of d (the last one for a variadic
+// tail), or nil.
+func paramObj(info *types.Info, d *ast.FuncDecl, i int) types.Object {
+	n := 0
+	for _, fld := range d.Type.Params.List {
+		for _, name := range fld.Names {
+			if n == i {
+				return info.Defs[name]
+			}
+			n++
+		}
+	}
+	return nil
 }
 
 // startsParam reports whether body starts one of the function's func
