@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -55,7 +54,7 @@ func newCommand(rules []analyzer.Rule) *command {
 	fs.BoolVar(&c.json, "json", false, "print findings as JSON (package -> rule -> findings); exit status 0 with findings")
 	fs.BoolVar(&c.sarif, "sarif", false, "print findings as a SARIF 2.1.0 log; exit status 0 with findings")
 	fs.BoolVar(&c.fix, "fix", false, "apply the suggested fixes to the files")
-	fs.BoolVar(&c.diff, "diff", false, "with -fix, print the fixes as a unified diff instead of applying them")
+	fs.BoolVar(&c.diff, "diff", false, "print the suggested fixes as a unified diff instead of applying them (with or without -fix)")
 	fs.IntVar(&c.context, "c", -1, "print each finding's line with this many lines of context around it")
 	fs.BoolVar(&c.cache, "cache", true, "reuse and keep per-package results in the cache ($FUTURELINT_CACHE)")
 	fs.StringVar(&c.cpuprofile, "cpuprofile", "", "write a CPU profile of the run to this file")
@@ -110,19 +109,6 @@ func (c *command) settings() (string, error) {
 		fmt.Fprintf(&b, "-%s=%s\n", f.Name, f.Value.String())
 	}
 	return b.String(), nil
-}
-
-// multicheckerArgs are the flags set on the command line that the
-// multichecker also knows, and the packages: the -fix path hands them on.
-func (c *command) multicheckerArgs() []string {
-	own := []string{"sarif", "cache"}
-	var out []string
-	c.fs.Visit(func(f *flag.Flag) {
-		if !slices.Contains(own, f.Name) {
-			out = append(out, "-"+f.Name+"="+f.Value.String())
-		}
-	})
-	return append(out, c.fs.Args()...)
 }
 
 // triState is a rule's flag: unset, true or false.

@@ -227,3 +227,43 @@ func TestConfigDocs(t *testing.T) {
 		t.Errorf("docs/config.md shows %d files and %d blocks, want the 5 files of the example and its output", files, len(blocks))
 	}
 }
+
+// TestConfigErrorOnce checks a bad config is said once, at its position
+// and nothing else, however many packages it applies to; the packages it
+// does not stop are analysed. go vet runs futurelint once per package, so
+// it names each package the config stops, with the same position.
+func TestConfigErrorOnce(t *testing.T) {
+	typo := strings.Replace(goodConfig, "(*Future).Wait", "(*Future).Wiat", 1)
+	for _, tc := range []struct {
+		name, config, want, summary string
+	}{
+		{"malformed", strings.Replace(goodConfig, `"deadlock", "waits"`, `"deadlock" "waits"`, 1),
+			`.futurelint.json:6:49: malformed JSON: invalid character '"' after object key:value pair`,
+			"futurelint: analysed 0 of 4 packages; not analysed, for the errors above: tmp/app, tmp/loop, tmp/other, tmp/other2"},
+		{"unknown method", typo,
+			".futurelint.json:6:9: type tmp/loop.Future has no method Wiat",
+			"futurelint: analysed 2 of 4 packages; not analysed, for the errors above: tmp/app, tmp/loop"},
+	} {
+		dir := tmpModule(t, map[string]string{
+			".futurelint.json":    tc.config,
+			"other/other.go":      "package other\n\nfunc F() {}\n",
+			"other2/other2.go":    "package other2\n\nfunc F() {}\n",
+			"app/app_test.go":     appTest,
+			"other/other_test.go": "package other\n\nimport \"testing\"\n\nfunc TestF(t *testing.T) {}\n",
+		})
+		want := filepath.Join(dir, tc.want) + "\n" + tc.summary + "\n"
+		r := futurelint(t, dir, "./...")
+		if r.code != 1 || r.stderr != want {
+			t.Errorf("%s: futurelint ./...: exit status %d, stderr:\n%s\nwant 1 and\n%s", tc.name, r.code, r.stderr, want)
+		}
+		v := run(t, dir, "go", "vet", "-vettool="+binary, "./...")
+		for _, line := range strings.Split(strings.TrimSpace(v.stderr), "\n") {
+			if !strings.HasPrefix(line, "#") && !strings.HasSuffix(line, ": "+filepath.Join(dir, tc.want)) {
+				t.Errorf("%s: go vet: %q, want package: %s", tc.name, line, filepath.Join(dir, tc.want))
+			}
+		}
+		if v.code == 0 || !strings.Contains(v.stderr, "tmp/app: "+filepath.Join(dir, tc.want)) {
+			t.Errorf("%s: go vet: exit status %d, stderr:\n%s\nwant non-zero and tmp/app: %s", tc.name, v.code, v.stderr, tc.want)
+		}
+	}
+}

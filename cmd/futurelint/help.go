@@ -89,9 +89,13 @@ Results are cached per package in $FUTURELINT_CACHE (default: futurelint in
 the user cache directory): a re-run redoes only the packages that changed and
 those that depend on them.
 
-Exit status: 0 nothing to report; 3 findings; 1 futurelint could not do its
-job (a package does not build, a bad flag). With -json, -sarif or -fix,
-findings alone leave the status 0.
+A package that does not build, or imports one that does not, is not
+analysed: its errors are printed (a dependency's with the imports that pulled
+it in), and every other package is analysed.
+
+Exit status: 0 nothing to report; 3 findings; 1 futurelint could not do all
+of its job (a package does not build, a bad config, a bad flag). With -json,
+-sarif or -fix, findings alone leave the status 0.
 `)
 }
 

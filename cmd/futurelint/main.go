@@ -10,7 +10,7 @@
 //	futurelint help <rule>           # a rule's documentation, by name or ID
 //	futurelint help presets          # the libraries futurelint knows
 //
-// Flags: -fix applies suggested fixes, -diff (with -fix) prints them as a
+// Flags: -fix applies suggested fixes, -diff prints them as a
 // diff instead, -json prints findings as JSON, -sarif as a SARIF 2.1.0 log,
 // -<rule> runs only the named rules and -<rule>=false leaves a rule out,
 // -test=false skips test files, -disable-presets=name,... leaves out the
@@ -27,10 +27,15 @@
 // futurelint/ in the user cache directory), so a re-run redoes only the
 // packages that changed and those that depend on them.
 //
+// A package that does not build (or imports one that does not) is not
+// analysed; its errors are printed, each once, an error of a dependency
+// with the imports that pulled it in from a named package, and every other
+// package is analysed. -fix and -diff use the same analysis and cache.
+//
 // Exit status: 0 when there is nothing to report, 3 when there are findings,
-// 1 when futurelint could not do its job (a package does not build, a bad
-// flag). With -json, -sarif or -fix, findings alone do not make the status
-// non-zero.
+// 1 when futurelint could not do all of its job (a package does not build,
+// a bad config, a bad flag). With -json, -sarif or -fix, findings alone do
+// not make the status non-zero.
 package main
 
 import (
@@ -68,8 +73,8 @@ func vetProtocol(args []string) bool {
 	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg")
 }
 
-// multicheckerMain runs x/tools' multichecker: the go vet protocol
-// (unitchecker) and -fix go through it.
+// multicheckerMain runs x/tools' multichecker for the go vet protocol
+// (unitchecker).
 func multicheckerMain() {
 	exitOneOnBadFlag()
 	if len(os.Args) == 2 && os.Args[1] == "-V=full" {

@@ -428,6 +428,14 @@ func TestDiff(t *testing.T) {
 	if after := readFile(t, filepath.Join(dir, "app", "app.go")); after != before {
 		t.Error("futurelint -fix -diff changed app/app.go")
 	}
+	// The diff is the fix: applied to app.go, it gives what -fix writes.
+	want := readFile(t, filepath.Join(testdata, "fixed", "app.go.golden"))
+	if got := patched(t, before, r.stdout); got != want {
+		t.Errorf("app/app.go patched with the diff of -fix -diff:\n%s\nwant testdata/fixed/app.go.golden:\n%s", got, want)
+	}
+	if d := futurelint(t, dir, "-diff", "./app"); d != r {
+		t.Errorf("futurelint -diff printed\n%s\nwant what -fix -diff prints:\n%s", d.stdout, r.stdout)
+	}
 }
 
 // TestVet runs futurelint as a go vet tool.

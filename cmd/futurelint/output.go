@@ -23,17 +23,9 @@ func prefix(rule, category string) string {
 }
 
 // printText prints findings as the multichecker does, file:line:col:
-// message, each once even when two packages (a package and its test
-// variant) share the file, with context lines if context >= 0.
+// message, with context lines if context >= 0.
 func printText(w io.Writer, ds []driver.Diagnostic, context int) {
-	type key struct{ pos, end, rule, msg string }
-	seen := map[key]bool{}
 	for _, d := range ds {
-		k := key{d.Position().String(), d.EndPosition().String(), d.Analyzer, d.Message}
-		if seen[k] {
-			continue
-		}
-		seen[k] = true
 		show := func(start, end, msg string, sl, el int, file string) {
 			fmt.Fprintf(w, "%s: %s\n", start, msg)
 			if context < 0 {
@@ -118,26 +110,15 @@ func printJSON(w io.Writer, ds []driver.Diagnostic) error {
 }
 
 // printSARIF prints findings as a SARIF 2.1.0 log, paths relative to the
-// current directory. A file shared by a package and its test variant gets
-// one result per finding.
+// current directory.
 func printSARIF(w io.Writer, ds []driver.Diagnostic) error {
 	var rules []sarif.Rule
 	for _, r := range analyzer.Rules {
 		rules = append(rules, sarif.Rule{ID: r.ID, Name: r.Analyzer.Name, Doc: r.Analyzer.Doc, URL: r.Analyzer.URL})
 	}
-	type key struct{ pos, end, rule, msg string }
-	seen := map[key]bool{}
-	var unique []driver.Diagnostic
-	for _, d := range ds {
-		k := key{d.Position().String(), d.EndPosition().String(), d.Analyzer, d.Message}
-		if !seen[k] {
-			seen[k] = true
-			unique = append(unique, d)
-		}
-	}
 	cwd, err := os.Getwd()
 	if err != nil {
 		return err
 	}
-	return sarif.New("futurelint", moduleVersion(), "https://github.com/futurelint/futurelint", rules, unique, cwd).Write(w)
+	return sarif.New("futurelint", moduleVersion(), "https://github.com/futurelint/futurelint", rules, ds, cwd).Write(w)
 }

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/futurelint/futurelint/internal/roles"
 )
 
 // TestDisablePresets runs futurelint over programs of two preset libraries:
@@ -40,5 +43,61 @@ func TestDisablePresets(t *testing.T) {
 	bad := futurelint(t, dir, "-disable-presets=gent", "./gnet")
 	if bad.code != 1 || !strings.Contains(bad.stderr, `unknown preset "gent"`) || !strings.Contains(bad.stderr, "gnet") {
 		t.Errorf("-disable-presets=gent: exit %d, stderr %q; want 1 and an error naming the presets", bad.code, bad.stderr)
+	}
+}
+
+// TestUncoveredNote runs futurelint over two packages on gnet v1, a path
+// that looks like gnet but that no preset covers: it says so once, on
+// stderr, naming the preset that comes closest and how to attach it, and
+// the run still finds nothing (exit 0). Attached in a config, the note
+// goes; a package on a covered path gets none.
+func TestUncoveredNote(t *testing.T) {
+	if testing.Short() {
+		t.Skip("type-checks the real libraries from source")
+	}
+	dir := filepath.Join("..", "..", "testdata", "presets", "versions")
+	const note = `futurelint: note: github.com/panjf2000/gnet looks like gnet, which no preset covers: its loop code goes unchecked
+  if it has the API of github.com/panjf2000/gnet/v2, attach it in .futurelint.json: {"attach": {"github.com/panjf2000/gnet": "github.com/panjf2000/gnet/v2"}}
+`
+	r := futurelint(t, dir, "./gnetv1/...")
+	if r.code != 0 || r.stderr != note {
+		t.Errorf("futurelint ./gnetv1/...: exit %d, stderr:\n%s\nwant 0 and:\n%s", r.code, r.stderr, note)
+	}
+	cfg := filepath.Join(t.TempDir(), "attach.json")
+	if err := os.WriteFile(cfg, []byte(`{"attach": {"github.com/panjf2000/gnet": "github.com/panjf2000/gnet/v2"}}`), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	if r := futurelint(t, dir, "-config", cfg, "./gnetv1/..."); strings.Contains(r.stderr, "note:") {
+		t.Errorf("attached, futurelint still notes the path:\n%s", r.stderr)
+	}
+	if r := futurelint(t, dir, "./derailed", "./bubbletea2"); strings.Contains(r.stderr, "note:") || r.code != 3 {
+		t.Errorf("covered paths: exit %d, stderr:\n%s\nwant 3 and no note", r.code, r.stderr)
+	}
+}
+
+// TestHelpPresetsModules checks that help presets lists every module path
+// of every preset with the version it was checked at, and the rows that
+// differ by version with the version they changed in.
+func TestHelpPresetsModules(t *testing.T) {
+	var out, errs strings.Builder
+	if code := help(&out, &errs, nil, []string{"presets"}); code != 0 {
+		t.Fatalf("help presets: exit %d, %s", code, errs.String())
+	}
+	text := out.String()
+	for _, ref := range roles.Modules() {
+		line := "\tmodule " + ref.Module.Path
+		if !strings.Contains(text, line) || ref.Module.Checked != "" && !strings.Contains(text, line+": checked at "+ref.Module.Checked) && !strings.Contains(text, ": checked at "+ref.Module.Checked) {
+			t.Errorf("help presets does not list %s checked at %q:\n%s", ref.Module.Path, ref.Module.Checked, text)
+		}
+		if ref.Module.Of != "" && !strings.Contains(text, "("+ref.Module.Kind+" of "+ref.Module.Of+")") {
+			t.Errorf("help presets does not say what %s is to %s", ref.Module.Path, ref.Module.Of)
+		}
+	}
+	for _, lib := range roles.Presets() {
+		for _, o := range lib.Older {
+			if !strings.Contains(text, "before "+o.Before+", these do not "+o.Change) {
+				t.Errorf("help presets does not say what differs before %s", o.Before)
+			}
+		}
 	}
 }

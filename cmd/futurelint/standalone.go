@@ -37,15 +37,9 @@ func standalone(args []string) int {
 		fmt.Fprintf(os.Stderr, "futurelint: no packages to check.\nUsage: futurelint [flags] packages...  (e.g. futurelint ./...)\n%s\n", seeHelp)
 		return 1
 	}
-	if c.fix || c.diff {
-		if c.sarif {
-			fmt.Fprintf(os.Stderr, "futurelint: -sarif and -fix do not go together.\n%s\n", seeHelp)
-			return 1
-		}
-		// Fixes are applied by the multichecker, which reads the files
-		// afresh; it takes the same flags.
-		os.Args = append([]string{os.Args[0]}, c.multicheckerArgs()...)
-		multicheckerMain()
+	if (c.fix || c.diff) && c.sarif {
+		fmt.Fprintf(os.Stderr, "futurelint: -sarif and -fix do not go together.\n%s\n", seeHelp)
+		return 1
 	}
 	if c.json && c.sarif {
 		fmt.Fprintf(os.Stderr, "futurelint: -json and -sarif do not go together.\n%s\n", seeHelp)
@@ -95,14 +89,25 @@ func (c *command) run(stdout, stderr io.Writer) int {
 	for _, e := range res.Errors {
 		fmt.Fprintln(stderr, e)
 	}
+	if s := unanalysedSummary(res); s != "" {
+		fmt.Fprintln(stderr, s)
+	}
+	printNotes(stderr, res.Imports)
 	enabled := c.enabled()
 	var ds []driver.Diagnostic
-	for _, d := range res.Diagnostics {
+	for _, d := range unique(res.Diagnostics) {
 		if slices.ContainsFunc(enabled, func(a *analysis.Analyzer) bool { return a.Name == d.Analyzer }) {
 			ds = append(ds, d)
 		}
 	}
 	switch {
+	case c.fix || c.diff:
+		// As with x/tools' checker, the fixes are the output, not the
+		// findings.
+		if err := applyFixes(stdout, ds, res.Names, c.diff); err != nil {
+			fmt.Fprintf(stderr, "futurelint: %v\n", err)
+			return 1
+		}
 	case c.json:
 		if err := printJSON(stdout, ds); err != nil {
 			fmt.Fprintf(stderr, "futurelint: %v\n", err)
@@ -119,7 +124,7 @@ func (c *command) run(stdout, stderr io.Writer) int {
 	switch {
 	case len(res.Errors) > 0:
 		return 1
-	case len(ds) > 0 && !c.json && !c.sarif:
+	case len(ds) > 0 && !c.json && !c.sarif && !c.fix && !c.diff:
 		return 3
 	}
 	return 0

@@ -28,6 +28,15 @@ const FileName = ".futurelint.json"
 type Config struct {
 	Source    string     // the file it was read from, or "golangci-lint settings"
 	Libraries []*Library // sorted by package path
+	Attach    []Attach   // sorted by path
+}
+
+// Attach gives a path futurelint's preset does not name (a private fork,
+// a vendored copy) the rows of a preset's module.
+type Attach struct {
+	Path   string // a module path, or the import path of a package tree
+	Preset string // the preset's module path, or path@version
+	At     string // where it was declared, for errors: "file:line:col"
 }
 
 // Library is what a config says about one package.
@@ -126,9 +135,26 @@ func (p Param) String() string {
 func Load(file string) (*Config, error) {
 	data, err := os.ReadFile(file)
 	if err != nil {
-		return nil, fmt.Errorf("futurelint config: %w", err)
+		return nil, &Error{fmt.Errorf("futurelint config: %w", err)}
 	}
 	return Parse(file, data)
+}
+
+// Error is a mistake in a description of loop APIs: a config file, the
+// golangci-lint settings or a directive. Its message starts with where the
+// mistake was written. It is the same for every package the description
+// applies to, so a driver reports it once, as it is.
+type Error struct{ err error }
+
+func (e *Error) Error() string { return e.err.Error() }
+func (e *Error) Unwrap() error { return e.err }
+
+// describeError makes err, if not nil, an *Error.
+func describeError(err error) error {
+	if _, ok := err.(*Error); ok || err == nil {
+		return err
+	}
+	return &Error{err}
 }
 
 // Parse parses a config; source names it in errors. Errors say
@@ -138,9 +164,9 @@ func Parse(source string, data []byte) (*Config, error) {
 	if err != nil {
 		if pe, ok := err.(*posError); ok {
 			line, col := lineCol(data, pe.off)
-			return nil, fmt.Errorf("%s:%d:%d: %s", source, line, col, pe.msg)
+			return nil, &Error{fmt.Errorf("%s:%d:%d: %s", source, line, col, pe.msg)}
 		}
-		return nil, err
+		return nil, describeError(err)
 	}
 	return c, nil
 }
@@ -150,21 +176,26 @@ func parse(source string, data []byte) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	top, err := object(root, "packages")
+	top, err := object(root, "packages", "attach")
 	if err != nil {
 		return nil, err
 	}
 	c := &Config{Source: source}
+	at := func(n *node) string {
+		line, col := lineCol(data, n.off)
+		return fmt.Sprintf("%s:%d:%d", source, line, col)
+	}
+	if a := top["attach"]; a != nil {
+		if c.Attach, err = parseAttach(a, at); err != nil {
+			return nil, err
+		}
+	}
 	pkgs := top["packages"]
 	if pkgs == nil {
 		return c, nil
 	}
 	if pkgs.kind != objectNode {
 		return nil, errAt(pkgs, "packages: want an object from import path to description, found %s", pkgs.kind)
-	}
-	at := func(n *node) string {
-		line, col := lineCol(data, n.off)
-		return fmt.Sprintf("%s:%d:%d", source, line, col)
 	}
 	for _, k := range pkgs.keys {
 		if k.name == "" || strings.ContainsAny(k.name, " \t\"") {
@@ -178,6 +209,30 @@ func parse(source string, data []byte) (*Config, error) {
 	}
 	sort.Slice(c.Libraries, func(i, j int) bool { return c.Libraries[i].Pkg < c.Libraries[j].Pkg })
 	return c, nil
+}
+
+// parseAttach reads "attach": an object from a path to the preset module
+// whose rows it gets ("github.com/rivo/tview", or with @version).
+func parseAttach(n *node, at func(*node) string) ([]Attach, error) {
+	if n.kind != objectNode {
+		return nil, errAt(n, "attach: want an object from import path to a preset's module path, found %s", n.kind)
+	}
+	var out []Attach
+	for _, k := range n.keys {
+		if k.name == "" || strings.ContainsAny(k.name, " \t\"@") {
+			return nil, &posError{off: k.off, path: n.path, msg: fmt.Sprintf("%q is not an import path", k.name)}
+		}
+		target, err := str(k.val)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := roles.Attach(k.name, target); err != nil {
+			return nil, errAt(k.val, "%v", err)
+		}
+		out = append(out, Attach{Path: k.name, Preset: target, At: at(&node{off: k.off})})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out, nil
 }
 
 func parseLibrary(path string, n *node, at func(*node) string) (*Library, error) {

@@ -116,13 +116,40 @@ func TestParseGood(t *testing.T) {
 }
 
 // Every kind of mistake is an error naming the file, line and column.
+// TestParseAttach checks the attach key: paths given a preset module's
+// rows, at its current version or at one named.
+func TestParseAttach(t *testing.T) {
+	c, err := Parse("f.json", []byte(`{
+  "attach": {
+    "example.com/forks/tview": "github.com/rivo/tview@v0.0.0-20200219135020-0ba8301b415c",
+    "example.com/app/vendor/charm.land/bubbletea/v2": "charm.land/bubbletea/v2"
+  }
+}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Attach{
+		{Path: "example.com/app/vendor/charm.land/bubbletea/v2", Preset: "charm.land/bubbletea/v2", At: "f.json:4:5"},
+		{Path: "example.com/forks/tview", Preset: "github.com/rivo/tview@v0.0.0-20200219135020-0ba8301b415c", At: "f.json:3:5"},
+	}
+	if !reflect.DeepEqual(c.Attach, want) {
+		t.Errorf("Attach = %+v\nwant %+v", c.Attach, want)
+	}
+}
+
 func TestParseErrors(t *testing.T) {
 	for _, tc := range []struct{ src, want string }{
 		{`{"packages": {"x": {}}`, `f.json:1:23: malformed JSON: unexpected end of file`},
 		{"{\n \"packages\": {\"x\": {\"functions\": {\"F\": {\"loopOnly\": tru}}}}}", `f.json:2:56: malformed JSON: invalid character '}' in literal true`},
 		{"{\n  \"packages\": {\"x\" 1}}", `f.json:2:20: malformed JSON: invalid character '1' after object key`},
 		{`[]`, `f.json:1:1: want an object, found a list`},
-		{`{"package": {}}`, `f.json:1:2: unknown key "package" (known keys here: packages)`},
+		{`{"package": {}}`, `f.json:1:2: unknown key "package" (known keys here: packages, attach)`},
+		{`{"attach": []}`, `f.json:1:12: attach: want an object from import path to a preset's module path, found a list`},
+		{`{"attach": {"a b": "github.com/rivo/tview"}}`, `f.json:1:13: "a b" is not an import path`},
+		{`{"attach": {"example.com/tv": 1}}`, `f.json:1:31: want a string, found a number`},
+		{`{"attach": {"example.com/tv": "github.com/rivo/tviewx"}}`, `f.json:1:31: "github.com/rivo/tviewx" is no module of a preset (futurelint help presets lists them)`},
+		{`{"attach": {"example.com/tv": "tview"}}`, `f.json:1:31: "tview" is no module of a preset`},
+		{`{"attach": {"example.com/tv": "github.com/rivo/tview@latest"}}`, `f.json:1:31: "latest" is not a module version`},
 		{`{"packages": {}} {}`, `f.json:1:18: unexpected text after the top-level object`},
 		{`{"packages": []}`, `f.json:1:14: packages: want an object from import path to description, found a list`},
 		{`{"packages": {"a b": {}}}`, `f.json:1:15: "a b" is not an import path`},

@@ -83,7 +83,7 @@ func ParseDirectives(fset *token.FileSet, pkgPath string, files []*ast.File) (*D
 		}
 	}
 	if len(p.errs) > 0 {
-		return nil, errors.Join(p.errs...)
+		return nil, &Error{errors.Join(p.errs...)}
 	}
 	return p.d, nil
 }

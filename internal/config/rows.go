@@ -16,6 +16,11 @@ import (
 // parameter its function does not have, is an error naming where it was
 // written.
 func (l *Library) Rows(source string, pkg *types.Package) (*roles.Library, error) {
+	lib, err := l.rows(source, pkg)
+	return lib, describeError(err)
+}
+
+func (l *Library) rows(source string, pkg *types.Package) (*roles.Library, error) {
 	lib := &roles.Library{
 		Name:  source,
 		Paths: []string{pkg.Path()},

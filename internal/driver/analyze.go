@@ -156,7 +156,7 @@ func (s *suite) analyse(n *node, deps []*node, u *universe) error {
 		}
 		res, err := run(pass)
 		if err != nil {
-			runErr = fmt.Errorf("analysis %s of package %s: %v", a.Name, p.PkgPath, err)
+			runErr = analysisError(a, p.PkgPath, err)
 			return
 		}
 		results[a] = res

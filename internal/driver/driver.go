@@ -63,9 +63,27 @@ type Result struct {
 	// Errors say why packages could not be analysed: they do not build,
 	// or an analysis failed. Sorted.
 	Errors []string
+	// Named lists the named packages, by ID, sorted; NotAnalysed those of
+	// them that have no findings because they, or packages they import,
+	// could not be analysed (Errors say why).
+	Named, NotAnalysed []string
+	// Names maps the path of every package of the graph to its name: what
+	// a file that imports it without renaming calls it.
+	Names map[string]string
 	// Analysed lists the packages analysed in this run (not taken from
 	// the cache), by ID, sorted.
 	Analysed []string
+	// Imports are the packages of other modules that the named packages
+	// import, sorted by path: what a note about an unknown loop library
+	// is about.
+	Imports []Import
+}
+
+// Import is a package of another module that a named package imports.
+type Import struct {
+	Path            string // import path
+	Module, Version string // its module
+	Dir             string // the directory of a named package importing it
 }
 
 type keyHash = cache.Key
@@ -78,7 +96,7 @@ func Run(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{}
+	res := &Result{Names: map[string]string{}}
 	nodes := map[*packages.Package]*node{}
 	var order []*node // dependencies first
 	var visit func(p *packages.Package) *node
@@ -88,6 +106,7 @@ func Run(opts Options) (*Result, error) {
 		}
 		n := &node{pkg: p, std: isStd(p)}
 		nodes[p] = n
+		res.Names[p.PkgPath] = p.Name
 		paths := make([]string, 0, len(p.Imports))
 		for path := range p.Imports {
 			paths = append(paths, path)
@@ -105,21 +124,13 @@ func Run(opts Options) (*Result, error) {
 		}
 		visit(p).root = true
 	}
-	for _, n := range order {
-		for _, e := range n.pkg.Errors {
-			res.Errors = append(res.Errors, e.Error())
-		}
-	}
-	if len(res.Errors) > 0 {
-		sortUnique(&res.Errors)
-		return res, nil
-	}
+	unbuilt := buildErrors(order, res)
 	if len(order) == 0 {
 		return nil, fmt.Errorf("patterns %s match no packages", strings.Join(opts.Patterns, " "))
 	}
 
 	for _, n := range order {
-		if n.analysed() {
+		if n.analysed() && !unbuilt[n] {
 			if err := n.computeKey(&opts); err != nil {
 				return nil, err
 			}
@@ -174,7 +185,7 @@ func Run(opts Options) (*Result, error) {
 		markDirty(n)
 	}
 	for _, n := range order {
-		if !n.root {
+		if !n.root || unbuilt[n] {
 			continue
 		}
 		if e := opts.load(n); e != nil && e.Named {
@@ -197,7 +208,9 @@ func Run(opts Options) (*Result, error) {
 			res.Diagnostics = append(res.Diagnostics, n.diags...)
 		}
 	}
+	notAnalysed(order, unbuilt, transitive, res)
 	sort.Strings(res.Analysed)
+	res.Imports = imports(order)
 	sortUnique(&res.Errors)
 	sortDiagnostics(res.Diagnostics)
 	return res, nil
@@ -374,6 +387,28 @@ func (n *node) computeKey(opts *Options) error {
 	}
 	copy(n.key[:], h.Sum(nil))
 	return nil
+}
+
+// imports returns the packages of other modules that the named packages
+// import, each once, with the directory of the first importer in order.
+func imports(order []*node) []Import {
+	seen := map[string]bool{}
+	var out []Import
+	for _, n := range order {
+		if !n.root || len(n.pkg.GoFiles) == 0 {
+			continue
+		}
+		for _, m := range n.imports {
+			mod := m.pkg.Module
+			if m.std || mod == nil || mod.Main || seen[m.pkg.PkgPath] {
+				continue
+			}
+			seen[m.pkg.PkgPath] = true
+			out = append(out, Import{Path: m.pkg.PkgPath, Module: mod.Path, Version: mod.Version, Dir: filepath.Dir(n.pkg.GoFiles[0])})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out
 }
 
 func sortUnique(ss *[]string) {

@@ -23,16 +23,21 @@ var Analyzer = New(nil)
 // New returns an engine analyzer that knows the APIs of table, or of the
 // effective table (Table) when table is nil. Tests give a table of their
 // own; WithEngine runs a rule on such an engine.
-func New(table *roles.Table) *analysis.Analyzer {
+func New(table *roles.Table) *analysis.Analyzer { return newAnalyzer(table, false) }
+
+// newAnalyzer is New; with alwaysSSA, packages that reference no loop
+// runtime are summarised with SSA too, as the test of the two summaries'
+// agreement needs.
+func newAnalyzer(table *roles.Table, alwaysSSA bool) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name: "futurelintengine",
 		Doc:  "where code runs (event loop or not) and which functions may block; shared by futurelint's rules",
 		URL:  "https://github.com/futurelint/futurelint",
 		Run: func(pass *analysis.Pass) (any, error) {
 			if table == nil {
-				return run(pass, Table())
+				return run(pass, Table(), alwaysSSA)
 			}
-			return run(pass, table)
+			return run(pass, table, alwaysSSA)
 		},
 		ResultType: reflect.TypeFor[*Result](),
 		FactTypes:  FactTypes,
@@ -40,7 +45,7 @@ func New(table *roles.Table) *analysis.Analyzer {
 }
 
 // FactTypes are the facts the engine imports and exports.
-var FactTypes = []analysis.Fact{(*BlocksFact)(nil), (*SchedulesFact)(nil), (*LoopAPIFact)(nil), (*SuspendsFact)(nil), (*RolesFact)(nil), (*inferred.Fact)(nil)}
+var FactTypes = []analysis.Fact{(*BlocksFact)(nil), (*SchedulesFact)(nil), (*LoopAPIFact)(nil), (*SuspendsFact)(nil), (*RolesFact)(nil), (*ModuleVersionFact)(nil), (*inferred.Fact)(nil)}
 
 // Result is the engine's view of one package.
 type Result struct {
@@ -56,18 +61,18 @@ type Result struct {
 	SSA   *ssa.Package
 	Funcs []*ssa.Function
 
-	places   map[*ssa.Function]*Place
-	closures map[*ssa.Function]*ssa.MakeClosure // closure -> its only creation site
-	blocks   map[*ssa.Function]*BlocksFact      // may-block summaries of this package's functions
-	scheds   map[*ssa.Function]*SchedulesFact   // wrapper summaries of this package's functions
-	suspends map[*ssa.Function]bool             // activation roots containing a suspension point
-	ops      map[*ssa.Function][]*Op
-	more                          // what the later rules (dropped, offloop, lockawait, poolwait) ask
-	lateThen bool                 // placement: schedule Then callbacks of non-loop callers
-	loopCode map[*types.Func]bool // functions a //futurelint:loopcode directive puts on the loop
+	places     map[*ssa.Function]*Place
+	closures   map[*ssa.Function]*ssa.MakeClosure // closure -> its only creation site
+	blocks     map[*ssa.Function]*BlocksFact      // may-block summaries of this package's functions
+	scheds     map[*ssa.Function]*SchedulesFact   // wrapper summaries of this package's functions
+	suspends   map[*ssa.Function]bool             // activation roots containing a suspension point
+	ops        map[*ssa.Function][]*Op
+	suspendSum map[*ssa.Function]*SuspendsFact // may-suspend summaries of this package's functions
+	lateThen   bool                            // placement: schedule Then callbacks of non-loop callers
+	loopCode   map[*types.Func]bool            // functions a //futurelint:loopcode directive puts on the loop
 }
 
-func run(pass *analysis.Pass, base *roles.Table) (any, error) {
+func run(pass *analysis.Pass, base *roles.Table, alwaysSSA bool) (any, error) {
 	table, loopCode, err := extend(pass, base)
 	if err != nil {
 		// Not an error of this analyzer: the drivers would report only
@@ -81,7 +86,7 @@ func run(pass *analysis.Pass, base *roles.Table) (any, error) {
 		// handshakes inside Run or Await) are not what their users call.
 		return r, nil
 	}
-	if !r.usesLoopAPI() && len(loopCode) == 0 && !r.Roles.LoopRuntime(pass.Pkg.Path()) {
+	if !alwaysSSA && !r.usesLoopAPI() && len(loopCode) == 0 && !r.Roles.LoopRuntime(pass.Pkg.Path()) {
 		r.exportASTSummaries()
 		return r, nil
 	}
@@ -91,8 +96,8 @@ func run(pass *analysis.Pass, base *roles.Table) (any, error) {
 	r.summarizeBlocking()
 	r.computeOps()
 	r.suspends = nil // only needed while computing Ops
+	r.summarizeSuspends()
 	r.exportFacts()
-	r.computeMore()
 	return r, nil
 }
 
@@ -224,6 +229,9 @@ func (r *Result) exportFacts() {
 			continue
 		}
 		if f := r.blocks[fn]; f != nil {
+			r.Pass.ExportObjectFact(obj, f)
+		}
+		if f := r.suspendSum[fn]; f != nil {
 			r.Pass.ExportObjectFact(obj, f)
 		}
 		if f := r.scheds[fn]; f != nil {

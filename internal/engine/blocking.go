@@ -40,17 +40,15 @@ type Op struct {
 	// Panics, when set, says why the call certainly panics on its loop
 	// (roles.OwnLoopPanic: starting the loop that runs the code).
 	Panics *Reason
-	// SelfSubmit is set when the operation waits for work that was submitted
-	// thread-safely (RunThreadsafe, CallSoonThreadsafe) to the very loop it
-	// runs on: that finding belongs to the selfsubmit rule.
-	SelfSubmit bool
 	// GivesUp, when set, says how the wait may end without what it waits
 	// for (its context is done, another case of the select is ready): a
 	// stall, never a proven deadlock.
 	GivesUp *Reason
-	// Submit is the thread-safe submit whose work a SelfSubmit operation
-	// waits for (the RunThreadsafe call, or the CallSoonThreadsafe call
-	// whose callback settles the awaited channel or promise).
+	// Submit is set when the operation waits for work that was submitted
+	// thread-safely to the very loop it runs on: the submit (the
+	// RunThreadsafe call, or the CallSoonThreadsafe call whose callback
+	// settles the awaited channel or promise; for a call that submits and
+	// waits in one, the call itself).
 	Submit ssa.CallInstruction
 
 	step string // the operation as a step of a witness chain, when not "calls " + What
@@ -58,7 +56,7 @@ type Op struct {
 
 // Ops returns the blocking operations of fn and its calls to functions that
 // may block, in source order. For loop code it also works out Deadlock and
-// SelfSubmit. Settled futures are left out: a Result after <-f.Done(),
+// Submit. Settled futures are left out: a Result after <-f.Done(),
 // inside case <-f.Done(), or after awaiting Wrap(L, f) does not block.
 //
 // A Result is read-only once the engine has run, so rules running in
@@ -80,7 +78,7 @@ func (r *Result) opsOf(fn *ssa.Function) []*Op {
 		if f := r.calleeBlocks(callee); f != nil {
 			op := &Op{Fn: fn, Instr: ci, Pos: ci.Pos(), Kind: f.Kind, Call: ci.Common(), Helper: f}
 			op.Callee = funcObj(callee)
-			op.What = r.calleeName(callee)
+			op.What = r.CalleeName(callee)
 			op.CalleeIsLoop = r.calleeIsLoop(callee)
 			ops = append(ops, op)
 		}
@@ -132,7 +130,7 @@ func (r *Result) directOps(fn *ssa.Function) []*Op {
 				if instr.Op != token.ARROW {
 					continue
 				}
-				f := r.doneOf(instr.X)
+				f := r.DoneOf(instr.X)
 				if f != nil && r.settled(fn, f, instr) || stoppedBefore(b, instr) {
 					continue
 				}
@@ -165,7 +163,7 @@ func (r *Result) directOps(fn *ssa.Function) []*Op {
 // not direct table blockers, in source order.
 func (r *Result) staticCalls(fn *ssa.Function) []ssa.CallInstruction {
 	var out []ssa.CallInstruction
-	for ci := range calls(fn) {
+	for ci := range Calls(fn) {
 		common := ci.Common()
 		if common.IsInvoke() || common.StaticCallee() == nil {
 			continue
@@ -261,7 +259,7 @@ func (r *Result) summarizeBlocking() {
 					// A closure run in place: its operations are fn's own.
 					found[fn] = f
 				} else {
-					chain := append([]Step{r.step("calls "+r.calleeName(callee), ci.Pos())}, f.Chain...)
+					chain := append([]Step{r.step("calls "+r.CalleeName(callee), ci.Pos())}, f.Chain...)
 					found[fn] = &BlocksFact{Kind: f.Kind, Chain: chain, Pkg: f.Pkg, Loop: f.Loop}
 				}
 				break
@@ -332,8 +330,8 @@ func (r *Result) timeout(ch ssa.Value) bool {
 	return row != nil && row.Timeout
 }
 
-// doneOf returns f when ch is f.Done() for a future f, else nil.
-func (r *Result) doneOf(ch ssa.Value) ssa.Value {
+// DoneOf returns f when ch is f.Done() for a future f, else nil.
+func (r *Result) DoneOf(ch ssa.Value) ssa.Value {
 	call, ok := ch.(*ssa.Call)
 	if !ok {
 		return nil
@@ -381,7 +379,7 @@ func (r *Result) settled(fn *ssa.Function, f ssa.Value, at ssa.Instruction) bool
 			switch s := instr.(type) {
 			case *ssa.UnOp:
 				if s.Op == token.ARROW && dominates(s, at) {
-					if d := r.doneOf(s.X); d != nil && same(d) {
+					if d := r.DoneOf(s.X); d != nil && same(d) {
 						return true
 					}
 				}
@@ -390,7 +388,7 @@ func (r *Result) settled(fn *ssa.Function, f ssa.Value, at ssa.Instruction) bool
 					if st.Dir != types.RecvOnly {
 						continue
 					}
-					if d := r.doneOf(st.Chan); d == nil || !same(d) {
+					if d := r.DoneOf(st.Chan); d == nil || !same(d) {
 						continue
 					}
 					if body := selectCase(s, i); body != nil && body.Dominates(at.Block()) {

@@ -33,7 +33,7 @@ func (r *Result) Role(call *ssa.CallCommon) *roles.Func {
 // on a goroutine of their own, not in fn.
 func (r *Result) RoleCalls(fn *ssa.Function) iter.Seq2[ssa.CallInstruction, *roles.Func] {
 	return func(yield func(ssa.CallInstruction, *roles.Func) bool) {
-		for ci := range calls(fn) {
+		for ci := range Calls(fn) {
 			if row := r.Role(ci.Common()); row != nil && !yield(ci, row) {
 				return
 			}
@@ -41,8 +41,8 @@ func (r *Result) RoleCalls(fn *ssa.Function) iter.Seq2[ssa.CallInstruction, *rol
 	}
 }
 
-// calls yields fn's calls and defers, not its go statements, in block order.
-func calls(fn *ssa.Function) iter.Seq[ssa.CallInstruction] {
+// Calls yields fn's calls and defers, not its go statements, in block order.
+func Calls(fn *ssa.Function) iter.Seq[ssa.CallInstruction] {
 	return func(yield func(ssa.CallInstruction) bool) {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {

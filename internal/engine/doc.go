@@ -3,6 +3,43 @@
 // chains, across packages), and reporting with severities, suppression and
 // fix helpers. Every rule uses it; no rule repeats any of it.
 //
+// # The parts, what each answers and what it costs
+//
+// Each part is an analyzer; a rule requires the ones it reads (NewRule's
+// parts), and a rule run alone computes only those.
+//
+//   - Analyzer (futurelintengine), which every rule requires: the roles
+//     of the package (extend.go, config.go); where code runs (placement.go,
+//     loops.go, current.go, handlers.go, process.go, fields.go); what may
+//     block and what may suspend, with witness chains and the proof of a
+//     deadlock (blocking.go, astsummary.go, waits.go, stopwait.go,
+//     suspend.go). It runs on every package of the import graph, as its
+//     facts must (BlocksFact, SchedulesFact, LoopAPIFact, SuspendsFact,
+//     RolesFact). A package that references no loop runtime costs a walk
+//     of its typed syntax (astsummary.go; TestSummariesAgree holds it to
+//     what SSA finds); one that does costs its SSA and a few passes over
+//     its functions.
+//   - OffLoop (futurelintoffloop): what code that certainly runs off any
+//     loop does that belongs on one (offloop.go, owned.go). The offloop
+//     rule reports it; dropped requires it through Overlaps. It runs only
+//     on the packages the rules report on, and costs a walk of the
+//     functions handed off the loop and of what they call in the package.
+//     A rule's own detection (poolwait's waits of executor jobs on their
+//     own executor, dropped's discarded futures) lives in its package and
+//     costs only that rule's runs.
+//   - Overlaps (overlap.go): the table of sites two rules both see and the
+//     rule that reports each. A rule asks Quieted for the sites the table
+//     takes from it, and never looks at another rule's findings.
+//   - Free helpers, no analysis of their own: reporting, severities and
+//     suppression (report.go), fixes and spans (fixes.go), names and
+//     positions as messages spell them (names.go, words.go, reason.go).
+//
+// Adding a rule is one package under passes/ and one line in
+// analyzer/suite.go; a rule that needs an answer no part gives adds a
+// part here. Adding a kind of loop is rows in the roles table, and, when
+// the library reaches its loop code in a new way, the "where code runs"
+// part alone (placement.go, handlers.go, process.go).
+//
 // # Using the engine from a rule
 //
 // A rule is one call to NewRule, with its name, its embedded doc.go and a
@@ -22,8 +59,9 @@
 //		return nil
 //	}
 //
-// The analyzer requires Analyzer, takes its Doc and URL from doc.go, and
-// runs run only on packages that reference a loop runtime (Result.SSA set).
+// The analyzer requires Analyzer (and the parts given after run), takes its
+// Doc and URL from doc.go, and runs run only on packages that reference a
+// loop runtime (Result.SSA set).
 //
 // A Result is read-only once the engine has run: rules running in parallel
 // on the same package share it safely.
@@ -34,7 +72,8 @@
 // The rule itself declares no FactTypes: facts belong to Analyzer, which
 // declares them (FactTypes) and runs on every dependency under every
 // driver (multichecker, go vet -vettool, golangci-lint), since drivers run
-// required analyzers that have facts on the whole import graph.
+// required analyzers that have facts on the whole import graph. The other
+// parts declare none, so they run only where the rules do.
 //
 // What a rule asks the Result:
 //
@@ -58,28 +97,31 @@
 //   - Ops(fn): blocking operations and calls to functions that may block,
 //     with Kind, What, the table Row or the callee's Helper witness,
 //     Deadlock (why it provably never returns), GivesUp (how it may end
-//     without what it waits for: a stall) and SelfSubmit (the wait is on
-//     work submitted back to this loop, whatever its severity: reported by
-//     selfsubmit only).
+//     without what it waits for: a stall) and Submit (the wait is on work
+//     submitted back to this loop: Overlaps gives it to selfsubmit).
 //   - Settled(fn, f, at): the future f is certainly settled when at runs.
-//   - SettledOnLoop(fn, f): f is the future of a promise of the package
-//     that only code on fn's own loop settles (its OnDone runs there).
+//   - Settlers(v): the operations that settle a promise or channel;
+//     SameLoop(g, fn): loop code g certainly runs on fn's loop (unwrapped
+//     finds with them the promises only a loop's own code settles).
 //   - Role(call): the roles row of a static call, from the roles table or
 //     made from a wrapper's SchedulesFact. Rules never compare names: they
 //     ask the row (Block, Funcs, SubmitLoop, WrapLoop, LoopOnly, ...).
 //     RoleCalls(fn) yields fn's calls (not go statements) that have a row.
-//   - OffLoopUses: loop-only calls (rows with LoopOnly, and methods of a
-//     loop-bound value: BoundCall) and loop-owned writes in code that
-//     certainly runs off any loop (go bodies, executor jobs, functions a
-//     row runs on a goroutine of their own, OnDone of executor futures
-//     registered outside loop code, functions called only from those),
-//     with OffLoopStart saying where it runs; IsOffLoopCall.
-//     Touches: the same scanner for a callback loop code hands off.
-//   - PoolWaits: waits, in executor jobs, for work on the job's own
-//     executor (roles row Pool), with executor identity as for loops.
-//   - CallSuspends(call), MaySuspend(fn): whether a call may suspend the
-//     coroutine, with a witness chain; SuspendsFact carries it across
-//     packages, as BlocksFact does for blocking.
+//   - OffLoopUses, the result of OffLoop: loop-only calls (rows with
+//     LoopOnly, and methods of a loop-bound value: BoundCall) and
+//     loop-owned writes in code that certainly runs off any loop (go
+//     bodies, executor jobs, functions a row runs on a goroutine of their
+//     own, OnDone of executor futures registered outside loop code,
+//     functions called only from those), with OffLoopStart saying where it
+//     runs. Touches: the same scanner for a callback loop code hands off.
+//   - FunctionRefs, SurelyOff, QueuesJob: the references to a function,
+//     whether a function handed to an executor or a goroutine runs nowhere
+//     else, and whether a row queues executor jobs (passes/poolwait finds
+//     its jobs with them).
+//   - CallSuspends(call): whether a call may suspend the coroutine, with a
+//     witness chain; SuspendsFact carries it across packages, as
+//     BlocksFact does for blocking.
+//   - Quieted: the sites Overlaps gives to another rule.
 //   - Ref(v): the canonical reference of a value (root and field path),
 //     equal for two values that denote the same variable or object.
 //   - CallSpan: the range of a finding on a call (called name to end of

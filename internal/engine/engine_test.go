@@ -160,7 +160,7 @@ func TestSelfSubmits(t *testing.T) {
 		for _, s := range res.SelfSubmits(fn) {
 			deadlock := false
 			for _, w := range s.Waits {
-				if !w.SelfSubmit || w.Submit != s.Call {
+				if w.Submit != s.Call {
 					t.Errorf("wait %s at %s is not marked as waiting for its submit", w.What, res.Where(w.Pos))
 				}
 				deadlock = deadlock || w.Deadlock != nil

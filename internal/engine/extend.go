@@ -1,9 +1,11 @@
 package engine
 
 import (
+	"fmt"
 	"go/types"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -38,6 +40,17 @@ func (f *RolesFact) String() string {
 	return s
 }
 
+// ModuleVersionFact is a package fact of a package of a library whose rows
+// differ by version (tview's QueueUpdate waits only since 2020): the
+// module version it was built at, which picks the rows its importers get.
+type ModuleVersionFact struct {
+	Module, Version string
+}
+
+func (*ModuleVersionFact) AFact() {}
+
+func (f *ModuleVersionFact) String() string { return "module " + f.Module + "@" + f.Version }
+
 // extend returns the roles table for pass: base, then the rows that
 // packages it depends on declare in directives (RolesFact), then its own
 // directives, then the loops inferred in it and its dependencies
@@ -49,14 +62,28 @@ func extend(pass *analysis.Pass, base *roles.Table) (*roles.Table, map[*types.Fu
 	var libs []*roles.Library
 	var facts []analysis.PackageFact
 	for _, pf := range pass.AllPackageFacts() {
-		if _, ok := pf.Fact.(*RolesFact); ok && pf.Package != pass.Pkg {
-			facts = append(facts, pf)
+		switch pf.Fact.(type) {
+		case *RolesFact, *ModuleVersionFact:
+			if pf.Package != pass.Pkg {
+				facts = append(facts, pf)
+			}
 		}
 	}
 	sort.Slice(facts, func(i, j int) bool { return facts[i].Package.Path() < facts[j].Package.Path() })
+	older := map[string]bool{}
 	for _, pf := range facts {
-		f := pf.Fact.(*RolesFact)
-		libs = append(libs, &roles.Library{Name: "directives of " + pf.Package.Path(), Funcs: f.Funcs, Types: f.Types})
+		switch f := pf.Fact.(type) {
+		case *RolesFact:
+			libs = append(libs, &roles.Library{Name: "directives of " + pf.Package.Path(), Funcs: f.Funcs, Types: f.Types})
+		case *ModuleVersionFact:
+			if lib := roles.OlderRows(f.Module, f.Version); lib != nil && !older[f.Module] {
+				older[f.Module] = true
+				libs = append(libs, lib)
+			}
+		}
+	}
+	if m := pass.Module; m != nil && m.Version != "" && roles.Versioned(m.Path) {
+		pass.ExportPackageFact(&ModuleVersionFact{Module: m.Path, Version: m.Version})
 	}
 
 	dirs, err := config.ParseDirectives(pass.Fset, pass.Pkg.Path(), pass.Files)
@@ -106,8 +133,28 @@ func extend(pass *analysis.Pass, base *roles.Table) (*roles.Table, map[*types.Fu
 			}
 			libs = append(libs, l)
 		}
+		for _, a := range c.Attach {
+			if !dependsOn(pkgs, a.Path) {
+				continue
+			}
+			l, err := roles.Attach(a.Path, a.Preset)
+			if err != nil {
+				return nil, nil, fmt.Errorf("%s: %v", a.At, err)
+			}
+			libs = append(libs, l)
+		}
 	}
 	return base.With(libs...), loopCode, nil
+}
+
+// dependsOn reports whether pkgs holds a package at path or below it.
+func dependsOn(pkgs map[string]*types.Package, path string) bool {
+	for p := range pkgs {
+		if p == path || strings.HasPrefix(p, path+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 // packageDir is the directory of the package's source files ("" when

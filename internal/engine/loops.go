@@ -21,6 +21,15 @@ type loopRef struct {
 
 const markerLoop = ".Loop()"
 
+// Ref returns the canonical reference of v: its root value, after following
+// closure captures and variables assigned once, and a path of field
+// selections. Two values with equal Refs denote the same variable, field or
+// object (a lock, a loop, an executor).
+func (r *Result) Ref(v ssa.Value) LoopRef {
+	ref := r.canon(v)
+	return LoopRef{Root: ref.root, Path: ref.path}
+}
+
 // canon returns the loopRef of v.
 func (r *Result) canon(v ssa.Value) loopRef { return r.canonDepth(v, 0) }
 
@@ -200,6 +209,21 @@ func (r *Result) IsCurrentLoop(fn *ssa.Function, v ssa.Value) bool {
 		return false // not loop code, or not always: a go statement or job runs it too
 	}
 	return r.isCurrentRef(p, r.loopOf(v))
+}
+
+// SameLoop reports whether loop code g certainly runs on the loop that
+// loop code fn runs on.
+func (r *Result) SameLoop(g, fn *ssa.Function) bool {
+	p, pg := r.places[fn], r.places[g]
+	if p == nil || !p.Loop || p.OffLoop || pg == nil || !pg.Loop || pg.OffLoop {
+		return false
+	}
+	for _, ref := range r.CurrentLoops(g) {
+		if r.isCurrentRef(p, loopRef{ref.Root, ref.Path}) {
+			return true
+		}
+	}
+	return false
 }
 
 // isCurrentRef reports whether ref denotes the loop p's function runs on in

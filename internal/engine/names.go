@@ -22,13 +22,13 @@ func (r *Result) CallName(call *ssa.CallCommon) string {
 		return roles.Describe(call.Method)
 	}
 	if callee := call.StaticCallee(); callee != nil {
-		return r.calleeName(callee)
+		return r.CalleeName(callee)
 	}
 	return "a function value"
 }
 
-// calleeName names a callee for messages: (*futures.Loop).CallSoon, after.
-func (r *Result) calleeName(fn *ssa.Function) string {
+// CalleeName names a callee for messages: (*futures.Loop).CallSoon, after.
+func (r *Result) CalleeName(fn *ssa.Function) string {
 	if obj := funcObj(fn); obj != nil {
 		return r.FuncName(obj)
 	}

@@ -56,24 +56,31 @@ type OffLoopUse struct {
 	Write bool
 }
 
-// OffLoopUses returns the loop-only calls (rows with LoopOnly, and
-// methods called on a loop-bound value: BoundCall) and loop-owned writes of
-// code that certainly runs off any loop, in reporting order. Not included: code that
-// drives a loop (a goroutine that calls the loop's Run runs loop-only calls
-// before and after it on the loop's own goroutine), loops made by the
-// off-loop code itself, writes published to the loop by a lock, a channel
-// send or close, an atomic or a thread-safe submit
-// (precision first: which writes they publish is not worked out), and
-// completion callbacks registered from loop code (the unwrapped rule's).
-func (r *Result) OffLoopUses() []*OffLoopUse { return r.offUses }
+// OffLoopUses are the loop-only calls (rows with LoopOnly, and methods
+// called on a loop-bound value: BoundCall) and loop-owned writes of code
+// that certainly runs off any loop, in reporting order: the result of
+// OffLoop. Not included: code that drives a loop (a goroutine that calls
+// the loop's Run runs loop-only calls before and after it on the loop's
+// own goroutine), loops made by the off-loop code itself, writes published
+// to the loop by a lock, a channel send or close, an atomic or a
+// thread-safe submit (precision first: which writes they publish is not
+// worked out), and completion callbacks registered from loop code (the
+// unwrapped rule's).
+type OffLoopUses []*OffLoopUse
 
-// IsOffLoopCall reports whether ci is a loop-only call that OffLoopUses
-// reports.
-func (r *Result) IsOffLoopCall(ci ssa.CallInstruction) bool { return r.offCalls[ci] }
+// OffLoop finds what code that certainly runs off any loop does that
+// belongs on a loop (OffLoopUses). The offloop rule reports it; the
+// overlap table quiets other rules' findings at its calls. Only the rules
+// that require it pay for it.
+var OffLoop = newPart("futurelintoffloop", "loop-only calls and loop-owned writes in code that certainly runs off the loop", func(r *Result) OffLoopUses { return offLoop{r}.offLoopUses() })
 
-// computeOffLoop finds the off-loop starts and what they do.
-func (r *Result) computeOffLoop() {
-	r.offCalls = map[ssa.CallInstruction]bool{}
+// offLoop is the part of the engine that OffLoop runs: the Result, and
+// the methods that find off-loop code and what it does.
+type offLoop struct{ *Result }
+
+// offLoopUses finds the off-loop starts and what they do.
+func (r offLoop) offLoopUses() OffLoopUses {
+	var out OffLoopUses
 	starts := r.offLoopStarts()
 	fields := r.loopFields()
 	for _, s := range starts {
@@ -86,13 +93,13 @@ func (r *Result) computeOffLoop() {
 				}
 			}
 		}
-		sc := &scanner{res: r, seen: map[*ssa.Function]bool{}, fields: fields}
+		sc := &scanner{res: r.Result, seen: map[*ssa.Function]bool{}, fields: fields}
 		sc.local = func(root ssa.Value) bool { return r.sharedLocal(s, root) }
 		if s.Job {
 			sc.skip = func(root ssa.Value) bool { return r.capturedValue(root) }
 		}
 		sc.apiOK = func(ci ssa.CallInstruction, row *roles.Func, depth int) bool {
-			return depth == 0 && !drives && !r.ownLoop(s, ci.Common(), row) && !onReported(r, sc.apis, ci.Common())
+			return depth == 0 && !drives && !r.ownLoop(s, ci.Common(), row) && !onReported(r.Result, sc.apis, ci.Common())
 		}
 		owned := r.startOwned(s)
 		for _, g := range acts {
@@ -106,22 +113,18 @@ func (r *Result) computeOffLoop() {
 			return u
 		}
 		for _, t := range sc.apis {
-			r.offUses = append(r.offUses, use(t))
+			out = append(out, use(t))
 		}
 		if sc.write != nil && !sc.synced {
-			r.offUses = append(r.offUses, use(sc.write))
+			out = append(out, use(sc.write))
 		}
 	}
-	sort.SliceStable(r.offUses, func(i, j int) bool { return Before(r.Pass.Fset, r.offUses[i].Pos, r.offUses[j].Pos) })
-	for _, u := range r.offUses {
-		if u.Row != nil || u.Bound != nil {
-			r.offCalls[u.Call] = true
-		}
-	}
+	sort.SliceStable(out, func(i, j int) bool { return Before(r.Pass.Fset, out[i].Pos, out[j].Pos) })
+	return out
 }
 
 // offLoopStarts finds the functions that certainly run off any loop.
-func (r *Result) offLoopStarts() []*OffLoopStart {
+func (r offLoop) offLoopStarts() []*OffLoopStart {
 	var starts []*OffLoopStart
 	byFn := map[*ssa.Function]*OffLoopStart{}
 	candidate := map[*ssa.Function][]*OffLoopStart{}
@@ -171,10 +174,10 @@ func (r *Result) offLoopStarts() []*OffLoopStart {
 			}
 		}
 	}
-	refs := r.functionRefs()
+	refs := r.FunctionRefs()
 	for _, fn := range r.Funcs {
 		ss := candidate[fn]
-		if len(ss) == 0 || !r.surelyOff(fn, refs[fn], handed) {
+		if len(ss) == 0 || !r.SurelyOff(fn, refs[fn], handed) {
 			continue
 		}
 		byFn[fn] = ss[0]
@@ -206,7 +209,7 @@ func (r *Result) offLoopStarts() []*OffLoopStart {
 			if via == nil {
 				continue
 			}
-			s := &OffLoopStart{Fn: fn, At: uses[0], Caller: uses[0].Parent(), Why: "in " + r.calleeName(fn) + ", called only from code that runs off the loop (" + via.Why + ")"}
+			s := &OffLoopStart{Fn: fn, At: uses[0], Caller: uses[0].Parent(), Why: "in " + r.CalleeName(fn) + ", called only from code that runs off the loop (" + via.Why + ")"}
 			byFn[fn] = s
 			starts = append(starts, s)
 			changed = true
@@ -220,7 +223,7 @@ func (r *Result) offLoopStarts() []*OffLoopStart {
 // code it is the unwrapped rule's), the future is that of an executor job
 // queued here, and it is not already settled at ci (then the callback runs
 // at once, in fn).
-func (r *Result) executorCompletion(fn *ssa.Function, ci ssa.CallInstruction) bool {
+func (r offLoop) executorCompletion(fn *ssa.Function, ci ssa.CallInstruction) bool {
 	if r.IsLoopCode(fn) {
 		return false
 	}
@@ -233,12 +236,12 @@ func (r *Result) executorCompletion(fn *ssa.Function, ci ssa.CallInstruction) bo
 	if !ok || ref.path != "" {
 		return false
 	}
-	return r.queuesJob(r.Role(&call.Call))
+	return QueuesJob(r.Role(&call.Call))
 }
 
-// queuesJob reports whether row queues a job on an executor's workers
+// QueuesJob reports whether row queues a job on an executor's workers
 // (Submit): its result settles on a worker.
-func (r *Result) queuesJob(row *roles.Func) bool {
+func QueuesJob(row *roles.Func) bool {
 	if row == nil {
 		return false
 	}
@@ -250,9 +253,9 @@ func (r *Result) queuesJob(row *roles.Func) bool {
 	return false
 }
 
-// surelyOff reports whether fn, handed off the loop, runs nowhere else:
+// SurelyOff reports whether fn, handed off the loop, runs nowhere else:
 // it is not loop code, and every reference to it hands it off.
-func (r *Result) surelyOff(fn *ssa.Function, uses []ssa.Instruction, handed map[ssa.Instruction]bool) bool {
+func (r *Result) SurelyOff(fn *ssa.Function, uses []ssa.Instruction, handed map[ssa.Instruction]bool) bool {
 	p := r.places[fn]
 	if p == nil || p.Loop || p.Marker != nil || p.Parent != nil {
 		return false
@@ -277,10 +280,10 @@ func (r *Result) private(fn *ssa.Function) bool {
 	return !fn.Object().Exported() || r.Pass.Pkg.Name() == "main"
 }
 
-// functionRefs maps each function of the package to the instructions that
+// FunctionRefs maps each function of the package to the instructions that
 // use it as a value or call it: through a closure, a bound method value,
 // and a local variable assigned once.
-func (r *Result) functionRefs() map[*ssa.Function][]ssa.Instruction {
+func (r *Result) FunctionRefs() map[*ssa.Function][]ssa.Instruction {
 	refs := map[*ssa.Function][]ssa.Instruction{}
 	var uses func(fn *ssa.Function, v ssa.Value, depth int)
 	uses = func(fn *ssa.Function, v ssa.Value, depth int) {
@@ -344,7 +347,7 @@ func (r *Result) functionRefs() map[*ssa.Function][]ssa.Instruction {
 
 // loopFields returns the struct fields that loop code of the package reads
 // or writes: state that loop code owns.
-func (r *Result) loopFields() map[*types.Var]bool {
+func (r offLoop) loopFields() map[*types.Var]bool {
 	out := map[*types.Var]bool{}
 	for _, fn := range r.Funcs {
 		p := r.places[r.ActivationRoot(fn)]
@@ -378,7 +381,7 @@ func fieldVar(t types.Type, i int) *types.Var {
 // startOwned is what the start's own code sees as loop-owned: variables it
 // captured from the loop code that started it, and the receiver of a
 // method value bound there (or of a method a go statement runs).
-func (r *Result) startOwned(s *OffLoopStart) ownedFunc {
+func (r offLoop) startOwned(s *OffLoopStart) ownedFunc {
 	p := r.places[r.ActivationRoot(s.Caller)]
 	if p == nil || !p.Loop || p.OffLoop {
 		return func(ssa.Value) (string, bool) { return "", false }
@@ -402,7 +405,7 @@ func (r *Result) startOwned(s *OffLoopStart) ownedFunc {
 // value (a struct, a number, a slice header), not a pointer to shared
 // state: a job that writes it hands the write to whoever takes the job's
 // result from its future, as the code that made the job does.
-func (r *Result) capturedValue(root ssa.Value) bool {
+func (r offLoop) capturedValue(root ssa.Value) bool {
 	v := r.capturedAlloc(root)
 	if v == nil {
 		return false
@@ -413,7 +416,7 @@ func (r *Result) capturedValue(root ssa.Value) bool {
 
 // capturedAlloc returns the local variable that root, a captured variable,
 // stands for, through closures nested in closures; nil if root is not one.
-func (r *Result) capturedAlloc(root ssa.Value) *ssa.Alloc {
+func (r offLoop) capturedAlloc(root ssa.Value) *ssa.Alloc {
 	fv, ok := root.(*ssa.FreeVar)
 	if !ok {
 		return nil
@@ -434,7 +437,7 @@ func (r *Result) capturedAlloc(root ssa.Value) *ssa.Alloc {
 // sharedLocal reports whether a write through root (with no field on the
 // way) writes state loop code uses: root is a variable captured from loop
 // code that loop code also reads, or a parameter standing for one.
-func (r *Result) sharedLocal(s *OffLoopStart, root ssa.Value) bool {
+func (r offLoop) sharedLocal(s *OffLoopStart, root ssa.Value) bool {
 	v := r.capturedAlloc(root)
 	if v == nil {
 		return false
@@ -473,7 +476,7 @@ func onReported(r *Result, reported []*Touch, call *ssa.CallCommon) bool {
 
 // ownLoop reports whether a loop-only call is on a loop that the off-loop
 // code made itself (a loop it sets up before running or handing it on).
-func (r *Result) ownLoop(s *OffLoopStart, call *ssa.CallCommon, row *roles.Func) bool {
+func (r offLoop) ownLoop(s *OffLoopStart, call *ssa.CallCommon, row *roles.Func) bool {
 	if row == nil {
 		return false // a call on a loop-bound value: that loop's, never the off-loop code's own
 	}

@@ -284,7 +284,7 @@ func (r *Result) place() {
 // it is also scheduled.
 func (r *Result) directCalls() {
 	for _, fn := range r.Funcs {
-		for ci := range calls(fn) {
+		for ci := range Calls(fn) {
 			g := ci.Common().StaticCallee()
 			if g == nil {
 				continue

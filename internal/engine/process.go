@@ -112,7 +112,7 @@ func submitVia(row *roles.Func) string {
 	return row.Pkg
 }
 
-// classifyLoopServe works out Deadlock and SelfSubmit for waits on a loop
+// classifyLoopServe works out Deadlock and Submit for waits on a loop
 // that are not waits on a future or channel: a call that submits to the
 // current loop and waits for it in the same call (QueueUpdate, Send), a
 // call of a function that waits for the current process-wide loop
@@ -123,7 +123,7 @@ func (r *Result) classifyLoopServe(op *Op) bool {
 	fn := op.Fn
 	if ci, ok := op.Instr.(ssa.CallInstruction); ok && op.Row != nil && op.Helper == nil {
 		if awaited, sometimes := awaitedSubmit(op.Row); awaited && r.submitsToCurrent(fn, op.Call, op.Row) {
-			op.SelfSubmit, op.Submit = true, ci
+			op.Submit = ci
 			if !sometimes {
 				op.Deadlock = &Reason{Kind: OwnWork, Pos: op.Pos}
 			}

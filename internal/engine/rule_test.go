@@ -6,10 +6,13 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/analysis/checker"
 
 	"github.com/futurelint/futurelint/internal/engine"
 	"github.com/futurelint/futurelint/internal/testmodule"
+	"github.com/futurelint/futurelint/passes/dropped"
+	"github.com/futurelint/futurelint/passes/offloop"
 )
 
 const demoDoc = `// Package demo reports demos.
@@ -78,5 +81,18 @@ func TestNewRule(t *testing.T) {
 	}
 	if want := []string{"futurelint.test/engine/use"}; !slices.Equal(ran, want) {
 		t.Errorf("run ran on %v, want %v (engine/plain has no loop code)", ran, want)
+	}
+}
+
+// TestWithEngineParts runs offloop and dropped, which require the OffLoop
+// part, on an engine of their own: their specs hold as with Analyzer.
+func TestWithEngineParts(t *testing.T) {
+	eng := engine.New(engine.Table())
+	for _, rule := range []*analysis.Analyzer{offloop.Analyzer, dropped.Analyzer} {
+		moved := engine.WithEngine(rule, eng)
+		if moved.Requires[0] != eng || slices.Contains(moved.Requires, engine.OffLoop) {
+			t.Errorf("%s: requires %v, want eng and its own parts", rule.Name, moved.Requires)
+		}
+		analysistest.Run(t, testmodule.Dir(t), moved, "./"+rule.Name+"/a")
 	}
 }

@@ -30,7 +30,7 @@ func (r *Result) summarizeSuspends() {
 			if r.suspendSum[fn] != nil {
 				continue
 			}
-			for ci := range calls(fn) {
+			for ci := range Calls(fn) {
 				if f := r.CallSuspends(ci.Common()); f != nil {
 					if _, ok := ci.(*ssa.Defer); ok {
 						continue // runs as fn returns: nothing of fn is left to hold
@@ -82,21 +82,6 @@ func (r *Result) CallSuspends(call *ssa.CallCommon) *SuspendsFact {
 	if f == nil {
 		return nil
 	}
-	chain := append([]Step{{What: "calls " + r.calleeName(callee), Pos: r.Where(call.Pos())}}, f.Chain...)
+	chain := append([]Step{{What: "calls " + r.CalleeName(callee), Pos: r.Where(call.Pos())}}, f.Chain...)
 	return &SuspendsFact{Chain: chain}
-}
-
-// MaySuspend returns the may-suspend summary of a function of this package.
-func (r *Result) MaySuspend(fn *ssa.Function) *SuspendsFact { return r.suspendSum[fn] }
-
-// exportSuspendFacts exports the may-suspend summaries of package-level
-// functions and methods.
-func (r *Result) exportSuspendFacts() {
-	for _, fn := range r.Funcs {
-		if f := r.suspendSum[fn]; f != nil {
-			if obj := funcObj(fn); obj != nil && fn.Parent() == nil && fn.Synthetic == "" {
-				r.Pass.ExportObjectFact(obj, f)
-			}
-		}
-	}
 }

@@ -14,7 +14,7 @@ import (
 // classifyWait works out, for a blocking operation in loop code, whether it
 // waits for something that can only happen on the loop it blocks
 // (Deadlock), and whether that something was submitted thread-safely to
-// this very loop (SelfSubmit, the selfsubmit rule's finding).
+// this very loop (Submit).
 //
 // What is proven (see provePending for promises and channels):
 //   - a nested Run of the loop the code runs on;
@@ -45,7 +45,7 @@ func (r *Result) classifyWait(op *Op) {
 	if fa := r.awaitsSelfSubmit(op); fa != nil {
 		// A wrapper that submits to this loop and waits for the work
 		// itself (RunThreadsafe(l, co).Result() inside a helper).
-		op.SelfSubmit, op.Submit = true, op.Instr.(ssa.CallInstruction)
+		op.Submit = op.Instr.(ssa.CallInstruction)
 		switch ctx := Arg(op.Call, fa.Context.Index()); {
 		case fa.Sometimes:
 			// The wrapper may return without waiting: no proven deadlock.
@@ -66,7 +66,7 @@ func (r *Result) classifyWait(op *Op) {
 	future := false
 	switch instr := op.Instr.(type) {
 	case *ssa.UnOp:
-		if f := r.doneOf(instr.X); f != nil {
+		if f := r.DoneOf(instr.X); f != nil {
 			v, future = f, true
 		} else {
 			v = instr.X
@@ -79,7 +79,7 @@ func (r *Result) classifyWait(op *Op) {
 		if instr.States[0].Dir != types.RecvOnly {
 			return
 		}
-		if f := r.doneOf(instr.States[0].Chan); f != nil {
+		if f := r.DoneOf(instr.States[0].Chan); f != nil {
 			v, future = f, true
 		} else {
 			v = instr.States[0].Chan
@@ -108,7 +108,7 @@ func (r *Result) classifyWait(op *Op) {
 			if r.selfSubmitted(act, ref) == nil {
 				return
 			}
-			op.SelfSubmit, op.Submit = true, root
+			op.Submit = root
 			if !r.suspendsIn(act) {
 				op.Deadlock = &Reason{Kind: OwnCoroutine, Pos: CallPos(root)}
 			}
@@ -137,9 +137,9 @@ func (r *Result) classifySelect(op *Op, sel *ssa.Select) {
 		if st.Dir != types.RecvOnly {
 			continue
 		}
-		if f := r.doneOf(st.Chan); f != nil {
+		if f := r.DoneOf(st.Chan); f != nil {
 			if submit := r.selfSubmitted(act, r.canon(f)); submit != nil {
-				op.SelfSubmit, op.Submit = true, submit
+				op.Submit = submit
 				op.GivesUp = &Reason{Kind: OtherCase, Pos: sel.Pos()}
 				return
 			}
@@ -187,7 +187,7 @@ func (r *Result) awaitsSelfSubmit(op *Op) *roles.FuncArg {
 	return nil
 }
 
-// provePending sets Deadlock/SelfSubmit on op when obj (a new promise or
+// provePending sets Deadlock/Submit on op when obj (a new promise or
 // channel, created by creator) cannot be settled before op's wait ends,
 // because every settling use runs in loop code queued behind it:
 //
@@ -218,7 +218,7 @@ func (r *Result) provePending(op *Op, obj ssa.Value, creator *ssa.Function, act 
 		if !r.suspendsIn(act) {
 			if pending {
 				kind := SettledAfterReturn
-				if op.SelfSubmit {
+				if op.Submit != nil {
 					kind = SubmittedAfterReturn
 				}
 				op.Deadlock = &Reason{Kind: kind, Promise: promise, Pos: completers[0].Pos()}
@@ -232,7 +232,7 @@ func (r *Result) provePending(op *Op, obj ssa.Value, creator *ssa.Function, act 
 }
 
 // pendingUntilReturn reports whether every schedule of the completers is
-// made by act on its own loop; it sets SelfSubmit when all are thread-safe.
+// made by act on its own loop; it sets Submit when all are thread-safe.
 func (r *Result) pendingUntilReturn(op *Op, roots []*Place, act *ssa.Function) bool {
 	threadsafe := true
 	var submit ssa.CallInstruction
@@ -250,7 +250,7 @@ func (r *Result) pendingUntilReturn(op *Op, roots []*Place, act *ssa.Function) b
 			}
 		}
 	}
-	op.SelfSubmit = threadsafe
+	op.Submit = nil
 	if threadsafe {
 		op.Submit = submit
 	}
@@ -299,6 +299,16 @@ func (r *Result) schedulesOnCurrent(s *Schedule) bool {
 		return r.IsCurrentLoop(s.Caller, Arg(s.common(), s.Arg.Loop.Index()))
 	}
 	return false
+}
+
+// Settlers returns the settling uses of v (a promise or channel): its
+// Resolve, Reject, Cancel, sends and closes, through local variables,
+// closures and conversions; false when v escapes where its uses cannot be
+// seen.
+func (r *Result) Settlers(v ssa.Value) ([]ssa.Instruction, bool) {
+	var out []ssa.Instruction
+	ok := r.uses(v, &out, 0)
+	return out, ok
 }
 
 // uses collects the settling uses of obj (a promise or channel), following
@@ -426,7 +436,7 @@ type SelfSubmit struct {
 	Call ssa.CallInstruction
 	Row  *roles.Func
 	// Waits are the blocking operations of the same activation that wait
-	// for the submitted work; each has SelfSubmit set, and Deadlock when
+	// for the submitted work; each has Submit set to Call, and Deadlock when
 	// the wait provably never ends.
 	Waits []*Op
 }
@@ -449,7 +459,7 @@ func (r *Result) SelfSubmits(fn *ssa.Function) []*SelfSubmit {
 				continue
 			}
 			for _, op := range r.Ops(g) {
-				if op.SelfSubmit && op.Submit == ci {
+				if op.Submit == ci {
 					s.Waits = append(s.Waits, op)
 				}
 			}

@@ -1,7 +1,10 @@
 package roles
 
-// TeaPkg is the import path of Bubble Tea v1.
-const TeaPkg = "github.com/charmbracelet/bubbletea"
+// TeaPkg is the import path of Bubble Tea v1, and TeaV2Pkg that of v2.
+const (
+	TeaPkg   = "github.com/charmbracelet/bubbletea"
+	TeaV2Pkg = "charm.land/bubbletea/v2"
+)
 
 func init() { Register(&teaLibrary) }
 
@@ -29,6 +32,16 @@ var teaLibrary = Library{
 	Paths:   []string{TeaPkg},
 	Version: "v1.3.10",
 	Preset:  true,
+	// v2 (charm.land/bubbletea/v2, tea.go at v2.2.0) keeps the roles: the
+	// Model's Init, Update and View (:53-65; View returns a tea.View) run
+	// on the event loop (:946, :962, :1251), whose unbuffered msgs channel
+	// (:652, read only at :819) Send (:1325), Quit (:1339), Println
+	// (:1587) and Printf (:1602) write to; Wait (:1363) waits for it to
+	// end. Keys are tea.KeyPressMsg there: messages, not roles.
+	Modules: []Module{
+		{Path: TeaPkg, Checked: "v1.3.10"},
+		{Path: TeaV2Pkg, Of: TeaPkg, Kind: "major version", Checked: "v2.2.0", Since: "v2.0.0"},
+	},
 	Example: "p.Send(msg) in a model's Update deadlocks the program's event loop: return a tea.Cmd that produces msg",
 	Words:   teaWords,
 	Types: []Type{

@@ -18,6 +18,7 @@ var gojaLoopLibrary = Library{
 	Paths:   []string{GojaLoopPkg},
 	Version: "v0.0.0-20260212111938-1f56ff5bcf14",
 	Preset:  true,
+	Modules: []Module{{Path: "github.com/dop251/goja_nodejs", Checked: "v0.0.0-20260212111938-1f56ff5bcf14"}},
 	Example: "loop.Stop() in a RunOnLoop or SetTimeout callback deadlocks the event loop: loop.StopNoWait()",
 	Words:   gojaLoopWords,
 	Types: []Type{

@@ -48,6 +48,14 @@ type Library struct {
 	// always on.
 	Preset bool
 
+	// Modules are the module paths the rows hold for, the one they name
+	// first, then its other major versions, old paths and forks with the
+	// same API. A library that lists none has one: Paths[0] at Version.
+	Modules []Module
+	// Older are rows that differ in earlier versions of a module: the
+	// version a package builds against picks them.
+	Older []Older
+
 	Words  Words
 	Funcs  []Func
 	Types  []Type
@@ -291,6 +299,11 @@ func Build(libs ...*Library) *Table {
 	var funcs []Func
 	var types []Type
 	var fields []Field
+	var all []*Library
+	for _, lib := range libs {
+		all = append(all, lib.Expanded()...)
+	}
+	libs = all
 	for _, lib := range libs {
 		funcs = append(funcs, lib.Funcs...)
 		types = append(types, lib.Types...)

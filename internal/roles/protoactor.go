@@ -3,6 +3,9 @@ package roles
 // ActorPkg is the import path of protoactor-go's actor package.
 const ActorPkg = "github.com/asynkron/protoactor-go/actor"
 
+// EventStreamPkg is the import path of protoactor-go's event stream.
+const EventStreamPkg = "github.com/asynkron/protoactor-go/eventstream"
+
 // ClusterPkg is the import path of protoactor-go's cluster package, whose
 // grains are actors.
 const ClusterPkg = "github.com/asynkron/protoactor-go/cluster"
@@ -27,6 +30,15 @@ var protoactorLibrary = Library{
 	Clients: []string{ClusterPkg},
 	Version: "v0.0.0-20240822202345-3c0e61ca19c9",
 	Preset:  true,
+	Modules: []Module{
+		{Path: "github.com/asynkron/protoactor-go", Checked: "v0.0.0-20240822202345-3c0e61ca19c9"},
+		// The path until 2022-03-31 (commit f628df1b8078 was its last),
+		// which the module proxy no longer serves. Its actor.Context had
+		// the same parts and futures (context.go, future.go:116-124,
+		// root_context.go:117-201); its ReenterAfter was AwaitFuture
+		// (context.go:78), which no row describes.
+		{Path: "github.com/AsynkronIT/protoactor-go", Of: "github.com/asynkron/protoactor-go", Kind: "old path"},
+	},
 	Example: "ctx.RequestFuture(pid, msg, t).Result() in Receive blocks the actor's mailbox: ctx.ReenterAfter(f, func(res interface{}, err error) { ... })",
 	Words:   protoactorWords,
 	Types: []Type{
@@ -82,6 +94,44 @@ var protoactorLibrary = Library{
 		// actor_context.go:547-549): the future wrapped onto the mailbox.
 		{Pkg: ActorPkg, Recv: "basePart", Name: "ReenterAfter", WrapLoop: Arg0, WrapFuture: Arg1,
 			Funcs: []FuncArg{{Arg: Arg2, Where: OnLoop, Loop: Arg0}}},
+
+		// An actor.Context belongs to its actor's turn: these read or
+		// change the message being handled now or the actor's own state,
+		// unguarded (actor_context.go: Sender :165 and Message :288 read
+		// ctx.messageOrEnvelope, which the next message replaces; Respond
+		// :185 answers ctx.Sender(); Forward :257; Stash :196, Children
+		// :177 and SpawnNamed :398, which Spawn and SpawnPrefix call, use
+		// ctx.extras, made lazily by ensureExtras :132; the receive
+		// timeout :173-247). From a goroutine or a callback run elsewhere
+		// they race with the mailbox. Send, Request, Self, Watch and the
+		// like read what never changes, and stay quiet.
+		{Pkg: ActorPkg, Recv: "messagePart", Name: "Message", LoopOnly: true},
+		{Pkg: ActorPkg, Recv: "messagePart", Name: "MessageHeader", LoopOnly: true},
+		{Pkg: ActorPkg, Recv: "senderPart", Name: "Sender", LoopOnly: true},
+		{Pkg: ActorPkg, Recv: "basePart", Name: "Respond", LoopOnly: true},
+		{Pkg: ActorPkg, Recv: "basePart", Name: "Forward", LoopOnly: true},
+		{Pkg: ActorPkg, Recv: "basePart", Name: "Stash", LoopOnly: true},
+		{Pkg: ActorPkg, Recv: "basePart", Name: "Children", LoopOnly: true},
+		{Pkg: ActorPkg, Recv: "basePart", Name: "ReceiveTimeout", LoopOnly: true},
+		{Pkg: ActorPkg, Recv: "basePart", Name: "SetReceiveTimeout", LoopOnly: true},
+		{Pkg: ActorPkg, Recv: "basePart", Name: "CancelReceiveTimeout", LoopOnly: true},
+		{Pkg: ActorPkg, Recv: "spawnerPart", Name: "Spawn", LoopOnly: true},
+		{Pkg: ActorPkg, Recv: "spawnerPart", Name: "SpawnPrefix", LoopOnly: true},
+		{Pkg: ActorPkg, Recv: "spawnerPart", Name: "SpawnNamed", LoopOnly: true},
+		// The same methods through SenderContext and SpawnerContext, which
+		// the root context implements too (root_context.go: Message is
+		// nil there, and Spawn guards nothing of an actor's): quiet.
+		{Pkg: ActorPkg, Recv: "SenderContext", Name: "Message"},
+		{Pkg: ActorPkg, Recv: "SenderContext", Name: "MessageHeader"},
+		{Pkg: ActorPkg, Recv: "SenderContext", Name: "Sender"},
+		{Pkg: ActorPkg, Recv: "SpawnerContext", Name: "Spawn"},
+		{Pkg: ActorPkg, Recv: "SpawnerContext", Name: "SpawnPrefix"},
+		{Pkg: ActorPkg, Recv: "SpawnerContext", Name: "SpawnNamed"},
+
+		// EventStream.Subscribe (eventstream.go:34) keeps the handler,
+		// which Publish (:91-115) calls on the publisher's goroutine.
+		{Pkg: EventStreamPkg, Recv: "EventStream", Name: "Subscribe", Funcs: []FuncArg{{Arg: Arg1, Where: OffLoop, OwnGoroutine: true}}},
+		{Pkg: EventStreamPkg, Recv: "EventStream", Name: "SubscribeWithPredicate", Funcs: []FuncArg{{Arg: Arg1, Where: OffLoop, OwnGoroutine: true}}},
 	},
 }
 
@@ -117,4 +167,6 @@ var protoactorWords = Words{
 	},
 	WaitCallback: "take the reply as a message in its own mailbox instead, f.PipeTo(ctx.Self()), or continue in ctx.ReenterAfter(f, func(res interface{}, err error) { ... })",
 	HandBack:     "send the result to the actor as a message: {c}.Send({c}.Self(), result)",
+	LoopOnly:     "belongs to the actor's turn: elsewhere it races with {loop} and sees whatever message is handled now",
+	OffLoopFix:   "read what you need first (sender := ctx.Sender()) and send results to ctx.Self() as a message",
 }

@@ -9,11 +9,14 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/packages"
 
 	"github.com/futurelint/futurelint/internal/roles"
+	"github.com/futurelint/futurelint/internal/testmodule"
 )
 
 // TestRowsExist checks every row of every library against the real
@@ -25,8 +28,9 @@ import (
 // pinned version.
 func TestRowsExist(t *testing.T) {
 	table := roles.Default()
-	for _, lib := range roles.Libraries() {
+	for _, lib := range expandedLibraries() {
 		dir := "."
+		oldPath := lib.Preset && lib.Version == "" // a path the proxy no longer serves
 		var env []string
 		paths := map[string]bool{}
 		for _, row := range lib.Funcs {
@@ -40,7 +44,10 @@ func TestRowsExist(t *testing.T) {
 		}
 		for p := range paths {
 			if lib.Version != "" && !roles.IsStd(p) {
-				dir = filepath.Join("..", "..", "testdata", "presets")
+				dir = moduleDir(t, p)
+			}
+			if oldPath {
+				dir = oldPathModule(t, p, slices.Sorted(maps.Keys(paths)))
 			}
 			if p == "syscall/js" {
 				env = []string{"GOOS=js", "GOARCH=wasm"}
@@ -60,7 +67,7 @@ func TestRowsExist(t *testing.T) {
 		}
 		for _, ty := range lib.Types {
 			if ty.Role == roles.LoopOwned {
-				checkOwned(t, table, pkgs[ty.Pkg], ty)
+				checkOwned(t, table, lib, pkgs[ty.Pkg], ty)
 				continue
 			}
 			obj := pkgs[ty.Pkg].Scope().Lookup(ty.Name)
@@ -86,6 +93,57 @@ func TestRowsExist(t *testing.T) {
 			}
 		}
 	}
+}
+
+// moduleDir returns the nested testdata module that requires the module of
+// package path pkg: testdata/presets, or testdata/presets/versions for the
+// other paths and versions of the presets' libraries.
+func moduleDir(t *testing.T, pkg string) string {
+	t.Helper()
+	for _, dir := range []string{filepath.Join("..", "..", "testdata", "presets"), filepath.Join("..", "..", "testdata", "presets", "versions")} {
+		data, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			if f := strings.Fields(line); len(f) >= 2 && (f[0] == "require" && len(f) >= 3 && strings.HasPrefix(pkg, f[1]) || strings.HasPrefix(pkg, f[0]) && strings.HasPrefix(f[1], "v")) {
+				return dir
+			}
+		}
+	}
+	t.Fatalf("no testdata module requires %s", pkg)
+	return ""
+}
+
+// oldPathModule returns a module that requires the old module path of
+// package pkg, made of the source of the module it became.
+func oldPathModule(t *testing.T, pkg string, imports []string) string {
+	t.Helper()
+	ref, ok := roles.ModuleOf(pkg)
+	if !ok || ref.Module.Of == "" {
+		t.Fatalf("%s: no module of a preset, or not another path of one", pkg)
+	}
+	if oldPaths[ref.Module.Path] == "" {
+		src := "package oldpath\n\nimport (\n"
+		for _, p := range imports {
+			src += "\t_ " + strconv.Quote(p) + "\n"
+		}
+		src += ")\n"
+		oldPaths[ref.Module.Path] = testmodule.OldPath(t, moduleDir(t, ref.Module.Of), ref.Module.Of, ref.Module.Path, map[string]string{"oldpath.go": src})
+	}
+	return oldPaths[ref.Module.Path]
+}
+
+var oldPaths = map[string]string{}
+
+// expandedLibraries returns the rows of every library in each of its
+// modules.
+func expandedLibraries() []*roles.Library {
+	var out []*roles.Library
+	for _, lib := range roles.Libraries() {
+		out = append(out, lib.Expanded()...)
+	}
+	return out
 }
 
 // checkHandler checks a Handler row: an interface with the row's methods,

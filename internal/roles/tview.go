@@ -1,7 +1,16 @@
 package roles
 
-// TviewPkg is the import path of tview.
-const TviewPkg = "github.com/rivo/tview"
+// TviewPkg is the import path of tview, and DerailedTviewPkg that of the
+// fork k9s runs on.
+const (
+	TviewPkg         = "github.com/rivo/tview"
+	DerailedTviewPkg = "github.com/derailed/tview"
+)
+
+// tviewWaits is the first version of tview whose QueueUpdate waits for
+// its function to run (commit fe3052019536, 2020-02-19: "returns after its
+// provided function has executed").
+const tviewWaits = "v0.0.0-20200219160120-fe3052019536"
 
 func init() { Register(&tviewLibrary) }
 
@@ -29,9 +38,73 @@ var tviewLibrary = Library{
 	Paths:   []string{TviewPkg},
 	Version: "v0.42.0",
 	Preset:  true,
+	Modules: []Module{
+		// Since: the oldest version checked, the one before QueueUpdate
+		// waited (application.go:509-512 there).
+		{Path: TviewPkg, Checked: "v0.42.0", Since: "v0.0.0-20200219135020-0ba8301b415c"},
+		// derailed/tview v0.8.5 waits like tview (application.go:720-725:
+		// send, then <-ch; Draw :548 and QueueUpdateDraw :729 call it).
+		// Its TextView.SetText (textview.go:310) and Clear (:453) take
+		// no lock: the rows that say they are safe elsewhere do not hold.
+		{Path: DerailedTviewPkg, Of: TviewPkg, Kind: "fork", Checked: "v0.8.5", Lacks: derailedLacks,
+			Differs: []string{"TextView.SetText", "TextView.Clear"}},
+	},
+	Older: []Older{{
+		// Before fe3052019536 QueueUpdate only sent f to the buffered
+		// updates channel (application.go:509-512, queueSize 100 at :12)
+		// and Draw and QueueUpdateDraw called it (:339-344, :516-522): from
+		// a handler they return at once, and f runs after the handler. A
+		// needless submit, which stalls the loop only once 100 are queued.
+		Module: TviewPkg, Before: tviewWaits, Change: "wait for the loop",
+		Funcs: []Func{
+			{Pkg: TviewPkg, Recv: "Application", Name: "QueueUpdate", SubmitLoop: ProcessLoop,
+				Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop, Threadsafe: true}}},
+			{Pkg: TviewPkg, Recv: "Application", Name: "QueueUpdateDraw", SubmitLoop: ProcessLoop,
+				Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop, Threadsafe: true}}},
+			{Pkg: TviewPkg, Recv: "Application", Name: "Draw", SubmitLoop: ProcessLoop},
+		},
+	}},
 	Example: "app.QueueUpdateDraw(f) in a button handler deadlocks the application's event loop: change the widgets directly",
 	Words:   tviewWords,
+	// Widgets are not safe for concurrent use: their setters change what
+	// Draw reads on the event goroutine, with no lock (box.go SetTitle
+	// :501, textview.go SetWrap :317, ...). From another goroutine, wrap
+	// them in app.QueueUpdateDraw. The exceptions take the widget's own
+	// lock, as Draw does (textview.go:1016): TextView's SetText (:388),
+	// Clear (:589), Write (:809), BatchWriter (:848), Focus and HasFocus
+	// (:785, :802); and InputField's Autocomplete (inputfield.go:351, "It
+	// is safe to call this function from any goroutine"), which have rows
+	// of their own below.
+	Types: []Type{
+		{Pkg: TviewPkg, Name: "Box", Role: LoopOwned},
+		{Pkg: TviewPkg, Name: "Button", Role: LoopOwned},
+		{Pkg: TviewPkg, Name: "Checkbox", Role: LoopOwned},
+		{Pkg: TviewPkg, Name: "DropDown", Role: LoopOwned},
+		{Pkg: TviewPkg, Name: "Flex", Role: LoopOwned},
+		{Pkg: TviewPkg, Name: "Form", Role: LoopOwned},
+		{Pkg: TviewPkg, Name: "Frame", Role: LoopOwned},
+		{Pkg: TviewPkg, Name: "Grid", Role: LoopOwned},
+		{Pkg: TviewPkg, Name: "Image", Role: LoopOwned},
+		{Pkg: TviewPkg, Name: "InputField", Role: LoopOwned},
+		{Pkg: TviewPkg, Name: "List", Role: LoopOwned},
+		{Pkg: TviewPkg, Name: "Modal", Role: LoopOwned},
+		{Pkg: TviewPkg, Name: "Pages", Role: LoopOwned},
+		{Pkg: TviewPkg, Name: "Table", Role: LoopOwned},
+		{Pkg: TviewPkg, Name: "TextArea", Role: LoopOwned},
+		{Pkg: TviewPkg, Name: "TextView", Role: LoopOwned},
+		{Pkg: TviewPkg, Name: "TreeNode", Role: LoopOwned},
+		{Pkg: TviewPkg, Name: "TreeView", Role: LoopOwned},
+	},
 	Funcs: []Func{
+		// TextView's methods that take its lock: safe from any goroutine.
+		{Pkg: TviewPkg, Recv: "TextView", Name: "SetText"},
+		{Pkg: TviewPkg, Recv: "TextView", Name: "Clear"},
+		{Pkg: TviewPkg, Recv: "TextView", Name: "Write"},
+		{Pkg: TviewPkg, Recv: "TextView", Name: "BatchWriter"},
+		{Pkg: TviewPkg, Recv: "TextView", Name: "Focus"},
+		{Pkg: TviewPkg, Recv: "TextView", Name: "HasFocus"},
+		{Pkg: TviewPkg, Recv: "InputField", Name: "Autocomplete"},
+
 		// Application handlers: application.go:164, :181, :775, :790.
 		{Pkg: TviewPkg, Recv: "Application", Name: "SetInputCapture", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
 		{Pkg: TviewPkg, Recv: "Application", Name: "SetMouseCapture", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
@@ -129,8 +202,19 @@ var tviewWords = Words{
 	WaitCallback:   "change the widgets directly: a handler already runs on the event loop, and tview redraws after it returns; from a goroutine, go app.QueueUpdateDraw(f) is the hand-back",
 
 	HandBack: "hand the result back with app.QueueUpdateDraw(func() { ... })",
+	// Widgets are not safe for concurrent use (doc.go, "Concurrency").
+	LoopOnly:   "changes what Draw reads on {loop}, unlocked: from another goroutine it races with drawing",
+	OffLoopFix: "make the change in app.QueueUpdateDraw(func() { ... })",
 
 	Fixes: map[Rewrite]Fix{
 		RunInPlace: {Message: "Change the widgets here: a handler runs on the event loop, and tview redraws after it", Text: "{body}"},
 	},
+}
+
+// derailedLacks are the rows whose functions derailed/tview v0.8.5 does
+// not have: it forked before tview added them.
+var derailedLacks = []string{
+	"Box.SetFocusFunc", "Box.SetBlurFunc", "Button.SetExitFunc", "Form.AddTextArea",
+	"InputField.SetAutocompletedFunc", "TextView.SetFinishedFunc", "Image.SetFinishedFunc",
+	"TextArea.SetChangedFunc", "TextArea.SetMovedFunc", "TextArea.SetFinishedFunc", "TextArea", "Image", "TextView.BatchWriter",
 }

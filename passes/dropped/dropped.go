@@ -26,7 +26,7 @@ var Analyzer, Doc = engine.NewRule(name, doc, run)
 var Severity = engine.Levels{Usual: engine.Warning}
 
 func run(pass *analysis.Pass, res *engine.Result) error {
-	quiet := reportedElsewhere(res)
+	quiet := engine.Quieted(pass, res)
 	var found []analysis.Diagnostic
 	for _, f := range pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -178,22 +178,4 @@ func isFuture(res *engine.Result, t types.Type) bool {
 		return false
 	}
 	return res.Roles.Is(t, roles.ExecutorFuture) || res.Roles.Is(t, roles.LoopTask)
-}
-
-// reportedElsewhere returns the calls another rule reports as the problem:
-// thread-safe submits back to the current loop (selfsubmit) and loop-only
-// calls from code that runs off the loop (offloop), by opening parenthesis.
-func reportedElsewhere(res *engine.Result) map[token.Pos]bool {
-	quiet := map[token.Pos]bool{}
-	for _, fn := range res.LoopFuncs() {
-		for _, s := range res.SelfSubmits(fn) {
-			quiet[engine.CallPos(s.Call)] = true
-		}
-	}
-	for _, u := range res.OffLoopUses() {
-		if u.Row != nil {
-			quiet[engine.CallPos(u.Call)] = true
-		}
-	}
-	return quiet
 }

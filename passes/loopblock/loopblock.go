@@ -22,10 +22,11 @@ var Severity = engine.Levels{Usual: engine.Warning, Raised: engine.Error, When: 
 
 func run(pass *analysis.Pass, res *engine.Result) error {
 	var found []engine.Finding
+	quiet := engine.Quieted(pass, res)
 	for _, fn := range res.LoopFuncs() {
 		for _, op := range res.Ops(fn) {
-			if op.SelfSubmit {
-				continue // the selfsubmit rule reports waits on work submitted back to this loop
+			if quiet[op.Pos] {
+				continue
 			}
 			if op.Helper != nil && op.CalleeIsLoop {
 				continue // the callee is loop code: its blocking is reported inside it

@@ -22,7 +22,7 @@ var Severity = engine.Levels{Usual: engine.Warning}
 
 func run(pass *analysis.Pass, res *engine.Result) error {
 	var found []engine.Finding
-	for _, w := range res.PoolWaits() {
+	for _, w := range poolWaits(res) {
 		pos, end := res.CallSpan(w.Pos)
 		found = append(found, engine.Finding{Diagnostic: analysis.Diagnostic{Pos: pos, End: end, Message: message(res, w)}, Severity: Severity.Usual})
 	}

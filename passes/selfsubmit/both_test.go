@@ -158,7 +158,7 @@ func TestEveryWaitHasItsSubmit(t *testing.T) {
 		}
 		for _, fn := range res.LoopFuncs() {
 			for _, op := range res.Ops(fn) {
-				if !op.SelfSubmit {
+				if op.Submit == nil {
 					continue
 				}
 				left++

@@ -32,7 +32,7 @@ func racingCallbacks(res *engine.Result) []analysis.Diagnostic {
 			if submittedHere(res, fn, fut) {
 				continue // settled by this very loop: the callback runs on it (selfsubmit reports the submit)
 			}
-			if res.SettledOnLoop(fn, fut) {
+			if settledOnLoop(res, fn, fut) {
 				continue // a promise only this loop settles: the callback runs on it
 			}
 			if res.Settled(fn, fut, ci) {

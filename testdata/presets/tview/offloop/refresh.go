@@ -1,0 +1,48 @@
+// Package offloop is tview code that changes widgets from goroutines: the
+// setters race with the event goroutine's Draw, unless they take the
+// widget's own lock (a TextView's SetText, Clear and Write) or run in
+// QueueUpdateDraw.
+package offloop
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/rivo/tview"
+)
+
+type ui struct {
+	app    *tview.Application
+	status *tview.TextView
+	logs   *tview.TextView
+	table  *tview.Table
+}
+
+func (u *ui) poll(load func() []string) {
+	go func() {
+		for range time.Tick(time.Second) {
+			rows := load()
+			u.status.SetTitle(fmt.Sprintf("%d rows", len(rows))) // want "races with drawing"
+			u.table.SetCell(0, 0, tview.NewTableCell(rows[0]))    // want "races with drawing"
+			u.logs.SetText("refreshed")
+			fmt.Fprintln(u.logs, "refreshed")
+			u.app.QueueUpdateDraw(func() {
+				u.status.SetWrap(true)
+				u.table.Select(0, 0)
+			})
+		}
+	}()
+	time.AfterFunc(time.Minute, func() {
+		u.status.SetWrap(false) // want "races with drawing"
+		u.logs.Clear()
+	})
+}
+
+// New builds the widgets before the application runs: not another
+// goroutine.
+func New() *ui {
+	u := &ui{app: tview.NewApplication(), status: tview.NewTextView(), logs: tview.NewTextView(), table: tview.NewTable()}
+	u.status.SetTitle("status").SetBorder(true)
+	u.table.SetCell(0, 0, tview.NewTableCell("-"))
+	return u
+}

@@ -1,0 +1,17 @@
+package tview
+
+import "github.com/rivo/tview"
+
+// clearButton is a button whose handler queues its update instead of
+// making it. The same code is built against tview v0.42.0 (tview) and
+// before QueueUpdate waited for its function (versions/tview2020).
+func clearButton(app *tview.Application, logs *tview.TextView) *tview.Button {
+	return tview.NewButton("Clear").SetSelectedFunc(func() {
+		app.QueueUpdate(func() { logs.Clear() }) // want "deadlock"
+	})
+}
+
+// clearLater queues the same update from a goroutine: the hand-back.
+func clearLater(app *tview.Application, logs *tview.TextView) {
+	go app.QueueUpdate(func() { logs.Clear() })
+}
