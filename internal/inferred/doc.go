@@ -9,7 +9,8 @@
 // queue: Run(main)), that loops receiving from one channel Q (range Q, an
 // unbounded for with a receive, or a select whose other cases receive from
 // other channels: quit, ctx.Done(), timers) and runs what it receives (calls
-// the received func, or a func field of the received value). Q must be a
+// the received func, or a func field of the received value, itself or in a
+// function of the package it hands the value to: dispatch(f)). Q must be a
 // struct field or a package-level variable, received from at that one place
 // only, by a goroutine not started in a loop: several receive sites or
 // goroutines make a worker pool, not a loop.
@@ -26,6 +27,11 @@
 // inside a closure (go func() { q <- f }()), or a wait with another way
 // out (a select with a quit case) is not certain: the row says it waits
 // only sometimes, or not at all.
+//
+// Not inferred: a loop over a local channel, an invoke reached through a
+// func-valued variable, closures the package sends to Q with no func
+// parameter behind them, and values handed to a handler method (a
+// dispatcher); the loop's own body is not loop code.
 //
 // Only loops that others wait on get rows: a loop with an invoke-and-wait,
 // a main-thread queue, or one whose Q is unbuffered (every post waits for
