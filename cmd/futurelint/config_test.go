@@ -14,7 +14,7 @@ import (
 // lines returns "file:line: rule" for each finding in out, with file
 // relative to dir's module.
 func lines(out string) []string {
-	re := regexp.MustCompile(`(?m)^(?:.*/)?((?:config|directives|app|loop)/\w+/?\w*\.go):(\d+):\d+: (\w+)`)
+	re := regexp.MustCompile(`(?m)^(?:\S*/)?((?:config|directives|app|loop)/\w+/?\w*\.go):(\d+):\d+: (\w+)`)
 	var got []string
 	for _, m := range re.FindAllStringSubmatch(out, -1) {
 		got = append(got, m[1]+":"+m[2]+": "+m[3])

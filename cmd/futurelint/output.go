@@ -23,11 +23,12 @@ func prefix(rule, category string) string {
 }
 
 // printText prints findings as the multichecker does, file:line:col:
-// message, with context lines if context >= 0.
+// message, with context lines if context >= 0. Each finding's related
+// positions follow it, indented.
 func printText(w io.Writer, ds []driver.Diagnostic, context int) {
 	for _, d := range ds {
-		show := func(start, end, msg string, sl, el int, file string) {
-			fmt.Fprintf(w, "%s: %s\n", start, msg)
+		show := func(indent, start, msg string, sl, el int, file string) {
+			fmt.Fprintf(w, "%s%s: %s\n", indent, start, msg)
 			if context < 0 {
 				return
 			}
@@ -40,10 +41,12 @@ func printText(w io.Writer, ds []driver.Diagnostic, context int) {
 			}
 		}
 		p, e := d.Position(), d.EndPosition()
-		show(p.String(), e.String(), prefix(d.Analyzer, d.Category)+d.Message, p.Line, e.Line, p.Filename)
+		show("", p.String(), prefix(d.Analyzer, d.Category)+d.Message, p.Line, e.Line, p.Filename)
+		// The related positions (the calls of a witness chain, where a
+		// deadlock comes from) are indented under the finding.
 		for _, r := range d.Related {
 			rp, re := r.Positions()
-			show(rp.String(), re.String(), "\t"+r.Message, rp.Line, re.Line, rp.Filename)
+			show("\t", rp.String(), r.Message, rp.Line, re.Line, rp.Filename)
 		}
 	}
 }

@@ -24,10 +24,9 @@ type OffLoopStart struct {
 	// or for a function called only from off-loop code, one of those calls.
 	At     ssa.Instruction
 	Caller *ssa.Function
-	// Why says where Fn runs, for messages: "in the goroutine started at
-	// a.go:12", "in an executor job (passed to ... at a.go:12)", "in a
-	// function time.AfterFunc runs on a goroutine of its own (passed at
-	// a.go:12)".
+	// Why says where Fn runs, for messages: "in a goroutine", "in an
+	// executor job", "in a function time.AfterFunc runs on a goroutine of
+	// its own"; At is where.
 	Why string
 	// Job is set for an executor job: its writes reach whoever takes its
 	// result from its future. Not for a function run on a goroutine of its
@@ -50,8 +49,8 @@ type OffLoopUse struct {
 	// loop code that was given the value. Row is nil then.
 	Bound *ssa.Function
 	// What says what the code does, as seen from Start: "calls
-	// (*futures.Loop).CallSoon", "writes s.items, which loop code owns",
-	// "calls s.record, which writes s.items, which loop code owns".
+	// loop-only (*futures.Loop).CallSoon", "writes loop-owned s.items",
+	// "calls s.record, which writes loop-owned s.items".
 	What  string
 	Write bool
 }
@@ -136,7 +135,7 @@ func (r offLoop) offLoopStarts() []*OffLoopStart {
 				if g, ok := instr.(*ssa.Go); ok {
 					handed[g] = true
 					for _, t := range r.targets(g.Call.Value, 0) {
-						s := &OffLoopStart{Fn: t.fn, Recv: t.recv, At: g, Caller: fn, Why: "in the goroutine started at " + r.Where(g.Pos())}
+						s := &OffLoopStart{Fn: t.fn, Recv: t.recv, At: g, Caller: fn, Why: "in a goroutine"}
 						if t.recv == nil && t.fn.Signature.Recv() != nil && len(g.Call.Args) > 0 {
 							s.Recv = g.Call.Args[0] // go s.m()
 						}
@@ -156,15 +155,15 @@ func (r offLoop) offLoopStarts() []*OffLoopStart {
 					if fa.Where != roles.OffLoop {
 						continue
 					}
-					why := "in an executor job (passed to " + r.CallName(ci.Common()) + " at " + r.Where(ci.Pos()) + ")"
+					why := "in an executor job"
 					if fa.OwnGoroutine {
-						why = "in a function " + r.CallName(ci.Common()) + " runs on a goroutine of its own (passed at " + r.Where(ci.Pos()) + ")"
+						why = "in a function " + r.CallName(ci.Common()) + " runs on a goroutine of its own"
 					}
 					if fa.AfterSettle {
 						if !r.executorCompletion(fn, ci) {
 							continue
 						}
-						why = "in the completion callback of an executor future (registered at " + r.Where(ci.Pos()) + "), which runs on the worker that settles it"
+						why = "in the completion callback of an executor future"
 					}
 					handed[instr] = true
 					for _, t := range r.targets(Arg(ci.Common(), fa.Arg.Index()), 0) {
@@ -209,7 +208,7 @@ func (r offLoop) offLoopStarts() []*OffLoopStart {
 			if via == nil {
 				continue
 			}
-			s := &OffLoopStart{Fn: fn, At: uses[0], Caller: uses[0].Parent(), Why: "in " + r.CalleeName(fn) + ", called only from code that runs off the loop (" + via.Why + ")"}
+			s := &OffLoopStart{Fn: fn, At: uses[0], Caller: uses[0].Parent(), Why: "in " + r.CalleeName(fn) + ", called only off the loop"}
 			byFn[fn] = s
 			starts = append(starts, s)
 			changed = true

@@ -13,7 +13,7 @@ import (
 // happen on the loop.
 type Touch struct {
 	Pos  token.Pos
-	What string // "writes s.count, which loop code owns", "calls (*futures.Loop).CallSoon, ..."
+	What string // "writes loop-owned s.count", "calls loop-only (*futures.Loop).CallSoon"
 	API  bool   // a loop-only call, rather than a write
 	// Call is the call the touch is at: the loop-only call (Row its row),
 	// or the call into a function of the package that touches (Row nil).
@@ -127,14 +127,14 @@ func (sc *scanner) scanVia(g *ssa.Function, owned ownedFunc, depth int, via *Tou
 				}
 				if row != nil && row.LoopOnly {
 					if sc.apiOK == nil || sc.apiOK(instr, row, depth) {
-						note(&sc.api, CallPos(instr), "calls "+sc.res.CallName(common)+", which may only be called on the loop", instr, row, nil)
+						note(&sc.api, CallPos(instr), "calls loop-only "+sc.res.CallName(common), instr, row, nil)
 					}
 					continue
 				}
 				if bound := sc.res.BoundCall(common); bound != nil {
 					// A method of a value bound to a loop: loop-only, row or not.
 					if sc.apiOK == nil || sc.apiOK(instr, nil, depth) {
-						note(&sc.api, CallPos(instr), "calls "+sc.res.CallName(common)+", which may only be called on the loop", instr, nil, bound)
+						note(&sc.api, CallPos(instr), "calls loop-only "+sc.res.CallName(common), instr, nil, bound)
 					}
 					continue
 				}
@@ -155,11 +155,11 @@ func (sc *scanner) scanVia(g *ssa.Function, owned ownedFunc, depth int, via *Tou
 				}
 			case *ssa.Store:
 				if name, ok := sc.ownedPath(instr.Addr, owned, 0); ok {
-					note(&sc.write, instr.Pos(), "writes "+name+", which loop code owns", nil, nil, nil)
+					note(&sc.write, instr.Pos(), "writes loop-owned "+name, nil, nil, nil)
 				}
 			case *ssa.MapUpdate:
 				if name, ok := sc.ownedPath(instr.Map, owned, 0); ok {
-					note(&sc.write, instr.Pos(), "writes to the map "+name+", which loop code owns", nil, nil, nil)
+					note(&sc.write, instr.Pos(), "writes to loop-owned map "+name, nil, nil, nil)
 				}
 			}
 		}

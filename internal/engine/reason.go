@@ -50,35 +50,37 @@ const (
 	TimesOut       // the future times out (protoactor's)
 )
 
-// String words the reason for a message.
+// String words the reason for a message, briefly: it ends a finding's
+// main message and labels the reason's position in its related
+// information.
 func (r *Reason) String() string {
-	what := "the channel is sent to or closed only by "
+	settle := "send on or close it"
 	if r.Promise {
-		what = "the promise is settled only by "
+		settle = "settle it"
 	}
 	switch r.Kind {
 	case RunsOwnLoop:
-		return "it runs the loop this code is running on, which is busy with this very call and can never serve it"
+		return "it runs the loop that is running this code"
 	case OwnWork:
-		return "the work can run only on this loop, which this wait keeps from running"
+		return "the work runs only on this loop, which this wait blocks"
 	case OwnCoroutine:
-		return "the future completes only when its coroutine runs on this loop, which this wait keeps from running"
+		return "the coroutine runs only on this loop, which this wait blocks"
 	case SettledAfterReturn:
-		return what + "callbacks scheduled on this loop after this code returns"
+		return "only callbacks run after this code returns " + settle
 	case SubmittedAfterReturn:
-		return what + "work submitted to this loop after this code returns"
+		return "only work run after this code returns " + settle
 	case QueuedAfter:
-		return what + "callbacks queued on this loop after this one"
+		return "only callbacks queued behind this one " + settle
 	case ServesOwnLoop:
-		return "it waits for " + r.Loop + ", which is running this code and serves nothing else until it returns"
+		return "it waits for " + r.Loop + ", which is running this code"
 	case NeedsOwnLoop:
-		return "it needs " + r.Loop + " to complete, and the loop waits for this code to return"
+		return "it needs " + r.Loop + ", which is running this code"
 	case WaitsOwnLoop:
-		return "it waits until the loop runs no job, and this code is the job the loop is running"
+		return "it waits for the loop to finish this very job"
 	case HelperQueued:
-		return "it receives from a channel that only callbacks it schedules on this loop send to or close, and they run only after this code returns"
+		return "it waits for callbacks it queues behind this code"
 	case StartsOwnLoop:
-		return "the loop is running already: it is running this very code"
+		return "the loop is already running this code"
 	case ContextDone:
 		return "its context is done"
 	case WrapperGivesUp:
@@ -106,22 +108,43 @@ func (r *Result) step(what string, pos token.Pos) Step {
 }
 
 // Related returns what a finding on op points to besides its own place:
-// the steps of its witness chain that lie in this package (the calls down
-// to the blocking operation, where a helper may block), and where its
-// deadlock or give-up reason comes from. Steps in other packages are known
-// by file and line only (facts carry no positions), and are left out, so
-// every driver gives the same related information.
+// the hops of its witness chain, where a helper may block (Hops), and where
+// its deadlock or give-up reason comes from.
 func (r *Result) Related(op *Op) []analysis.RelatedInformation {
 	var out []analysis.RelatedInformation
 	if op.Helper != nil {
-		for _, s := range op.Helper.Chain {
-			if s.at.IsValid() && r.File(s.at) != nil {
-				out = append(out, analysis.RelatedInformation{Pos: s.at, Message: s.What})
-			}
-		}
+		out = r.Hops(op.Helper.Chain, op.Pos)
 	}
 	out = append(out, op.Deadlock.related(r)...)
 	out = append(out, op.Panics.related(r)...)
 	out = append(out, op.GivesUp.related(r)...)
+	return out
+}
+
+// Hops is a witness chain as related information: one position per step
+// that lies in this package, labelled with what the step does ("calls
+// (*futures.Future).Result"). Steps in other packages are known by file
+// and line only (facts carry no positions), so they are given as one entry
+// at the last step in this package ("which calls time.Sleep at lib.go:46"),
+// or at from, the finding's own position, when there is none ("calls
+// level2 at lib.go:37, which calls time.Sleep at lib.go:46"). Every driver
+// gives the same related information.
+func (r *Result) Hops(chain []Step, from token.Pos) []analysis.RelatedInformation {
+	var out []analysis.RelatedInformation
+	at := from
+	for i, s := range chain {
+		if !s.at.IsValid() || r.File(s.at) == nil {
+			msg := Witness(chain[i:])
+			if i > 0 {
+				msg = "which " + msg
+			}
+			if at.IsValid() {
+				out = append(out, analysis.RelatedInformation{Pos: at, Message: msg})
+			}
+			break
+		}
+		out = append(out, analysis.RelatedInformation{Pos: s.at, Message: s.What})
+		at = s.at
+	}
 	return out
 }

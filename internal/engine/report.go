@@ -91,7 +91,7 @@ func (rep *Reporter) Report(d analysis.Diagnostic, sev Severity) {
 		if dir.reasoned {
 			return
 		}
-		d.Message += " (the " + IgnoreDirective + " directive above has no reason, so it does not suppress this)"
+		d.Message += " (a " + IgnoreDirective + " without a reason does not apply)"
 		break
 	}
 	d.Category = string(sev)

@@ -63,14 +63,14 @@ var teaWords = Words{
 	Loop:          "the program's event loop",
 	LoopGoroutine: "the program's event loop",
 
-	AwaitFuture: Advice{Callback: "return a tea.Cmd that waits for it and returns the result as a message, and handle that message in Update"},
-	Offload:     Advice{Callback: "return a tea.Cmd that makes the call (func() tea.Msg { ... }: Bubble Tea runs it on a goroutine of its own) and handle its result as a message in Update"},
-	OffloadCall: Advice{Callback: "return a tea.Cmd that makes the call (func() tea.Msg { ... }: Bubble Tea runs it on a goroutine of its own) and handle its result as a message in Update"},
+	AwaitFuture: Advice{Callback: "return a tea.Cmd that waits for it, and handle its message in Update"},
+	Offload:     Advice{Callback: "return a tea.Cmd that makes the call, and handle its message in Update"},
+	OffloadCall: Advice{Callback: "return a tea.Cmd that makes the call, and handle its message in Update"},
 	Sleep:       Advice{Callback: "return tea.Tick(d, fn) and handle its message in Update"},
-	Receive:     Advice{Callback: "return a tea.Cmd that receives and returns the value as a message"},
+	Receive:     Advice{Callback: "return a tea.Cmd that receives, and handle its message in Update"},
 
 	SubmitCallback: "return a tea.Cmd instead",
-	WaitCallback:   "return a tea.Cmd instead: a command returning the message (func() tea.Msg { return msg }), tea.Quit, tea.Println or tea.Printf; Update's caller is the loop that would read it",
+	WaitCallback:   "return a tea.Cmd instead",
 
 	HandBack: "send the result to the program with p.Send(msg) from the goroutine, or return it from a tea.Cmd",
 }

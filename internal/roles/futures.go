@@ -89,53 +89,54 @@ var futuresWords = Words{
 	Marker:        "*futures.Ctx",
 
 	AwaitFuture: Advice{
-		Coroutine: "await it with futures.Await({c}, futures.Wrap({c}.Loop(), f))",
-		Callback:  "take the result on the loop with futures.Wrap(loop, f).Then(func(v T, err error) { ... })",
+		Coroutine: "use futures.Await({c}, futures.Wrap({c}.Loop(), f))",
+		Callback:  "take the result with futures.Wrap(loop, f).Then(fn)",
 	},
 	Offload: Advice{
-		Coroutine: "run it in an executor job and await it: futures.Await({c}, futures.RunInExecutor({c}.Loop(), e, job))",
-		Callback:  "run it in an executor job and take the result with futures.RunInExecutor(loop, e, job).Then(...)",
+		Coroutine: "run it with futures.Await({c}, futures.RunInExecutor({c}.Loop(), e, job))",
+		Callback:  "run it with futures.RunInExecutor(loop, e, job).Then(fn)",
 	},
 	OffloadCall: Advice{
-		Coroutine: "run it in an executor job and await it (futures.Await({c}, futures.RunInExecutor({c}.Loop(), e, job))), or make it take the *futures.Ctx and await instead of blocking",
-		Callback:  "run it in an executor job and take the result with futures.RunInExecutor(loop, e, job).Then(...)",
+		Coroutine: "run it with futures.Await({c}, futures.RunInExecutor({c}.Loop(), e, job))",
+		Callback:  "run it with futures.RunInExecutor(loop, e, job).Then(fn)",
 	},
 	Sleep: Advice{
 		Coroutine: "suspend with futures.Sleep({c}, d)",
 		Callback:  "schedule the rest with loop.CallLater(d, fn)",
 	},
 	Receive: Advice{
-		Coroutine: "receive in an executor job and await it with futures.Await({c}, futures.RunInExecutor({c}.Loop(), e, job)), or deliver the value with a future or loop.CallSoonThreadsafe",
-		Callback:  "deliver the value to the loop with loop.CallSoonThreadsafe(fn) instead of waiting for it",
+		Coroutine: "receive with futures.Await({c}, futures.RunInExecutor({c}.Loop(), e, job))",
+		Callback:  "deliver the value with loop.CallSoonThreadsafe(fn) instead",
 	},
 	LoopSettled: Advice{
-		Coroutine: "have those callbacks resolve a promise instead and await it: futures.Await({c}, futures.Wrap({c}.Loop(), p.Future()))",
-		Callback:  "continue in the callback that sends or closes instead of waiting for it here",
+		Coroutine: "have them resolve p instead: futures.Await({c}, futures.Wrap({c}.Loop(), p.Future()))",
+		Callback:  "continue in the callback that sends or closes",
 	},
 	Spawn: Advice{
-		Coroutine: "spawn the coroutine on the current loop and await it: futures.Await({c}, futures.Spawn({c}.Loop(), co))",
-		Callback:  "spawn the coroutine on the current loop with futures.Spawn(loop, co)",
+		Coroutine: "spawn it on this loop: futures.Await({c}, futures.Spawn({c}.Loop(), co))",
+		Callback:  "spawn it on this loop: futures.Spawn(loop, co)",
 	},
 	RunOther: Advice{
-		Coroutine: "run that loop on a goroutine of its own (go {l}.Run(ctx)) and hand it work with futures.RunThreadsafe({l}, co), awaiting the result with futures.Await({c}, futures.Wrap({c}.Loop(), f))",
-		Callback:  "run that loop on a goroutine of its own (go {l}.Run(ctx)) and hand it work with futures.RunThreadsafe({l}, co) or {l}.CallSoonThreadsafe(fn)",
+		Coroutine: "run it on a goroutine of its own (go {l}.Run(ctx)) and hand it work with futures.RunThreadsafe({l}, co)",
+		Callback:  "run it on a goroutine of its own (go {l}.Run(ctx)) and hand it work with {l}.CallSoonThreadsafe(fn)",
 	},
-	RunSelf: "{l} is running already (futures panics on a second Run): hand it more work with {l}.CallSoon(fn) or futures.Spawn({l}, co) instead",
+	RunSelf: "futures panics on a second Run: hand {l} work with {l}.CallSoon(fn) or futures.Spawn({l}, co)",
 
-	SubmitCallback: "schedule it with {l}.CallSoon({fn})",
+	SubmitCallback: "use {l}.CallSoon({fn})",
 	SubmitCoroutine: Advice{
-		Coroutine: "call or await the coroutine directly: {co}({c}), or futures.Await({c}, futures.Spawn({l}, {co}))",
-		Callback:  "spawn it on this loop with futures.Spawn({l}, {co}) and take its result with .Then(func(v T, err error) { ... })",
+		Coroutine: "use futures.Spawn({l}, {co}), or call {co}({c})",
+		Callback:  "use futures.Spawn({l}, {co}).Then(fn)",
 	},
-	WaitCallback: "do the callback's work here, directly, instead of submitting it and waiting for it",
+	WaitCallback: "do the callback's work here, directly",
 	WaitCoroutine: Advice{
-		Coroutine: "await the coroutine instead: futures.Await({c}, futures.Spawn({l}, {co})), or call it directly: {co}({c})",
-		Callback:  "spawn it with futures.Spawn({l}, {co}) and continue in .Then(func(v T, err error) { ... }) instead of waiting",
+		Coroutine: "call {co}({c}) or futures.Await({c}, futures.Spawn({l}, {co}))",
+		Callback:  "continue in futures.Spawn({l}, {co}).Then(fn)",
 	},
 
-	HandBack:     "take the result on the loop with futures.Wrap({l}, {f}).Then(callback), or hand back with {l}.CallSoonThreadsafe(fn)",
+	HandBack:     "use futures.Wrap({l}, {f}).Then(fn)",
+	OffLoopFix:   "make the call in loop.CallSoonThreadsafe(fn)",
 	NestedTask:   "return futures.Await({c}, t)",
-	NestedFuture: "v, err := futures.Await({c}, futures.Wrap({c}.Loop(), f)); return v, err",
+	NestedFuture: "return futures.Await({c}, futures.Wrap({c}.Loop(), f))",
 
 	Fixes: map[Rewrite]Fix{
 		AwaitWrap:          {Message: "Await the future wrapped onto the loop", Text: "{pkg}.Await({c}, {pkg}.Wrap({c}.Loop(), {f}))"},

@@ -150,17 +150,17 @@ var fyneWords = Words{
 	Loop:          "the app's main goroutine",
 	LoopGoroutine: "the app's main goroutine",
 
-	AwaitFuture: Advice{Callback: "wait in a goroutine started from the callback and update the widgets with fyne.Do(func() { ... }) from there"},
-	Offload:     Advice{Callback: "make the call in a goroutine started from the callback (go func() { ... }()) and update the widgets with fyne.Do(func() { ... }) from there"},
-	OffloadCall: Advice{Callback: "make the call in a goroutine started from the callback (go func() { ... }()) and update the widgets with fyne.Do(func() { ... }) from there"},
-	Sleep:       Advice{Callback: "sleep in a goroutine and update the widgets with fyne.Do(func() { ... }) from there"},
-	Receive:     Advice{Callback: "receive in a goroutine and update the widgets with fyne.Do(func() { ... }) from there"},
+	AwaitFuture: Advice{Callback: "wait in a goroutine and update the widgets from there with fyne.Do(fn)"},
+	Offload:     Advice{Callback: "make the call in a goroutine and update the widgets from there with fyne.Do(fn)"},
+	OffloadCall: Advice{Callback: "make the call in a goroutine and update the widgets from there with fyne.Do(fn)"},
+	Sleep:       Advice{Callback: "sleep in a goroutine and update the widgets from there with fyne.Do(fn)"},
+	Receive:     Advice{Callback: "receive in a goroutine and update the widgets from there with fyne.Do(fn)"},
 
-	WaitCallback: "call the code directly: a callback already runs on the app's main goroutine; fyne.DoAndWait is for goroutines you start",
+	WaitCallback: "call the code directly: a callback already runs on the app's main goroutine",
 
-	HandBack:   "update the widgets with fyne.Do(func() { ... })",
-	LoopOnly:   "may only be called on the app's main goroutine: from another goroutine it races with the app's drawing and event handling",
-	OffLoopFix: "make the call inside fyne.Do(func() { ... }), which runs it on the app's main goroutine",
+	HandBack:   "update the widgets with fyne.Do(fn)",
+	LoopOnly:   "it races with the app's drawing",
+	OffLoopFix: "make the call inside fyne.Do(fn)",
 
 	Fixes: map[Rewrite]Fix{
 		RunInPlace: {Message: "Run the code here: a callback runs on the app's main goroutine", Text: "{body}"},

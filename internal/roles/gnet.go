@@ -95,30 +95,29 @@ var gnetLibrary = Library{
 var gnetWords = Words{
 	Loop:          "the event loop",
 	LoopGoroutine: "the event loop",
-	Waiting:       "every connection of this event loop waits until it returns",
 
 	AwaitFuture: Advice{
-		Callback: "wait for it on a goroutine of a pool (goroutine.Default().Submit) and write the reply from there with c.AsyncWrite",
+		Callback: "wait on a goroutine.Default().Submit job and reply from there with c.AsyncWrite",
 	},
 	Offload: Advice{
-		Callback: "hand the work to a goroutine pool (goroutine.Default().Submit(func() { ... })) and write the reply from there with c.AsyncWrite(buf, nil)",
+		Callback: "do it in goroutine.Default().Submit(fn) and reply from there with c.AsyncWrite(buf, nil)",
 	},
 	OffloadCall: Advice{
-		Callback: "hand the call to a goroutine pool (goroutine.Default().Submit(func() { ... })) and write the reply from there with c.AsyncWrite(buf, nil)",
+		Callback: "call it in goroutine.Default().Submit(fn) and reply from there with c.AsyncWrite(buf, nil)",
 	},
 	Sleep: Advice{
-		Callback: "return and continue later: from a goroutine, after the delay, c.Wake(cb) or c.AsyncWrite",
+		Callback: "return, and continue later from a goroutine with c.Wake(cb) or c.AsyncWrite",
 	},
 	Receive: Advice{
-		Callback: "receive on a goroutine of a pool and write the reply from there with c.AsyncWrite(buf, nil)",
+		Callback: "receive on a goroutine and reply from there with c.AsyncWrite(buf, nil)",
 	},
 	LoopSettled: Advice{
-		Callback: "the callback runs on this same event loop only after this handler returns: continue in the callback instead of waiting for it",
+		Callback: "continue in the callback instead of waiting for it",
 	},
 	HandBack: "write the reply from the goroutine with c.AsyncWrite(buf, cb)",
 	// "it's not concurrency-safe, you must invoke it within any method in
 	// EventHandler" (gnet.go:264-281, 436-447; Reader's, :230-231, in the
 	// plural).
-	LoopOnly:   "is not safe off the event loop (gnet: \"it's not concurrency-safe, you must invoke it within any method in EventHandler\"): from another goroutine it races with the event loop's own use of the connection",
-	OffLoopFix: "write from the goroutine with c.AsyncWrite(buf, cb), or hand the work to the connection's event loop with c.Wake(cb) and make the call there",
+	LoopOnly:   "it races with the loop's use of the connection",
+	OffLoopFix: "use c.AsyncWrite(buf, cb), or c.Wake(cb) and make the call in OnTraffic",
 }

@@ -69,33 +69,32 @@ var gojaLoopLibrary = Library{
 var gojaLoopWords = Words{
 	Loop:          "the event loop",
 	LoopGoroutine: "the event loop",
-	Waiting:       "no timer, callback or script runs until it returns",
 
 	AwaitFuture: Advice{
-		Callback: "wait on a goroutine and hand the result back with loop.RunOnLoop(func(vm *goja.Runtime) { ... })",
+		Callback: "wait on a goroutine and hand the result back with loop.RunOnLoop(fn)",
 	},
 	Offload: Advice{
-		Callback: "do it on a goroutine and hand the result back with loop.RunOnLoop(func(vm *goja.Runtime) { ... })",
+		Callback: "do it on a goroutine and hand the result back with loop.RunOnLoop(fn)",
 	},
 	OffloadCall: Advice{
-		Callback: "call it on a goroutine and hand the result back with loop.RunOnLoop(func(vm *goja.Runtime) { ... })",
+		Callback: "call it on a goroutine and hand the result back with loop.RunOnLoop(fn)",
 	},
 	Sleep: Advice{
-		Callback: "schedule the rest with loop.SetTimeout(func(vm *goja.Runtime) { ... }, d)",
+		Callback: "schedule the rest with loop.SetTimeout(fn, d)",
 	},
 	Receive: Advice{
-		Callback: "receive on a goroutine and hand the value back with loop.RunOnLoop(func(vm *goja.Runtime) { ... })",
+		Callback: "receive on a goroutine and hand the value back with loop.RunOnLoop(fn)",
 	},
 	LoopSettled: Advice{
-		Callback: "the callback runs on this same loop only after this code returns: continue in the callback instead of waiting for it",
+		Callback: "continue in the callback instead of waiting for it",
 	},
-	WaitSelf: "from the loop's own code, stop it with {l}.StopNoWait() (\"Can be used inside the loop\") and queue more work with {l}.RunOnLoop(fn); Stop, Terminate, Run and Start are for other goroutines",
-	HandBack: "hand the result back with loop.RunOnLoop(func(vm *goja.Runtime) { ... })",
+	WaitSelf: "use {l}.StopNoWait() to stop it, {l}.RunOnLoop(fn) to queue work",
+	HandBack: "hand the result back with loop.RunOnLoop(fn)",
 	// The runtime a loop callback is given "must not be used outside the
 	// function" (eventloop.go:159-160); goja's README.md:99-103: "can
 	// only be used by a single goroutine at a time".
-	LoopOnly:   "may be used only on the event loop that gave it to the callback (goja_nodejs: it \"must not be used outside the function\"): from another goroutine it races with the loop's scripts and timers",
-	OffLoopFix: "hand the work back with loop.RunOnLoop(func(vm *goja.Runtime) { ... }) and use the runtime that call gives",
+	LoopOnly:   "it races with the loop's scripts and timers",
+	OffLoopFix: "make the call in loop.RunOnLoop(fn), on the runtime it passes",
 
 	Fixes: map[Rewrite]Fix{
 		// StopNoWait :273-275: "Can be used inside the loop".

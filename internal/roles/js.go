@@ -38,11 +38,11 @@ var jsWords = Words{
 	Loop:          "the JavaScript event loop",
 	LoopGoroutine: "the JavaScript event loop",
 
-	AwaitFuture: Advice{Callback: "wait in a goroutine inside the callback, or return a Promise resolved from a goroutine"},
-	Offload:     Advice{Callback: "make the call in a goroutine inside the callback, or return a Promise resolved from a goroutine"},
-	OffloadCall: Advice{Callback: "make the call in a goroutine inside the callback, or return a Promise resolved from a goroutine"},
-	Sleep:       Advice{Callback: "sleep in a goroutine inside the callback, or use JavaScript's setTimeout"},
-	Receive:     Advice{Callback: "wait in a goroutine inside the callback, or return a Promise resolved from a goroutine"},
+	AwaitFuture: Advice{Callback: "wait in a goroutine, or return a Promise resolved from one"},
+	Offload:     Advice{Callback: "make the call in a goroutine, or return a Promise resolved from one"},
+	OffloadCall: Advice{Callback: "make the call in a goroutine, or return a Promise resolved from one"},
+	Sleep:       Advice{Callback: "sleep in a goroutine, or use JavaScript's setTimeout"},
+	Receive:     Advice{Callback: "wait in a goroutine, or return a Promise resolved from one"},
 
 	HandBack: "resolve a Promise from the goroutine",
 }

@@ -96,10 +96,6 @@ type Words struct {
 	// Marker is the marker type as code spells it ("*futures.Ctx"): the
 	// parameter that lets a function wait without blocking.
 	Marker string
-	// Waiting says what waits while loop code blocks: "no other task or
-	// callback runs until it returns", "no other message of this actor is
-	// handled until it returns".
-	Waiting string
 	// WaitSelf is the advice for a call that waits for the loop running
 	// the calling code ({l}.Stop() on its own loop), or that panics there
 	// ({l}.Run): what to call instead.
@@ -128,11 +124,11 @@ type Words struct {
 	WaitCoroutine   Advice
 
 	// HandBack is how a callback run on another goroutine hands a result
-	// back to the loop ("take the result on the loop with ...").
+	// back to the loop ("use futures.Wrap({l}, {f}).Then(fn)").
 	HandBack string
-	// LoopOnly says what a loop-only call made from another goroutine
-	// does ("may only be called on {loop}: ..."), and OffLoopFix what to
-	// write instead; {loop} is Loop.
+	// LoopOnly says what goes wrong when a loop-only call is made from
+	// another goroutine ("it races with the loop, or panics"), and
+	// OffLoopFix what to write instead; {loop} is Loop.
 	LoopOnly   string
 	OffLoopFix string
 	// NestedTask and NestedFuture are how a coroutine returns the value of
@@ -359,8 +355,7 @@ var GenericWords = Words{
 	Loop:          "the loop",
 	LoopGoroutine: "the loop's goroutine",
 	Marker:        "the loop's context parameter",
-	Waiting:       "no other task or callback runs until it returns",
-	WaitSelf:      "do not wait for the loop from its own code: ask it to stop, or hand it work, without waiting",
+	WaitSelf:      "ask it to stop, or hand it work, without waiting",
 
 	AwaitFuture: Advice{
 		Coroutine: "wait for it without blocking, with the loop's own await",
@@ -383,8 +378,8 @@ var GenericWords = Words{
 		Callback:  "deliver the value to the loop with a thread-safe submit instead of waiting for it",
 	},
 	LoopSettled: Advice{
-		Coroutine: "continue in the callback that sends or closes instead of waiting for it here",
-		Callback:  "continue in the callback that sends or closes instead of waiting for it here",
+		Coroutine: "continue in the callback that sends or closes",
+		Callback:  "continue in the callback that sends or closes",
 	},
 	Spawn: Advice{
 		Coroutine: "run the coroutine on the current loop instead",
@@ -394,24 +389,24 @@ var GenericWords = Words{
 		Coroutine: "run that loop on a goroutine of its own and hand it work with its thread-safe submit",
 		Callback:  "run that loop on a goroutine of its own and hand it work with its thread-safe submit",
 	},
-	RunSelf: "{l} is running already: hand it more work instead",
+	RunSelf: "hand {l} work instead of running it again",
 
 	SubmitCallback: "schedule it on the loop directly",
 	SubmitCoroutine: Advice{
 		Coroutine: "call or await the coroutine directly",
 		Callback:  "start it on this loop directly",
 	},
-	WaitCallback: "do the callback's work here, directly, instead of submitting it and waiting for it",
+	WaitCallback: "do the callback's work here, directly",
 	WaitCoroutine: Advice{
-		Coroutine: "call or await the coroutine directly instead of waiting for it",
-		Callback:  "start it on this loop directly and continue when it is done instead of waiting",
+		Coroutine: "call or await the coroutine directly",
+		Callback:  "start it on this loop directly and continue when it is done",
 	},
 
 	HandBack:     "hand the result back to the loop with its thread-safe submit",
-	LoopOnly:     "may only be called on {loop}: from another goroutine it races with {loop}'s queue, or panics while it is idle",
-	OffLoopFix:   "hand the work back with a thread-safe submit to {loop} and make the call there",
-	NestedTask:   "await the task inside the coroutine and return its value",
-	NestedFuture: "await the inner work inside the coroutine and return its value",
+	LoopOnly:     "it races with the loop, or panics",
+	OffLoopFix:   "make the call on {loop}, through a thread-safe submit",
+	NestedTask:   "await the task and return its value",
+	NestedFuture: "await the inner work and return its value",
 }
 
 // Or returns w with every empty text taken from d: a library's words, with
@@ -430,7 +425,6 @@ func (w Words) Or(d Words) Words {
 	str(&w.Loop, d.Loop)
 	str(&w.LoopGoroutine, d.LoopGoroutine)
 	str(&w.Marker, d.Marker)
-	str(&w.Waiting, d.Waiting)
 	str(&w.WaitSelf, d.WaitSelf)
 	adv(&w.AwaitFuture, d.AwaitFuture)
 	adv(&w.Offload, d.Offload)

@@ -143,29 +143,28 @@ var protoactorWords = Words{
 	Loop:          "the actor's mailbox",
 	LoopGoroutine: "the actor's mailbox",
 	Marker:        "actor.Context",
-	Waiting:       "no other message of this actor is handled until it returns",
 
 	AwaitFuture: Advice{
-		Coroutine: "continue when it completes with {c}.ReenterAfter(f, func(res interface{}, err error) { ... }), or take the reply as a message with f.PipeTo({c}.Self())",
-		Callback:  "continue when it completes with ctx.ReenterAfter(f, func(res interface{}, err error) { ... }), or take the reply as a message with f.PipeTo(ctx.Self())",
+		Coroutine: "continue in {c}.ReenterAfter(f, fn), or take the reply as a message: f.PipeTo({c}.Self())",
+		Callback:  "continue in ctx.ReenterAfter(f, fn), or take the reply as a message: f.PipeTo(ctx.Self())",
 	},
 	Offload: Advice{
-		Coroutine: "do it on a goroutine and send the result to the actor through the root context (self, root := {c}.Self(), {c}.ActorSystem().Root; go func() { ...; root.Send(self, result) }())",
+		Coroutine: "do it on a goroutine and send the result with {c}.ActorSystem().Root.Send({c}.Self(), result)",
 		Callback:  "do it on a goroutine and send the result to the actor as a message",
 	},
 	OffloadCall: Advice{
-		Coroutine: "call it on a goroutine and send the result to the actor through the root context (self, root := {c}.Self(), {c}.ActorSystem().Root; go func() { ...; root.Send(self, result) }()), or make it return an *actor.Future and continue with {c}.ReenterAfter",
+		Coroutine: "call it on a goroutine and send the result with {c}.ActorSystem().Root.Send({c}.Self(), result)",
 		Callback:  "call it on a goroutine and send the result to the actor as a message",
 	},
 	Sleep: Advice{
-		Coroutine: "have the message delivered later instead (a timer that sends to {c}.Self()), or set {c}.SetReceiveTimeout",
-		Callback:  "have the message delivered later instead: a timer that sends to the actor",
+		Coroutine: "have a timer send to {c}.Self() later, or set {c}.SetReceiveTimeout",
+		Callback:  "have a timer send the actor a message later",
 	},
 	Receive: Advice{
 		Coroutine: "receive on a goroutine and send the value to the actor as a message",
 		Callback:  "receive on a goroutine and send the value to the actor as a message",
 	},
-	WaitCallback: "take the reply as a message in its own mailbox instead, f.PipeTo(ctx.Self()), or continue in ctx.ReenterAfter(f, func(res interface{}, err error) { ... })",
+	WaitCallback: "take the reply with f.PipeTo(ctx.Self()) or ctx.ReenterAfter(f, fn)",
 	HandBack:     "send the result to the actor as a message: {c}.Send({c}.Self(), result)",
 	LoopOnly:     "belongs to the actor's turn: elsewhere it races with {loop} and sees whatever message is handled now",
 	OffLoopFix:   "read what you need first (sender := ctx.Sender()) and send results to ctx.Self() as a message",

@@ -192,19 +192,19 @@ var tviewWords = Words{
 	Loop:          "the application's event loop",
 	LoopGoroutine: "the application's event loop",
 
-	AwaitFuture: Advice{Callback: "wait for it in a goroutine started from the handler and show the result with app.QueueUpdateDraw(func() { ... }) from there"},
-	Offload:     Advice{Callback: "make the call in a goroutine started from the handler (go func() { ... }()) and show the result with app.QueueUpdateDraw(func() { ... }) from there"},
-	OffloadCall: Advice{Callback: "make the call in a goroutine started from the handler (go func() { ... }()) and show the result with app.QueueUpdateDraw(func() { ... }) from there"},
-	Sleep:       Advice{Callback: "sleep in a goroutine (go func() { time.Sleep(d); app.QueueUpdateDraw(func() { ... }) }())"},
-	Receive:     Advice{Callback: "receive in a goroutine and hand the value back with app.QueueUpdateDraw(func() { ... })"},
+	AwaitFuture: Advice{Callback: "wait in a goroutine and show the result with app.QueueUpdateDraw(fn)"},
+	Offload:     Advice{Callback: "make the call in a goroutine and show the result with app.QueueUpdateDraw(fn)"},
+	OffloadCall: Advice{Callback: "make the call in a goroutine and show the result with app.QueueUpdateDraw(fn)"},
+	Sleep:       Advice{Callback: "sleep in a goroutine, then call app.QueueUpdateDraw(fn)"},
+	Receive:     Advice{Callback: "receive in a goroutine and hand the value back with app.QueueUpdateDraw(fn)"},
 
-	SubmitCallback: "change the widgets directly: a handler already runs on the event loop",
-	WaitCallback:   "change the widgets directly: a handler already runs on the event loop, and tview redraws after it returns; from a goroutine, go app.QueueUpdateDraw(f) is the hand-back",
+	SubmitCallback: "change the widgets directly: handlers run on the event loop",
+	WaitCallback:   "change the widgets directly: handlers run on the event loop",
 
-	HandBack: "hand the result back with app.QueueUpdateDraw(func() { ... })",
+	HandBack: "hand the result back with app.QueueUpdateDraw(fn)",
 	// Widgets are not safe for concurrent use (doc.go, "Concurrency").
 	LoopOnly:   "changes what Draw reads on {loop}, unlocked: from another goroutine it races with drawing",
-	OffLoopFix: "make the change in app.QueueUpdateDraw(func() { ... })",
+	OffLoopFix: "make the change in app.QueueUpdateDraw(fn)",
 
 	Fixes: map[Rewrite]Fix{
 		RunInPlace: {Message: "Change the widgets here: a handler runs on the event loop, and tview redraws after it", Text: "{body}"},

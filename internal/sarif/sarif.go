@@ -4,8 +4,10 @@
 // A rule is a reportingDescriptor with the rule's ID (FL001), its analyzer
 // name, documentation and help URI. A finding's severity, which go/analysis
 // carries in Diagnostic.Category, becomes the result's level ("warning" or
-// "error"). Suggested fixes become SARIF fixes: byte-addressed
-// replacements in each file they edit.
+// "error"). A finding's related information (the calls of a witness chain,
+// where a deadlock comes from) becomes relatedLocations, and a codeFlow
+// from the finding through them in order. Suggested fixes become SARIF
+// fixes: byte-addressed replacements in each file they edit.
 package sarif
 
 import (
@@ -78,7 +80,23 @@ type Result struct {
 	Message          Message    `json:"message"`
 	Locations        []Location `json:"locations"`
 	RelatedLocations []Location `json:"relatedLocations,omitempty"`
+	CodeFlows        []CodeFlow `json:"codeFlows,omitempty"`
 	Fixes            []Fix      `json:"fixes,omitempty"`
+}
+
+// CodeFlow is the path a finding's related locations trace from its own
+// location: the calls down to what blocks, and where a deadlock comes
+// from. Viewers step through it.
+type CodeFlow struct {
+	ThreadFlows []ThreadFlow `json:"threadFlows"`
+}
+
+type ThreadFlow struct {
+	Locations []ThreadFlowLocation `json:"locations"`
+}
+
+type ThreadFlowLocation struct {
+	Location Location `json:"location"`
 }
 
 type Location struct {
@@ -176,10 +194,20 @@ func New(name, version, infoURI string, rules []Rule, diags []driver.Diagnostic,
 			Message:   Message{d.Message},
 			Locations: []Location{{PhysicalLocation: lines.location(root, d.Position(), d.EndPosition())}},
 		}
+		var flow []ThreadFlowLocation
 		for j, r := range d.Related {
 			id := j + 1
 			start, end := r.Positions()
-			res.RelatedLocations = append(res.RelatedLocations, Location{ID: &id, PhysicalLocation: lines.location(root, start, end), Message: &Message{r.Message}})
+			loc := lines.location(root, start, end)
+			res.RelatedLocations = append(res.RelatedLocations, Location{ID: &id, PhysicalLocation: loc, Message: &Message{r.Message}})
+			if j == 0 {
+				msg := res.Message
+				flow = append(flow, ThreadFlowLocation{Location{PhysicalLocation: res.Locations[0].PhysicalLocation, Message: &msg}})
+			}
+			flow = append(flow, ThreadFlowLocation{Location{PhysicalLocation: loc, Message: &Message{r.Message}}})
+		}
+		if flow != nil {
+			res.CodeFlows = []CodeFlow{{ThreadFlows: []ThreadFlow{{Locations: flow}}}}
 		}
 		for _, f := range d.Fixes {
 			fix := Fix{Description: Message{f.Message}}

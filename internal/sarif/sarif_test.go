@@ -18,7 +18,8 @@ var rules = []Rule{
 }
 
 // testLog writes a source file with a non-ASCII line and returns a log of
-// findings in it: a warning with a fix and a related location, an error,
+// findings in it: a warning with a fix and a related location (and so a
+// code flow), an error,
 // and one in a file outside the root. It also returns the byte offset of
 // the fix's edit.
 func testLog(t *testing.T) (*Log, int) {
@@ -87,6 +88,18 @@ func TestLog(t *testing.T) {
 	}
 	if len(r0.RelatedLocations) != 1 || r0.RelatedLocations[0].Message.Text != "blocks here" {
 		t.Errorf("related %+v", r0.RelatedLocations)
+	}
+	// The code flow goes from the finding through its related locations.
+	if len(r0.CodeFlows) != 1 || len(r0.CodeFlows[0].ThreadFlows) != 1 {
+		t.Fatalf("code flows %+v, want one with one thread flow", r0.CodeFlows)
+	}
+	flow := r0.CodeFlows[0].ThreadFlows[0].Locations
+	if len(flow) != 2 || flow[0].Location.Message.Text != "x blocks" || flow[0].Location.PhysicalLocation.Region != loc.Region ||
+		flow[1].Location.Message.Text != "blocks here" || flow[1].Location.PhysicalLocation.Region != r0.RelatedLocations[0].PhysicalLocation.Region {
+		t.Errorf("code flow %+v, want the finding, then the related location", flow)
+	}
+	if r1.CodeFlows != nil {
+		t.Errorf("a finding without related locations has code flows %+v", r1.CodeFlows)
 	}
 	if u := r2.Locations[0].PhysicalLocation.ArtifactLocation; u.URI != "file:///elsewhere/b.go" || u.URIBaseID != "" {
 		t.Errorf("a file outside the root: %+v, want an absolute file URI", u)

@@ -21,9 +21,9 @@ func diagnostic(res *engine.Result, call *ast.CallExpr, typ types.Type, how stri
 func message(res *engine.Result, call *ast.CallExpr, typ types.Type, how string) string {
 	callee := res.Source(ast.Unparen(call.Fun))
 	name := types.TypeString(typ, func(p *types.Package) string { return p.Name() })
-	keep := "keep it and take its outcome: wait for its result, or register a completion callback that handles the error"
+	keep := "wait for it or take the error in a callback"
 	if res.Roles.Is(typ, roles.LoopTask) {
-		keep = "keep it and take its outcome on the loop: await it in a coroutine, or continue in its Then callback, and handle the error there"
+		keep = "await it or take the error in its Then callback"
 	}
-	return fmt.Sprintf("the %s that %s returns %s: an error or a panic in its work is lost, and nobody can wait for the work or cancel it; %s", name, callee, how, keep)
+	return fmt.Sprintf("the %s from %s %s: its error is lost; %s", name, callee, how, keep)
 }

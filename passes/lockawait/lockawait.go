@@ -34,7 +34,7 @@ func run(pass *analysis.Pass, res *engine.Result) error {
 	var all []engine.Finding
 	for _, f := range found {
 		pos, end := res.CallSpan(f.pos)
-		all = append(all, engine.Finding{Diagnostic: analysis.Diagnostic{Pos: pos, End: end, Message: f.message(res)}, Severity: Severity.Usual})
+		all = append(all, engine.Finding{Diagnostic: analysis.Diagnostic{Pos: pos, End: end, Message: f.message(res), Related: f.related(res)}, Severity: Severity.Usual})
 	}
 	engine.NewReporter(pass, name).ReportAll(all)
 	return nil

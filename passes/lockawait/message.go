@@ -4,30 +4,50 @@ import (
 	"fmt"
 	"go/ast"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/futurelint/futurelint/internal/engine"
 	"github.com/futurelint/futurelint/internal/roles"
 )
 
 // message says what goes wrong at run time and what to write instead.
+// Where the lock was taken, and the calls down to the suspension, are the
+// finding's related information.
 func (f *finding) message(res *engine.Result) string {
-	what, how := res.Written(f.suspend).Callee(), "suspends the coroutine"
-	tail := f.chain.Chain[1:] // the first step is this very call
+	what, how := res.Written(f.suspend).Callee(), "suspends"
+	if len(f.tail(res)) > 0 {
+		how = "may suspend"
+	}
 	if call := res.Written(f.suspend).Call; call != nil {
 		if _, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
-			what, tail = "the closure called here", f.chain.Chain
+			what = "the closure called here"
 		}
 	}
-	if len(tail) > 0 {
-		how = "may suspend the coroutine (it " + engine.Witness(tail) + ")"
+	mu := res.Written(f.lock).Source(roles.Arg0, "a mutex")
+	return fmt.Sprintf("%s %s while %s is held: loop code locking it blocks %s; unlock before suspending",
+		what, how, mu, res.Words(f.suspend.Parent(), nil).Loop)
+}
+
+// tail is the chain from the suspending call down to what suspends,
+// without the call itself; the whole chain for a closure called in place.
+func (f *finding) tail(res *engine.Result) []engine.Step {
+	if call := res.Written(f.suspend).Call; call != nil {
+		if _, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
+			return f.chain.Chain
+		}
 	}
-	lock := res.Written(f.lock)
-	mu, verb := lock.Source(roles.Arg0, "a mutex"), "locked"
-	if sel := calledSel(lock); sel != nil && sel.Sel.Name != "Lock" {
-		verb = "taken by " + sel.Sel.Name
+	return f.chain.Chain[1:] // the first step is this very call
+}
+
+// related points at where the lock was taken and at each call down to
+// what suspends.
+func (f *finding) related(res *engine.Result) []analysis.RelatedInformation {
+	verb := "locked here"
+	if sel := calledSel(res.Written(f.lock)); sel != nil && sel.Sel.Name != "Lock" {
+		verb = "taken here by " + sel.Sel.Name
 	}
-	loop := res.Words(f.suspend.Parent(), nil).Loop
-	return fmt.Sprintf("%s %s while %s is held (%s at %s): other work on %s that locks %s then blocks %s, and this coroutine can never resume to unlock it, a deadlock as soon as there is contention; unlock before suspending (copy what you need under the lock, unlock, then suspend) or keep the critical section free of suspension points",
-		what, how, mu, verb, res.Where(f.lock.Pos()), loop, mu, res.Words(f.suspend.Parent(), nil).LoopGoroutine)
+	out := []analysis.RelatedInformation{{Pos: f.lock.Pos(), Message: verb}}
+	return append(out, res.Hops(f.tail(res), f.pos)...)
 }
 
 // calledSel is the selector of a method call as written (mu.RLock), or nil.

@@ -13,8 +13,10 @@
 // (*futures.Executor).Shutdown, a nested (*futures.Loop).Run or futures.Run,
 // and blocking standard-library I/O (net/http client calls, net dials,
 // os/exec waits). A call to a function that may block, through any number
-// of calls and packages, is reported at the call in loop code, with the
-// chain of calls that leads to the blocking operation.
+// of calls and packages, is reported at the call in loop code; the chain
+// of calls that leads to the blocking operation is the finding's related
+// information, one position per call (the calls in other packages, known
+// by file and line, as one entry at the call).
 //
 // Loop code is defined once for every rule: see
 // https://github.com/futurelint/futurelint/blob/main/docs/rules.md#loop-code.

@@ -23,20 +23,18 @@ func message(res *engine.Result, op *engine.Op) string {
 	switch {
 	case op.Helper != nil && op.Deadlock != nil:
 		what = fmt.Sprintf("%s deadlocks %s: %s", calledAs(res, op), w.Loop, op.Deadlock)
-		if k := op.Deadlock.Kind; k == engine.ServesOwnLoop || k == engine.NeedsOwnLoop {
-			// The wait is at the end of the chain: say where.
-			what = fmt.Sprintf("%s deadlocks %s: it %s, and %s", calledAs(res, op), w.Loop, op.Helper.Witness(), op.Deadlock)
-		}
 	case op.Helper != nil:
-		what = fmt.Sprintf("%s blocks %s: it %s", calledAs(res, op), w.Loop, op.Helper.Witness())
+		// The chain down to what blocks is the finding's related
+		// information.
+		what = fmt.Sprintf("%s blocks %s", calledAs(res, op), w.Loop)
 	case op.Panics != nil:
 		what = fmt.Sprintf("%s panics: %s", op.What, op.Panics)
 	case op.Deadlock != nil:
 		what = fmt.Sprintf("%s deadlocks %s: %s", op.What, w.Loop, op.Deadlock)
 	case op.Kind == roles.BlockLoopRun:
-		what = fmt.Sprintf("%s runs a nested loop on %s: the outer loop runs nothing else until it returns", op.What, w.LoopGoroutine)
+		what = fmt.Sprintf("%s runs a nested loop on %s", op.What, w.LoopGoroutine)
 	default:
-		what = fmt.Sprintf("%s blocks %s: %s", op.What, w.LoopGoroutine, w.Waiting)
+		what = fmt.Sprintf("%s blocks %s", op.What, w.LoopGoroutine)
 	}
 	return what + "; " + roles.Say(instead(res, op, w, coroutine, vars), vars)
 }

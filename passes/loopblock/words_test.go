@@ -45,7 +45,7 @@ func TestLibraryWords(t *testing.T) {
 			t.Errorf("a fix the library does not spell: %v", d.SuggestedFixes)
 		}
 	}
-	want := "(*actor.Future).Result blocks the actor's mailbox: no other task or callback runs until it returns; continue when it completes with ctx.ReenterAfter(f, fn)"
+	want := "(*actor.Future).Result blocks the actor's mailbox; continue when it completes with ctx.ReenterAfter(f, fn)"
 	if len(msgs) == 0 || msgs[0] != want {
 		t.Errorf("messages:\n%s\nwant first:\n%s", strings.Join(msgs, "\n"), want)
 	}

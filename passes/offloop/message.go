@@ -6,9 +6,12 @@ import (
 
 	"github.com/futurelint/futurelint/internal/engine"
 	"github.com/futurelint/futurelint/internal/roles"
+	"golang.org/x/tools/go/analysis"
 )
 
 // message says what goes wrong at run time and what to write instead.
+// Where the code is handed off the loop is the finding's related
+// information.
 func message(res *engine.Result, u *engine.OffLoopUse) string {
 	fn := u.Start.Caller
 	if u.Bound != nil {
@@ -16,24 +19,36 @@ func message(res *engine.Result, u *engine.OffLoopUse) string {
 	}
 	words := res.Words(fn, u.Row)
 	loop := words.Loop
-	where := "this code runs off " + loop + ", " + u.Start.Why
-	if u.Write {
-		return fmt.Sprintf("%s, and %s: it races with %s, which uses that state meanwhile; hand the result back with a thread-safe submit to %s and write it there, or guard the state with a lock", where, u.What, loop, loop)
-	}
 	say := func(t string) string { return roles.Say(t, map[string]string{"loop": loop}) }
+	if u.Write {
+		return fmt.Sprintf("%s, off %s, this code %s: a race; do it on the loop, or under a lock", u.Start.Why, loop, u.What)
+	}
 	w := res.Written(u.Call)
 	if u.Bound != nil {
 		recv := engine.Args(u.Call.Common())[0]
-		return fmt.Sprintf("%s, and calls %s on the %s given to the loop code at %s, which %s; %s", where, w.Callee(), engine.TypeName(recv.Type()), res.Where(u.Bound.Pos()), say(words.LoopOnly), say(words.OffLoopFix))
+		return fmt.Sprintf("%s, %s on the %s of loop code runs off %s: %s; %s", u.Start.Why, w.Callee(), engine.TypeName(recv.Type()), loop, say(words.LoopOnly), say(words.OffLoopFix))
 	}
 	if u.Row == nil {
-		return fmt.Sprintf("%s, and %s, which may only be done on %s: from another goroutine it races with %s, or panics while it is idle; hand the work back with a thread-safe submit to %s and do it there", where, u.What, loop, loop, loop)
+		return fmt.Sprintf("%s, off %s, this code %s: it races with the loop, or panics; %s", u.Start.Why, loop, u.What, say(words.OffLoopFix))
 	}
 	instead := say(words.OffLoopFix)
 	if twin := twinCall(res, w, u.Row); twin != "" {
-		instead = "from another goroutine, use " + twin
+		instead = "use " + twin
 	}
-	return fmt.Sprintf("%s, and calls %s, which %s; %s", where, w.Callee(), say(words.LoopOnly), instead)
+	return fmt.Sprintf("%s, %s runs off %s: %s; %s", u.Start.Why, w.Callee(), loop, say(words.LoopOnly), instead)
+}
+
+// related points at where the code is handed off the loop and, for a
+// call on a loop-bound value, at the loop code that was given it.
+func related(res *engine.Result, u *engine.OffLoopUse) []analysis.RelatedInformation {
+	var out []analysis.RelatedInformation
+	if at := u.Start.At.Pos(); at.IsValid() && res.File(at) != nil {
+		out = append(out, analysis.RelatedInformation{Pos: at, Message: "runs off the loop from here"})
+	}
+	if u.Bound != nil && res.File(u.Bound.Pos()) != nil {
+		out = append(out, analysis.RelatedInformation{Pos: u.Bound.Pos(), Message: "the loop code given the value"})
+	}
+	return out
 }
 
 // twinCall spells the call with the name of the row's any-goroutine twin,

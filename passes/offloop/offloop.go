@@ -28,6 +28,7 @@ func run(pass *analysis.Pass, res *engine.Result) error {
 			Pos:            pos,
 			End:            end,
 			Message:        message(res, u),
+			Related:        related(res, u),
 			SuggestedFixes: anyGoroutineFix(res, u),
 		}})
 	}

@@ -14,7 +14,8 @@
 // futures.Submit(e, g).Result(), ResultContext, a receive from its Done(),
 // and e.Shutdown(ctx), which waits for every job of e, the waiting one
 // included. A call of a function of the package that waits so on the
-// executor it is given is reported at the call, with the chain.
+// executor it is given is reported at the call, with the chain of calls
+// down to the wait as related information.
 //
 // The executor is known to be the job's own when every call queuing the
 // job names it as the wait does: the same variable (captured by the job

@@ -4,30 +4,41 @@ import (
 	"fmt"
 	"go/ast"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/futurelint/futurelint/internal/engine"
 )
 
 // message says what goes wrong at run time and what to write instead.
+// Where the job and the awaited work were queued, and the calls down to
+// the wait, are the finding's related information.
 func message(res *engine.Result, w *engine.PoolWait) string {
 	exec := executorName(res, w.Queued)
 	what := w.What
 	if call, _ := res.CallAt(w.Pos); call != nil {
 		what = res.Source(ast.Unparen(call.Fun))
 	}
-	if len(w.Chain) > 0 {
-		what += " (it " + engine.Witness(w.Chain[1:]) + ")"
-	}
-	job := fmt.Sprintf("in a job of %s (queued at %s)", exec, res.Where(w.Queued.Pos()))
 	if w.Drain {
-		return fmt.Sprintf("%s, %s waits for every job of %s to finish, this one included: it never returns while the job runs, and the job never finishes; shut %s down from outside its own jobs", job, what, exec, exec)
+		return fmt.Sprintf("in a job of %s, %s waits for every job of %s, this one included, so it never returns; shut %s down from outside its jobs", exec, what, exec, exec)
 	}
-	queued := ""
-	if w.Submit != nil {
-		queued = " (queued at " + res.Where(w.Submit.Pos()) + ")"
+	return fmt.Sprintf("in a job of %s, %s waits for work queued on %s, so the pool can deadlock; do the work in this job or on another executor", exec, what, exec)
+}
+
+// related points at where the job and the work it waits for were queued,
+// and at each call down to the wait.
+func related(res *engine.Result, w *engine.PoolWait) []analysis.RelatedInformation {
+	var out []analysis.RelatedInformation
+	if res.File(w.Queued.Pos()) != nil {
+		out = append(out, analysis.RelatedInformation{Pos: w.Queued.Pos(), Message: "the job is queued here"})
 	}
-	return fmt.Sprintf("%s, %s waits for work queued on the same executor%s: once every worker of %s runs such a job, the work they wait for can never start, and the pool deadlocks; run the inner work directly in this job, queue it on another executor, or have the caller queue both and combine their results", job, what, queued, exec)
+	if w.Submit != nil && res.File(w.Submit.Pos()) != nil {
+		out = append(out, analysis.RelatedInformation{Pos: w.Submit.Pos(), Message: "the work it waits for is queued here"})
+	}
+	if len(w.Chain) > 1 {
+		out = append(out, res.Hops(w.Chain[1:], w.Pos)...)
+	}
+	return out
 }
 
 // executorName spells the executor argument of the call that queued the

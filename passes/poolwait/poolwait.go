@@ -24,7 +24,7 @@ func run(pass *analysis.Pass, res *engine.Result) error {
 	var found []engine.Finding
 	for _, w := range poolWaits(res) {
 		pos, end := res.CallSpan(w.Pos)
-		found = append(found, engine.Finding{Diagnostic: analysis.Diagnostic{Pos: pos, End: end, Message: message(res, w)}, Severity: Severity.Usual})
+		found = append(found, engine.Finding{Diagnostic: analysis.Diagnostic{Pos: pos, End: end, Message: message(res, w), Related: related(res, w)}, Severity: Severity.Usual})
 	}
 	engine.NewReporter(pass, name).ReportAll(found)
 	return nil

@@ -3,82 +3,53 @@ package selfsubmit
 import (
 	"fmt"
 	"go/ast"
-	"go/types"
 
-	"github.com/futurelint/futurelint/internal/engine"
 	"github.com/futurelint/futurelint/internal/roles"
 )
 
-// message says what goes wrong at run time and what to write instead.
+// message says what goes wrong at run time and what to write instead. The
+// waits on the submitted work, and why each never ends, are the finding's
+// related information.
 func (sub *submit) message() string {
-	to := sub.loopName() + ", the loop"
-	if sub.receiverIsLoop() {
-		to = "the loop" // the callee as written names it already
-	}
-	what := fmt.Sprintf("%s submits %s to %s this code is already running on", sub.callee(), sub.workName(), to)
+	const what = "%s submits to the current loop"
 	w := sub.wait()
 	if w != nil && w.Instr == sub.s.Call && w.Deadlock != nil && !sub.work.Arg.Valid() {
 		// A call that hands the loop no function but waits for it to
 		// serve the call itself (Draw, Send).
-		return fmt.Sprintf("%s waits for %s to serve it, and this code runs on that loop: a deadlock, since the loop serves nothing else until this code returns; %s",
+		return fmt.Sprintf("%s waits for %s, which runs this code: a deadlock; %s",
 			sub.callee(), sub.loopName(), sub.insteadOfWaiting())
 	}
 	if w == nil {
-		return what + ": " + sub.effect() + "; " + sub.instead()
+		return fmt.Sprintf(what+": %s; %s", sub.callee(), sub.effect(), sub.instead())
 	}
-	at := fmt.Sprintf("%s at %s", w.What, sub.res.Where(w.Pos))
-	if w.Instr == sub.s.Call {
-		// A wrapper that waits for the work it submits.
-		at = sub.callee() + " itself"
-	}
-	if n := len(sub.s.Waits) - 1; n > 0 {
-		at += fmt.Sprintf(" (and %d other wait", n) + plural(n) + ")"
+	until := "forever"
+	if w.GivesUp != nil {
+		until = "until " + w.GivesUp.String()
 	}
 	if !sub.work.Arg.Valid() {
 		// A message (an actor's request to itself): it is handled by this
 		// very loop, after the code waiting for its reply returns.
-		ends := "the wait never ends"
-		if w.GivesUp != nil {
-			ends = "the wait ends only when " + w.GivesUp.String() + ", without the reply"
-		}
-		return fmt.Sprintf("%s sends a message to %s, %s this code runs on, and %s waits for the reply: the message is handled only after this code returns, so %s; %s",
-			sub.callee(), sub.loopName(), sub.words.Loop, at, ends, sub.insteadOfWaiting())
+		return fmt.Sprintf("%s asks %s, which answers only after this code returns: the wait blocks %s %s; %s",
+			sub.callee(), sub.loopName(), sub.words.Loop, until, sub.insteadOfWaiting())
 	}
-	if w.Deadlock != nil {
-		return fmt.Sprintf("%s, and %s waits for it: a deadlock, since %s; %s", what, at, w.Deadlock, sub.insteadOfWaiting())
-	}
-	ends := "the wait never ends"
-	if w.GivesUp != nil {
-		ends = "the wait ends only when " + w.GivesUp.String() + ", without the result"
-	}
-	blocks := "blocks the loop waiting for it"
 	switch {
+	case w.Deadlock != nil:
+		return fmt.Sprintf(what+", then waits for it: a deadlock; %s", sub.callee(), sub.insteadOfWaiting())
 	case w.Instr != sub.s.Call:
-		ends = "unless the work already ran while this code was suspended, " + ends
+		until += ", unless the work already ran"
 	case sub.work.Sometimes:
 		// A wrapper that waits for the work on some of its paths.
-		blocks, ends = "may block the loop waiting for it", "where it does, "+ends
+		return fmt.Sprintf(what+" and may block it waiting %s; %s", sub.callee(), until, sub.insteadOfWaiting())
 	}
-	return fmt.Sprintf("%s, and %s %s: %s; %s", what, at, blocks, ends, sub.insteadOfWaiting())
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
+	return fmt.Sprintf(what+", then blocks it waiting %s; %s", sub.callee(), until, sub.insteadOfWaiting())
 }
 
 // effect says what a submit nobody waits for does at run time.
 func (sub *submit) effect() string {
 	if !sub.coroutine() {
-		return "the callback takes a needless hop through the loop's thread-safe queue (a lock and a wakeup) and runs later on this same loop"
+		return "a needless thread-safe hop"
 	}
-	future := "a thread-safe future"
-	if call, ok := sub.s.Call.(interface{ Type() types.Type }); ok && sub.res.Roles.Is(call.Type(), roles.ExecutorFuture) {
-		future = "a " + engine.TypeName(call.Type())
-	}
-	return "the coroutine does not run now but later, as a separate task, and its result comes back as " + future + " that loop code can only block on, a needless nested future"
+	return "a nested future"
 }
 
 // instead is the advice for a submit nobody waits for.
@@ -109,38 +80,12 @@ func (sub *submit) say(t, c string) string {
 // callee names the called function as the call spells it.
 func (sub *submit) callee() string { return sub.call.Callee() }
 
-// workName is "the coroutine co" or "the callback", naming the argument
-// when it is a name.
-func (sub *submit) workName() string {
-	kind := "the callback"
-	if !sub.work.Arg.Valid() {
-		return "a message" // a request or stop with no function to run
-	}
-	if sub.coroutine() {
-		kind = "the coroutine"
-	}
-	if e := sub.call.Arg(sub.work.Arg); e != nil && isName(e) {
-		return kind + " " + sub.res.Source(e)
-	}
-	return kind
-}
-
 // loopName is the loop argument as written, or "its loop".
 func (sub *submit) loopName() string {
 	if sub.s.Row.SubmitLoop == roles.ProcessLoop {
 		return sub.words.Loop // one per program: named by no argument
 	}
 	return sub.call.Source(sub.s.Row.SubmitLoop, "its loop")
-}
-
-// receiverIsLoop reports whether the loop is the receiver of a call written
-// l.M(...).
-func (sub *submit) receiverIsLoop() bool {
-	if sub.s.Row.SubmitLoop != roles.Arg0 || sub.call.Call == nil || sub.s.Call.Common().Signature().Recv() == nil {
-		return false
-	}
-	sel, ok := ast.Unparen(sub.call.Call.Fun).(*ast.SelectorExpr)
-	return ok && sub.call.Arg(roles.Arg0) == sel.X
 }
 
 // loopShort and workShort spell the arguments in advice: as written when

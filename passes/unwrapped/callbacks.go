@@ -45,6 +45,7 @@ func racingCallbacks(res *engine.Result) []analysis.Diagnostic {
 						Pos:            pos,
 						End:            end,
 						Message:        callbackMessage(res, fn, ci, row, tch),
+						Related:        []analysis.RelatedInformation{{Pos: tch.Pos, Message: "off the loop here"}},
 						SuggestedFixes: wrapThenFix(res, fn, ci, row),
 					})
 					break
@@ -74,11 +75,7 @@ func callbackMessage(res *engine.Result, fn *ssa.Function, ci ssa.CallInstructio
 	if loop == "" {
 		loop = "loop"
 	}
-	harm := "it races with the loop"
-	if tch.API {
-		harm = "off the loop it races with the loop's queue, or panics while the loop is idle"
-	}
 	w := res.Words(fn, row)
-	return fmt.Sprintf("the %s callback runs on the goroutine that settles %s, not on %s running this code, and it %s (at %s): %s; %s",
-		row.Name, f, w.Loop, tch.What, res.Where(tch.Pos), harm, roles.Say(w.HandBack, map[string]string{"l": loop, "f": f}))
+	return fmt.Sprintf("the %s callback runs off %s and %s; %s",
+		row.Name, w.Loop, tch.What, roles.Say(w.HandBack, map[string]string{"l": loop, "f": f}))
 }

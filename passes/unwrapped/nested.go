@@ -185,18 +185,18 @@ func nestedMessage(res *engine.Result, fn *ssa.Function, kind string, inner type
 		}
 		vars := map[string]string{"c": c}
 		if task {
-			return fmt.Sprintf("%s returns a %s: whoever runs it gets a future of a task and must wait twice, and the inner task, bound to this loop, escapes it; await the task inside the coroutine and return its value: %s", what, typ, roles.Say(w.NestedTask, vars))
+			return fmt.Sprintf("%s returns a %s: its task escapes the loop in a future; %s", what, typ, roles.Say(w.NestedTask, vars))
 		}
-		return fmt.Sprintf("%s returns a %s: whoever runs it gets a future of a future and must wait twice, and the inner executor future escapes the loop unwrapped; await the inner work inside the coroutine and return its value: %s", what, typ, roles.Say(w.NestedFuture, vars))
+		return fmt.Sprintf("%s returns a %s: a future of a future; %s", what, typ, roles.Say(w.NestedFuture, vars))
 	}
 	if task {
-		return fmt.Sprintf("%s returns a %s: the caller gets a future of a task, and a task may only be used on its loop, never from the worker or the caller's goroutine; return the task's value from loop code instead, or submit plain work", what, typ)
+		return fmt.Sprintf("%s returns a %s: a task off its loop; return its value from loop code, or submit plain work", what, typ)
 	}
-	wait := "wait for the inner work inside the job and return its value"
+	wait := "wait for it in the job and return its value"
 	if name := waitMethod(res, inner); name != "" {
-		wait += " (v, err := f." + name + "(); return v, err)"
+		wait = "return f." + name + "() in the job"
 	}
-	return fmt.Sprintf("%s returns a %s: the caller gets a future of a future and must wait twice, and the inner future reaches loop code unwrapped; %s, or submit the inner work directly", what, typ, wait)
+	return fmt.Sprintf("%s returns a %s: a future of a future; %s", what, typ, wait)
 }
 
 // typePkg is the import path of the package declaring t (or *t), or "".

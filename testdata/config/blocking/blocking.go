@@ -15,7 +15,7 @@ type server struct {
 
 // A *teamloop.Ctx parameter makes a function loop code.
 func (s *server) refresh(c *teamloop.Ctx, r *teamloop.Result) {
-	s.count = r.Wait() // want `^\(\*teamloop\.Result\)\.Wait blocks the team loop: no other task or callback runs until it returns; take the value on the loop with teamloop\.Adopt\(c\.Loop\(\), result, cb\)$`
+	s.count = r.Wait() // want `^\(\*teamloop\.Result\)\.Wait blocks the team loop; take the value on the loop with teamloop\.Adopt\(c\.Loop\(\), result, cb\)$`
 }
 
 // Functions posted to the loop are loop code.
@@ -24,7 +24,7 @@ func (s *server) start(r *teamloop.Result) {
 		time.Sleep(time.Second) // want `^time\.Sleep blocks the team loop`
 	})
 	s.loop.Call(func(c *teamloop.Ctx) int {
-		return r.Wait() // want `^\(\*teamloop\.Result\)\.Wait blocks the team loop: no other task or callback runs until it returns; take the value on the loop with teamloop\.Adopt\(c\.Loop\(\), result, cb\)$`
+		return r.Wait() // want `^\(\*teamloop\.Result\)\.Wait blocks the team loop; take the value on the loop with teamloop\.Adopt\(c\.Loop\(\), result, cb\)$`
 	})
 }
 

@@ -10,7 +10,7 @@ type view struct{ shown int }
 // write races with the loop.
 func (v *view) update(c *teamloop.Ctx) {
 	r := teamloop.Go(func() int { return 42 })
-	r.OnReady(func(n int) { // want `runs on the goroutine that settles r, not on the team loop running this code, and it writes v\.shown, which loop code owns \(at unwrap\.go:14\): it races with the loop; hand the value back with c\.Loop\(\)\.Post\(fn\)$`
+	r.OnReady(func(n int) { // want `the OnReady callback runs off the team loop and writes loop-owned v\.shown; hand the value back with c\.Loop\(\)\.Post\(fn\)$`
 		v.shown = n
 	})
 }

@@ -4,7 +4,7 @@ package self
 import "futurelint.test/directives/evloop"
 
 func total(c *evloop.Ctx) int {
-	f := c.Loop().Submit(func(c *evloop.Ctx) int { return 1 }) // want `^c\.Loop\(\)\.Submit submits the callback to the loop this code is already running on, and \(\*evloop\.Future\)\.Get at self\.go:8 waits for it: a deadlock`
+	f := c.Loop().Submit(func(c *evloop.Ctx) int { return 1 }) // want `^c\.Loop\(\)\.Submit submits to the current loop, then waits for it: a deadlock`
 	return f.Get()
 }
 

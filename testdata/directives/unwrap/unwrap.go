@@ -7,7 +7,7 @@ type view struct{ shown int }
 
 func (v *view) update(c *evloop.Ctx) {
 	f := evloop.Async(func() int { return 42 })
-	f.Then(func(n int) { // want `runs on the goroutine that settles f, not on the loop running this code, and it writes v\.shown, which loop code owns`
+	f.Then(func(n int) { // want `the Then callback runs off the loop and writes loop-owned v\.shown`
 		v.shown = n
 	})
 }

@@ -26,28 +26,28 @@ func start(e *futures.Executor) (*futures.Future[int], error) {
 func spawnTask(l *futures.Loop) *futures.Task[int] { return futures.Spawn(l, co) }
 
 func statements(e *futures.Executor, l *futures.Loop) {
-	futures.Submit(e, job)       // want `the \*futures\.Future\[int\] that futures\.Submit returns is discarded: an error or a panic in its work is lost, and nobody can wait for the work or cancel it; keep it and take its outcome`
-	futures.RunThreadsafe(l, co) // want `the \*futures\.Future\[int\] that futures\.RunThreadsafe returns is discarded`
-	start(e)                     // want `the \*futures\.Future\[int\] that start returns is discarded`
-	(futures.Submit(e, job))     // want `futures\.Submit returns is discarded`
-	futures.Submit[int](e, job)  // want `the \*futures\.Future\[int\] that futures\.Submit\[int\] returns is discarded`
+	futures.Submit(e, job)       // want `the \*futures\.Future\[int\] from futures\.Submit is discarded: its error is lost; wait for it or take the error in a callback`
+	futures.RunThreadsafe(l, co) // want `the \*futures\.Future\[int\] from futures\.RunThreadsafe is discarded: its error is lost`
+	start(e)                     // want `the \*futures\.Future\[int\] from start is discarded: its error is lost`
+	(futures.Submit(e, job))     // want `the \*futures\.Future\[int\] from futures\.Submit is discarded: its error is lost`
+	futures.Submit[int](e, job)  // want `the \*futures\.Future\[int\] from futures\.Submit\[int\] is discarded: its error is lost`
 }
 
 func blanks(e *futures.Executor) error {
-	_ = futures.Submit(e, job)                             // want `the \*futures\.Future\[int\] that futures\.Submit returns is assigned to _`
-	_, err := start(e)                                     // want `the \*futures\.Future\[int\] that start returns is assigned to _`
-	var _ = futures.Submit(e, job)                         // want `futures\.Submit returns is assigned to _`
-	a, _ := futures.Submit(e, job), futures.Submit(e, job) // want `futures\.Submit returns is assigned to _`
+	_ = futures.Submit(e, job)                             // want `the \*futures\.Future\[int\] from futures\.Submit is assigned to _: its error is lost`
+	_, err := start(e)                                     // want `the \*futures\.Future\[int\] from start is assigned to _: its error is lost`
+	var _ = futures.Submit(e, job)                         // want `the \*futures\.Future\[int\] from futures\.Submit is assigned to _: its error is lost`
+	a, _ := futures.Submit(e, job), futures.Submit(e, job) // want `the \*futures\.Future\[int\] from futures\.Submit is assigned to _: its error is lost`
 	_ = a
 	return err
 }
 
 func coroutine(c *futures.Ctx, e *futures.Executor) (int, error) {
-	futures.Spawn(c.Loop(), co)             // want `the \*futures\.Task\[int\] that futures\.Spawn returns is discarded: .*; keep it and take its outcome on the loop`
-	futures.RunInExecutor(c.Loop(), e, job) // want `the \*futures\.Task\[int\] that futures\.RunInExecutor returns is discarded`
-	spawnTask(c.Loop())                     // want `the \*futures\.Task\[int\] that spawnTask returns is discarded`
+	futures.Spawn(c.Loop(), co)             // want `the \*futures\.Task\[int\] from futures\.Spawn is discarded: its error is lost; await it or take the error in its Then callback`
+	futures.RunInExecutor(c.Loop(), e, job) // want `the \*futures\.Task\[int\] from futures\.RunInExecutor is discarded: its error is lost`
+	spawnTask(c.Loop())                     // want `the \*futures\.Task\[int\] from spawnTask is discarded: its error is lost`
 	f := futures.Submit(e, job)
-	futures.Wrap(c.Loop(), f) // want `the \*futures\.Task\[int\] that futures\.Wrap returns is discarded`
+	futures.Wrap(c.Loop(), f) // want `the \*futures\.Task\[int\] from futures\.Wrap is discarded: its error is lost`
 	return futures.Await(c, futures.Spawn(c.Loop(), co))
 }
 
@@ -165,5 +165,5 @@ func (c *cache) fresh() *futures.Future[int] { return futures.Submit(c.e, job) }
 func warm(c *cache) {
 	c.get("a")
 	c.latest()
-	c.fresh() // want `the \*futures\.Future\[int\] that c\.fresh returns is discarded`
+	c.fresh() // want `the \*futures\.Future\[int\] from c\.fresh is discarded: its error is lost`
 }

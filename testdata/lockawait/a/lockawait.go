@@ -23,7 +23,7 @@ func co(c *futures.Ctx) (int, error) { return 1, nil }
 func (s *cache) deferred(c *futures.Ctx) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	v, err := futures.Await(c, futures.RunInExecutor(c.Loop(), s.exec, load)) // want `futures\.Await suspends the coroutine while s\.mu is held \(locked at lockawait\.go:24\): other work on the event loop that locks s\.mu then blocks the event loop goroutine, and this coroutine can never resume to unlock it, a deadlock as soon as there is contention; unlock before suspending`
+	v, err := futures.Await(c, futures.RunInExecutor(c.Loop(), s.exec, load)) // want `futures\.Await suspends while s\.mu is held: loop code locking it blocks the event loop; unlock before suspending`
 	s.value = v
 	futures.Sleep(c, time.Millisecond) // the same acquisition: reported once, above
 	return err
@@ -31,26 +31,26 @@ func (s *cache) deferred(c *futures.Ctx) error {
 
 func (s *cache) explicit(c *futures.Ctx) {
 	s.mu.Lock()
-	futures.Sleep(c, time.Millisecond) // want `futures\.Sleep suspends the coroutine while s\.mu is held`
+	futures.Sleep(c, time.Millisecond) // want `futures\.Sleep suspends while s\.mu is held: loop code locking it blocks the event loop`
 	s.mu.Unlock()
 }
 
 func (s *cache) readLock(c *futures.Ctx) {
 	s.rw.RLock()
-	futures.Gather(c, futures.Spawn(c.Loop(), co)) // want `futures\.Gather suspends the coroutine while s\.rw is held \(taken by RLock at lockawait\.go:\d+\)`
+	futures.Gather(c, futures.Spawn(c.Loop(), co)) // want `futures\.Gather suspends while s\.rw is held: loop code locking it blocks the event loop`
 	s.rw.RUnlock()
 }
 
 func (s *cache) writeLock(c *futures.Ctx) {
 	s.rw.Lock()
 	defer s.rw.Unlock()
-	futures.Await(c, futures.Spawn(c.Loop(), co)) // want `futures\.Await suspends the coroutine while s\.rw is held`
+	futures.Await(c, futures.Spawn(c.Loop(), co)) // want `futures\.Await suspends while s\.rw is held: loop code locking it blocks the event loop`
 }
 
 func localMutex(c *futures.Ctx) {
 	var mu sync.Mutex
 	mu.Lock()
-	futures.Sleep(c, 0) // want `futures\.Sleep suspends the coroutine while mu is held`
+	futures.Sleep(c, 0) // want `futures\.Sleep suspends while mu is held: loop code locking it blocks the event loop`
 	mu.Unlock()
 }
 
@@ -68,12 +68,12 @@ func waitTwice(c *futures.Ctx) error {
 func (s *cache) viaHelper(c *futures.Ctx) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	waitTwice(c) // want `waitTwice may suspend the coroutine \(it calls wait at lockawait\.go:\d+, which calls futures\.Sleep at lockawait\.go:\d+\) while s\.mu is held`
+	waitTwice(c) // want `waitTwice may suspend while s\.mu is held: loop code locking it blocks the event loop`
 }
 
 func (s *cache) closureSuspends(c *futures.Ctx) {
 	s.mu.Lock()
-	func() { // want `the closure called here may suspend the coroutine \(it calls futures\.Sleep at lockawait\.go:\d+\) while s\.mu is held`
+	func() { // want `the closure called here may suspend while s\.mu is held: loop code locking it blocks the event loop`
 		futures.Sleep(c, 0)
 	}()
 	s.mu.Unlock()
@@ -86,7 +86,7 @@ func (s *cache) bothBranches(c *futures.Ctx, fast bool) {
 	} else {
 		s.value--
 	}
-	futures.Sleep(c, 0) // want `futures\.Sleep suspends the coroutine while s\.mu is held`
+	futures.Sleep(c, 0) // want `futures\.Sleep suspends while s\.mu is held: loop code locking it blocks the event loop`
 	s.mu.Unlock()
 }
 
@@ -95,7 +95,7 @@ func callback(l *futures.Loop, s *cache) {
 		futures.Spawn(l, func(c *futures.Ctx) (int, error) {
 			s.mu.Lock()
 			defer s.mu.Unlock()
-			return futures.Await(c, futures.Spawn(c.Loop(), co)) // want `futures\.Await suspends the coroutine while s\.mu is held`
+			return futures.Await(c, futures.Spawn(c.Loop(), co)) // want `futures\.Await suspends while s\.mu is held: loop code locking it blocks the event loop`
 		})
 	})
 }
@@ -202,7 +202,7 @@ type embedded struct {
 func (e *embedded) update(c *futures.Ctx) {
 	e.Lock()
 	e.n++
-	futures.Sleep(c, 0) // want `futures\.Sleep suspends the coroutine while e is held \(locked at lockawait\.go:\d+\)`
+	futures.Sleep(c, 0) // want `futures\.Sleep suspends while e is held: loop code locking it blocks the event loop`
 	e.Unlock()
 }
 
@@ -223,7 +223,7 @@ func (s *cache) loopBody(c *futures.Ctx) {
 	}
 	for i := 0; i < 3; i++ {
 		s.mu.Lock()
-		futures.Sleep(c, 0) // want `futures\.Sleep suspends the coroutine while s\.mu is held`
+		futures.Sleep(c, 0) // want `futures\.Sleep suspends while s\.mu is held: loop code locking it blocks the event loop`
 		s.mu.Unlock()
 	}
 }

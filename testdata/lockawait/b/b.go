@@ -14,6 +14,6 @@ var mu sync.Mutex
 func acrossPackages(c *futures.Ctx) {
 	mu.Lock()
 	lib.Quick(c) // does not suspend
-	lib.Fetch(c) // want `lib\.Fetch may suspend the coroutine \(it calls Pause at lib\.go:\d+, which calls futures\.Sleep at lib\.go:\d+\) while mu is held \(locked at b\.go:15\)`
+	lib.Fetch(c) // want `lib\.Fetch may suspend while mu is held: loop code locking it blocks the event loop`
 	mu.Unlock()
 }

@@ -13,8 +13,8 @@ import (
 func cancelThenWait(c *futures.Ctx, w *lib.Worker, s *stopper) {
 	w.Stop()  // quiet: summarised from syntax
 	s.stop()  // quiet: the same in this package, from SSA
-	w.Await() // want `^w\.Await blocks the event loop: it receives from a channel at worker\.go:`
-	s.await() // want `^s\.await blocks the event loop: it receives from a channel at cancel\.go:`
+	w.Await() // want `w\.Await blocks the event loop`
+	s.await() // want `s\.await blocks the event loop`
 }
 
 // A Close that stops its parts through helpers of its own package that
@@ -23,8 +23,8 @@ func cancelThenWait(c *futures.Ctx, w *lib.Worker, s *stopper) {
 func stopPartsThenWait(c *futures.Ctx, p *lib.Pair, q *pair) {
 	p.Close() // quiet: summarised from syntax
 	q.close() // quiet: the same in this package, from SSA
-	p.Drain() // want `^p\.Drain blocks the event loop: it receives from a channel at worker\.go:`
-	q.drain() // want `^q\.drain blocks the event loop: it receives from a channel at cancel\.go:`
+	p.Drain() // want `p\.Drain blocks the event loop`
+	q.drain() // want `q\.drain blocks the event loop`
 }
 
 type stopper struct {

@@ -11,7 +11,7 @@ import (
 // Running the loop the code is already running on.
 func nestedRun(c *futures.Ctx) {
 	l := c.Loop()
-	l.Run(context.Background()) // want `^\(\*futures\.Loop\)\.Run deadlocks the event loop: it runs the loop this code is running on, which is busy with this very call and can never serve it; l is running already \(futures panics on a second Run\): hand it more work with l\.CallSoon\(fn\) or futures\.Spawn\(l, co\) instead$`
+	l.Run(context.Background()) // want `\(\*futures\.Loop\)\.Run deadlocks the event loop: it runs the loop that is running this code; futures panics on a second Run: hand l work with l\.CallSoon\(fn\) or futures\.Spawn\(l, co\)`
 }
 
 // Waiting for a promise that only a callback scheduled on this loop, by
@@ -21,7 +21,7 @@ func promiseOnSameLoop(c *futures.Ctx) {
 	c.Loop().CallSoon(func() {
 		p.Resolve(1)
 	})
-	p.Future().Result() // want `^\(\*futures\.Future\)\.Result deadlocks the event loop: the promise is settled only by callbacks scheduled on this loop after this code returns; await it`
+	p.Future().Result() // want `\(\*futures\.Future\)\.Result deadlocks the event loop: only callbacks run after this code returns settle it; use futures\.Await\(c, futures\.Wrap\(c\.Loop\(\), f\)\)`
 }
 
 // The same with a channel, in a callback.
@@ -31,7 +31,7 @@ func channelOnSameLoop(l *futures.Loop) {
 		l.CallLater(0, func() {
 			close(done)
 		})
-		<-done // want `^a channel receive deadlocks the event loop: the channel is sent to or closed only by callbacks scheduled on this loop after this code returns; continue in the callback that sends or closes instead of waiting for it here$`
+		<-done // want `a channel receive deadlocks the event loop: only callbacks run after this code returns send on or close it; continue in the callback that sends or closes`
 	})
 }
 
@@ -41,7 +41,7 @@ func thenOnSameLoop(c *futures.Ctx, t *futures.Task[int]) {
 	t.Then(func(v int, err error) {
 		ch <- v
 	})
-	<-ch // want `^a channel receive deadlocks the event loop: .*; have those callbacks resolve a promise instead and await it: futures\.Await\(c, futures\.Wrap\(c\.Loop\(\), p\.Future\(\)\)\)$`
+	<-ch // want `a channel receive deadlocks the event loop: only callbacks run after this code returns send on or close it; have them resolve p instead: futures\.Await\(c, futures\.Wrap\(c\.Loop\(\), p\.Future\(\)\)\)`
 }
 
 // A callback waiting for a value that only a callback queued after it
@@ -50,7 +50,7 @@ func queuedBehind(c *futures.Ctx) {
 	l := c.Loop()
 	values := make(chan int, 1)
 	l.CallSoon(func() {
-		<-values // want `^a channel receive deadlocks the event loop: the channel is sent to or closed only by callbacks queued on this loop after this one`
+		<-values // want `a channel receive deadlocks the event loop: only callbacks queued behind this one send on or close it`
 	})
 	l.CallSoon(func() { values <- 21 })
 }

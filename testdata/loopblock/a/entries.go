@@ -71,7 +71,7 @@ func after(l *futures.Loop, fn func()) { l.CallLater(time.Millisecond, fn) }
 // Closures called in place or deferred in loop code run on the loop too.
 func inPlace(c *futures.Ctx, f *futures.Future[int]) {
 	func() {
-		f.Result() // want `Result blocks the event loop goroutine: .*; await it with futures\.Await\(c,`
+		f.Result() // want `\(\*futures\.Future\)\.Result blocks the event loop goroutine; use futures\.Await\(c, futures\.Wrap\(c\.Loop\(\), f\)\)`
 	}()
 	defer func() {
 		f.Result() // want `Result blocks the event loop goroutine`

@@ -12,17 +12,17 @@ import (
 // Calls to functions that may block are reported at the call in loop code,
 // with the chain down to the blocking operation.
 func interproc(c *futures.Ctx, s *server, g *lib.Group, ch chan int, wg *sync.WaitGroup, st *sched.Store) {
-	s.fetch()         // want `^s\.fetch blocks the event loop: it calls \(\*futures\.Future\)\.Result at interproc\.go:30; run it in an executor job`
-	outer(s)          // want `^outer blocks the event loop: it calls middle at interproc\.go:34, which calls \(\*server\)\.fetch at interproc\.go:37, which calls \(\*futures\.Future\)\.Result at interproc\.go:30;`
-	waitFor(s.f)      // want `^waitFor blocks the event loop: it calls \(\*futures\.Future\)\.Result at interproc\.go:41`
-	lib.Pause()       // want `^lib\.Pause blocks the event loop: it calls time\.Sleep at lib\.go:13`
-	lib.Drain(ch)     // want `^lib\.Drain blocks the event loop: it ranges over a channel at lib\.go:18`
-	lib.First(ch)     // want `^lib\.First blocks the event loop: it receives from a channel at lib\.go:32`
-	g.Wait()          // want `^g\.Wait blocks the event loop: it calls \(\*sync\.WaitGroup\)\.Wait at lib\.go:27`
-	lib.Level1()      // want `^lib\.Level1 blocks the event loop: it calls level2 at lib\.go:37, which calls Level3 at lib\.go:41, which calls time\.Sleep at lib\.go:46`
-	lib.Deferred(wg)  // want `^lib\.Deferred blocks the event loop: it calls \(\*sync\.WaitGroup\)\.Wait at lib\.go:52`
-	st.Fetch()        // want `^st\.Fetch blocks the event loop: it calls \(\*futures\.Future\)\.Result at sched\.go:36`
-	viaClosure(ch)    // want `^viaClosure blocks the event loop: it receives from a channel at interproc\.go:47`
+	s.fetch()         // want `s\.fetch blocks the event loop; run it with futures\.Await\(c, futures\.RunInExecutor\(c\.Loop\(\), e, job\)\)`
+	outer(s)          // want `outer blocks the event loop; run it with futures\.Await\(c, futures\.RunInExecutor\(c\.Loop\(\), e, job\)\)`
+	waitFor(s.f)      // want `waitFor blocks the event loop`
+	lib.Pause()       // want `lib\.Pause blocks the event loop`
+	lib.Drain(ch)     // want `lib\.Drain blocks the event loop`
+	lib.First(ch)     // want `lib\.First blocks the event loop`
+	g.Wait()          // want `g\.Wait blocks the event loop`
+	lib.Level1()      // want `lib\.Level1 blocks the event loop`
+	lib.Deferred(wg)  // want `lib\.Deferred blocks the event loop`
+	st.Fetch()        // want `st\.Fetch blocks the event loop`
+	viaClosure(ch)    // want `viaClosure blocks the event loop`
 	defer lib.Pause() // want `^lib\.Pause blocks the event loop`
 }
 
@@ -56,5 +56,5 @@ func rangeFunc(ch chan int) {
 }
 
 func usesRangeFunc(c *futures.Ctx, ch chan int) {
-	rangeFunc(ch) // want `^rangeFunc blocks the event loop: it receives from a channel at interproc\.go:54`
+	rangeFunc(ch) // want `rangeFunc blocks the event loop`
 }

@@ -17,9 +17,9 @@ import (
 // parameter). Each stalls the loop: nothing else on it runs meanwhile.
 func kinds(c *futures.Ctx, f *futures.Future[int], ch chan int, wg *sync.WaitGroup, cond *sync.Cond,
 	e *futures.Executor, other *futures.Loop, client *http.Client, cmd *exec.Cmd, d *net.Dialer, ln net.Listener) {
-	f.Result()                   // want `^\(\*futures\.Future\)\.Result blocks the event loop goroutine: no other task or callback runs until it returns; await it with futures\.Await\(c, futures\.Wrap\(c\.Loop\(\), f\)\)$`
+	f.Result()                   // want `\(\*futures\.Future\)\.Result blocks the event loop goroutine; use futures\.Await\(c, futures\.Wrap\(c\.Loop\(\), f\)\)`
 	f.ResultContext(c.Context()) // want `^\(\*futures\.Future\)\.ResultContext blocks the event loop goroutine`
-	<-ch                         // want `^a channel receive blocks the event loop goroutine: .*; receive in an executor job`
+	<-ch                         // want `a channel receive blocks the event loop goroutine; receive with futures\.Await\(c, futures\.RunInExecutor\(c\.Loop\(\), e, job\)\)`
 	for range ch {               // want `^a range over a channel blocks the event loop goroutine`
 	}
 	select { // want `^a select without default blocks the event loop goroutine`
@@ -27,13 +27,13 @@ func kinds(c *futures.Ctx, f *futures.Future[int], ch chan int, wg *sync.WaitGro
 	case v := <-ch:
 		_ = v
 	}
-	<-f.Done()                               // want `^a receive from \(\*futures\.Future\)\.Done blocks the event loop goroutine: .*; await it with futures\.Await`
-	time.Sleep(time.Millisecond)             // want `^time\.Sleep blocks the event loop goroutine: .*; suspend with futures\.Sleep\(c, d\)$`
-	wg.Wait()                                // want `^\(\*sync\.WaitGroup\)\.Wait blocks the event loop goroutine: .*; run it in an executor job and await it`
+	<-f.Done()                               // want `a receive from \(\*futures\.Future\)\.Done blocks the event loop goroutine; use futures\.Await\(c, futures\.Wrap\(c\.Loop\(\), f\)\)`
+	time.Sleep(time.Millisecond)             // want `time\.Sleep blocks the event loop goroutine; suspend with futures\.Sleep\(c, d\)`
+	wg.Wait()                                // want `\(\*sync\.WaitGroup\)\.Wait blocks the event loop goroutine; run it with futures\.Await\(c, futures\.RunInExecutor\(c\.Loop\(\), e, job\)\)`
 	cond.Wait()                              // want `^\(\*sync\.Cond\)\.Wait blocks the event loop goroutine`
 	e.Shutdown(c.Context())                  // want `^\(\*futures\.Executor\)\.Shutdown blocks the event loop goroutine`
-	other.Run(c.Context())                   // want `^\(\*futures\.Loop\)\.Run runs a nested loop on the event loop goroutine: the outer loop runs nothing else until it returns; run that loop on a goroutine of its own \(go other\.Run\(ctx\)\) and hand it work with futures\.RunThreadsafe\(other, co\), awaiting the result with futures\.Await\(c, futures\.Wrap\(c\.Loop\(\), f\)\)$`
-	futures.Run(c.Context(), co)             // want `^futures\.Run runs a nested loop on the event loop goroutine: .*; spawn the coroutine on the current loop and await it: futures\.Await\(c, futures\.Spawn\(c\.Loop\(\), co\)\)$`
+	other.Run(c.Context())                   // want `\(\*futures\.Loop\)\.Run runs a nested loop on the event loop goroutine; run it on a goroutine of its own \(go other\.Run\(ctx\)\) and hand it work with futures\.RunThreadsafe\(other, co\)`
+	futures.Run(c.Context(), co)             // want `futures\.Run runs a nested loop on the event loop goroutine; spawn it on this loop: futures\.Await\(c, futures\.Spawn\(c\.Loop\(\), co\)\)`
 	http.Get("http://example.com")           // want `^http\.Get blocks the event loop goroutine`
 	http.Post("http://example.com", "", nil) // want `^http\.Post blocks the event loop goroutine`
 	client.Do(nil)                           // want `^\(\*http\.Client\)\.Do blocks the event loop goroutine`
@@ -50,16 +50,16 @@ func co(c *futures.Ctx) (int, error) { return 0, nil }
 // continuation instead.
 func callbackAdvice(l *futures.Loop, f *futures.Future[int], ch chan int) {
 	l.CallSoon(func() {
-		f.Result()                   // want `^\(\*futures\.Future\)\.Result blocks the event loop goroutine: .*; take the result on the loop with futures\.Wrap\(loop, f\)\.Then`
-		time.Sleep(time.Millisecond) // want `^time\.Sleep blocks the event loop goroutine: .*; schedule the rest with loop\.CallLater\(d, fn\)$`
-		<-ch                         // want `^a channel receive blocks the event loop goroutine: .*; deliver the value to the loop with loop\.CallSoonThreadsafe`
-		<-time.After(time.Second)    // want `^a receive from time\.After blocks the event loop goroutine: .*; schedule the rest with loop\.CallLater\(d, fn\)$`
+		f.Result()                   // want `\(\*futures\.Future\)\.Result blocks the event loop goroutine; take the result with futures\.Wrap\(loop, f\)\.Then\(fn\)`
+		time.Sleep(time.Millisecond) // want `time\.Sleep blocks the event loop goroutine; schedule the rest with loop\.CallLater\(d, fn\)`
+		<-ch                         // want `a channel receive blocks the event loop goroutine; deliver the value with loop\.CallSoonThreadsafe\(fn\) instead`
+		<-time.After(time.Second)    // want `a receive from time\.After blocks the event loop goroutine; schedule the rest with loop\.CallLater\(d, fn\)`
 	})
 }
 
 // <-time.After(d) is a sleep, and advised as one.
 func sleepByChannel(c *futures.Ctx) {
-	<-time.After(time.Second) // want `^a receive from time\.After blocks the event loop goroutine: no other task or callback runs until it returns; suspend with futures\.Sleep\(c, d\)$`
+	<-time.After(time.Second) // want `a receive from time\.After blocks the event loop goroutine; suspend with futures\.Sleep\(c, d\)`
 	select {                  // want `^a select without default blocks`
 	case <-time.After(time.Second):
 	case <-c.Context().Done():
@@ -69,13 +69,13 @@ func sleepByChannel(c *futures.Ctx) {
 // A Loop.Run takes no coroutine: the advice is to run that loop elsewhere.
 func callbackRunAdvice(l, other *futures.Loop) {
 	l.CallSoon(func() {
-		other.Run(context.Background()) // want `^\(\*futures\.Loop\)\.Run runs a nested loop on the event loop goroutine: .*; run that loop on a goroutine of its own \(go other\.Run\(ctx\)\) and hand it work with futures\.RunThreadsafe\(other, co\) or other\.CallSoonThreadsafe\(fn\)$`
+		other.Run(context.Background()) // want `\(\*futures\.Loop\)\.Run runs a nested loop on the event loop goroutine; run it on a goroutine of its own \(go other\.Run\(ctx\)\) and hand it work with other\.CallSoonThreadsafe\(fn\)`
 	})
 }
 
 // The marker parameter may have any name.
 func anyName(ctx *futures.Ctx, f *futures.Future[int]) {
-	f.Result() // want `await it with futures\.Await\(ctx, futures\.Wrap\(ctx\.Loop\(\), f\)\)$`
+	f.Result() // want `\(\*futures\.Future\)\.Result blocks the event loop goroutine`
 }
 
 // Looks alike, but does not block: suspensions, sends, selects with a

@@ -47,7 +47,7 @@ func quietCalls(c *futures.Ctx, ch chan int, w lib.Waiter, dyn func()) {
 }
 
 func helperCoroutine(c *futures.Ctx) {
-	lib.Pause() // want `^lib\.Pause blocks the event loop: it calls time\.Sleep at lib\.go:13; run it in an executor job`
+	lib.Pause() // want `lib\.Pause blocks the event loop; run it with futures\.Await\(c, futures\.RunInExecutor\(c\.Loop\(\), e, job\)\)`
 }
 
 // Code never run on a loop blocks freely.

@@ -48,5 +48,5 @@ func captured(l *futures.Loop, co func(*futures.Ctx) (int, error)) {
 func submitInGoroutine(c *futures.Ctx) {
 	errc := make(chan error, 1)
 	go c.Loop().CallSoonThreadsafe(func() { errc <- nil })
-	<-errc // want `^a channel receive deadlocks the event loop: the channel is sent to or closed only by callbacks scheduled on this loop after this code returns`
+	<-errc // want `a channel receive deadlocks the event loop: only callbacks run after this code returns send on or close it`
 }

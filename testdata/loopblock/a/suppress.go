@@ -9,5 +9,5 @@ func suppressed(c *futures.Ctx, f *futures.Future[int]) {
 	//futurelint:ignore selfsubmit another rule's directive does not suppress this one
 	f.Result() // want `Result blocks the event loop goroutine`
 	//futurelint:ignore loopblock
-	f.Result() // want `Result blocks the event loop goroutine: .*\(the //futurelint:ignore directive above has no reason, so it does not suppress this\)$`
+	f.Result() // want `\(\*futures\.Future\)\.Result blocks the event loop goroutine.*\(a //futurelint:ignore without a reason does not apply\)`
 }

@@ -16,11 +16,11 @@ func co(c *futures.Ctx) (int, error) { return 1, nil }
 func goBody(c *futures.Ctx, other *futures.Task[int]) (int, error) {
 	l := c.Loop()
 	go func() {
-		l.CallSoon(func() {})              // want `this code runs off the event loop, in the goroutine started at api\.go:18, and calls l\.CallSoon, which may only be called on the event loop: from another goroutine it races with the event loop's queue, or panics while it is idle; from another goroutine, use l\.CallSoonThreadsafe\(func\(\) \{\}\)`
-		t := futures.Spawn(l, co)          // want `and calls futures\.Spawn, which may only be called on the event loop: .*; from another goroutine, use futures\.RunThreadsafe\(l, co\)`
+		l.CallSoon(func() {})              // want `in a goroutine, l\.CallSoon runs off the event loop: it races with the loop, or panics; use l\.CallSoonThreadsafe\(func\(\) \{\}\)`
+		t := futures.Spawn(l, co)          // want `in a goroutine, futures\.Spawn runs off the event loop: it races with the loop, or panics; use futures\.RunThreadsafe\(l, co\)`
 		t.Then(func(int, error) {})        // the task of the Spawn above: reported there, once
-		other.Cancel()                     // want `and calls other\.Cancel, which may only be called on the event loop: .*; hand the work back with a thread-safe submit to the event loop and make the call there`
-		futures.Sleep(c, time.Millisecond) // want `calls futures\.Sleep, which may only be called on the event loop`
+		other.Cancel()                     // want `in a goroutine, other\.Cancel runs off the event loop: it races with the loop, or panics; make the call in loop\.CallSoonThreadsafe\(fn\)`
+		futures.Sleep(c, time.Millisecond) // want `in a goroutine, futures\.Sleep runs off the event loop: it races with the loop, or panics`
 	}()
 	return 0, nil
 }
@@ -28,15 +28,15 @@ func goBody(c *futures.Ctx, other *futures.Task[int]) (int, error) {
 func job(c *futures.Ctx, e *futures.Executor, old *futures.Timer) (int, error) {
 	l := c.Loop()
 	return futures.Await(c, futures.RunInExecutor(l, e, func() (int, error) {
-		_ = l.CallLater(time.Second, func() {}) // want `this code runs off the event loop, in an executor job \(passed to futures\.RunInExecutor at api\.go:\d+\), and calls l\.CallLater, which may only be called on the event loop`
-		old.Stop()                              // want `calls old\.Stop, which may only be called on the event loop`
+		_ = l.CallLater(time.Second, func() {}) // want `in an executor job, l\.CallLater runs off the event loop: it races with the loop, or panics`
+		old.Stop()                              // want `in an executor job, old\.Stop runs off the event loop: it races with the loop, or panics`
 		return 1, nil
 	}))
 }
 
 func wrapInJob(l *futures.Loop, e *futures.Executor) *futures.Future[int] {
 	return futures.Submit(e, func() (int, error) {
-		futures.Wrap(l, futures.Submit(e, work)).Then(func(int, error) {}) // want `calls futures\.Wrap, which may only be called on the event loop`
+		futures.Wrap(l, futures.Submit(e, work)).Then(func(int, error) {}) // want `in an executor job, futures\.Wrap runs off the event loop: it races with the loop, or panics`
 		return 0, nil
 	})
 }
@@ -46,19 +46,19 @@ func wrapInJob(l *futures.Loop, e *futures.Executor) *futures.Future[int] {
 func completion(l *futures.Loop, e *futures.Executor) {
 	f := futures.Submit(e, work)
 	f.OnDone(func(int, error) {
-		l.CallSoon(func() {}) // want `this code runs off the event loop, in the completion callback of an executor future \(registered at api\.go:\d+\), which runs on the worker that settles it, and calls l\.CallSoon`
+		l.CallSoon(func() {}) // want `in the completion callback of an executor future, l\.CallSoon runs off the event loop: it races with the loop, or panics`
 	})
 }
 
 // worker is started only as a goroutine.
 func worker(l *futures.Loop, t *futures.Task[int]) {
-	t.Then(func(int, error) {}) // want `in the goroutine started at api\.go:\d+, and calls t\.Then, which may only be called on the event loop`
+	t.Then(func(int, error) {}) // want `in a goroutine, t\.Then runs off the event loop: it races with the loop, or panics`
 	schedule(l)
 }
 
 // schedule is called only from code off the loop.
 func schedule(l *futures.Loop) {
-	l.CallSoon(func() {}) // want `this code runs off the event loop, in schedule, called only from code that runs off the loop \(in the goroutine started at api\.go:\d+\), and calls l\.CallSoon`
+	l.CallSoon(func() {}) // want `in schedule, called only off the loop, l\.CallSoon runs off the event loop: it races with the loop, or panics`
 }
 
 func startWorker(c *futures.Ctx) (int, error) {

@@ -33,7 +33,7 @@ func (m *model) render(c *futures.Ctx) (int, error) {
 func (m *model) refresh(c *futures.Ctx) (int, error) {
 	go func() {
 		items := fetch()
-		m.items = items // want `this code runs off the event loop, in the goroutine started at state\.go:\d+, and writes m\.items, which loop code owns: it races with the event loop, which uses that state meanwhile; hand the result back with a thread-safe submit to the event loop and write it there, or guard the state with a lock`
+		m.items = items // want `in a goroutine, off the event loop, this code writes loop-owned m\.items: a race; do it on the loop, or under a lock`
 		m.count++       // one finding per goroutine: the first write
 	}()
 	return 0, nil
@@ -41,21 +41,21 @@ func (m *model) refresh(c *futures.Ctx) (int, error) {
 
 func (m *model) countInJob(c *futures.Ctx) (int, error) {
 	return futures.Await(c, futures.RunInExecutor(c.Loop(), m.exec, func() (int, error) {
-		m.stats.n++ // want `in an executor job .*, and writes m\.stats\.n, which loop code owns`
+		m.stats.n++ // want `in an executor job, off the event loop, this code writes loop-owned m\.stats\.n: a race`
 		return 0, nil
 	}))
 }
 
 func (m *model) mapWrite(c *futures.Ctx) (int, error) {
 	go func() {
-		m.seen["y"] = true // want `and writes to the map m\.seen, which loop code owns`
+		m.seen["y"] = true // want `in a goroutine, off the event loop, this code writes to loop-owned map m\.seen: a race`
 	}()
 	return 0, nil
 }
 
 // load is started as a method value: its receiver is the loop's model.
 func (m *model) load() {
-	m.items = fetch() // want `in the goroutine started at state\.go:\d+, and writes m\.items, which loop code owns`
+	m.items = fetch() // want `in a goroutine, off the event loop, this code writes loop-owned m\.items: a race`
 }
 
 func (m *model) startLoad(c *futures.Ctx) (int, error) {
@@ -65,7 +65,7 @@ func (m *model) startLoad(c *futures.Ctx) (int, error) {
 
 func (m *model) viaHelper(c *futures.Ctx) (int, error) {
 	go func() {
-		store(m, fetch()) // want `and calls store, which writes m\.items, which loop code owns`
+		store(m, fetch()) // want `in a goroutine, off the event loop, this code calls store, which writes loop-owned m\.items: a race`
 	}()
 	return 0, nil
 }
@@ -75,7 +75,7 @@ func store(m *model, items []string) { m.items = items }
 func localRead(c *futures.Ctx) (int, error) {
 	n := 0
 	go func() {
-		n = 42 // want `and writes n, which loop code owns`
+		n = 42 // want `in a goroutine, off the event loop, this code writes loop-owned n: a race`
 	}()
 	futures.Sleep(c, 0)
 	return n, nil
@@ -90,7 +90,7 @@ func localReadInLoop(c *futures.Ctx) (int, error) {
 			break
 		}
 		go func() {
-			n = i // want `and writes n, which loop code owns`
+			n = i // want `in a goroutine, off the event loop, this code writes loop-owned n: a race`
 		}()
 	}
 	return 0, nil
@@ -153,7 +153,7 @@ func (m *model) atomically(c *futures.Ctx) (int, error) {
 func (m *model) promise(c *futures.Ctx) (int, error) {
 	p := futures.NewPromise[int]()
 	go func() {
-		m.count = 3  // want `and writes m\.count, which loop code owns`
+		m.count = 3  // want `in a goroutine, off the event loop, this code writes loop-owned m\.count: a race`
 		p.Resolve(1) // settling a promise publishes nothing else
 	}()
 	return futures.Await(c, futures.Wrap(c.Loop(), p.Future()))
@@ -205,7 +205,7 @@ func awaitedJob(c *futures.Ctx, e *futures.Executor) (int, error) {
 func (m *model) sharedInJob(c *futures.Ctx) (int, error) {
 	p := m
 	return futures.Await(c, futures.RunInExecutor(c.Loop(), m.exec, func() (int, error) {
-		p.count = 1 // want `in an executor job .*, and writes p\.count, which loop code owns`
+		p.count = 1 // want `in an executor job, off the event loop, this code writes loop-owned p\.count: a race`
 		return 0, nil
 	}))
 }

@@ -15,14 +15,14 @@ var pool = futures.NewExecutor(2)
 
 func captured(e *futures.Executor) *futures.Future[int] {
 	return futures.Submit(e, func() (int, error) {
-		return futures.Submit(e, inner).Result() // want `in a job of e \(queued at poolwait\.go:17\), futures\.Submit\(e, inner\)\.Result waits for work queued on the same executor \(queued at poolwait\.go:18\): once every worker of e runs such a job, the work they wait for can never start, and the pool deadlocks; run the inner work directly in this job, queue it on another executor, or have the caller queue both and combine their results`
+		return futures.Submit(e, inner).Result() // want `in a job of e, futures\.Submit\(e, inner\)\.Result waits for work queued on e, so the pool can deadlock; do the work in this job or on another executor`
 	})
 }
 
 func local(e *futures.Executor) *futures.Future[int] {
 	return futures.Submit(e, func() (int, error) {
 		f := futures.Submit(e, inner)
-		v, err := f.ResultContext(context.Background()) // want `in a job of e .*, f\.ResultContext waits for work queued on the same executor`
+		v, err := f.ResultContext(context.Background()) // want `in a job of e, f\.ResultContext waits for work queued on e, so the pool can deadlock`
 		return v, err
 	})
 }
@@ -30,20 +30,20 @@ func local(e *futures.Executor) *futures.Future[int] {
 func doneChannel(e *futures.Executor) *futures.Future[int] {
 	return futures.Submit(e, func() (int, error) {
 		f := futures.Submit(e, inner)
-		<-f.Done() // want `waits for work queued on the same executor`
+		<-f.Done() // want `in a job of e, a receive from \(\*futures\.Future\)\.Done waits for work queued on e, so the pool can deadlock`
 		return f.Result()
 	})
 }
 
 func shutdown(e *futures.Executor) *futures.Future[int] {
 	return futures.Submit(e, func() (int, error) {
-		return 0, e.Shutdown(context.Background()) // want `in a job of e \(queued at poolwait\.go:\d+\), e\.Shutdown waits for every job of e to finish, this one included: it never returns while the job runs, and the job never finishes; shut e down from outside its own jobs`
+		return 0, e.Shutdown(context.Background()) // want `in a job of e, e\.Shutdown waits for every job of e, this one included, so it never returns; shut e down from outside its jobs`
 	})
 }
 
 func globalPool() *futures.Future[int] {
 	return futures.Submit(pool, func() (int, error) {
-		return futures.Submit(pool, inner).Result() // want `in a job of pool .*waits for work queued on the same executor`
+		return futures.Submit(pool, inner).Result() // want `in a job of pool, futures\.Submit\(pool, inner\)\.Result waits for work queued on pool, so the pool can deadlock`
 	})
 }
 
@@ -53,7 +53,7 @@ type indexer struct {
 }
 
 func (s *indexer) work() (int, error) {
-	return futures.Submit(s.pool, inner).Result() // want `in a job of s\.pool \(queued at poolwait\.go:\d+\), futures\.Submit\(s\.pool, inner\)\.Result waits`
+	return futures.Submit(s.pool, inner).Result() // want `in a job of s\.pool, futures\.Submit\(s\.pool, inner\)\.Result waits for work queued on s\.pool, so the pool can deadlock`
 }
 
 func (s *indexer) otherWork() (int, error) {
@@ -66,7 +66,7 @@ func (s *indexer) start() (*futures.Future[int], *futures.Future[int]) {
 
 func (s *indexer) fieldPath() *futures.Future[int] {
 	return futures.Submit(s.pool, func() (int, error) {
-		return futures.Submit(s.pool, inner).Result() // want `in a job of s\.pool .*waits for work queued on the same executor`
+		return futures.Submit(s.pool, inner).Result() // want `in a job of s\.pool, futures\.Submit\(s\.pool, inner\)\.Result waits for work queued on s\.pool, so the pool can deadlock`
 	})
 }
 
@@ -77,13 +77,13 @@ func waitOn(e *futures.Executor) (int, error) {
 
 func helper(e *futures.Executor) *futures.Future[int] {
 	return futures.Submit(e, func() (int, error) {
-		return waitOn(e) // want `in a job of e .*, waitOn \(it calls \(\*futures\.Future\)\.Result at poolwait\.go:\d+\) waits for work queued on the same executor`
+		return waitOn(e) // want `in a job of e, waitOn waits for work queued on e, so the pool can deadlock`
 	})
 }
 
 func inExecutorJob(c *futures.Ctx, e *futures.Executor) (int, error) {
 	return futures.Await(c, futures.RunInExecutor(c.Loop(), e, func() (int, error) {
-		return futures.Submit(e, inner).Result() // want `in a job of e .*waits for work queued on the same executor`
+		return futures.Submit(e, inner).Result() // want `in a job of e, futures\.Submit\(e, inner\)\.Result waits for work queued on e, so the pool can deadlock`
 	}))
 }
 

@@ -71,7 +71,7 @@ func (c *cache) Receive(ctx actor.Context) {
 	case *Stop:
 		// Poisons itself, then waits for its own stop: the PoisonPill
 		// queues behind this very message, so the wait always times out.
-		if err := ctx.PoisonFuture(ctx.Self()).Wait(); err != nil { // want "its own mailbox"
+		if err := ctx.PoisonFuture(ctx.Self()).Wait(); err != nil { // want "which answers only after this code returns: the wait blocks the actor's mailbox"
 			log.Print(err)
 		}
 	}
@@ -81,7 +81,7 @@ func (c *cache) Receive(ctx actor.Context) {
 func (c *cache) ping(ctx actor.Context) {
 	// Asks itself and waits: the request sits in the mailbox behind the
 	// message being handled, so it always times out.
-	if _, err := ctx.RequestFuture(ctx.Self(), &Lookup{Key: "ping"}, 50*time.Millisecond).Result(); err != nil { // want "its own mailbox"
+	if _, err := ctx.RequestFuture(ctx.Self(), &Lookup{Key: "ping"}, 50*time.Millisecond).Result(); err != nil { // want "which answers only after this code returns: the wait blocks the actor's mailbox"
 		log.Print(err)
 	}
 	// Asking another actor and handing the wait to a goroutine is fine.
@@ -121,7 +121,7 @@ func Run() {
 			time.Sleep(100 * time.Millisecond) // want "blocks the actor's mailbox"
 			// The root context sends to the same mailbox: waiting for it
 			// from here always times out.
-			_, _ = system.Root.RequestFuture(ctx.Self(), &Lookup{Key: "x"}, time.Second).Result() // want "its own mailbox"
+			_, _ = system.Root.RequestFuture(ctx.Self(), &Lookup{Key: "x"}, time.Second).Result() // want "which answers only after this code returns: the wait blocks the actor's mailbox"
 		}
 	}))
 	root.Send(audit, &Ping{})

@@ -18,7 +18,7 @@ func half(x float64) func(*futures.Ctx) (*futures.Future[float64], error) {
 	return func(c *futures.Ctx) (*futures.Future[float64], error) {
 		// The returned *Future nested in the task's result is the unwrapped
 		// rule's finding; this rule's is the submit back to c's own loop.
-		fut := futures.RunThreadsafe(c.Loop(), double(x/2)) // want `^futures\.RunThreadsafe submits the coroutine to c\.Loop\(\), the loop this code is already running on: the coroutine does not run now but later, as a separate task, and its result comes back as a \*futures\.Future that loop code can only block on, a needless nested future; call or await the coroutine directly: co\(c\), or futures\.Await\(c, futures\.Spawn\(c\.Loop\(\), co\)\)$`
+		fut := futures.RunThreadsafe(c.Loop(), double(x/2)) // want `futures\.RunThreadsafe submits to the current loop: a nested future; use futures\.Spawn\(c\.Loop\(\), co\), or call co\(c\)`
 		return fut, nil
 	}
 }

@@ -9,5 +9,5 @@ func suppressed(c *futures.Ctx) {
 	//futurelint:ignore loopblock another rule's directive does not suppress this one
 	c.Loop().CallSoonThreadsafe(tick) // want `^c\.Loop\(\)\.CallSoonThreadsafe submits`
 	//futurelint:ignore selfsubmit
-	c.Loop().CallSoonThreadsafe(tick) // want `submits .* \(the //futurelint:ignore directive above has no reason, so it does not suppress this\)$`
+	c.Loop().CallSoonThreadsafe(tick) // want `c\.Loop\(\)\.CallSoonThreadsafe submits to the current loop: a needless thread-safe hop.*\(a //futurelint:ignore without a reason does not apply\)`
 }

@@ -24,16 +24,16 @@ func load() (int, error) { return 1, nil }
 // A coroutine method: s is the actor whose state lives on the loop.
 func (s *actor) refresh(c *futures.Ctx) {
 	f := futures.Submit(s.exec, load)
-	f.OnDone(func(n int, err error) { // want `the OnDone callback runs on the goroutine that settles f, not on the event loop running this code, and it writes s\.count, which loop code owns \(at callbacks\.go:\d+\): it races with the loop; take the result on the loop with futures\.Wrap\(c\.Loop\(\), f\)\.Then\(callback\)`
+	f.OnDone(func(n int, err error) { // want `the OnDone callback runs off the event loop and writes loop-owned s\.count; use futures\.Wrap\(c\.Loop\(\), f\)\.Then\(fn\)`
 		s.count = n
 	})
-	f.OnDone(func(n int, err error) { // want `it writes to the map s\.seen, which loop code owns`
+	f.OnDone(func(n int, err error) { // want `the OnDone callback runs off the event loop and writes to loop-owned map s\.seen`
 		s.seen["x"] = true
 	})
-	f.OnDone(func(n int, err error) { // want `it writes s\.log\[\.\.\.\], which loop code owns`
+	f.OnDone(func(n int, err error) { // want `the OnDone callback runs off the event loop and writes loop-owned s\.log\[\.\.\.\]`
 		s.log[0] = n
 	})
-	f.OnDone(func(n int, err error) { // want `it writes s\.last\.v, which loop code owns`
+	f.OnDone(func(n int, err error) { // want `the OnDone callback runs off the event loop and writes loop-owned s\.last\.v`
 		s.last.v = n
 	})
 }
@@ -43,13 +43,13 @@ func locals(c *futures.Ctx, e *futures.Executor) (int, error) {
 	total := 0
 	var results []int
 	f := futures.Submit(e, load)
-	f.OnDone(func(n int, err error) { // want `it writes total, which loop code owns`
+	f.OnDone(func(n int, err error) { // want `the OnDone callback runs off the event loop and writes loop-owned total`
 		total += n
 	})
-	f.OnDone(func(n int, err error) { // want `it writes results, which loop code owns`
+	f.OnDone(func(n int, err error) { // want `the OnDone callback runs off the event loop and writes loop-owned results`
 		results = append(results, n)
 	})
-	f.OnDone(func(n int, err error) { // want `it writes total, which loop code owns`
+	f.OnDone(func(n int, err error) { // want `the OnDone callback runs off the event loop and writes loop-owned total`
 		defer func() { total-- }() // a deferred closure runs within the callback
 	})
 	err := futures.Sleep(c, time.Millisecond)
@@ -59,28 +59,28 @@ func locals(c *futures.Ctx, e *futures.Executor) (int, error) {
 // Loop-only API called from the worker goroutine.
 func loopOnly(c *futures.Ctx, l *futures.Loop, e *futures.Executor, t *futures.Task[int]) {
 	f := futures.Submit(e, load)
-	f.OnDone(func(int, error) { // want `it calls \(\*futures\.Loop\)\.CallSoon, which may only be called on the loop \(at callbacks\.go:\d+\): off the loop it races with the loop's queue, or panics while the loop is idle; take the result on the loop with futures\.Wrap\(c\.Loop\(\), f\)\.Then\(callback\), or hand back with c\.Loop\(\)\.CallSoonThreadsafe\(fn\)$`
+	f.OnDone(func(int, error) { // want `the OnDone callback runs off the event loop and calls loop-only \(\*futures\.Loop\)\.CallSoon; use futures\.Wrap\(c\.Loop\(\), f\)\.Then\(fn\)`
 		l.CallSoon(func() {})
 	})
-	f.OnDone(func(int, error) { // want `it calls \(\*futures\.Loop\)\.CallLater, which may only be called on the loop`
+	f.OnDone(func(int, error) { // want `the OnDone callback runs off the event loop and calls loop-only \(\*futures\.Loop\)\.CallLater`
 		l.CallLater(time.Second, func() {})
 	})
-	f.OnDone(func(int, error) { // want `it calls futures\.Spawn, which may only be called on the loop`
+	f.OnDone(func(int, error) { // want `the OnDone callback runs off the event loop and calls loop-only futures\.Spawn`
 		futures.Spawn(l, func(*futures.Ctx) (int, error) { return 0, nil })
 	})
-	f.OnDone(func(int, error) { // want `it calls \(\*futures\.Task\)\.Then, which may only be called on the loop`
+	f.OnDone(func(int, error) { // want `the OnDone callback runs off the event loop and calls loop-only \(\*futures\.Task\)\.Then`
 		t.Then(func(int, error) {})
 	})
-	f.OnDone(func(int, error) { // want `it calls futures\.Await, which may only be called on the loop`
+	f.OnDone(func(int, error) { // want `the OnDone callback runs off the event loop and calls loop-only futures\.Await`
 		futures.Await(c, t)
 	})
-	f.OnDone(func(int, error) { // want `it calls futures\.Sleep, which may only be called on the loop`
+	f.OnDone(func(int, error) { // want `the OnDone callback runs off the event loop and calls loop-only futures\.Sleep`
 		futures.Sleep(c, time.Millisecond)
 	})
-	f.OnDone(func(int, error) { // want `it calls futures\.Gather, which may only be called on the loop`
+	f.OnDone(func(int, error) { // want `the OnDone callback runs off the event loop and calls loop-only futures\.Gather`
 		futures.Gather(c, t)
 	})
-	f.OnDone(func(int, error) { // want `it calls \(\*futures\.Task\)\.Cancel, which may only be called on the loop`
+	f.OnDone(func(int, error) { // want `the OnDone callback runs off the event loop and calls loop-only \(\*futures\.Task\)\.Cancel`
 		t.Cancel()
 	})
 }
@@ -90,7 +90,7 @@ func loopOnly(c *futures.Ctx, l *futures.Loop, e *futures.Executor, t *futures.T
 func scheduled(l *futures.Loop, e *futures.Executor, s *actor) {
 	l.CallSoon(func() {
 		f := futures.Submit(e, load)
-		f.OnDone(func(n int, err error) { // want `take the result on the loop with futures\.Wrap\(l, f\)\.Then\(callback\)`
+		f.OnDone(func(n int, err error) { // want `the OnDone callback runs off the event loop and calls loop-only \(\*futures\.Loop\)\.CallSoon`
 			l.CallSoon(func() {})
 		})
 	})
@@ -99,7 +99,7 @@ func scheduled(l *futures.Loop, e *futures.Executor, s *actor) {
 
 func (s *actor) poll() {
 	f := futures.Submit(s.exec, load)
-	f.OnDone(func(n int, err error) { // want `take the result on the loop with futures\.Wrap\(s\.loop, f\)\.Then\(callback\)`
+	f.OnDone(func(n int, err error) { // want `the OnDone callback runs off the event loop and writes loop-owned s\.count`
 		s.count = n
 	})
 }
@@ -108,13 +108,13 @@ func (s *actor) poll() {
 func (s *actor) onLoaded(n int, err error) { s.count = n }
 
 func methodValue(c *futures.Ctx, s *actor) {
-	futures.Submit(s.exec, load).OnDone(s.onLoaded) // want `it writes s\.count, which loop code owns`
+	futures.Submit(s.exec, load).OnDone(s.onLoaded) // want `the OnDone callback runs off the event loop and writes loop-owned s\.count`
 }
 
 // A future held in a field, registered in a closure called in place.
 func inPlace(c *futures.Ctx, s *actor, f *futures.Future[int]) {
 	func() {
-		f.OnDone(func(n int, err error) { s.count = n }) // want `it writes s\.count`
+		f.OnDone(func(n int, err error) { s.count = n }) // want `the OnDone callback runs off the event loop and writes loop-owned s\.count`
 	}()
 }
 
@@ -127,13 +127,13 @@ func (s *actor) reschedule() { s.loop.CallSoon(func() {}) }
 func bump(p *int) { *p++ }
 
 func (s *actor) viaCalls(c *futures.Ctx, f *futures.Future[int]) {
-	f.OnDone(func(n int, err error) { // want `it calls s\.record, which writes s\.count, which loop code owns \(at callbacks\.go:\d+\)`
+	f.OnDone(func(n int, err error) { // want `the OnDone callback runs off the event loop and calls s\.record, which writes loop-owned s\.count`
 		s.record(n)
 	})
-	f.OnDone(func(n int, err error) { // want `it calls s\.reschedule, which calls \(\*futures\.Loop\)\.CallSoon, which may only be called on the loop`
+	f.OnDone(func(n int, err error) { // want `the OnDone callback runs off the event loop and calls s\.reschedule, which calls loop-only \(\*futures\.Loop\)\.CallSoon`
 		s.reschedule()
 	})
-	f.OnDone(func(n int, err error) { // want `it calls bump, which writes s\.count, which loop code owns`
+	f.OnDone(func(n int, err error) { // want `the OnDone callback runs off the event loop and calls bump, which writes loop-owned s\.count`
 		bump(&s.count)
 	})
 }
@@ -141,19 +141,19 @@ func (s *actor) viaCalls(c *futures.Ctx, f *futures.Future[int]) {
 // Promises that code off the loop, or on another loop, may settle.
 func promiseOffLoop(c *futures.Ctx, s *actor, e *futures.Executor, other *futures.Loop) {
 	p := futures.NewPromise[int]()
-	p.Future().OnDone(func(n int, err error) { // want `^the OnDone callback runs on the goroutine that settles p\.Future\(\)`
+	p.Future().OnDone(func(n int, err error) { // want `the OnDone callback runs off the event loop and writes loop-owned s\.count`
 		s.count = n
 	})
 	futures.Submit(e, func() (int, error) { p.Resolve(1); return 0, nil })
 
 	q := futures.NewPromise[int]()
-	q.Future().OnDone(func(n int, err error) { // want `^the OnDone callback runs on the goroutine that settles q\.Future\(\)`
+	q.Future().OnDone(func(n int, err error) { // want `the OnDone callback runs off the event loop and writes loop-owned s\.count`
 		s.count = n
 	})
 	other.CallSoon(func() { q.Resolve(1) })
 
 	r := futures.NewPromise[int]()
-	r.Future().OnDone(func(n int, err error) { // want `^the OnDone callback runs on the goroutine that settles r\.Future\(\)`
+	r.Future().OnDone(func(n int, err error) { // want `the OnDone callback runs off the event loop and writes loop-owned s\.count`
 		s.count = n
 	})
 	s.hand(r) // escapes: who settles it is not known

@@ -16,11 +16,11 @@ func load() (int, error) { return 1, nil }
 
 // In a coroutine the loop is c.Loop().
 func (s *actor) refresh(c *fut.Ctx, f *fut.Future[int]) {
-	f.OnDone(func(n int, err error) { // want `it writes s\.count`
+	f.OnDone(func(n int, err error) { // want `the OnDone callback runs off the event loop and writes loop-owned s\.count`
 		s.count = n
 	})
-	fut.Submit(s.exec, load).OnDone(func(n int, err error) { s.count += n }) // want `it writes s\.count`
-	defer f.OnDone(s.set)                                                    // want `it writes s\.count`
+	fut.Submit(s.exec, load).OnDone(func(n int, err error) { s.count += n }) // want `the OnDone callback runs off the event loop and writes loop-owned s\.count`
+	defer f.OnDone(s.set)                                                    // want `the OnDone callback runs off the event loop and writes loop-owned s\.count`
 }
 
 func (s *actor) set(n int, err error) { s.count = n }
@@ -28,7 +28,7 @@ func (s *actor) set(n int, err error) { s.count = n }
 // In a callback, the loop it was scheduled on.
 func schedule(l *fut.Loop, s *actor, f *fut.Future[int]) {
 	l.CallSoon(func() {
-		f.OnDone(func(n int, err error) { // want `it calls \(\*futures\.Loop\)\.CallSoon`
+		f.OnDone(func(n int, err error) { // want `the OnDone callback runs off the event loop and calls loop-only \(\*futures\.Loop\)\.CallSoon`
 			l.CallSoon(func() {})
 		})
 	})
@@ -37,7 +37,7 @@ func schedule(l *fut.Loop, s *actor, f *fut.Future[int]) {
 
 func (s *actor) poll() {
 	f := fut.Submit(s.exec, load)
-	f.OnDone(func(n int, err error) { s.count = n }) // want `it writes s\.count`
+	f.OnDone(func(n int, err error) { s.count = n }) // want `the OnDone callback runs off the event loop and writes loop-owned s\.count`
 }
 
 var mainLoop *fut.Loop

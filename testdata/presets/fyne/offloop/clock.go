@@ -16,6 +16,6 @@ func Clock(label *widget.Label, bar *widget.ProgressBar) {
 		}
 	}()
 	time.AfterFunc(time.Minute, func() {
-		label.Hide() // want "in a function time.AfterFunc runs on a goroutine of its own .*fyne.Do"
+		label.Hide() // want "in a function time.AfterFunc runs on a goroutine of its own, label.Hide runs off the app's main goroutine.*fyne.Do"
 	})
 }

@@ -29,8 +29,8 @@ func (h *hub) broadcast(msg []byte) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	for c := range h.conns {
-		_, _ = c.Write(msg) // want "not safe off the event loop"
-		_ = c.Flush()       // want "not safe off the event loop"
+		_, _ = c.Write(msg) // want "runs off the event loop: it races with the loop's use of the connection"
+		_ = c.Flush()       // want "runs off the event loop: it races with the loop's use of the connection"
 		// The thread-safe spellings.
 		_ = c.AsyncWrite(msg, nil)
 		_ = c.Wake(nil)
@@ -42,7 +42,7 @@ func (h *hub) OnTraffic(c gnet.Conn) gnet.Action {
 	msg := append([]byte(nil), buf...)
 	go h.broadcast(msg)
 	go func() {
-		c.SetContext(nil) // want "not safe off the event loop"
+		c.SetContext(nil) // want "runs off the event loop: it races with the loop's use of the connection"
 	}()
 	return gnet.None
 }

@@ -13,7 +13,7 @@ func Watch(loop *eventloop.EventLoop, ticks <-chan time.Time) {
 	loop.RunOnLoop(func(vm *goja.Runtime) {
 		go func() {
 			for t := range ticks {
-				_ = vm.Set("now", t.Unix()) // want "only on the event loop"
+				_ = vm.Set("now", t.Unix()) // want "vm.Set on the \\*goja.Runtime of loop code runs off the event loop"
 			}
 		}()
 		go func() {
