@@ -19,7 +19,7 @@ func count(s *service.Server) int { return s.Count() }
 
 func wrappers(e *evloop.EventLoop, s *service.Server) {
 	e.Invoke(func() {
-		invoke(e, func() {}) // want `^invoke deadlocks \(\*EventLoop\)\.serve draining e\.jobs: it calls \(\*evloop\.EventLoop\)\.Invoke at block\.go:15, and it waits for \(\*EventLoop\)\.serve draining e\.jobs, which is running this code`
+		invoke(e, func() {}) // want `^invoke deadlocks \(\*EventLoop\)\.serve draining e\.jobs: it waits for \(\*EventLoop\)\.serve draining e\.jobs, which is running this code`
 	})
 	// Quiet: the wrapper from outside the loop.
 	invoke(e, func() {})

@@ -11,10 +11,10 @@ import (
 
 func evloopCalls(e *evloop.EventLoop) {
 	e.Post(func() {
-		e.Invoke(func() {}) // want `^e\.Invoke submits the callback to \(\*EventLoop\)\.serve draining e\.jobs, the loop this code is already running on, and e\.Invoke itself waits for it: a deadlock`
+		e.Invoke(func() {}) // want `^e\.Invoke submits to the current loop, then waits for it: a deadlock`
 	})
 	e.Invoke(func() {
-		e.Post(func() {}) // want `^e\.Post submits the callback to \(\*EventLoop\)\.serve draining e\.jobs, the loop this code is already running on, and e\.Post itself waits for it: a deadlock`
+		e.Post(func() {}) // want `^e\.Post submits to the current loop, then waits for it: a deadlock`
 	})
 	// Quiet: from outside the loop.
 	e.Invoke(func() {})
@@ -31,10 +31,10 @@ func evloopCalls(e *evloop.EventLoop) {
 
 func mainqCalls() {
 	mainq.Go(func() {
-		mainq.Do(func() {}) // want `^mainq\.Do submits the callback to mainq\.Run draining queue, the loop this code is already running on, and mainq\.Do itself waits for it: a deadlock`
+		mainq.Do(func() {}) // want `^mainq\.Do submits to the current loop, then waits for it: a deadlock`
 	})
 	mainq.Do(func() {
-		_ = mainq.DoErr(func() error { return nil }) // want `^mainq\.DoErr submits the callback to mainq\.Run draining queue`
+		_ = mainq.DoErr(func() error { return nil }) // want `^mainq\.DoErr submits to the current loop, then waits for it: a deadlock`
 	})
 	// Quiet: a buffered self-post.
 	mainq.Do(func() {
@@ -44,7 +44,7 @@ func mainqCalls() {
 
 func mainq2Calls() {
 	mainq2.Call(func() {
-		mainq2.Call(func() {}) // want `^mainq2\.Call submits the callback to mainq2\.Main draining calls, the loop this code is already running on, and mainq2\.Call itself waits for it: a deadlock`
+		mainq2.Call(func() {}) // want `^mainq2\.Call submits to the current loop, then waits for it: a deadlock`
 	})
 	// Quiet: a guarded invoke runs fn directly on the loop.
 	mainq2.Call(func() {
@@ -54,6 +54,6 @@ func mainq2Calls() {
 
 func serviceCalls(s *service.Server) {
 	s.Do(func(map[string]int) {
-		s.Do(func(map[string]int) {}) // want `^s\.Do submits the callback to \(\*Server\)\.run draining s\.ops, the loop this code is already running on, and s\.Do itself may block the loop waiting for it`
+		s.Do(func(map[string]int) {}) // want `^s\.Do submits to the current loop and may block it waiting forever`
 	})
 }
