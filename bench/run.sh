@@ -7,7 +7,7 @@
 #
 # Knobs (environment): BENCH_REPS (default 3), BENCH_COLD_REPS (cold go vet, default 1),
 # BENCH_SERVICES (smallest corpus, default 128), BENCH_VET (default std,xtools,corpus),
-# BENCH_WORKLOADS (standalone, default std,xtools), BENCH_OUT (default RESULTS.md),
+# BENCH_WORKLOADS (standalone, default std,xtools,golangci,gum), BENCH_OUT (default RESULTS.md),
 # BENCH_KEEP=1 keeps the temporary directory with the command log and profiles,
 # BENCH_CACHE (default ~/.cache/futurelint-bench): private build cache, primed vet caches
 # and generated corpora, kept between runs (other work may clean the shared build cache).

@@ -58,22 +58,39 @@ func Closure(as []*analysis.Analyzer) []*analysis.Analyzer {
 
 // analyse type-checks n and runs the suite on it: every rule if n is a
 // root, else only what computes facts. deps are the analysed packages n
-// depends on, directly or not, with their facts.
-func (s *suite) analyse(n *node, deps []*node, u *universe) error {
-	fset, files, pkg, info, errs := typeCheck(n, u)
+// depends on, directly or not, with their facts; u is the universe n's
+// imports come from, or nil if it needs no facts: then they come from
+// sh, or a private view if n's directory has a config file.
+func (s *suite) analyse(n *node, deps []*node, u *universe, sh *shallow) error {
+	var (
+		fset *token.FileSet
+		v    view
+	)
+	switch {
+	case u != nil:
+		fset, v = u.fset, u
+	case hasConfig(n):
+		p := newPrivate()
+		fset, v = p.fset, p
+	default:
+		fset, v = sh.fset, sh
+	}
+	fset, files, pkg, info, errs := typeCheck(n, fset, v)
 	if errs != nil {
 		n.errs = errs
 		return nil
 	}
-	visible := u.snapshot()
-	visible[pkg.Path()] = pkg
 	fs := newFacts(s.factTypes)
-	for _, d := range deps {
-		list, err := d.portableFacts(s.factTypes)
-		if err != nil {
-			return fmt.Errorf("%s: %v", d.pkg.ID, err)
+	if len(deps) > 0 {
+		visible := u.snapshot()
+		visible[pkg.Path()] = pkg
+		for _, d := range deps {
+			list, err := d.portableFacts(s.factTypes)
+			if err != nil {
+				return fmt.Errorf("%s: %v", d.pkg.ID, err)
+			}
+			fs.add(list, visible)
 		}
-		fs.add(list, visible)
 	}
 	p := n.pkg
 	var module *analysis.Module

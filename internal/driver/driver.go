@@ -7,7 +7,8 @@
 // is parsed or type-checked again. The standard library is described by
 // the roles table and has no facts: it is never analysed as a dependency.
 // Packages outside std that the named ones depend on are analysed for
-// facts only; the rules report on the named packages alone.
+// facts only, and only when loop code may reach them (see reach.go); the
+// rules report on the named packages alone.
 //
 // Every cache entry is keyed by a hash of all its inputs: the package's
 // files, the keys of the analysed packages it imports (so an edit redoes
@@ -22,7 +23,7 @@ import (
 	"crypto/sha256"
 	"encoding/gob"
 	"fmt"
-	"io"
+	"go/token"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -129,6 +130,10 @@ func Run(opts Options) (*Result, error) {
 		return nil, fmt.Errorf("patterns %s match no packages", strings.Join(opts.Patterns, " "))
 	}
 
+	if err := readFiles(order); err != nil {
+		return nil, err
+	}
+	markReach(order)
 	for _, n := range order {
 		if n.analysed() && !unbuilt[n] {
 			if err := n.computeKey(&opts); err != nil {
@@ -146,6 +151,9 @@ func Run(opts Options) (*Result, error) {
 	transitive = func(n *node) []*node {
 		if d, ok := deps[n]; ok {
 			return d
+		}
+		if !n.needed {
+			return nil // no loop code: it needs no facts
 		}
 		seen := map[*node]bool{}
 		var list []*node
@@ -243,9 +251,22 @@ func (s *suite) execute(order []*node, dirty map[*node]bool, transitive func(*no
 		firstErr error
 		failed   = map[*node]bool{}
 		left     = len(dirty)
-		shared   = newUniverse()
 		variants = map[*packages.Package]bool{}
+		// One file set for every universe, so a package read once
+		// serves them all.
+		shared = newUniverse(token.NewFileSet(), nil, variants)
+		// The packages that need no facts: see shallow.
+		factless = newShallow(shared.fset)
+		// The universe of each test binary, while packages of it are
+		// left to analyse.
+		binaries = map[string]*universe{}
+		pending  = map[string]int{}
 	)
+	for _, n := range order {
+		if testVariant(n.pkg, variants) && dirty[n] && n.needed {
+			pending[testBinary(n.pkg)]++
+		}
+	}
 	worker := func() {
 		defer wg.Done()
 		mu.Lock()
@@ -260,14 +281,25 @@ func (s *suite) execute(order []*node, dirty map[*node]bool, transitive func(*no
 			n := ready[0]
 			ready = ready[1:]
 			skip := failed[n] // a dependency failed: its errors say why
-			u := shared
-			if testVariant(n.pkg, variants) {
-				u = newUniverse() // see universe
+			u, binary := shared, ""
+			if !n.needed {
+				u = nil // no facts: a view of its own, see private
+			} else if variants[n.pkg] {
+				binary = testBinary(n.pkg)
+				switch {
+				case binary == "":
+					u = newUniverse(shared.fset, shared, variants) // a variant of no known binary: a universe of its own
+				case binaries[binary] != nil:
+					u = binaries[binary]
+				default:
+					u = newUniverse(shared.fset, shared, variants)
+					binaries[binary] = u
+				}
 			}
 			mu.Unlock()
 			var err error
 			if !skip {
-				err = s.analyse(n, transitive(n), u)
+				err = s.analyse(n, transitive(n), u, factless)
 				if err == nil && n.errs == nil {
 					// The cache only saves time: a result that cannot
 					// be stored is computed again next time.
@@ -275,6 +307,11 @@ func (s *suite) execute(order []*node, dirty map[*node]bool, transitive func(*no
 				}
 			}
 			mu.Lock()
+			if binary != "" {
+				if pending[binary]--; pending[binary] == 0 {
+					delete(binaries, binary) // free what only its packages use
+				}
+			}
 			if err != nil && firstErr == nil {
 				firstErr = err
 			}
@@ -342,6 +379,57 @@ func (opts *Options) load(n *node) *entry {
 	return n.cached
 }
 
+// readFiles reads the files of every package that may be analysed (no
+// std dependency is), as many at once as there are CPUs: it hashes them
+// for the cache keys and looks for role directives.
+func readFiles(order []*node) error {
+	work := make(chan *node)
+	errs := make(chan error, 1)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for n := range work {
+				if err := n.readFiles(); err != nil {
+					select {
+					case errs <- err:
+					default:
+					}
+				}
+			}
+		}()
+	}
+	for _, n := range order {
+		if n.root || !n.std {
+			work <- n
+		}
+	}
+	close(work)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return err
+	default:
+		return nil
+	}
+}
+
+// readFiles sets n.files and n.directives.
+func (n *node) readFiles() error {
+	h := sha256.New()
+	for _, name := range n.pkg.CompiledGoFiles {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(h, "file %q %x\n", name, sha256.Sum256(src))
+		n.directives = n.directives || !n.std && declaresRoles(src)
+	}
+	copy(n.files[:], h.Sum(nil))
+	return nil
+}
+
 // computeKey hashes everything n's analysis depends on. Its analysed
 // imports must have their keys already.
 func (n *node) computeKey(opts *Options) error {
@@ -353,19 +441,8 @@ func (n *node) computeKey(opts *Options) error {
 		fmt.Fprintf(h, "module %q %q go %q\n", p.Module.Path, p.Module.Version, p.Module.GoVersion)
 	}
 	fmt.Fprintf(h, "sizes %v\n", p.TypesSizes)
-	for _, name := range p.CompiledGoFiles {
-		f, err := os.Open(name)
-		if err != nil {
-			return err
-		}
-		fh := sha256.New()
-		_, err = io.Copy(fh, f)
-		f.Close()
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(h, "file %q %x\n", name, fh.Sum(nil))
-	}
+	fmt.Fprintf(h, "files %x\n", n.files)
+	fmt.Fprintf(h, "facts %v\n", n.needed)
 	for _, list := range [][]string{p.OtherFiles, p.IgnoredFiles} {
 		fmt.Fprintf(h, "other %q\n", list)
 	}
@@ -377,7 +454,7 @@ func (n *node) computeKey(opts *Options) error {
 		fmt.Fprintf(h, "dir %s\n", extra)
 	}
 	for _, m := range n.imports {
-		if m.analysed() && !m.std {
+		if n.needed && m.analysed() && !m.std {
 			fmt.Fprintf(h, "import %q %x\n", m.pkg.ID, m.key)
 		} else {
 			// A std package's export data file is named by the hash of

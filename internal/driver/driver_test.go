@@ -45,6 +45,17 @@ func TestSameFindingsOnPresets(t *testing.T) {
 	sameFindings(t, filepath.Join(root, "testdata", "presets"), []string{"./protoactor/...", "./gnet/...", "./gojaloop/..."}, false, 20)
 }
 
+// TestSameFindingsWithConfigAndDirectives checks the two paths agree
+// where loop code is declared by a config file's rows or by a library's
+// //futurelint: directives, with the libraries as dependencies: they
+// import no loop runtime, yet loop code reaches them.
+func TestSameFindingsWithConfigAndDirectives(t *testing.T) {
+	sameFindings(t, filepath.Join(root, "testdata"), []string{
+		"./config/blocking", "./config/self", "./config/unwrap",
+		"./directives/blocking", "./directives/self", "./directives/unwrap",
+	}, false, 6)
+}
+
 // TestSameFindingsOnCorpus checks the two paths agree on the benchmark's
 // generated corpus: every kind of finding it seeds, in packages that hand
 // facts to each other through chains of blocking helpers.
@@ -241,5 +252,79 @@ func TestBrokenPackage(t *testing.T) {
 	}
 	if len(res.Errors) == 0 || !strings.Contains(strings.Join(res.Errors, "\n"), "mid.go:3:") {
 		t.Errorf("errors %q, want one at mid.go:3", res.Errors)
+	}
+}
+
+// TestReachWithTests runs both paths with test files on the module above,
+// leaf.Work made to block: loop code in top, in its in-package test and
+// in its external test reaches leaf through facts, in test variants that
+// share what they import with the packages they augment. plain and its
+// test call plainlib, which blocks, but neither has loop code: the driver
+// finds the same as the checker without analysing plainlib at all.
+func TestReachWithTests(t *testing.T) {
+	dir := writeModule(t)
+	testmodule.WriteFiles(t, dir, map[string]string{
+		"leaf/leaf.go": blockingLeaf,
+		"top/top_test.go": `package top
+
+import (
+	"testing"
+
+	"example.com/m/leaf"
+	"github.com/futurelint/futurelint/futures"
+)
+
+func helper(c *futures.Ctx) (int, error) { return leaf.Work(1), nil }
+
+func TestHandle(t *testing.T) { _ = helper }
+`,
+		"top/x_test.go": `package top_test
+
+import (
+	"testing"
+
+	"example.com/m/mid"
+	"example.com/m/top"
+	"github.com/futurelint/futurelint/futures"
+)
+
+func handle(c *futures.Ctx) (int, error) { return mid.Step(2), nil }
+
+func TestStep(t *testing.T) { _, _ = handle, top.Handle }
+`,
+		"plainlib/plainlib.go": `package plainlib
+
+import "time"
+
+// Wait waits a while.
+func Wait() { time.Sleep(time.Millisecond) }
+`,
+		"plain/plain.go": `package plain
+
+import "example.com/m/plainlib"
+
+// Do waits.
+func Do() { plainlib.Wait() }
+`,
+		"plain/plain_test.go": `package plain
+
+import "testing"
+
+func TestDo(t *testing.T) { Do() }
+`,
+	})
+	patterns := []string{"./top", "./plain", "./other"}
+	sameFindings(t, dir, patterns, true, 3)
+	_, res, err := drivertest.Driver(driver.Options{Dir: dir, Patterns: patterns, Tests: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range res.Analysed {
+		if strings.HasPrefix(id, "example.com/m/plainlib") {
+			t.Errorf("analysed %s, which no loop code can reach (analysed: %v)", id, res.Analysed)
+		}
+	}
+	if !slices.Contains(res.Analysed, "example.com/m/leaf") {
+		t.Errorf("analysed %v, want leaf among them: loop code reaches it", res.Analysed)
 	}
 }

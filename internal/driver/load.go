@@ -35,6 +35,16 @@ type node struct {
 	imports []*node // in import path order
 	key     keyHash
 
+	// Set before the plan: a hash of the files (names and contents),
+	// whether they may declare roles (//futurelint: directives), whether
+	// loop code may be in the package (its import closure holds a loop
+	// runtime, rows of directives or config), and whether its facts are
+	// needed (some such package depends on it, or it is one).
+	files      keyHash
+	directives bool
+	loopy      bool
+	needed     bool
+
 	// The cache entry, read once by the plan (single-threaded): looked is
 	// set once asked for, cached is nil if there is none.
 	looked bool
@@ -62,7 +72,10 @@ func (n *node) portableFacts(factTypes map[string]reflect.Type) ([]portableFact,
 	return n.portable, n.decodeErr
 }
 
-func (n *node) analysed() bool { return n.root || !n.std }
+// analysed reports whether n is type-checked from source: the packages
+// the user named, and the dependencies outside std whose facts loop code
+// may need.
+func (n *node) analysed() bool { return n.root || n.needed && !n.std }
 
 func isStd(p *packages.Package) bool {
 	return (p.Module == nil || p.Module.Path == "") && roles.IsStd(p.PkgPath)
@@ -71,18 +84,22 @@ func isStd(p *packages.Package) bool {
 // universe holds packages read from export data, each read once, its
 // imports before it, so a package in it is complete and never changes
 // again: concurrent type checks can share it. The packages of one
-// universe must agree on what each import path means, so test variants
-// (whose imports may be test-augmented packages of the same path) get a
-// universe of their own.
+// universe must agree on what each import path means, so the test
+// variants of one test binary (whose imports may be test-augmented
+// packages of the same path) get a universe of their own, which takes
+// every package that is no test variant from the shared one: only the
+// variants are read again.
 type universe struct {
-	mu   sync.Mutex
-	fset *token.FileSet
-	pkgs map[string]*types.Package // by package path
-	read map[*packages.Package]bool
+	mu       sync.Mutex
+	fset     *token.FileSet
+	parent   *universe                  // where packages that are no variant come from; nil for the shared one
+	variants map[*packages.Package]bool // testVariant of every package; read-only
+	pkgs     map[string]*types.Package  // by package path
+	read     map[*packages.Package]bool
 }
 
-func newUniverse() *universe {
-	return &universe{fset: token.NewFileSet(), pkgs: map[string]*types.Package{}, read: map[*packages.Package]bool{}}
+func newUniverse(fset *token.FileSet, parent *universe, variants map[*packages.Package]bool) *universe {
+	return &universe{fset: fset, parent: parent, variants: variants, pkgs: map[string]*types.Package{}, read: map[*packages.Package]bool{}}
 }
 
 // load returns p's types from its export data, reading its dependencies'
@@ -105,21 +122,20 @@ func (u *universe) loadLocked(p *packages.Package) (*types.Package, error) {
 			return nil, err
 		}
 	}
-	if p.ExportFile == "" {
-		return nil, fmt.Errorf("no export data for %s", p.PkgPath)
-	}
-	f, err := os.Open(p.ExportFile)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	r, err := gcexportdata.NewReader(f)
-	if err != nil {
-		return nil, fmt.Errorf("reading export data for %s: %v", p.PkgPath, err)
-	}
-	t, err := gcexportdata.Read(r, u.fset, u.pkgs, p.PkgPath)
-	if err != nil {
-		return nil, err
+	var t *types.Package
+	if u.parent != nil && !u.variants[p] {
+		// Its imports are no variants either: all of them, read above,
+		// are the parent's packages too.
+		var err error
+		if t, err = u.parent.load(p); err != nil {
+			return nil, err
+		}
+		u.pkgs[p.PkgPath] = t
+	} else {
+		var err error
+		if t, err = readExport(p, u.fset, u.pkgs); err != nil {
+			return nil, err
+		}
 	}
 	u.read[p] = true
 	return t, nil
@@ -150,11 +166,126 @@ func testVariant(p *packages.Package, memo map[*packages.Package]bool) bool {
 	return v
 }
 
-// typeCheck parses n's files and type-checks them in universe u, which
-// provides every import from the export data the go command wrote.
-func typeCheck(n *node, u *universe) (*token.FileSet, []*ast.File, *types.Package, *types.Info, []string) {
+// testBinary returns the test binary a test variant belongs to, from its
+// ID ("p [q.test]": "q.test"), or "" if the ID does not say.
+func testBinary(p *packages.Package) string {
+	_, rest, ok := strings.Cut(p.ID, " [")
+	if !ok || !strings.HasSuffix(rest, "]") {
+		return ""
+	}
+	return strings.TrimSuffix(rest, "]")
+}
+
+// A view reads a package's types from its export data, for one or more
+// type checks.
+type view interface {
+	load(p *packages.Package) (*types.Package, error)
+}
+
+// shallow is the view shared by the type checks that need no facts. A
+// universe reads every package of the import closure in full, so that
+// facts about any of them resolve; on a large dependency tree with no
+// loop code that is most of the memory, for no use. shallow reads a
+// package only when some type check imports it directly: its export data
+// holds what it uses of the packages below, which become partial
+// packages here, and are completed if read in turn (as go/packages does).
+// Completing one adds to it, so no code that may run at the same time
+// may walk the scopes or imports of packages it was not handed by the
+// type checker: a package whose analysis reads rows from a config file
+// (it walks the packages below) gets a private view instead.
+//
+// Packages are kept by the go command's package (ID), so a test variant
+// and the package it augments are two packages here.
+type shallow struct {
+	mu   sync.Mutex
+	fset *token.FileSet
+	pkgs map[*packages.Package]*types.Package
+}
+
+func newShallow(fset *token.FileSet) *shallow {
+	return &shallow{fset: fset, pkgs: map[*packages.Package]*types.Package{}}
+}
+
+// get returns p's package, complete or not, making it if need be.
+func (v *shallow) get(p *packages.Package) *types.Package {
+	t := v.pkgs[p]
+	if t == nil {
+		t = types.NewPackage(p.PkgPath, p.Name)
+		v.pkgs[p] = t
+	}
+	return t
+}
+
+func (v *shallow) load(p *packages.Package) (*types.Package, error) {
+	if p.PkgPath == "unsafe" {
+		return types.Unsafe, nil
+	}
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	t := v.get(p)
+	if t.Complete() {
+		return t, nil
+	}
+	// What p's export data may name is in its import closure: by path,
+	// that is its view of the packages.
+	byPath := map[string]*types.Package{p.PkgPath: t}
+	var visit func(q *packages.Package)
+	visit = func(q *packages.Package) {
+		for _, ip := range q.Imports {
+			if _, ok := byPath[ip.PkgPath]; !ok && ip.PkgPath != "unsafe" {
+				byPath[ip.PkgPath] = v.get(ip)
+				visit(ip)
+			}
+		}
+	}
+	visit(p)
+	return readExport(p, v.fset, byPath)
+}
+
+// private is the view of one type check that needs no facts and may walk
+// the packages below its imports: it reads only the package's direct
+// imports into a map of its own (as go vet does).
+type private struct {
+	fset *token.FileSet
+	pkgs map[string]*types.Package
+}
+
+func newPrivate() *private {
+	return &private{fset: token.NewFileSet(), pkgs: map[string]*types.Package{}}
+}
+
+func (v *private) load(p *packages.Package) (*types.Package, error) {
+	if p.PkgPath == "unsafe" {
+		return types.Unsafe, nil
+	}
+	if t := v.pkgs[p.PkgPath]; t != nil && t.Complete() {
+		return t, nil
+	}
+	return readExport(p, v.fset, v.pkgs)
+}
+
+// readExport reads p's export data into pkgs, which it may complete
+// packages of and add packages to.
+func readExport(p *packages.Package, fset *token.FileSet, pkgs map[string]*types.Package) (*types.Package, error) {
+	if p.ExportFile == "" {
+		return nil, fmt.Errorf("no export data for %s", p.PkgPath)
+	}
+	f, err := os.Open(p.ExportFile)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r, err := gcexportdata.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("reading export data for %s: %v", p.PkgPath, err)
+	}
+	return gcexportdata.Read(r, fset, pkgs, p.PkgPath)
+}
+
+// typeCheck parses n's files into fset and type-checks them with the
+// imports v reads from the export data the go command wrote.
+func typeCheck(n *node, fset *token.FileSet, v view) (*token.FileSet, []*ast.File, *types.Package, *types.Info, []string) {
 	p := n.pkg
-	fset := u.fset
 	var errs []string
 	files := make([]*ast.File, 0, len(p.CompiledGoFiles))
 	for _, name := range p.CompiledGoFiles {
@@ -183,7 +314,7 @@ func typeCheck(n *node, u *universe) (*token.FileSet, []*ast.File, *types.Packag
 				}
 				return nil, fmt.Errorf("no package for import %q", path)
 			}
-			return u.load(ip)
+			return v.load(ip)
 		}),
 		Sizes: p.TypesSizes,
 		Error: func(err error) { errs = append(errs, err.Error()) },

@@ -41,7 +41,7 @@ func main() {
 	flag.StringVar(&coldVet, "coldvet", "xtools,corpus", "go vet workloads also measured with an empty GOCACHE (std costs minutes per run)")
 	flag.IntVar(&cfg.services, "services", 128, "service packages in the smallest corpus (doubled twice)")
 	flag.StringVar(&vet, "vet", "std,xtools,corpus", "workloads measured in go vet mode")
-	flag.StringVar(&workloads, "workloads", "std,xtools", "standalone workloads besides the corpus")
+	flag.StringVar(&workloads, "workloads", "std,xtools,golangci,gum", "standalone workloads besides the corpus")
 	flag.StringVar(&cfg.out, "o", "RESULTS.md", "report to write")
 	flag.BoolVar(&cfg.keep, "keep", false, "keep the temporary directory")
 	flag.Parse()
@@ -55,9 +55,14 @@ func main() {
 	if cfg.reps < 1 || cfg.coldReps < 0 || cfg.services <= 0 || cfg.services%4 != 0 {
 		log.Fatal("need -reps >= 1, -coldreps >= 0, -services a positive multiple of 4")
 	}
-	for _, w := range slices.Concat(cfg.vet, cfg.coldVet, cfg.workloads) {
+	for _, w := range slices.Concat(cfg.vet, cfg.coldVet) {
 		if w != "std" && w != "xtools" && w != "corpus" {
-			log.Fatalf("unknown workload %q (want std, xtools or corpus)", w)
+			log.Fatalf("unknown go vet workload %q (want std, xtools or corpus)", w)
+		}
+	}
+	for _, w := range cfg.workloads {
+		if w != "std" && w != "xtools" && modules[w].path == "" {
+			log.Fatalf("unknown workload %q (want std, xtools, golangci or gum)", w)
 		}
 	}
 	if err := run(cfg); err != nil {
@@ -77,10 +82,32 @@ func split(s string) []string {
 
 // A workload is a set of packages every tool is pointed at.
 type workload struct {
-	key     string // std, xtools or corpus, as in the flags
-	name    string // std, x/tools, corpus-N
+	key     string // std, xtools, golangci, gum or corpus, as in the flags
+	name    string // std, x/tools, corpus-N, ...
 	dir     string // where the tools run
 	pattern string
+	env     []string // added to every command's environment
+	// target is the most futurelint with an empty cache may cost, as a
+	// multiple of the floor's wall time; 0: the ratio is reported only.
+	target float64
+	module module // for a published module: what to fetch into dir
+}
+
+// A module is a published module measured as its users would run
+// futurelint on it: fetched through the module proxy into the module
+// cache, copied somewhere writable, and run with GOFLAGS=-mod=mod (its
+// go.sum need not list its test dependencies).
+type module struct {
+	path, version string
+	about         string // what it is, for RESULTS.md
+}
+
+// modules are the published modules the bench measures, by workload key.
+var modules = map[string]module{
+	"golangci": {"github.com/golangci/golangci-lint/v2", "v2.15.0",
+		"golangci-lint's module: a large real module with a real dependency tree and no loop code"},
+	"gum": {"github.com/charmbracelet/gum", "v0.17.0",
+		"a Bubble Tea application (24 packages) with its real dependencies: loop code that calls into them"},
 }
 
 // bench holds the state of one run.
@@ -199,9 +226,19 @@ func run(cfg config) error {
 func (b *bench) workload(name string) workload {
 	switch name {
 	case "std":
-		return workload{key: "std", name: "std", dir: b.benchDir, pattern: "std"}
+		return workload{key: "std", name: "std", dir: b.benchDir, pattern: "std", target: 1.5}
 	case "xtools":
-		return workload{key: "xtools", name: "x/tools", dir: filepath.Join(b.benchDir, "workload", "xtools"), pattern: "golang.org/x/tools/go/..."}
+		return workload{key: "xtools", name: "x/tools", dir: filepath.Join(b.benchDir, "workload", "xtools"), pattern: "golang.org/x/tools/go/...", target: 1.3}
+	case "golangci", "gum":
+		m := modules[name]
+		w := workload{key: name, name: name, dir: filepath.Join(b.cacheDir, "modules", name+"@"+m.version), pattern: "./...",
+			env: []string{"GOFLAGS=-mod=mod"}, module: m}
+		if name == "golangci" {
+			w.name, w.target = "golangci-lint module", 1.5
+		} else {
+			w.name = "gum (Bubble Tea)"
+		}
+		return w
 	default: // the middle corpus: go vet on the largest costs minutes more and shows nothing new
 		c := b.corpora[len(b.corpora)/2]
 		return c.workload
@@ -236,9 +273,13 @@ func (b *bench) buildTools() error {
 }
 
 // goCmd runs the go command for setup (not measured), failing loudly.
-func goCmd(dir string, args ...string) error {
+func goCmd(dir string, args ...string) error { return goCmdEnv(dir, nil, args...) }
+
+// goCmdEnv is goCmd with env added to the environment.
+func goCmdEnv(dir string, env []string, args ...string) error {
 	cmd := exec.Command("go", args...)
 	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), env...)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		return fmt.Errorf("(cd %s && go %s): %v\n%s", dir, strings.Join(args, " "), err, out)

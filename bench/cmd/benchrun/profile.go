@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -38,6 +39,7 @@ type entry struct {
 
 // areas names the parts of a run worth telling apart.
 var areas = []struct{ name, focus string }{
+	{"reading export data (gcexportdata.Read)", `^golang\.org/x/tools/go/gcexportdata\.Read$`},
 	{"parsing (go/parser)", `^go/(parser|scanner)\.`},
 	{"type checking (go/types Checker.Files)", `^go/types\.\(\*Checker\)\.Files$`},
 	{"SSA (x/tools/go/ssa, buildssa)", `^golang\.org/x/tools/go/(ssa|analysis/passes/buildssa)\.`},
@@ -58,8 +60,8 @@ func (b *bench) runProfiles() error {
 	}
 	for _, w := range ws {
 		stem := filepath.Join(b.tmp, "profile-"+strings.ReplaceAll(w.name, "/", "-"))
-		c := command{dir: w.dir, env: offline, ok: []int{3},
-			args: []string{b.futurelint, "-cpuprofile=" + stem + ".cpu", "-memprofile=" + stem + ".mem", "-cache=false", "-test=false", w.pattern}}
+		c := command{dir: w.dir, env: append(slices.Clone(offline), w.env...), ok: []int{3},
+			args: []string{b.futurelint, "-cpuprofile=" + stem + ".cpu", "-memprofile=" + stem + ".mem", "-cache=false", w.pattern}}
 		if _, err := measure(c, b.log); err != nil {
 			return err
 		}

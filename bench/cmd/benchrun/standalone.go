@@ -5,23 +5,28 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 
 	"github.com/futurelint/futurelint/bench/gen"
 )
 
 // standaloneResult is futurelint and its baselines, each as its own command,
-// on one workload.
+// on one workload. Every tool runs with its defaults, tests included, as
+// users run it; the floor and futurelint also run with -test=false.
 type standaloneResult struct {
 	workload workload
 	nop      *series // the floor: no facts, dependencies from export data
-	nopFacts *series // the same driver with a fact type: dependencies from source
+	nopFacts *series // the same driver with a fact type: dependencies from source (nil on published modules)
 	// futurelint with an empty result cache, then again with nothing
 	// changed, and (on the corpus) after editing one leaf package.
 	futurelint, futurelintWarm, futurelintEdit *series
 	static, staticWarm                         *series // staticcheck, empty cache and warm
+	// The floor and futurelint (empty cache) with -test=false.
+	nopNoTests, futurelintNoTests *series
 }
 
 // offline keeps the network out of measured runs: everything they need was
@@ -35,22 +40,30 @@ const editedLeaf = "blockpath/p0"
 func (b *bench) standaloneSeries(w workload) *standaloneResult {
 	scCache := filepath.Join(b.tmp, "staticcheck-cache")
 	flCache := filepath.Join(b.tmp, "futurelint-cache")
-	scEnv := append([]string{"STATICCHECK_CACHE=" + scCache}, offline...)
-	flEnv := append([]string{"FUTURELINT_CACHE=" + flCache}, offline...)
-	fl := command{dir: w.dir, env: flEnv, ok: []int{3}, args: []string{b.futurelint, "-test=false", w.pattern}}
-	sc := command{dir: w.dir, env: scEnv, ok: []int{1}, args: []string{b.staticcheck, "-tests=false", w.pattern}}
+	env := append(slices.Clone(offline), w.env...)
+	scEnv := append([]string{"STATICCHECK_CACHE=" + scCache}, env...)
+	flEnv := append([]string{"FUTURELINT_CACHE=" + flCache}, env...)
+	fl := command{dir: w.dir, env: flEnv, ok: []int{3}, args: []string{b.futurelint, w.pattern}}
+	flNoTests := command{dir: w.dir, env: flEnv, ok: []int{3}, args: []string{b.futurelint, "-test=false", w.pattern}}
+	sc := command{dir: w.dir, env: scEnv, ok: []int{1}, args: []string{b.staticcheck, w.pattern}}
+	emptyCache := func() error { return os.RemoveAll(flCache) }
 	r := &standaloneResult{
 		workload: w,
-		nop: &series{cmd: command{dir: w.dir, env: offline, ok: []int{3},
+		nop:      &series{cmd: command{dir: w.dir, env: env, ok: []int{3}, args: []string{b.nop, w.pattern}}},
+		nopNoTests: &series{cmd: command{dir: w.dir, env: env, ok: []int{3},
 			args: []string{b.nop, "-test=false", w.pattern}}},
-		nopFacts: &series{cmd: command{dir: w.dir, env: offline, ok: []int{3},
-			args: []string{b.nopFacts, "-test=false", w.pattern}}},
 		// Both caches are emptied before every cold run, so that each
 		// analyses everything; the warm runs follow their cold run.
-		futurelint:     &series{cmd: fl, before: func() error { return os.RemoveAll(flCache) }},
-		futurelintWarm: &series{cmd: fl},
-		static:         &series{cmd: sc, before: func() error { return os.RemoveAll(scCache) }},
-		staticWarm:     &series{cmd: sc},
+		futurelint:        &series{cmd: fl, before: emptyCache},
+		futurelintWarm:    &series{cmd: fl},
+		futurelintNoTests: &series{cmd: flNoTests, before: emptyCache},
+		static:            &series{cmd: sc, before: func() error { return os.RemoveAll(scCache) }},
+		staticWarm:        &series{cmd: sc},
+	}
+	if w.module.path == "" {
+		// On a published module's tree it type-checks over a thousand
+		// packages from source per run: minutes, and no target.
+		r.nopFacts = &series{cmd: command{dir: w.dir, env: env, ok: []int{3}, args: []string{b.nopFacts, w.pattern}}}
 	}
 	if w.key == "corpus" {
 		edits := 0
@@ -65,7 +78,11 @@ func (b *bench) standaloneSeries(w workload) *standaloneResult {
 // rounds lists the series of r in the order of one round: each warm run
 // right after its cold run, the edit between futurelint's cold and warm.
 func (r *standaloneResult) rounds() []*series {
-	ss := []*series{r.nop, r.nopFacts, r.futurelint}
+	ss := []*series{r.nop, r.nopNoTests}
+	if r.nopFacts != nil {
+		ss = append(ss, r.nopFacts)
+	}
+	ss = append(ss, r.futurelintNoTests, r.futurelint)
 	if r.futurelintEdit != nil {
 		ss = append(ss, r.futurelintEdit)
 	}
@@ -84,11 +101,56 @@ func appendComment(file, comment string) error {
 // warm brings the go command's caches to a steady state for w: go list
 // -export compiles what staticcheck asks for; one floor run settles the rest.
 func (b *bench) warm(w workload) error {
-	if err := goCmd(w.dir, "list", "-export", "-deps", "-e", w.pattern); err != nil {
+	if err := b.fetch(w); err != nil {
+		return err
+	}
+	if err := goCmdEnv(w.dir, w.env, "list", "-export", "-deps", "-test", "-e", w.pattern); err != nil {
 		return err
 	}
 	s := b.standaloneSeries(w)
 	return b.interleave(1, &series{cmd: s.nop.cmd})
+}
+
+// fetch puts a published module's source in w.dir, writable, through the
+// module proxy and the module cache, once: later runs reuse the copy.
+func (b *bench) fetch(w workload) error {
+	if w.module.path == "" {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(w.dir, "go.mod")); err == nil {
+		return nil
+	}
+	cmd := exec.Command("go", "mod", "download", "-json", w.module.path+"@"+w.module.version)
+	cmd.Dir = b.benchDir
+	out, err := cmd.Output()
+	if err != nil {
+		return fmt.Errorf("go mod download %s@%s: %v", w.module.path, w.module.version, err)
+	}
+	var dl struct{ Dir string }
+	if err := json.Unmarshal(out, &dl); err != nil || dl.Dir == "" {
+		return fmt.Errorf("go mod download %s@%s: no directory in %s", w.module.path, w.module.version, out)
+	}
+	tmp := w.dir + ".tmp"
+	if err := os.RemoveAll(tmp); err != nil {
+		return err
+	}
+	if err := os.CopyFS(tmp, os.DirFS(dl.Dir)); err != nil {
+		return err
+	}
+	// The module cache's files are read-only; -mod=mod writes go.mod.
+	if err := filepath.WalkDir(tmp, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		mode := os.FileMode(0o644)
+		if d.IsDir() {
+			mode = 0o755
+		}
+		return os.Chmod(path, mode)
+	}); err != nil {
+		return err
+	}
+	return os.Rename(tmp, w.dir)
 }
 
 func (b *bench) runStandalone(w workload) error {
@@ -128,7 +190,7 @@ func (b *bench) runCorpora() error {
 			return err
 		}
 		c := &corpusResult{services: n, manifest: m}
-		c.standaloneResult = *b.standaloneSeries(workload{key: "corpus", name: fmt.Sprintf("corpus-%d", n), dir: dir, pattern: "./..."})
+		c.standaloneResult = *b.standaloneSeries(workload{key: "corpus", name: fmt.Sprintf("corpus-%d", n), dir: dir, pattern: "./...", target: 1.5})
 		b.corpora = append(b.corpora, c)
 		if err := b.warm(c.workload); err != nil {
 			return err
@@ -155,7 +217,7 @@ func (b *bench) runCorpora() error {
 // diagnosticsByRule runs futurelint -json (unmeasured) and counts its
 // diagnostics per analyzer.
 func (b *bench) diagnosticsByRule(w workload) (map[string]int, error) {
-	cmd := exec.Command(b.futurelint, "-json", "-cache=false", "-test=false", w.pattern)
+	cmd := exec.Command(b.futurelint, "-json", "-cache=false", w.pattern)
 	cmd.Dir = w.dir
 	cmd.Env = append(os.Environ(), offline...)
 	var stderr bytes.Buffer

@@ -32,7 +32,7 @@ func (b *bench) runVet(w workload) error {
 	vetArgs := []string{"go", "vet", w.pattern}
 	flArgs := []string{"go", "vet", "-vettool=" + b.futurelint, w.pattern}
 	in := func(cache string, args []string) command {
-		return command{dir: w.dir, env: append([]string{"GOCACHE=" + cache}, offline...), args: args, ok: []int{1}}
+		return command{dir: w.dir, env: slices.Concat([]string{"GOCACHE=" + cache}, offline, w.env), args: args, ok: []int{1}}
 	}
 	fresh := func(cache string) func() error { return func() error { return os.RemoveAll(cache) } }
 	copyTo := func(to string) func() error {

@@ -10,7 +10,7 @@ import "github.com/rivo/tview"
 // before QueueUpdate waited for its function (versions/tview2020).
 func clearButton(app *tview.Application, logs *tview.TextView) *tview.Button {
 	return tview.NewButton("Clear").SetSelectedFunc(func() {
-		app.QueueUpdate(func() { logs.Clear() }) // want "runs later on this same loop"
+		app.QueueUpdate(func() { logs.Clear() }) // want "needless thread-safe hop"
 	})
 }
 
