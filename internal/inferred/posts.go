@@ -200,7 +200,7 @@ func (f *finder) waits(l *loop, d *ast.FuncDecl, send *ast.SendStmt, top int) (a
 	switch s := d.Body.List[top].(type) {
 	case *ast.SendStmt:
 		rest = d.Body.List[top+1:]
-		if f.unbuffered(l, send.Chan) {
+		if f.unbuffered(send.Chan) {
 			return true, false // the send itself waits for the loop to take it
 		}
 	case *ast.SelectStmt:
@@ -290,7 +290,7 @@ func (f *finder) signalledByLoop(l *loop, d *ast.FuncDecl, send *ast.SendStmt, c
 // unbuffered reports whether every make of the queue q (assigned to its
 // field or variable anywhere in the package) makes an unbuffered channel;
 // false when none is found.
-func (f *finder) unbuffered(l *loop, q ast.Expr) bool {
+func (f *finder) unbuffered(q ast.Expr) bool {
 	obj := f.queueObj(q)
 	makes := 0
 	buffered := false
