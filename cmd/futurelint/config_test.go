@@ -108,7 +108,7 @@ func TestBadConfig(t *testing.T) {
 		{"malformed", map[string]string{".futurelint.json": strings.Replace(goodConfig, `"deadlock", "waits"`, `"deadlock" "waits"`, 1)}, nil,
 			`.futurelint.json:6:49: malformed JSON: invalid character '"' after object key:value pair`},
 		{"unknown key", map[string]string{".futurelint.json": strings.Replace(goodConfig, `"types"`, `"type"`, 1)}, nil,
-			`.futurelint.json:4:7: unknown key "type" (known keys here: words, types, functions)`},
+			`.futurelint.json:4:7: unknown key "type" (known keys here: words, types, functions, inferLoops)`},
 		{"unknown method", map[string]string{".futurelint.json": typo}, nil,
 			`.futurelint.json:6:9: type tmp/loop.Future has no method Wiat`},
 		{"-config", map[string]string{"cfg/loops.json": typo}, []string{"-config=cfg/loops.json"},

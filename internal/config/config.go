@@ -45,6 +45,9 @@ type Library struct {
 	Words Words
 	Types []TypeSpec
 	Funcs []FuncSpec
+	// NoInfer turns off loop inference in the package ("inferLoops":
+	// false): its goroutines draining a channel are not taken for loops.
+	NoInfer bool
 }
 
 // Words are the library's own names for what messages talk about.
@@ -233,11 +236,18 @@ func parseAttach(n *node, at func(*node) string) ([]Attach, error) {
 }
 
 func parseLibrary(path string, n *node, at func(*node) string) (*Library, error) {
-	m, err := object(n, "words", "types", "functions")
+	m, err := object(n, "words", "types", "functions", "inferLoops")
 	if err != nil {
 		return nil, err
 	}
 	lib := &Library{Pkg: path}
+	if v := m["inferLoops"]; v != nil {
+		infer, err := boolean(v)
+		if err != nil {
+			return nil, err
+		}
+		lib.NoInfer = !infer
+	}
 	if w := m["words"]; w != nil {
 		wm, err := object(w, "loop", "wait", "handBack")
 		if err != nil {

@@ -12,6 +12,10 @@ import (
 // suppresses a finding, is not a role and is left alone here.
 const DirectivePrefix = "//futurelint:"
 
+// NotALoop is the directive, on a function, that turns off the inference
+// of a loop run by it (see internal/inferred).
+const NotALoop = "not-a-loop"
+
 // ignoreVerb is the suppression directive's verb (see engine.IgnoreDirective).
 const ignoreVerb = "ignore"
 
@@ -20,6 +24,7 @@ const ignoreVerb = "ignore"
 type Directives struct {
 	Library  Library
 	LoopCode []*ast.FuncDecl // functions declared to run on the loop
+	NotLoops []*ast.FuncDecl // functions whose goroutine is not to be taken for a loop
 }
 
 // ParseDirectives reads the role directives of a package's files:
@@ -33,6 +38,7 @@ type Directives struct {
 //	//futurelint:suspends
 //	//futurelint:current-loop
 //	//futurelint:loopcode
+//	//futurelint:not-a-loop
 //
 // in the doc comment of a function or method (or of a method in an
 // interface type), where P, F and L name parameters (the receiver by its
@@ -140,12 +146,16 @@ func (p *dirParser) fn(decl *ast.FuncDecl) {
 		recv = recvName(decl.Recv.List[0].Type)
 	}
 	for _, c := range p.directives(decl.Doc) {
-		if verb, _ := directiveVerb(c); verb == "loopcode" {
+		if verb, _ := directiveVerb(c); verb == "loopcode" || verb == NotALoop {
 			if strings.TrimSpace(strings.TrimPrefix(c.Text, DirectivePrefix+verb)) != "" {
-				p.errorf(c.Pos(), "//futurelint:loopcode takes no arguments")
+				p.errorf(c.Pos(), "//futurelint:%s takes no arguments", verb)
 				continue
 			}
-			p.d.LoopCode = append(p.d.LoopCode, decl)
+			if verb == NotALoop {
+				p.d.NotLoops = append(p.d.NotLoops, decl)
+			} else {
+				p.d.LoopCode = append(p.d.LoopCode, decl)
+			}
 			continue
 		}
 		p.funcDirective(c, recv, decl.Name.Name)
@@ -330,7 +340,7 @@ func parseFuncDirective(s *FuncSpec, text string) error {
 		if _, ok := TypeRoles[verb]; ok {
 			return fmt.Errorf("%s applies to a type, not a function", verb)
 		}
-		return fmt.Errorf("%s: unknown directive (known: blocks, callback, coroutine, goroutine, wraps, loop-only, suspends, current-loop, loopcode, ignore)", verb)
+		return fmt.Errorf("%s: unknown directive (known: blocks, callback, coroutine, goroutine, wraps, loop-only, suspends, current-loop, loopcode, not-a-loop, ignore)", verb)
 	}
 	return nil
 }

@@ -132,7 +132,7 @@ func TestDirectiveErrors(t *testing.T) {
 		{"//futurelint:blocks\n\nfunc F() {}", `lib.go:3:1: //futurelint:blocks is not in the doc comment of a function, method or type`},
 		{"func F() {\n\t//futurelint:blocks\n}", `lib.go:4:2: //futurelint:blocks is not in the doc comment`},
 		{"type I interface {\n\t//futurelint:loopcode\n\tM()\n}", `lib.go:4:2: //futurelint:loopcode on an interface method is not supported`},
-		{"//futurelint:blocks io\n//futurelint:blocking\nfunc F() {}\n\n//futurelint:blocks\nvar x int", "lib.go:4:1: //futurelint:blocking: unknown directive (known: blocks, callback, coroutine, goroutine, wraps, loop-only, suspends, current-loop, loopcode, ignore)\nlib.go:7:1: //futurelint:blocks is not in the doc comment"},
+		{"//futurelint:blocks io\n//futurelint:blocking\nfunc F() {}\n\n//futurelint:blocks\nvar x int", "lib.go:4:1: //futurelint:blocking: unknown directive (known: blocks, callback, coroutine, goroutine, wraps, loop-only, suspends, current-loop, loopcode, not-a-loop, ignore)\nlib.go:7:1: //futurelint:blocks is not in the doc comment"},
 	} {
 		src := "package lib\n\n" + tc.src + "\n"
 		fset := token.NewFileSet()

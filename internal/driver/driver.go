@@ -424,7 +424,7 @@ func (n *node) readFiles() error {
 			return err
 		}
 		fmt.Fprintf(h, "file %q %x\n", name, sha256.Sum256(src))
-		n.directives = n.directives || !n.std && declaresRoles(src)
+		n.directives = n.directives || !n.std && (declaresRoles(src) || mayRunLoop(src))
 	}
 	copy(n.files[:], h.Sum(nil))
 	return nil

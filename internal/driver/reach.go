@@ -51,6 +51,14 @@ func declaresRoles(src []byte) bool {
 	}
 }
 
+// mayRunLoop reports whether a file's source may hold a loop nobody
+// described (internal/inferred): a go statement and a channel receive.
+// Such a package may declare rows by inference, as with a directive. It
+// errs on the side of yes.
+func mayRunLoop(src []byte) bool {
+	return bytes.Contains(src, []byte("<-")) && (bytes.Contains(src, []byte("\tgo ")) || bytes.Contains(src, []byte(" go ")))
+}
+
 // markReach sets loopy and needed on the nodes of order (dependencies
 // first). Files must have been read (hashFiles) for the directives.
 func markReach(order []*node) {

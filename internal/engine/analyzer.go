@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/futurelint/futurelint/internal/inferred"
 	"github.com/futurelint/futurelint/internal/roles"
 )
 
@@ -44,7 +45,7 @@ func newAnalyzer(table *roles.Table, alwaysSSA bool) *analysis.Analyzer {
 }
 
 // FactTypes are the facts the engine imports and exports.
-var FactTypes = []analysis.Fact{(*BlocksFact)(nil), (*SchedulesFact)(nil), (*LoopAPIFact)(nil), (*SuspendsFact)(nil), (*RolesFact)(nil), (*ModuleVersionFact)(nil)}
+var FactTypes = []analysis.Fact{(*BlocksFact)(nil), (*SchedulesFact)(nil), (*LoopAPIFact)(nil), (*SuspendsFact)(nil), (*RolesFact)(nil), (*ModuleVersionFact)(nil), (*inferred.Fact)(nil)}
 
 // Result is the engine's view of one package.
 type Result struct {
@@ -85,7 +86,7 @@ func run(pass *analysis.Pass, base *roles.Table, alwaysSSA bool) (any, error) {
 		// handshakes inside Run or Await) are not what their users call.
 		return r, nil
 	}
-	if !alwaysSSA && !r.usesLoopAPI() && len(loopCode) == 0 {
+	if !alwaysSSA && !r.usesLoopAPI() && len(loopCode) == 0 && !r.Roles.LoopRuntime(pass.Pkg.Path()) {
 		r.exportASTSummaries()
 		return r, nil
 	}

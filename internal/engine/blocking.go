@@ -168,7 +168,7 @@ func (r *Result) staticCalls(fn *ssa.Function) []ssa.CallInstruction {
 		if common.IsInvoke() || common.StaticCallee() == nil {
 			continue
 		}
-		if row := r.Role(common); row != nil && row.Block != roles.NoBlock {
+		if row := r.Role(common); row != nil && (row.Block != roles.NoBlock || row.Guarded) {
 			continue
 		}
 		out = append(out, ci)

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/futurelint/futurelint/internal/config"
+	"github.com/futurelint/futurelint/internal/inferred"
 	"github.com/futurelint/futurelint/internal/roles"
 )
 
@@ -52,7 +53,8 @@ func (f *ModuleVersionFact) String() string { return "module " + f.Module + "@" 
 
 // extend returns the roles table for pass: base, then the rows that
 // packages it depends on declare in directives (RolesFact), then its own
-// directives, then the rows of the config that applies to the package (the
+// directives, then the loops inferred in it and its dependencies
+// (internal/inferred), then the rows of the config that applies to the package (the
 // user's word is last, so it wins). It exports the package's own rows as a
 // RolesFact, and returns the functions its directives declare loop code.
 // With nothing to add, it returns base itself.
@@ -111,6 +113,13 @@ func extend(pass *analysis.Pass, base *roles.Table) (*roles.Table, map[*types.Fu
 	if err != nil {
 		return nil, nil, err
 	}
+	noInfer := false
+	if c != nil {
+		for _, lib := range c.Libraries {
+			noInfer = noInfer || lib.NoInfer && lib.Pkg == pass.Pkg.Path()
+		}
+	}
+	libs = append(libs, inferred.Libraries(pass, base.With(libs...), dirs.NotLoops, noInfer)...)
 	if c != nil {
 		pkgs := dependencies(pass.Pkg)
 		for _, lib := range c.Libraries {

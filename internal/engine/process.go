@@ -54,7 +54,7 @@ func (r *Result) funcArgLoop(row *roles.Func, fa roles.FuncArg) (loopRef, bool) 
 // is false when the call is not a submit.
 func (r *Result) submitTarget(call *ssa.CallCommon, row *roles.Func) (loopRef, bool) {
 	if row.SubmitLoop == roles.ProcessLoop {
-		return r.processRef(row.Pkg), true
+		return r.processRef(submitVia(row)), true
 	}
 	if l := Arg(call, row.SubmitLoop.Index()); l != nil {
 		return r.loopOf(l), true
@@ -95,9 +95,21 @@ func awaitedSubmit(row *roles.Func) (awaited, sometimes bool) {
 // on every path, that loop's name (BlocksFact.Loop); else "".
 func (r *Result) waitsForProcess(row *roles.Func) string {
 	if awaited, sometimes := awaitedSubmit(row); awaited && !sometimes && row.SubmitLoop == roles.ProcessLoop {
-		return r.processName(row.Pkg)
+		return r.processName(submitVia(row))
 	}
 	return ""
+}
+
+// submitVia is the path naming the process-wide loop a submit row sends
+// to: the Via of its function argument on that loop when set (an inferred
+// loop, one of several in its package), else the row's package.
+func submitVia(row *roles.Func) string {
+	for _, fa := range row.Funcs {
+		if fa.Loop == roles.ProcessLoop && fa.Via != "" {
+			return fa.Via
+		}
+	}
+	return row.Pkg
 }
 
 // classifyLoopServe works out Deadlock and Submit for waits on a loop

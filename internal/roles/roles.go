@@ -212,6 +212,12 @@ type Func struct {
 	// the call waits only sometimes (fyne.DoAndWait) leaves it unset.
 	Awaited bool
 
+	// Guarded is set for a call that runs its function argument directly
+	// when made on the loop, and submits it and waits otherwise (fyne's
+	// runOnMain shape): the row, not the callee's body, says what a call
+	// does, and made from its loop's code it does not wait.
+	Guarded bool
+
 	// WrapLoop is the loop argument that an executor future or job is
 	// wrapped onto (Wrap, RunInExecutor): completion is delivered on that
 	// loop. NoArg if the call is not one.

@@ -22,4 +22,19 @@ OnDone callbacks run on other goroutines and are not loop code.
 The same roles come from rows for other libraries (an actor's Receive, a
 network loop's event handlers, a UI toolkit's callbacks): futurelint knows
 which functions of each library mark, schedule or run loop code from its
-roles table, and a finding uses that library's words.`
+roles table, and a finding uses that library's words.
+
+Loops nobody described are inferred from their shape: a goroutine that
+loops receiving from one channel (range, or a select whose other cases are
+quit, ctx.Done() or timers), runs what it receives and is the channel's
+only consumer; or a Run(main) that starts main on a new goroutine and
+serves such a channel on the calling one. Functions that send one of their
+func parameters to the channel are its posts (the parameter is loop code);
+a post that then waits for a signal only the loop gives, or that sends to
+an unbuffered channel, waits for the loop: made from that loop's code, it
+deadlocks. Findings name the loop by the function running it and the
+channel it drains ("(*EventLoop).serve draining e.jobs"). Several
+consumers (a worker pool), a send from a goroutine of its own, a guarded
+invoke that runs its function directly when already on the loop, and a
+loop nobody waits for (fire-and-forget work from a buffered channel) are
+not reported. docs/config.md says how to turn an inference off.`

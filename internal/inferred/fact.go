@@ -1,0 +1,44 @@
+package inferred
+
+import (
+	"strings"
+
+	"github.com/futurelint/futurelint/internal/roles"
+)
+
+// Fact is a package fact: the loops a package runs, with the rows of its
+// posts and invokes, so that its importers see them as a library's rows.
+type Fact struct {
+	Loops []Loop
+}
+
+// Loop is one inferred loop.
+type Loop struct {
+	// Name is how findings call it: the function running it and the
+	// channel it drains, "(*EventLoop).serve draining e.jobs".
+	Name string
+	// Via tells it apart from every other loop (its package path and
+	// name): the roles.FuncArg.Via of its rows and its library's path.
+	Via   string
+	Funcs []roles.Func
+}
+
+func (*Fact) AFact() {}
+
+func (f *Fact) String() string {
+	var names []string
+	for _, l := range f.Loops {
+		names = append(names, l.Name)
+	}
+	return "inferred loops: " + strings.Join(names, "; ")
+}
+
+// library is the roles library of l: its rows, worded with its name.
+func (l *Loop) library() *roles.Library {
+	return &roles.Library{
+		Name:  l.Name,
+		Paths: []string{l.Via},
+		Words: roles.Words{Loop: l.Name, LoopGoroutine: "the goroutine of " + l.Name},
+		Funcs: l.Funcs,
+	}
+}

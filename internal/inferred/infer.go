@@ -1,0 +1,83 @@
+package inferred
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/futurelint/futurelint/internal/roles"
+)
+
+// Libraries returns the roles libraries of the loops the package's
+// dependencies run (from their Facts) and of those the package runs itself,
+// which it exports as a Fact. notLoops are the functions a
+// //futurelint:not-a-loop directive marks; off turns inference off in
+// the package (its config says "inferLoops": false). base is the table
+// before inference: a package it describes is not inferred.
+func Libraries(pass *analysis.Pass, base *roles.Table, notLoops []*ast.FuncDecl, off bool) []*roles.Library {
+	var libs []*roles.Library
+	var facts []analysis.PackageFact
+	for _, pf := range pass.AllPackageFacts() {
+		if _, ok := pf.Fact.(*Fact); ok && pf.Package != pass.Pkg {
+			facts = append(facts, pf)
+		}
+	}
+	sort.Slice(facts, func(i, j int) bool { return facts[i].Package.Path() < facts[j].Package.Path() })
+	for _, pf := range facts {
+		for i := range pf.Fact.(*Fact).Loops {
+			libs = append(libs, pf.Fact.(*Fact).Loops[i].library())
+		}
+	}
+	path := pass.Pkg.Path()
+	std := (pass.Module == nil || pass.Module.Path == "") && roles.IsStd(path)
+	if off || std || base.Library(path) != nil || base.DescribedOnly(path) || !mayHaveLoop(pass.TypesInfo, pass.Files) {
+		return libs
+	}
+	loops := infer(pass, base, notLoops)
+	if len(loops) == 0 {
+		return libs
+	}
+	pass.ExportPackageFact(&Fact{Loops: loops})
+	for i := range loops {
+		lib := loops[i].library()
+		lib.Clients = []string{path} // rows of its own: analysed all the same
+		libs = append(libs, lib)
+	}
+	return libs
+}
+
+// mayHaveLoop is the cheap syntax check run before any inference: a loop
+// needs a go statement and a channel receive inside a for statement.
+func mayHaveLoop(info *types.Info, files []*ast.File) bool {
+	hasGo, hasRecv := false, false
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.GoStmt:
+				hasGo = true
+			case *ast.RangeStmt:
+				if t := info.TypeOf(n.X); t != nil {
+					_, isChan := t.Underlying().(*types.Chan)
+					hasRecv = hasRecv || isChan
+				}
+			case *ast.ForStmt:
+				if n.Cond == nil {
+					ast.Inspect(n.Body, func(m ast.Node) bool {
+						if u, ok := m.(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+							hasRecv = true
+						}
+						return !hasRecv
+					})
+				}
+			}
+			return !(hasGo && hasRecv)
+		})
+		if hasGo && hasRecv {
+			return true
+		}
+	}
+	return false
+}

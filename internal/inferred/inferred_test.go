@@ -1,0 +1,33 @@
+package inferred_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/futurelint/futurelint/internal/testmodule"
+	"github.com/futurelint/futurelint/passes/loopblock"
+	"github.com/futurelint/futurelint/passes/selfsubmit"
+)
+
+// Invokes of loops nobody described, from their own loop code, in a
+// package that sees the loops' rows as facts: deadlocks.
+func TestSelfSubmit(t *testing.T) {
+	dir := testmodule.Dir(t)
+	analysistest.Run(t, dir, selfsubmit.Analyzer, "./inferred/use/self")
+}
+
+// Blocking in inferred loops' code, and their invokes through wrappers.
+func TestLoopBlock(t *testing.T) {
+	dir := testmodule.Dir(t)
+	analysistest.Run(t, dir, loopblock.Analyzer, "./inferred/use/block")
+}
+
+// The loops' own packages, the look-alikes, and loops whose inference a
+// directive (off) or the config (offcfg) turns off have no finding.
+func TestQuiet(t *testing.T) {
+	dir := testmodule.Dir(t)
+	pkgs := []string{"./inferred/evloop", "./inferred/mainq", "./inferred/mainq2", "./inferred/service", "./inferred/pools", "./inferred/off", "./inferred/offcfg"}
+	analysistest.Run(t, dir, selfsubmit.Analyzer, pkgs...)
+	analysistest.Run(t, dir, loopblock.Analyzer, pkgs...)
+}

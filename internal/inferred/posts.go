@@ -1,0 +1,403 @@
+package inferred
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/futurelint/futurelint/internal/roles"
+)
+
+// posts returns the rows of the package's functions that send one of
+// their func parameters to a queue of l. A loop nobody waits on (no
+// invoke-and-wait, not a main-thread queue, a buffered queue) gets none.
+func (f *finder) posts(l *loop, base *roles.Table) []roles.Func {
+	var rows []roles.Func
+	waited := l.main
+	for _, file := range f.pass.Files {
+		for _, decl := range file.Decls {
+			d, ok := decl.(*ast.FuncDecl)
+			if !ok || d.Body == nil || d.Body == l.body {
+				continue
+			}
+			fn, _ := f.info.Defs[d.Name].(*types.Func)
+			if fn == nil || base.Lookup(fn) != nil {
+				continue
+			}
+			row, ok := f.post(l, d, fn)
+			if !ok {
+				continue
+			}
+			if row.SubmitLoop != roles.NoArg {
+				waited = true
+			}
+			rows = append(rows, row)
+		}
+	}
+	if !waited {
+		return nil
+	}
+	return append(rows, f.guarded(l, rows)...)
+}
+
+// guarded returns plain post rows for the package's functions that, after
+// a check that may return early (already on the loop: run f directly),
+// hand a func parameter to one of the invokes in rows. Called from the
+// loop's own code they take the early return, so they are not invokes;
+// the engine would otherwise see only the wait behind the check.
+func (f *finder) guarded(l *loop, rows []roles.Func) []roles.Func {
+	invokes := map[types.Object]roles.FuncArg{}
+	for _, file := range f.pass.Files {
+		for _, decl := range file.Decls {
+			if d, ok := decl.(*ast.FuncDecl); ok {
+				if fn, ok := f.info.Defs[d.Name].(*types.Func); ok {
+					for _, r := range rows {
+						if r.SubmitLoop != roles.NoArg && r.Name == fn.Name() && r.Recv == recvTypeName(recvOf(fn)) {
+							invokes[fn] = r.Funcs[0]
+						}
+					}
+				}
+			}
+		}
+	}
+	var out []roles.Func
+	for _, file := range f.pass.Files {
+		for _, decl := range file.Decls {
+			d, ok := decl.(*ast.FuncDecl)
+			if !ok || d.Body == nil {
+				continue
+			}
+			fn, _ := f.info.Defs[d.Name].(*types.Func)
+			if fn == nil || invokes[fn].Arg != roles.NoArg {
+				continue
+			}
+			for i, stmt := range d.Body.List {
+				es, ok := stmt.(*ast.ExprStmt)
+				if !ok {
+					continue
+				}
+				call, ok := ast.Unparen(es.X).(*ast.CallExpr)
+				if !ok {
+					continue
+				}
+				fa, ok := invokes[f.callee(call.Fun)]
+				if !ok || !beforeReturns(d.Body.List[:i]) {
+					continue
+				}
+				args := call.Args
+				if _, isMethod := ast.Unparen(call.Fun).(*ast.SelectorExpr); isMethod && recvOf(f.callee(call.Fun).(*types.Func)) != nil {
+					args = append([]ast.Expr{nil}, args...) // Arg0 is the receiver
+				}
+				k := fa.Arg.Index()
+				if k < 0 || k >= len(args) || args[k] == nil {
+					continue
+				}
+				sig := fn.Signature()
+				for p := 0; p < sig.Params().Len(); p++ {
+					if id, ok := ast.Unparen(args[k]).(*ast.Ident); ok && f.info.Uses[id] == sig.Params().At(p) {
+						arg := roles.ArgAt(p)
+						if sig.Recv() != nil {
+							arg = roles.ArgAt(p + 1)
+						}
+						out = append(out, roles.Func{Pkg: fn.Pkg().Path(), Recv: recvTypeName(recvOf(fn)), Name: fn.Name(), Guarded: true,
+							Funcs: []roles.FuncArg{{Arg: arg, Where: roles.OnLoop, Loop: roles.ProcessLoop, Via: l.Via}}})
+					}
+				}
+				break
+			}
+		}
+	}
+	return out
+}
+
+// beforeReturns reports whether any of stmts returns.
+func beforeReturns(stmts []ast.Stmt) bool {
+	for _, s := range stmts {
+		if returns(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// recvOf is the receiver type of a method, or nil.
+func recvOf(fn *types.Func) types.Type {
+	if r := fn.Signature().Recv(); r != nil {
+		return r.Type()
+	}
+	return nil
+}
+
+// post returns the row of d when it sends one of its func parameters to
+// a queue of l, directly in its body (not in a closure: go func() { q <- f }()
+// does not wait).
+func (f *finder) post(l *loop, d *ast.FuncDecl, fn *types.Func) (roles.Func, bool) {
+	sig := fn.Signature()
+	var send *ast.SendStmt
+	param := -1
+	var top int
+	for i, stmt := range d.Body.List {
+		ast.Inspect(stmt, func(n ast.Node) bool {
+			if send != nil {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.SendStmt:
+				obj := f.chanObj(n.Chan)
+				for _, q := range l.objs {
+					if obj != q {
+						continue
+					}
+					for k := 0; k < sig.Params().Len(); k++ {
+						if p := sig.Params().At(k); isFunc(p.Type()) && f.carries(n.Value, p) {
+							send, param, top = n, k, i
+							return false
+						}
+					}
+				}
+			}
+			return true
+		})
+		if send != nil {
+			break
+		}
+	}
+	if send == nil {
+		return roles.Func{}, false
+	}
+	recv := ""
+	if sig.Recv() != nil {
+		recv = recvTypeName(recvOf(fn))
+	}
+	arg := roles.ArgAt(param)
+	if recv != "" {
+		arg = roles.ArgAt(param + 1)
+	}
+	row := roles.Func{Pkg: fn.Pkg().Path(), Recv: recv, Name: fn.Name(),
+		Funcs: []roles.FuncArg{{Arg: arg, Where: roles.OnLoop, Loop: roles.ProcessLoop, Via: l.Via}}}
+	awaited, sometimes := f.waits(l, d, send, top)
+	if awaited {
+		row.Block, row.SubmitLoop = roles.BlockLoopServe, roles.ProcessLoop
+		fa := &row.Funcs[0]
+		fa.Threadsafe, fa.Awaited, fa.Sometimes = true, true, sometimes
+		row.Awaited = !sometimes
+	}
+	return row, true
+}
+
+// waits reports whether d, having sent to l's queue with send in its
+// top-level statement top, waits for the loop to serve it: on every path
+// (awaited), or on some (sometimes).
+func (f *finder) waits(l *loop, d *ast.FuncDecl, send *ast.SendStmt, top int) (awaited, sometimes bool) {
+	for _, s := range d.Body.List[:top] {
+		if returns(s) {
+			return false, false // a guard: already on the loop, it runs f itself
+		}
+	}
+	var rest []ast.Stmt
+	switch s := d.Body.List[top].(type) {
+	case *ast.SendStmt:
+		rest = d.Body.List[top+1:]
+		if f.unbuffered(send.Chan) {
+			return true, false // the send itself waits for the loop to take it
+		}
+	case *ast.SelectStmt:
+		for _, c := range s.Body.List {
+			if cc := c.(*ast.CommClause); cc.Comm == send {
+				rest = cc.Body
+			}
+		}
+		sometimes = len(s.Body.List) > 1 // another case: it may give up
+	default:
+		return false, false
+	}
+	for _, s := range rest {
+		switch w := f.waitIn(l, d, send, s); w {
+		case waitAll:
+			return true, sometimes
+		case waitSome:
+			return true, true
+		}
+		if returns(s) {
+			return false, false
+		}
+	}
+	return false, false
+}
+
+type wait int
+
+const (
+	noWait   wait = iota
+	waitAll       // the statement waits for a signal only the loop gives
+	waitSome      // it does, in a select that has another way out
+)
+
+// waitIn finds, in s (not in closures), a receive from a channel only the
+// loop signals: one the sent value carries, or a field or variable that
+// only l's own function sends on or closes.
+func (f *finder) waitIn(l *loop, d *ast.FuncDecl, send *ast.SendStmt, s ast.Stmt) wait {
+	if sel, ok := s.(*ast.SelectStmt); ok {
+		for _, c := range sel.Body.List {
+			if cc := c.(*ast.CommClause); cc.Comm != nil && f.waitIn(l, d, send, cc.Comm) != noWait {
+				if len(sel.Body.List) > 1 {
+					return waitSome
+				}
+				return waitAll
+			}
+		}
+		return noWait
+	}
+	found := false
+	ast.Inspect(s, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW && f.signalledByLoop(l, d, send, n.X) {
+				found = true
+			}
+		}
+		return !found
+	})
+	if found {
+		return waitAll
+	}
+	return noWait
+}
+
+func (f *finder) signalledByLoop(l *loop, d *ast.FuncDecl, send *ast.SendStmt, ch ast.Expr) bool {
+	obj := f.chanObj(ch)
+	v, ok := obj.(*types.Var)
+	if !ok {
+		return false
+	}
+	if v.Pos() > d.Pos() && v.Pos() < d.End() && !v.IsField() {
+		// A local channel: the loop signals it if the sent value carries it.
+		return f.carries(send.Value, v)
+	}
+	sites := f.signals[obj]
+	for _, p := range sites {
+		if p < l.body.Pos() || p >= l.body.End() {
+			return false
+		}
+	}
+	return len(sites) > 0
+}
+
+// unbuffered reports whether every make of the queue q (assigned to its
+// field or variable anywhere in the package) makes an unbuffered channel;
+// false when none is found.
+func (f *finder) unbuffered(q ast.Expr) bool {
+	obj := f.queueObj(q)
+	makes := 0
+	buffered := false
+	check := func(lhs types.Object, rhs ast.Expr) {
+		if lhs != obj {
+			return
+		}
+		call, ok := ast.Unparen(rhs).(*ast.CallExpr)
+		if !ok {
+			buffered = true // made elsewhere: unknown
+			return
+		}
+		if b, ok := f.info.Uses[identOf(call.Fun)].(*types.Builtin); !ok || b.Name() != "make" {
+			buffered = true
+			return
+		}
+		makes++
+		if len(call.Args) > 1 {
+			tv := f.info.Types[call.Args[1]]
+			if tv.Value == nil || tv.Value.String() != "0" {
+				buffered = true
+			}
+		}
+	}
+	for _, file := range f.pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				if len(n.Lhs) == len(n.Rhs) {
+					for i := range n.Lhs {
+						check(f.chanObj(n.Lhs[i]), n.Rhs[i])
+					}
+				}
+			case *ast.ValueSpec:
+				if len(n.Names) == len(n.Values) {
+					for i := range n.Names {
+						check(f.info.Defs[n.Names[i]], n.Values[i])
+					}
+				}
+			case *ast.KeyValueExpr:
+				if id, ok := n.Key.(*ast.Ident); ok {
+					if v, ok := f.info.Uses[id].(*types.Var); ok && v.IsField() {
+						check(v, n.Value)
+					}
+				}
+			}
+			return true
+		})
+	}
+	return makes > 0 && !buffered
+}
+
+func identOf(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
+}
+
+// carries reports whether the sent value e holds v: v itself, a
+// composite literal with v in it, or a closure that uses v.
+func (f *finder) carries(e ast.Expr, v types.Object) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && f.info.Uses[id] == v {
+			found = true
+		}
+		switch n.(type) {
+		case *ast.CallExpr:
+			// v passed to a call is not what is sent, unless in a closure.
+			if _, lit := e.(*ast.FuncLit); !lit {
+				return false
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// returns reports whether s returns (not in a closure).
+func returns(s ast.Stmt) bool {
+	found := false
+	ast.Inspect(s, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+func isFunc(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Signature)
+	return ok
+}
+
+// recvTypeName is the name of a receiver's type: T for T, *T, T[X].
+func recvTypeName(t types.Type) string {
+	if t == nil {
+		return ""
+	}
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj().Name()
+	}
+	return ""
+}

@@ -1,0 +1,37 @@
+// Package block blocks in inferred loops' code, and reaches their
+// invokes through wrappers.
+package block
+
+import (
+	"net/http"
+	"time"
+
+	"futurelint.test/inferred/evloop"
+	"futurelint.test/inferred/mainq"
+	"futurelint.test/inferred/service"
+)
+
+// invoke is a wrapper: it waits for the loop as Invoke does.
+func invoke(e *evloop.EventLoop, f func()) { e.Invoke(f) }
+
+// count waits for the server goroutine.
+func count(s *service.Server) int { return s.Count() }
+
+func wrappers(e *evloop.EventLoop, s *service.Server) {
+	e.Invoke(func() {
+		invoke(e, func() {}) // want `^invoke deadlocks \(\*EventLoop\)\.serve draining e\.jobs: it waits for \(\*EventLoop\)\.serve draining e\.jobs, which is running this code`
+	})
+	// Quiet: the wrapper from outside the loop.
+	invoke(e, func() {})
+}
+
+func blocking(e *evloop.EventLoop) {
+	e.Invoke(func() {
+		http.Get("http://example.com") // want `^http\.Get blocks the goroutine of \(\*EventLoop\)\.serve draining e\.jobs`
+	})
+	mainq.Go(func() {
+		time.Sleep(time.Second) // want `^time\.Sleep blocks the goroutine of mainq\.Run draining queue`
+	})
+	// Quiet: off the loop.
+	go func() { time.Sleep(time.Second) }()
+}

@@ -1,0 +1,59 @@
+// Package self calls inferred loops' invokes from their own loop code, in
+// another package than the loops': the rows reach it as facts.
+package self
+
+import (
+	"futurelint.test/inferred/evloop"
+	"futurelint.test/inferred/mainq"
+	"futurelint.test/inferred/mainq2"
+	"futurelint.test/inferred/service"
+)
+
+func evloopCalls(e *evloop.EventLoop) {
+	e.Post(func() {
+		e.Invoke(func() {}) // want `^e\.Invoke submits to the current loop, then waits for it: a deadlock`
+	})
+	e.Invoke(func() {
+		e.Post(func() {}) // want `^e\.Post submits to the current loop, then waits for it: a deadlock`
+	})
+	// Quiet: from outside the loop.
+	e.Invoke(func() {})
+	// Quiet: from goroutines started on the loop.
+	e.Invoke(func() {
+		go e.Invoke(func() {})
+		go func() { e.Invoke(func() {}) }()
+	})
+	// Quiet: Later posts through a goroutine; the caller never waits.
+	e.Invoke(func() {
+		e.Later(func() {})
+	})
+}
+
+func mainqCalls() {
+	mainq.Go(func() {
+		mainq.Do(func() {}) // want `^mainq\.Do submits to the current loop, then waits for it: a deadlock`
+	})
+	mainq.Do(func() {
+		_ = mainq.DoErr(func() error { return nil }) // want `^mainq\.DoErr submits to the current loop, then waits for it: a deadlock`
+	})
+	// Quiet: a buffered self-post.
+	mainq.Do(func() {
+		mainq.Go(func() {})
+	})
+}
+
+func mainq2Calls() {
+	mainq2.Call(func() {
+		mainq2.Call(func() {}) // want `^mainq2\.Call submits to the current loop, then waits for it: a deadlock`
+	})
+	// Quiet: a guarded invoke runs fn directly on the loop.
+	mainq2.Call(func() {
+		mainq2.Guarded(func() {})
+	})
+}
+
+func serviceCalls(s *service.Server) {
+	s.Do(func(map[string]int) {
+		s.Do(func(map[string]int) {}) // want `^s\.Do submits to the current loop and may block it waiting forever`
+	})
+}
