@@ -418,14 +418,19 @@ func readFiles(order []*node) error {
 // readFiles sets n.files and n.directives.
 func (n *node) readFiles() error {
 	h := sha256.New()
+	var srcs [][]byte // the sources, while no directive has been seen
 	for _, name := range n.pkg.CompiledGoFiles {
 		src, err := os.ReadFile(name)
 		if err != nil {
 			return err
 		}
 		fmt.Fprintf(h, "file %q %x\n", name, sha256.Sum256(src))
-		n.directives = n.directives || !n.std && (declaresRoles(src) || mayRunLoop(src))
+		n.directives = n.directives || !n.std && declaresRoles(src)
+		if !n.std && !n.directives {
+			srcs = append(srcs, src)
+		}
 	}
+	n.directives = n.directives || !n.std && mayRunLoop(srcs)
 	copy(n.files[:], h.Sum(nil))
 	return nil
 }

@@ -2,6 +2,9 @@ package driver
 
 import (
 	"bytes"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"path/filepath"
 
 	"github.com/futurelint/futurelint/internal/config"
@@ -51,12 +54,61 @@ func declaresRoles(src []byte) bool {
 	}
 }
 
-// mayRunLoop reports whether a file's source may hold a loop nobody
-// described (internal/inferred): a go statement and a channel receive.
-// Such a package may declare rows by inference, as with a directive. It
-// errs on the side of yes.
-func mayRunLoop(src []byte) bool {
-	return bytes.Contains(src, []byte("<-")) && (bytes.Contains(src, []byte("\tgo ")) || bytes.Contains(src, []byte(" go ")))
+// mayRunLoop reports whether a package's sources may hold a loop nobody
+// described (internal/inferred): a go statement, and a for statement that
+// receives from, or ranges over, a field or a variable, in a package that
+// spells a channel type. Such a package may declare rows by inference, as
+// with a directive. A byte check comes first; only the packages that pass
+// it are parsed, and a file that does not parse counts as a yes.
+func mayRunLoop(srcs [][]byte) bool {
+	var chans, recvs, gos bool
+	for _, src := range srcs {
+		chans = chans || bytes.Contains(src, []byte("chan"))
+		recvs = recvs || bytes.Contains(src, []byte("<-")) || bytes.Contains(src, []byte("range"))
+		gos = gos || bytes.Contains(src, []byte("go "))
+	}
+	if !chans || !recvs || !gos {
+		return false
+	}
+	var hasGo, hasLoop bool
+	for _, src := range srcs {
+		f, err := parser.ParseFile(token.NewFileSet(), "", src, parser.SkipObjectResolution)
+		if err != nil {
+			return true
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.GoStmt:
+				hasGo = true
+			case *ast.RangeStmt:
+				hasLoop = hasLoop || isVarRef(n.X)
+			case *ast.ForStmt:
+				if n.Cond == nil {
+					ast.Inspect(n.Body, func(m ast.Node) bool {
+						if u, ok := m.(*ast.UnaryExpr); ok && u.Op == token.ARROW && isVarRef(u.X) {
+							hasLoop = true
+						}
+						return !hasLoop
+					})
+				}
+			}
+			return !(hasGo && hasLoop)
+		})
+		if hasGo && hasLoop {
+			return true
+		}
+	}
+	return false
+}
+
+// isVarRef reports whether e may denote a field or a variable: a name or
+// a selector, the only channels a loop nobody described drains.
+func isVarRef(e ast.Expr) bool {
+	switch ast.Unparen(e).(type) {
+	case *ast.Ident, *ast.SelectorExpr:
+		return true
+	}
+	return false
 }
 
 // markReach sets loopy and needed on the nodes of order (dependencies
