@@ -23,7 +23,7 @@ func (u *ui) poll(load func() []string) {
 		for range time.Tick(time.Second) {
 			rows := load()
 			u.status.SetTitle(fmt.Sprintf("%d rows", len(rows))) // want "races with drawing"
-			u.table.SetCell(0, 0, tview.NewTableCell(rows[0]))    // want "races with drawing"
+			u.table.SetCell(0, 0, tview.NewTableCell(rows[0]))   // want "races with drawing"
 			u.logs.SetText("refreshed")
 			fmt.Fprintln(u.logs, "refreshed")
 			u.app.QueueUpdateDraw(func() {
