@@ -86,16 +86,17 @@ func run(pass *analysis.Pass, base *roles.Table, alwaysSSA bool) (any, error) {
 		return r, nil
 	}
 	if !alwaysSSA && !r.usesLoopAPI() && len(loopCode) == 0 {
-		r.exportASTSummaries()
+		summarize(r).exportASTSummaries()
 		return r, nil
 	}
 	r.buildSSA()
-	r.summarizeSchedules()
-	r.place()
-	r.summarizeBlocking()
-	r.computeOps()
+	s := summarize(r)
+	s.summarizeSchedules()
+	s.place()
+	s.summarizeBlocking()
+	s.computeOps()
 	r.suspends = nil // only needed while computing Ops
-	r.summarizeSuspends()
+	s.summarizeSuspends()
 	r.exportFacts()
 	return r, nil
 }

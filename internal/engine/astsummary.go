@@ -19,7 +19,7 @@ import (
 // ranges over channels, selects without default, calls to table blockers,
 // and static calls to functions with summaries. It does not enter go
 // statements or closures that are not called in place or deferred.
-func (r *Result) exportASTSummaries() {
+func (r summarizer) exportASTSummaries() {
 	type site struct {
 		callee *types.Func
 		pos    token.Pos

@@ -10,7 +10,7 @@ import (
 // that register a callback (a roles.Field row: Fyne's button.OnTapped = f,
 // &widget.Entry{OnSubmitted: f}): assignments and composite-literal fields
 // alike are a store to the field's address in SSA.
-func (r *Result) registerFields() {
+func (r placer) registerFields() {
 	if len(r.Roles.Fields) == 0 {
 		return
 	}
@@ -37,7 +37,7 @@ func (r *Result) registerFields() {
 }
 
 // registerField places the functions the store st puts into field.
-func (r *Result) registerField(caller *ssa.Function, st *ssa.Store, field *roles.Field) {
+func (r placer) registerField(caller *ssa.Function, st *ssa.Store, field *roles.Field) {
 	arg := roles.FuncArg{Where: field.Where, Loop: field.Loop}
 	row := &roles.Func{Pkg: field.Pkg, Recv: field.Type, Name: field.Name, Funcs: []roles.FuncArg{arg}}
 	for _, t := range r.targets(st.Val, 0) {
@@ -65,7 +65,7 @@ func (r *Result) registerField(caller *ssa.Function, st *ssa.Store, field *roles
 
 // pkgNameOf is the name of the package at path with a dot ("widget."), as
 // the package under analysis imports it; "" when it does not.
-func (r *Result) pkgNameOf(path string) string {
+func (r placer) pkgNameOf(path string) string {
 	for _, p := range r.Pass.Pkg.Imports() {
 		if p.Path() == path {
 			return p.Name() + "."

@@ -71,11 +71,11 @@ type OffLoopUses []*OffLoopUse
 // belongs on a loop (OffLoopUses). The offloop rule reports it; the
 // overlap table quiets other rules' findings at its calls. Only the rules
 // that require it pay for it.
-var OffLoop = newPart("futurelintoffloop", "loop-only calls and loop-owned writes in code that certainly runs off the loop", func(r *Result) OffLoopUses { return offLoop{r}.offLoopUses() })
+var OffLoop = newPart("futurelintoffloop", "loop-only calls and loop-owned writes in code that certainly runs off the loop", func(r *Result) OffLoopUses { return offLoop{summarize(r)}.offLoopUses() })
 
 // offLoop is the part of the engine that OffLoop runs: the Result, and
 // the methods that find off-loop code and what it does.
-type offLoop struct{ *Result }
+type offLoop struct{ summarizer }
 
 // offLoopUses finds the off-loop starts and what they do.
 func (r offLoop) offLoopUses() OffLoopUses {
@@ -462,7 +462,7 @@ func (r offLoop) sharedLocal(s *OffLoopStart, root ssa.Value) bool {
 // call reported already (Wrap(l, f).Then(cb)): one finding per problem.
 func onReported(r *Result, reported []*Touch, call *ssa.CallCommon) bool {
 	for _, a := range Args(call) {
-		if c, ok := r.canon(a).root.(*ssa.Call); ok {
+		if c, ok := (placer{r}).canon(a).root.(*ssa.Call); ok {
 			for _, u := range reported {
 				if u.Call == c {
 					return true

@@ -22,7 +22,7 @@ func (f *SuspendsFact) Witness() string { return Witness(f.Chain) }
 // to a function that may suspend, here or in another package (its
 // SuspendsFact), with the shortest witness chain. Go statements do not
 // suspend their creator, nor do closures that are not run in place.
-func (r *Result) summarizeSuspends() {
+func (r summarizer) summarizeSuspends() {
 	r.suspendSum = map[*ssa.Function]*SuspendsFact{}
 	for changed := true; changed; {
 		changed = false
