@@ -1,11 +1,8 @@
 package engine
 
 import (
-	"go/token"
 	"go/types"
-	"path/filepath"
 	"reflect"
-	"strconv"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -242,13 +239,6 @@ func (r *Result) exportFacts() {
 	if anySched {
 		r.Pass.ExportPackageFact(new(LoopAPIFact))
 	}
-}
-
-// Where renders pos as "file.go:12": base name only, so messages and facts
-// do not depend on the machine.
-func (r *Result) Where(pos token.Pos) string {
-	p := r.Pass.Fset.Position(pos)
-	return filepath.Base(p.Filename) + ":" + strconv.Itoa(p.Line)
 }
 
 // funcObj is the declared function of a callee, through instantiation to

@@ -3,6 +3,7 @@ package engine
 import (
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/roles"
 )
 
@@ -46,13 +47,13 @@ func (r placer) registerField(caller *ssa.Function, st *ssa.Store, field *roles.
 		if field.Where == roles.OffLoop {
 			p.OffLoop = true
 			if p.Reason == "" {
-				p.Reason, p.Pos = "it is stored in "+what+" at "+r.Where(st.Pos())+", which runs it on another goroutine", st.Pos()
+				p.Reason, p.Pos = "it is stored in "+what+" at "+code.Where(r.Pass, st.Pos())+", which runs it on another goroutine", st.Pos()
 			}
 			continue
 		}
 		p.Schedules = append(p.Schedules, &Schedule{Caller: caller, Row: row, Arg: arg, Store: st})
 		if !p.Loop || p.Reason == "" || p.OffLoop && p.Marker == nil {
-			p.Reason, p.Pos = "it is the callback stored in "+what+" at "+r.Where(st.Pos()), st.Pos()
+			p.Reason, p.Pos = "it is the callback stored in "+what+" at "+code.Where(r.Pass, st.Pos()), st.Pos()
 		}
 		p.Loop = true
 		if ref, ok := r.funcArgLoop(row, arg); ok {

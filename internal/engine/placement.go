@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/roles"
 )
 
@@ -208,7 +209,7 @@ func (r placer) place() {
 						p := r.places[t.fn]
 						p.OffLoop = true
 						if p.Reason == "" {
-							p.Reason, p.Pos = "it is the body of a go statement at "+r.Where(instr.Pos()), instr.Pos()
+							p.Reason, p.Pos = "it is the body of a go statement at "+code.Where(r.Pass, instr.Pos()), instr.Pos()
 						}
 					}
 					continue
@@ -227,7 +228,7 @@ func (r placer) place() {
 						how = "deferred"
 					}
 					r.places[g].Parent = fn
-					r.places[g].Reason = "it is " + how + " at " + r.Where(instr.Pos()) + ", within " + fn.Name()
+					r.places[g].Reason = "it is " + how + " at " + code.Where(r.Pass, instr.Pos()) + ", within " + fn.Name()
 					r.places[g].Pos = instr.Pos()
 				}
 			}
@@ -332,7 +333,7 @@ func (r placer) schedule(caller *ssa.Function, ci ssa.CallInstruction) bool {
 			if fa.Where == roles.OffLoop {
 				p.OffLoop = true
 				if p.Reason == "" {
-					p.Reason, p.Pos = "it is passed to "+r.CallName(common)+" at "+r.Where(ci.Pos())+", which runs it on another goroutine", ci.Pos()
+					p.Reason, p.Pos = "it is passed to "+r.CallName(common)+" at "+code.Where(r.Pass, ci.Pos())+", which runs it on another goroutine", ci.Pos()
 				}
 				continue
 			}
@@ -342,7 +343,7 @@ func (r placer) schedule(caller *ssa.Function, ci ssa.CallInstruction) bool {
 				if fa.Where == roles.Coroutine {
 					role = "coroutine"
 				}
-				p.Reason, p.Pos = "it is the "+role+" of "+r.CallName(common)+" at "+r.Where(ci.Pos()), ci.Pos()
+				p.Reason, p.Pos = "it is the "+role+" of "+r.CallName(common)+" at "+code.Where(r.Pass, ci.Pos()), ci.Pos()
 			}
 			p.Loop = true
 			var ctx loopCtx

@@ -1,6 +1,10 @@
 package engine
 
-import "golang.org/x/tools/go/ssa"
+import (
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/futurelint/futurelint/internal/code"
+)
 
 // SuspendsFact is attached to a function that may suspend the coroutine
 // calling it (it awaits, sleeps or gathers, or calls a function that may),
@@ -51,7 +55,7 @@ func (r summarizer) summarizeSuspends() {
 func (r *Result) CallSuspends(call *ssa.CallCommon) *SuspendsFact {
 	if row := r.Role(call); row != nil {
 		if row.Suspends {
-			return &SuspendsFact{Chain: []Step{{What: "calls " + r.CallName(call), Pos: r.Where(call.Pos())}}}
+			return &SuspendsFact{Chain: []Step{{What: "calls " + r.CallName(call), Pos: code.Where(r.Pass, call.Pos())}}}
 		}
 		return nil
 	}
@@ -82,6 +86,6 @@ func (r *Result) CallSuspends(call *ssa.CallCommon) *SuspendsFact {
 	if f == nil {
 		return nil
 	}
-	chain := append([]Step{{What: "calls " + r.CalleeName(callee), Pos: r.Where(call.Pos())}}, f.Chain...)
+	chain := append([]Step{{What: "calls " + r.CalleeName(callee), Pos: code.Where(r.Pass, call.Pos())}}, f.Chain...)
 	return &SuspendsFact{Chain: chain}
 }

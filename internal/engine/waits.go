@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/roles"
 )
 
@@ -110,7 +111,7 @@ func (r summarizer) classifyWait(op *Op) {
 			}
 			op.Submit = root
 			if !r.suspendsIn(act) {
-				op.Deadlock = &Reason{Kind: OwnCoroutine, Pos: CallPos(root)}
+				op.Deadlock = &Reason{Kind: OwnCoroutine, Pos: code.CallPos(root)}
 			}
 		case future && row.FutureOf && Arg(&root.Call, 0) != nil:
 			p := r.canon(Arg(&root.Call, 0))
