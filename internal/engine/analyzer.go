@@ -61,7 +61,6 @@ type Result struct {
 	closures   map[*ssa.Function]*ssa.MakeClosure // closure -> its only creation site
 	blocks     map[*ssa.Function]*BlocksFact      // may-block summaries of this package's functions
 	scheds     map[*ssa.Function]*SchedulesFact   // wrapper summaries of this package's functions
-	suspends   map[*ssa.Function]bool             // activation roots containing a suspension point
 	ops        map[*ssa.Function][]*Op
 	suspendSum map[*ssa.Function]*SuspendsFact // may-suspend summaries of this package's functions
 	lateThen   bool                            // placement: schedule Then callbacks of non-loop callers
@@ -92,7 +91,6 @@ func run(pass *analysis.Pass, base *roles.Table, alwaysSSA bool) (any, error) {
 	s.place()
 	s.summarizeBlocking()
 	s.computeOps()
-	r.suspends = nil // only needed while computing Ops
 	s.summarizeSuspends()
 	r.exportFacts()
 	return r, nil

@@ -57,10 +57,15 @@ type Op struct {
 // summarizer works out what may block and what may suspend: it fills the
 // Result's may-block and may-suspend summaries and Ops, once, after
 // placement. Rules never see it; they read the answers on Result.
-type summarizer struct{ placer }
+type summarizer struct {
+	placer
+	suspends map[*ssa.Function]bool // activation roots containing a suspension point
+}
 
 // summarize is the summarizer of r.
-func summarize(r *Result) summarizer { return summarizer{placer{r}} }
+func summarize(r *Result) summarizer {
+	return summarizer{placer{r}, map[*ssa.Function]bool{}}
+}
 
 // Ops returns the blocking operations of fn and its calls to functions that
 // may block, in source order. For loop code it also works out Deadlock and

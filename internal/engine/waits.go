@@ -406,9 +406,6 @@ func (r summarizer) uses(v ssa.Value, completers *[]ssa.Instruction, depth int) 
 // suspendsIn reports whether the activation rooted at act may suspend (so
 // the loop may run other work in the middle of it).
 func (r summarizer) suspendsIn(act *ssa.Function) bool {
-	if r.suspends == nil {
-		r.suspends = map[*ssa.Function]bool{}
-	}
 	if s, ok := r.suspends[act]; ok {
 		return s
 	}
