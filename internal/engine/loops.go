@@ -208,7 +208,8 @@ func (r *Result) IsCurrentLoop(fn *ssa.Function, v ssa.Value) bool {
 	if p == nil || !p.Loop || p.OffLoop {
 		return false // not loop code, or not always: a go statement or job runs it too
 	}
-	return (placer{r}).isCurrentRef(p, (placer{r}).loopOf(v))
+	pl := placer{r}
+	return pl.isCurrentRef(p, pl.loopOf(v))
 }
 
 // SameLoop reports whether loop code g certainly runs on the loop that
