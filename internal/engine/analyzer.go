@@ -238,24 +238,3 @@ func (r *Result) exportFacts() {
 		r.Pass.ExportPackageFact(new(LoopAPIFact))
 	}
 }
-
-// funcObj is the declared function of a callee, through instantiation to
-// the generic origin; nil for closures, wrappers and thunks.
-func funcObj(fn *ssa.Function) *types.Func {
-	if o := fn.Origin(); o != nil {
-		fn = o
-	}
-	if fn.Parent() != nil {
-		return nil
-	}
-	switch fn.Synthetic {
-	case "", "from type information", "from type information (on demand)":
-	default:
-		return nil
-	}
-	obj, _ := fn.Object().(*types.Func)
-	if obj == nil {
-		return nil
-	}
-	return obj.Origin()
-}

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/roles"
 )
 
@@ -90,8 +91,8 @@ func (r summarizer) opsOf(fn *ssa.Function) []*Op {
 		callee := ci.Common().StaticCallee()
 		if f := r.calleeBlocks(callee); f != nil {
 			op := &Op{Fn: fn, Instr: ci, Pos: ci.Pos(), Kind: f.Kind, Call: ci.Common(), Helper: f}
-			op.Callee = funcObj(callee)
-			op.What = r.CalleeName(callee)
+			op.Callee = code.FuncObj(callee)
+			op.What = code.CalleeName(r.Pass, callee)
 			op.CalleeIsLoop = r.calleeIsLoop(callee)
 			ops = append(ops, op)
 		}
@@ -136,7 +137,7 @@ func (r summarizer) directOps(fn *ssa.Function) []*Op {
 				if future != nil && r.settled(fn, future, instr) {
 					continue
 				}
-				op := &Op{Fn: fn, Instr: instr, Pos: instr.Pos(), Kind: row.Block, What: r.CallName(common),
+				op := &Op{Fn: fn, Instr: instr, Pos: instr.Pos(), Kind: row.Block, What: code.CallName(r.Pass, common),
 					Call: common, Row: row, Callee: callObj(common), Future: future}
 				ops = append(ops, op)
 			case *ssa.UnOp:
@@ -150,11 +151,11 @@ func (r summarizer) directOps(fn *ssa.Function) []*Op {
 				what, step, kind := "a channel receive", "receives from a channel", roles.BlockChan
 				switch {
 				case f != nil:
-					from := r.CallName(&instr.X.(*ssa.Call).Call)
+					from := code.CallName(r.Pass, &instr.X.(*ssa.Call).Call)
 					what, step = "a receive from "+from, "receives from "+from
 				case r.timeout(instr.X):
 					// <-time.After(d) is a sleep, and is advised as one.
-					from := r.CallName(&instr.X.(*ssa.Call).Call)
+					from := code.CallName(r.Pass, &instr.X.(*ssa.Call).Call)
 					what, step, kind = "a receive from "+from, "receives from "+from, roles.BlockSleep
 				case b.Comment == "rangechan.loop":
 					what, step = "a range over a channel", "ranges over a channel"
@@ -200,7 +201,7 @@ func (r summarizer) calleeBlocks(callee *ssa.Function) *BlocksFact {
 	if callee.Parent() != nil {
 		return r.blocks[callee]
 	}
-	obj := funcObj(callee)
+	obj := code.FuncObj(callee)
 	if obj == nil {
 		return nil
 	}
@@ -272,7 +273,7 @@ func (r summarizer) summarizeBlocking() {
 					// A closure run in place: its operations are fn's own.
 					found[fn] = f
 				} else {
-					chain := append([]Step{r.step("calls "+r.CalleeName(callee), ci.Pos())}, f.Chain...)
+					chain := append([]Step{r.step("calls "+code.CalleeName(r.Pass, callee), ci.Pos())}, f.Chain...)
 					found[fn] = &BlocksFact{Kind: f.Kind, Chain: chain, Pkg: f.Pkg, Loop: f.Loop}
 				}
 				break

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/roles"
 )
 
@@ -56,7 +57,7 @@ func Calls(fn *ssa.Function) iter.Seq[ssa.CallInstruction] {
 }
 
 func (r placer) calleeRole(callee *ssa.Function) *roles.Func {
-	obj := funcObj(callee)
+	obj := code.FuncObj(callee)
 	if obj == nil {
 		return nil
 	}
@@ -286,7 +287,7 @@ func callObj(call *ssa.CallCommon) *types.Func {
 		return call.Method
 	}
 	if callee := call.StaticCallee(); callee != nil {
-		return funcObj(callee)
+		return code.FuncObj(callee)
 	}
 	return nil
 }

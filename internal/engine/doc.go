@@ -35,10 +35,11 @@
 //     rule that reports each. A rule asks Quieted for the sites the table
 //     takes from it, and never looks at another rule's findings.
 //   - Free helpers, no analysis of their own: reporting, severities and
-//     suppression (report.go); names as messages spell them (names.go,
-//     words.go, reason.go); and, in package internal/code, what needs only
-//     the pass: the call at a position and the span a finding covers,
-//     what a fix may write and what it must import.
+//     suppression (report.go); a library's words and witness chains
+//     (words.go, reason.go); and, in package internal/code, what needs
+//     only the pass: functions named as messages name them, the call at a
+//     position and the span a finding covers, what a fix may write and
+//     what it must import.
 //
 // Adding a rule is one package under passes/ and one line in
 // analyzer/suite.go; a rule that needs an answer no part gives adds a
@@ -138,6 +139,8 @@
 //   - CallSpan: the range of a finding on a call (called name to end of
 //     call), the same in every rule; Where: a position as messages spell
 //     it (file.go:12).
+//   - CallName, CalleeName, FuncName: a function named as people write
+//     it, unqualified in the package analysed.
 //   - ImportName, ResolvesTo, CallPos, CallAt, Called, MethodCall,
 //     OtherUses, Source, File: what a suggested fix needs to be mechanical
 //     and compile.

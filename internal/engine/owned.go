@@ -128,14 +128,14 @@ func (sc *scanner) scanVia(g *ssa.Function, owned ownedFunc, depth int, via *Tou
 				}
 				if row != nil && row.LoopOnly {
 					if sc.apiOK == nil || sc.apiOK(instr, row, depth) {
-						note(&sc.api, code.CallPos(instr), "calls loop-only "+sc.res.CallName(common), instr, row, nil)
+						note(&sc.api, code.CallPos(instr), "calls loop-only "+code.CallName(sc.res.Pass, common), instr, row, nil)
 					}
 					continue
 				}
 				if bound := sc.res.BoundCall(common); bound != nil {
 					// A method of a value bound to a loop: loop-only, row or not.
 					if sc.apiOK == nil || sc.apiOK(instr, nil, depth) {
-						note(&sc.api, code.CallPos(instr), "calls loop-only "+sc.res.CallName(common), instr, nil, bound)
+						note(&sc.api, code.CallPos(instr), "calls loop-only "+code.CallName(sc.res.Pass, common), instr, nil, bound)
 					}
 					continue
 				}

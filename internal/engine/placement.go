@@ -333,7 +333,7 @@ func (r placer) schedule(caller *ssa.Function, ci ssa.CallInstruction) bool {
 			if fa.Where == roles.OffLoop {
 				p.OffLoop = true
 				if p.Reason == "" {
-					p.Reason, p.Pos = "it is passed to "+r.CallName(common)+" at "+code.Where(r.Pass, ci.Pos())+", which runs it on another goroutine", ci.Pos()
+					p.Reason, p.Pos = "it is passed to "+code.CallName(r.Pass, common)+" at "+code.Where(r.Pass, ci.Pos())+", which runs it on another goroutine", ci.Pos()
 				}
 				continue
 			}
@@ -343,7 +343,7 @@ func (r placer) schedule(caller *ssa.Function, ci ssa.CallInstruction) bool {
 				if fa.Where == roles.Coroutine {
 					role = "coroutine"
 				}
-				p.Reason, p.Pos = "it is the "+role+" of "+r.CallName(common)+" at "+code.Where(r.Pass, ci.Pos()), ci.Pos()
+				p.Reason, p.Pos = "it is the "+role+" of "+code.CallName(r.Pass, common)+" at "+code.Where(r.Pass, ci.Pos()), ci.Pos()
 			}
 			p.Loop = true
 			var ctx loopCtx

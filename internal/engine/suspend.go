@@ -55,7 +55,7 @@ func (r summarizer) summarizeSuspends() {
 func (r *Result) CallSuspends(call *ssa.CallCommon) *SuspendsFact {
 	if row := r.Role(call); row != nil {
 		if row.Suspends {
-			return &SuspendsFact{Chain: []Step{{What: "calls " + r.CallName(call), Pos: code.Where(r.Pass, call.Pos())}}}
+			return &SuspendsFact{Chain: []Step{{What: "calls " + code.CallName(r.Pass, call), Pos: code.Where(r.Pass, call.Pos())}}}
 		}
 		return nil
 	}
@@ -70,7 +70,7 @@ func (r *Result) CallSuspends(call *ssa.CallCommon) *SuspendsFact {
 		callee = o
 	}
 	var f *SuspendsFact
-	switch obj := funcObj(callee); {
+	switch obj := code.FuncObj(callee); {
 	case callee.Parent() != nil:
 		return r.suspendSum[callee] // a closure run in place: its chain is the caller's
 	case obj == nil:
@@ -86,6 +86,6 @@ func (r *Result) CallSuspends(call *ssa.CallCommon) *SuspendsFact {
 	if f == nil {
 		return nil
 	}
-	chain := append([]Step{{What: "calls " + r.CalleeName(callee), Pos: code.Where(r.Pass, call.Pos())}}, f.Chain...)
+	chain := append([]Step{{What: "calls " + code.CalleeName(r.Pass, callee), Pos: code.Where(r.Pass, call.Pos())}}, f.Chain...)
 	return &SuspendsFact{Chain: chain}
 }

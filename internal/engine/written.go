@@ -74,7 +74,7 @@ func (w *Written) Callee() string {
 	if w.Call != nil {
 		return code.Source(w.r.Pass, ast.Unparen(w.Call.Fun))
 	}
-	return w.r.CallName(w.Instr.Common())
+	return code.CallName(w.r.Pass, w.Instr.Common())
 }
 
 // Statement reports whether the call is a statement of its own (or

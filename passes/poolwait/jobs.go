@@ -142,11 +142,11 @@ func summaries(res *engine.Result) map[*ssa.Function][]wait {
 						base := res.Ref(ci.Common().Args[i])
 						ref = engine.LoopRef{Root: base.Root, Path: base.Path + w.ref.Path}
 					}
-					chain := append([]engine.Step{{What: "calls " + res.CalleeName(callee), Pos: code.Where(res.Pass, code.CallPos(ci))}}, w.chain...)
+					chain := append([]engine.Step{{What: "calls " + code.CalleeName(res.Pass, callee), Pos: code.Where(res.Pass, code.CallPos(ci))}}, w.chain...)
 					if len(w.chain) == 0 {
 						chain = append(chain, engine.Step{What: "calls " + w.what, Pos: code.Where(res.Pass, w.pos)})
 					}
-					next[fn] = append(next[fn], wait{ref: ref, pos: code.CallPos(ci), what: res.CalleeName(callee), chain: chain, drain: w.drain})
+					next[fn] = append(next[fn], wait{ref: ref, pos: code.CallPos(ci), what: code.CalleeName(res.Pass, callee), chain: chain, drain: w.drain})
 				}
 			}
 		}
