@@ -1,11 +1,8 @@
 package engine
 
 import (
-	"go/token"
 	"go/types"
-	"path/filepath"
 	"reflect"
-	"strconv"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -65,7 +62,6 @@ type Result struct {
 	closures   map[*ssa.Function]*ssa.MakeClosure // closure -> its only creation site
 	blocks     map[*ssa.Function]*BlocksFact      // may-block summaries of this package's functions
 	scheds     map[*ssa.Function]*SchedulesFact   // wrapper summaries of this package's functions
-	suspends   map[*ssa.Function]bool             // activation roots containing a suspension point
 	ops        map[*ssa.Function][]*Op
 	suspendSum map[*ssa.Function]*SuspendsFact // may-suspend summaries of this package's functions
 	lateThen   bool                            // placement: schedule Then callbacks of non-loop callers
@@ -87,16 +83,16 @@ func run(pass *analysis.Pass, base *roles.Table, alwaysSSA bool) (any, error) {
 		return r, nil
 	}
 	if !alwaysSSA && !r.usesLoopAPI() && len(loopCode) == 0 && !r.Roles.LoopRuntime(pass.Pkg.Path()) {
-		r.exportASTSummaries()
+		summarize(r).exportASTSummaries()
 		return r, nil
 	}
 	r.buildSSA()
-	r.summarizeSchedules()
-	r.place()
-	r.summarizeBlocking()
-	r.computeOps()
-	r.suspends = nil // only needed while computing Ops
-	r.summarizeSuspends()
+	s := summarize(r)
+	s.summarizeSchedules()
+	s.place()
+	s.summarizeBlocking()
+	s.computeOps()
+	s.summarizeSuspends()
 	r.exportFacts()
 	return r, nil
 }
@@ -242,32 +238,4 @@ func (r *Result) exportFacts() {
 	if anySched {
 		r.Pass.ExportPackageFact(new(LoopAPIFact))
 	}
-}
-
-// Where renders pos as "file.go:12": base name only, so messages and facts
-// do not depend on the machine.
-func (r *Result) Where(pos token.Pos) string {
-	p := r.Pass.Fset.Position(pos)
-	return filepath.Base(p.Filename) + ":" + strconv.Itoa(p.Line)
-}
-
-// funcObj is the declared function of a callee, through instantiation to
-// the generic origin; nil for closures, wrappers and thunks.
-func funcObj(fn *ssa.Function) *types.Func {
-	if o := fn.Origin(); o != nil {
-		fn = o
-	}
-	if fn.Parent() != nil {
-		return nil
-	}
-	switch fn.Synthetic {
-	case "", "from type information", "from type information (on demand)":
-	default:
-		return nil
-	}
-	obj, _ := fn.Object().(*types.Func)
-	if obj == nil {
-		return nil
-	}
-	return obj.Origin()
 }

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/roles"
 )
 
@@ -19,7 +20,7 @@ import (
 // ranges over channels, selects without default, calls to table blockers,
 // and static calls to functions with summaries. It does not enter go
 // statements or closures that are not called in place or deferred.
-func (r *Result) exportASTSummaries() {
+func (r summarizer) exportASTSummaries() {
 	type site struct {
 		callee *types.Func
 		pos    token.Pos
@@ -105,7 +106,7 @@ func (r *Result) exportASTSummaries() {
 				callee = callee.Origin()
 				if row := r.Roles.LookupCall(invokeRecv(info, n, callee), callee); row != nil {
 					if row.Block != roles.NoBlock {
-						op(n.Lparen, row.Block, "calls "+r.FuncName(callee))
+						op(n.Lparen, row.Block, "calls "+code.FuncName(r.Pass, callee))
 					}
 					return true
 				}
@@ -137,7 +138,7 @@ func (r *Result) exportASTSummaries() {
 					f = r.importBlocks(s.callee)
 				}
 				if f != nil {
-					chain := append([]Step{r.step("calls "+r.FuncName(s.callee), s.pos)}, f.Chain...)
+					chain := append([]Step{r.step("calls "+code.FuncName(r.Pass, s.callee), s.pos)}, f.Chain...)
 					found[fn] = &BlocksFact{Kind: f.Kind, Chain: chain}
 					break
 				}

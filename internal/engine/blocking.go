@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/roles"
 )
 
@@ -54,6 +55,19 @@ type Op struct {
 	step string // the operation as a step of a witness chain, when not "calls " + What
 }
 
+// summarizer works out what may block and what may suspend: it fills the
+// Result's may-block and may-suspend summaries and Ops, once, after
+// placement. Rules never see it; they read the answers on Result.
+type summarizer struct {
+	placer
+	suspends map[*ssa.Function]bool // activation roots containing a suspension point
+}
+
+// summarize is the summarizer of r.
+func summarize(r *Result) summarizer {
+	return summarizer{placer{r}, map[*ssa.Function]bool{}}
+}
+
 // Ops returns the blocking operations of fn and its calls to functions that
 // may block, in source order. For loop code it also works out Deadlock and
 // Submit. Settled futures are left out: a Result after <-f.Done(),
@@ -64,21 +78,21 @@ type Op struct {
 func (r *Result) Ops(fn *ssa.Function) []*Op { return r.ops[fn] }
 
 // computeOps computes Ops for every function of the package.
-func (r *Result) computeOps() {
+func (r summarizer) computeOps() {
 	r.ops = map[*ssa.Function][]*Op{}
 	for _, fn := range r.Funcs {
 		r.ops[fn] = r.opsOf(fn)
 	}
 }
 
-func (r *Result) opsOf(fn *ssa.Function) []*Op {
+func (r summarizer) opsOf(fn *ssa.Function) []*Op {
 	ops := r.directOps(fn)
 	for _, ci := range r.staticCalls(fn) {
 		callee := ci.Common().StaticCallee()
 		if f := r.calleeBlocks(callee); f != nil {
 			op := &Op{Fn: fn, Instr: ci, Pos: ci.Pos(), Kind: f.Kind, Call: ci.Common(), Helper: f}
-			op.Callee = funcObj(callee)
-			op.What = r.CalleeName(callee)
+			op.Callee = code.FuncObj(callee)
+			op.What = code.CalleeName(r.Pass, callee)
 			op.CalleeIsLoop = r.calleeIsLoop(callee)
 			ops = append(ops, op)
 		}
@@ -108,7 +122,7 @@ func sortOps(ops []*Op) {
 // directOps returns fn's own blocking operations: table blockers, channel
 // receives, blocking selects. Code in go statements and in closures not
 // called in place belongs to other functions.
-func (r *Result) directOps(fn *ssa.Function) []*Op {
+func (r summarizer) directOps(fn *ssa.Function) []*Op {
 	var ops []*Op
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
@@ -123,7 +137,7 @@ func (r *Result) directOps(fn *ssa.Function) []*Op {
 				if future != nil && r.settled(fn, future, instr) {
 					continue
 				}
-				op := &Op{Fn: fn, Instr: instr, Pos: instr.Pos(), Kind: row.Block, What: r.CallName(common),
+				op := &Op{Fn: fn, Instr: instr, Pos: instr.Pos(), Kind: row.Block, What: code.CallName(r.Pass, common),
 					Call: common, Row: row, Callee: callObj(common), Future: future}
 				ops = append(ops, op)
 			case *ssa.UnOp:
@@ -137,11 +151,11 @@ func (r *Result) directOps(fn *ssa.Function) []*Op {
 				what, step, kind := "a channel receive", "receives from a channel", roles.BlockChan
 				switch {
 				case f != nil:
-					from := r.CallName(&instr.X.(*ssa.Call).Call)
+					from := code.CallName(r.Pass, &instr.X.(*ssa.Call).Call)
 					what, step = "a receive from "+from, "receives from "+from
 				case r.timeout(instr.X):
 					// <-time.After(d) is a sleep, and is advised as one.
-					from := r.CallName(&instr.X.(*ssa.Call).Call)
+					from := code.CallName(r.Pass, &instr.X.(*ssa.Call).Call)
 					what, step, kind = "a receive from "+from, "receives from "+from, roles.BlockSleep
 				case b.Comment == "rangechan.loop":
 					what, step = "a range over a channel", "ranges over a channel"
@@ -161,7 +175,7 @@ func (r *Result) directOps(fn *ssa.Function) []*Op {
 
 // staticCalls returns fn's calls (not go statements) to functions that are
 // not direct table blockers, in source order.
-func (r *Result) staticCalls(fn *ssa.Function) []ssa.CallInstruction {
+func (r summarizer) staticCalls(fn *ssa.Function) []ssa.CallInstruction {
 	var out []ssa.CallInstruction
 	for ci := range Calls(fn) {
 		common := ci.Common()
@@ -180,14 +194,14 @@ func (r *Result) staticCalls(fn *ssa.Function) []ssa.CallInstruction {
 // calleeBlocks returns the may-block summary of a callee: a closure called
 // in place or a function of this package (computed here), or an imported
 // fact. The standard library has no summaries: the roles table covers it.
-func (r *Result) calleeBlocks(callee *ssa.Function) *BlocksFact {
+func (r summarizer) calleeBlocks(callee *ssa.Function) *BlocksFact {
 	if o := callee.Origin(); o != nil {
 		callee = o
 	}
 	if callee.Parent() != nil {
 		return r.blocks[callee]
 	}
-	obj := funcObj(callee)
+	obj := code.FuncObj(callee)
 	if obj == nil {
 		return nil
 	}
@@ -197,7 +211,7 @@ func (r *Result) calleeBlocks(callee *ssa.Function) *BlocksFact {
 	return r.importBlocks(obj)
 }
 
-func (r *Result) importBlocks(obj *types.Func) *BlocksFact {
+func (r summarizer) importBlocks(obj *types.Func) *BlocksFact {
 	f := new(BlocksFact)
 	if r.Pass.ImportObjectFact(obj, f) {
 		return f
@@ -206,7 +220,7 @@ func (r *Result) importBlocks(obj *types.Func) *BlocksFact {
 }
 
 // calleeIsLoop reports whether a callee is loop code analysed on its own.
-func (r *Result) calleeIsLoop(callee *ssa.Function) bool {
+func (r summarizer) calleeIsLoop(callee *ssa.Function) bool {
 	if o := callee.Origin(); o != nil {
 		callee = o
 	}
@@ -224,7 +238,7 @@ func (r *Result) calleeIsLoop(callee *ssa.Function) bool {
 
 // summarizeBlocking computes may-block summaries for every function of the
 // package, with the shortest witness chain.
-func (r *Result) summarizeBlocking() {
+func (r summarizer) summarizeBlocking() {
 	r.blocks = map[*ssa.Function]*BlocksFact{}
 	for _, fn := range r.Funcs {
 		for _, op := range r.directOps(fn) {
@@ -259,7 +273,7 @@ func (r *Result) summarizeBlocking() {
 					// A closure run in place: its operations are fn's own.
 					found[fn] = f
 				} else {
-					chain := append([]Step{r.step("calls "+r.CalleeName(callee), ci.Pos())}, f.Chain...)
+					chain := append([]Step{r.step("calls "+code.CalleeName(r.Pass, callee), ci.Pos())}, f.Chain...)
 					found[fn] = &BlocksFact{Kind: f.Kind, Chain: chain, Pkg: f.Pkg, Loop: f.Loop}
 				}
 				break
@@ -295,7 +309,7 @@ func stepWhat(op *Op) string {
 // mayGiveUp reports whether op is a wait that ends when a context is done
 // (ResultContext) with a context that may be done while the loop blocks:
 // anything but context.Background() or the marker's Context().
-func (r *Result) mayGiveUp(op *Op) bool {
+func (r summarizer) mayGiveUp(op *Op) bool {
 	if op.Row == nil || !op.Row.WaitsContext || op.Call == nil {
 		return false
 	}
@@ -306,7 +320,7 @@ func (r *Result) mayGiveUp(op *Op) bool {
 // undone reports whether the context ctx is one that is never done while
 // loop code blocks: context.Background() or TODO(), or the marker's
 // Context().
-func (r *Result) undone(ctx ssa.Value) bool {
+func (r placer) undone(ctx ssa.Value) bool {
 	ref := r.canon(ctx)
 	call, ok := ref.root.(*ssa.Call)
 	if !ok || ref.path != "" {
@@ -321,7 +335,7 @@ func (r *Result) MayBlock(fn *ssa.Function) *BlocksFact { return r.blocks[fn] }
 
 // timeout reports whether ch is the channel of a call such as
 // time.After(d), which delivers once d has passed.
-func (r *Result) timeout(ch ssa.Value) bool {
+func (r summarizer) timeout(ch ssa.Value) bool {
 	call, ok := ch.(*ssa.Call)
 	if !ok {
 		return false
@@ -349,13 +363,13 @@ func (r *Result) DoneOf(ch ssa.Value) ssa.Value {
 // in a Then callback of such a task. A Result there does not block, and an
 // OnDone callback registered there runs at once, on the calling goroutine.
 func (r *Result) Settled(fn *ssa.Function, f ssa.Value, at ssa.Instruction) bool {
-	return r.settled(fn, f, at)
+	return summarize(r).settled(fn, f, at)
 }
 
 // settled reports whether the future f is certainly settled when at runs:
 // at is dominated by a receive from f.Done(), by the body of a select case
 // receiving from f.Done(), by f.Cancel(), or by an await of a task wrapping f.
-func (r *Result) settled(fn *ssa.Function, f ssa.Value, at ssa.Instruction) bool {
+func (r summarizer) settled(fn *ssa.Function, f ssa.Value, at ssa.Instruction) bool {
 	ref := r.canon(f)
 	same := func(v ssa.Value) bool { return r.canon(v) == ref }
 	// A callback run once Wrap(L, f) settles (Then) runs after f settled.
@@ -420,7 +434,7 @@ func (r *Result) settled(fn *ssa.Function, f ssa.Value, at ssa.Instruction) bool
 }
 
 // wrapped returns f when t is Wrap(L, f), else nil.
-func (r *Result) wrapped(t ssa.Value) ssa.Value {
+func (r summarizer) wrapped(t ssa.Value) ssa.Value {
 	if t == nil {
 		return nil
 	}
@@ -481,7 +495,7 @@ func dominates(a, b ssa.Instruction) bool {
 
 // onOwnLoop reports whether call, with row, names in argument 0 the loop
 // that fn, loop code, runs on, and the row says what that does (OwnLoop).
-func (r *Result) onOwnLoop(fn *ssa.Function, row *roles.Func, call *ssa.CallCommon) bool {
+func (r summarizer) onOwnLoop(fn *ssa.Function, row *roles.Func, call *ssa.CallCommon) bool {
 	l := Arg(call, 0)
 	return row.OwnLoop != roles.NoOutcome && l != nil && r.places != nil && r.IsCurrentLoop(fn, l)
 }

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/roles"
 )
 
@@ -25,7 +26,7 @@ func (r *Result) Role(call *ssa.CallCommon) *roles.Func {
 	if callee == nil {
 		return nil
 	}
-	return r.calleeRole(callee)
+	return (placer{r}).calleeRole(callee)
 }
 
 // RoleCalls yields fn's calls and defers that have a role (see Role), with
@@ -55,8 +56,8 @@ func Calls(fn *ssa.Function) iter.Seq[ssa.CallInstruction] {
 	}
 }
 
-func (r *Result) calleeRole(callee *ssa.Function) *roles.Func {
-	obj := funcObj(callee)
+func (r placer) calleeRole(callee *ssa.Function) *roles.Func {
+	obj := code.FuncObj(callee)
 	if obj == nil {
 		return nil
 	}
@@ -101,7 +102,7 @@ func wrapperRow(obj *types.Func, f *SchedulesFact) *roles.Func {
 
 // summarizeSchedules finds the package's wrappers: functions that hand a
 // function parameter on to a loop (directly or through other wrappers).
-func (r *Result) summarizeSchedules() {
+func (r placer) summarizeSchedules() {
 	r.scheds = map[*ssa.Function]*SchedulesFact{}
 	for changed, round := true, 0; changed && round < 16; round++ {
 		changed = false
@@ -154,7 +155,7 @@ func (r *Result) summarizeSchedules() {
 // waited for in fn. The wait is sure when ci is on every path and the wait
 // follows it in the same block; with no sure wait, fn waits on some paths
 // only (Sometimes).
-func (r *Result) awaited(fn *ssa.Function, ci ssa.CallInstruction, fa roles.FuncArg, p *roles.FuncArg) {
+func (r placer) awaited(fn *ssa.Function, ci ssa.CallInstruction, fa roles.FuncArg, p *roles.FuncArg) {
 	every := onEveryPath(ci)
 	var waits, sure int
 	hard := false        // a sure wait that cannot give up
@@ -243,7 +244,7 @@ func has(params []roles.FuncArg, k int) bool {
 
 // paramIndex returns the index of fn's parameter ref denotes, or -1. With
 // loop set, ref may also be the loop of a marker parameter.
-func (r *Result) paramIndex(fn *ssa.Function, ref loopRef, loop bool) int {
+func (r placer) paramIndex(fn *ssa.Function, ref loopRef, loop bool) int {
 	p, ok := ref.root.(*ssa.Parameter)
 	if !ok || p.Parent() != fn {
 		return -1
@@ -286,7 +287,7 @@ func callObj(call *ssa.CallCommon) *types.Func {
 		return call.Method
 	}
 	if callee := call.StaticCallee(); callee != nil {
-		return funcObj(callee)
+		return code.FuncObj(callee)
 	}
 	return nil
 }

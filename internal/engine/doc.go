@@ -13,9 +13,13 @@
 //     loops.go, current.go, handlers.go, process.go, fields.go); what may
 //     block and what may suspend, with witness chains and the proof of a
 //     deadlock (blocking.go, astsummary.go, waits.go, stopwait.go,
-//     suspend.go). It runs on every package of the import graph, as its
-//     facts must (BlocksFact, SchedulesFact, LoopAPIFact, SuspendsFact,
-//     RolesFact). A package that references no loop runtime costs a walk
+//     suspend.go). Its machinery works on types of its own, which fill
+//     the Result once and which rules never see: placer (where code runs,
+//     the wrappers' SchedulesFacts) and summarizer (may-block and
+//     may-suspend summaries, Ops, the proofs of deadlock); Result keeps
+//     the answers rules read. It runs on every package of the import
+//     graph, as its facts must (BlocksFact, SchedulesFact, LoopAPIFact,
+//     SuspendsFact, RolesFact). A package that references no loop runtime costs a walk
 //     of its typed syntax (astsummary.go; TestSummariesAgree holds it to
 //     what SSA finds); one that does costs its SSA and a few passes over
 //     its functions.
@@ -31,8 +35,11 @@
 //     rule that reports each. A rule asks Quieted for the sites the table
 //     takes from it, and never looks at another rule's findings.
 //   - Free helpers, no analysis of their own: reporting, severities and
-//     suppression (report.go), fixes and spans (fixes.go), names and
-//     positions as messages spell them (names.go, words.go, reason.go).
+//     suppression (report.go); a library's words and witness chains
+//     (words.go, reason.go); and, in package internal/code, what needs
+//     only the pass: functions named as messages name them, the call at a
+//     position and the span a finding covers, what a fix may write and
+//     what it must import.
 //
 // Adding a rule is one package under passes/ and one line in
 // analyzer/suite.go; a rule that needs an answer no part gives adds a
@@ -124,11 +131,19 @@
 //   - Quieted: the sites Overlaps gives to another rule.
 //   - Ref(v): the canonical reference of a value (root and field path),
 //     equal for two values that denote the same variable or object.
+//   - AwaitCtx, MarkerLoop: the marker in scope for a fix to pass to Await,
+//     and its loop spelled as code.
+//
+// What a rule asks package internal/code, free functions of the pass:
+//
 //   - CallSpan: the range of a finding on a call (called name to end of
-//     call), the same in every rule.
-//   - AwaitCtx, ImportName, ResolvesTo, CallPos, CallAt, MethodCall,
-//     OtherUses, Source: what a suggested fix needs to be mechanical and
-//     compile.
+//     call), the same in every rule; Where: a position as messages spell
+//     it (file.go:12).
+//   - CallName, CalleeName, FuncName: a function named as people write
+//     it, unqualified in the package analysed.
+//   - ImportName, ResolvesTo, CallPos, CallAt, Called, MethodCall,
+//     OtherUses, Source, File: what a suggested fix needs to be mechanical
+//     and compile.
 //
 // Analyzer knows the APIs of the effective table (config.go: the shipped
 // libraries, less presets turned off, plus the user's rows); New(table)

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/engine"
 	"github.com/futurelint/futurelint/internal/roles"
 	"github.com/futurelint/futurelint/internal/testmodule"
@@ -161,7 +162,7 @@ func TestSelfSubmits(t *testing.T) {
 			deadlock := false
 			for _, w := range s.Waits {
 				if w.Submit != s.Call {
-					t.Errorf("wait %s at %s is not marked as waiting for its submit", w.What, res.Where(w.Pos))
+					t.Errorf("wait %s at %s is not marked as waiting for its submit", w.What, code.Where(res.Pass, w.Pos))
 				}
 				deadlock = deadlock || w.Deadlock != nil
 			}

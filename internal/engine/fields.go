@@ -3,6 +3,7 @@ package engine
 import (
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/roles"
 )
 
@@ -10,7 +11,7 @@ import (
 // that register a callback (a roles.Field row: Fyne's button.OnTapped = f,
 // &widget.Entry{OnSubmitted: f}): assignments and composite-literal fields
 // alike are a store to the field's address in SSA.
-func (r *Result) registerFields() {
+func (r placer) registerFields() {
 	if len(r.Roles.Fields) == 0 {
 		return
 	}
@@ -37,7 +38,7 @@ func (r *Result) registerFields() {
 }
 
 // registerField places the functions the store st puts into field.
-func (r *Result) registerField(caller *ssa.Function, st *ssa.Store, field *roles.Field) {
+func (r placer) registerField(caller *ssa.Function, st *ssa.Store, field *roles.Field) {
 	arg := roles.FuncArg{Where: field.Where, Loop: field.Loop}
 	row := &roles.Func{Pkg: field.Pkg, Recv: field.Type, Name: field.Name, Funcs: []roles.FuncArg{arg}}
 	for _, t := range r.targets(st.Val, 0) {
@@ -46,13 +47,13 @@ func (r *Result) registerField(caller *ssa.Function, st *ssa.Store, field *roles
 		if field.Where == roles.OffLoop {
 			p.OffLoop = true
 			if p.Reason == "" {
-				p.Reason, p.Pos = "it is stored in "+what+" at "+r.Where(st.Pos())+", which runs it on another goroutine", st.Pos()
+				p.Reason, p.Pos = "it is stored in "+what+" at "+code.Where(r.Pass, st.Pos())+", which runs it on another goroutine", st.Pos()
 			}
 			continue
 		}
 		p.Schedules = append(p.Schedules, &Schedule{Caller: caller, Row: row, Arg: arg, Store: st})
 		if !p.Loop || p.Reason == "" || p.OffLoop && p.Marker == nil {
-			p.Reason, p.Pos = "it is the callback stored in "+what+" at "+r.Where(st.Pos()), st.Pos()
+			p.Reason, p.Pos = "it is the callback stored in "+what+" at "+code.Where(r.Pass, st.Pos()), st.Pos()
 		}
 		p.Loop = true
 		if ref, ok := r.funcArgLoop(row, arg); ok {
@@ -65,7 +66,7 @@ func (r *Result) registerField(caller *ssa.Function, st *ssa.Store, field *roles
 
 // pkgNameOf is the name of the package at path with a dot ("widget."), as
 // the package under analysis imports it; "" when it does not.
-func (r *Result) pkgNameOf(path string) string {
+func (r placer) pkgNameOf(path string) string {
 	for _, p := range r.Pass.Pkg.Imports() {
 		if p.Path() == path {
 			return p.Name() + "."

@@ -15,7 +15,7 @@ import (
 // the loop named by the row's Loop parameter. The value need not be seen
 // reaching the library: a type implementing the interface exists to be
 // handed to it, and only the row's methods count, not the type's others.
-func (r *Result) placeHandlers() {
+func (r placer) placeHandlers() {
 	type handler struct {
 		row   *roles.Type
 		iface *types.Interface
@@ -59,7 +59,7 @@ func (r *Result) placeHandlers() {
 
 // lookupInterface finds the interface type pkg.name among the packages the
 // current package imports, or nil.
-func (r *Result) lookupInterface(pkg, name string) *types.Interface {
+func (r placer) lookupInterface(pkg, name string) *types.Interface {
 	for _, p := range r.Pass.Pkg.Imports() {
 		if p.Path() != pkg {
 			continue
@@ -89,7 +89,7 @@ func namedOf(t types.Type) *types.Named {
 // otherwise (a runtime of goja.New(), or one of a function that is not
 // loop code).
 func (r *Result) LoopBound(v ssa.Value) *ssa.Function {
-	ref := r.canon(v)
+	ref := (placer{r}).canon(v)
 	p, ok := ref.root.(*ssa.Parameter)
 	if !ok || ref.path != "" || !r.Roles.Is(p.Type(), roles.LoopBound) {
 		return nil

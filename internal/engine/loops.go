@@ -26,14 +26,14 @@ const markerLoop = ".Loop()"
 // selections. Two values with equal Refs denote the same variable, field or
 // object (a lock, a loop, an executor).
 func (r *Result) Ref(v ssa.Value) LoopRef {
-	ref := r.canon(v)
+	ref := (placer{r}).canon(v)
 	return LoopRef{Root: ref.root, Path: ref.path}
 }
 
 // canon returns the loopRef of v.
-func (r *Result) canon(v ssa.Value) loopRef { return r.canonDepth(v, 0) }
+func (r placer) canon(v ssa.Value) loopRef { return r.canonDepth(v, 0) }
 
-func (r *Result) canonDepth(v ssa.Value, depth int) loopRef {
+func (r placer) canonDepth(v ssa.Value, depth int) loopRef {
 	if depth > 16 {
 		return loopRef{root: v}
 	}
@@ -90,14 +90,14 @@ func (r *Result) canonDepth(v ssa.Value, depth int) loopRef {
 
 // loopOf is the loopRef of the loop a loop-designating value names: a loop
 // itself, or a marker (whose loop is meant).
-func (r *Result) loopOf(v ssa.Value) loopRef {
+func (r placer) loopOf(v ssa.Value) loopRef {
 	if r.Roles.Is(v.Type(), roles.Marker) {
 		return r.loopOfMarkerDepth(v, 0)
 	}
 	return r.canon(v)
 }
 
-func (r *Result) loopOfMarkerDepth(m ssa.Value, depth int) loopRef {
+func (r placer) loopOfMarkerDepth(m ssa.Value, depth int) loopRef {
 	c := r.canonDepth(m, depth)
 	return loopRef{c.root, c.path + markerLoop}
 }
@@ -208,7 +208,8 @@ func (r *Result) IsCurrentLoop(fn *ssa.Function, v ssa.Value) bool {
 	if p == nil || !p.Loop || p.OffLoop {
 		return false // not loop code, or not always: a go statement or job runs it too
 	}
-	return r.isCurrentRef(p, r.loopOf(v))
+	pl := placer{r}
+	return pl.isCurrentRef(p, pl.loopOf(v))
 }
 
 // SameLoop reports whether loop code g certainly runs on the loop that
@@ -219,7 +220,7 @@ func (r *Result) SameLoop(g, fn *ssa.Function) bool {
 		return false
 	}
 	for _, ref := range r.CurrentLoops(g) {
-		if r.isCurrentRef(p, loopRef{ref.Root, ref.Path}) {
+		if (placer{r}).isCurrentRef(p, loopRef{ref.Root, ref.Path}) {
 			return true
 		}
 	}
@@ -228,7 +229,7 @@ func (r *Result) SameLoop(g, fn *ssa.Function) bool {
 
 // isCurrentRef reports whether ref denotes the loop p's function runs on in
 // every context in which it is known to run on a loop.
-func (r *Result) isCurrentRef(p *Place, ref loopRef) bool {
+func (r placer) isCurrentRef(p *Place, ref loopRef) bool {
 	if ref.root == nil && !ref.isProcess() {
 		return false
 	}

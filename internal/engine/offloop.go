@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/roles"
 )
 
@@ -71,11 +72,11 @@ type OffLoopUses []*OffLoopUse
 // belongs on a loop (OffLoopUses). The offloop rule reports it; the
 // overlap table quiets other rules' findings at its calls. Only the rules
 // that require it pay for it.
-var OffLoop = newPart("futurelintoffloop", "loop-only calls and loop-owned writes in code that certainly runs off the loop", func(r *Result) OffLoopUses { return offLoop{r}.offLoopUses() })
+var OffLoop = newPart("futurelintoffloop", "loop-only calls and loop-owned writes in code that certainly runs off the loop", func(r *Result) OffLoopUses { return offLoop{summarize(r)}.offLoopUses() })
 
 // offLoop is the part of the engine that OffLoop runs: the Result, and
 // the methods that find off-loop code and what it does.
-type offLoop struct{ *Result }
+type offLoop struct{ summarizer }
 
 // offLoopUses finds the off-loop starts and what they do.
 func (r offLoop) offLoopUses() OffLoopUses {
@@ -107,7 +108,7 @@ func (r offLoop) offLoopUses() OffLoopUses {
 		use := func(t *Touch) *OffLoopUse {
 			u := &OffLoopUse{Start: s, Pos: t.Pos, Call: t.Call, Row: t.Row, Bound: t.Bound, What: t.What, Write: !t.API}
 			if t.API && (t.Row != nil || t.Bound != nil) {
-				u.What = "calls " + r.CallName(t.Call.Common())
+				u.What = "calls " + code.CallName(r.Pass, t.Call.Common())
 			}
 			return u
 		}
@@ -157,7 +158,7 @@ func (r offLoop) offLoopStarts() []*OffLoopStart {
 					}
 					why := "in an executor job"
 					if fa.OwnGoroutine {
-						why = "in a function " + r.CallName(ci.Common()) + " runs on a goroutine of its own"
+						why = "in a function " + code.CallName(r.Pass, ci.Common()) + " runs on a goroutine of its own"
 					}
 					if fa.AfterSettle {
 						if !r.executorCompletion(fn, ci) {
@@ -208,7 +209,7 @@ func (r offLoop) offLoopStarts() []*OffLoopStart {
 			if via == nil {
 				continue
 			}
-			s := &OffLoopStart{Fn: fn, At: uses[0], Caller: uses[0].Parent(), Why: "in " + r.CalleeName(fn) + ", called only off the loop"}
+			s := &OffLoopStart{Fn: fn, At: uses[0], Caller: uses[0].Parent(), Why: "in " + code.CalleeName(r.Pass, fn) + ", called only off the loop"}
 			byFn[fn] = s
 			starts = append(starts, s)
 			changed = true
@@ -462,7 +463,7 @@ func (r offLoop) sharedLocal(s *OffLoopStart, root ssa.Value) bool {
 // call reported already (Wrap(l, f).Then(cb)): one finding per problem.
 func onReported(r *Result, reported []*Touch, call *ssa.CallCommon) bool {
 	for _, a := range Args(call) {
-		if c, ok := r.canon(a).root.(*ssa.Call); ok {
+		if c, ok := (placer{r}).canon(a).root.(*ssa.Call); ok {
 			for _, u := range reported {
 				if u.Call == c {
 					return true

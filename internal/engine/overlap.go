@@ -5,6 +5,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/futurelint/futurelint/internal/code"
 )
 
 // Overlap is a kind of site that two rules both see: Reports reports it,
@@ -46,7 +48,7 @@ var Overlaps = []Overlap{
 		Quiet:   "dropped",
 		sites: inLoopCode(func(r *Result, fn *ssa.Function, out []token.Pos) []token.Pos {
 			for _, s := range r.SelfSubmits(fn) {
-				out = append(out, CallPos(s.Call))
+				out = append(out, code.CallPos(s.Call))
 			}
 			return out
 		}),
@@ -60,7 +62,7 @@ var Overlaps = []Overlap{
 			var out []token.Pos
 			for _, u := range pass.ResultOf[OffLoop].(OffLoopUses) {
 				if u.Row != nil {
-					out = append(out, CallPos(u.Call))
+					out = append(out, code.CallPos(u.Call))
 				}
 			}
 			return out

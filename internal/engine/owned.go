@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/roles"
 )
 
@@ -127,14 +128,14 @@ func (sc *scanner) scanVia(g *ssa.Function, owned ownedFunc, depth int, via *Tou
 				}
 				if row != nil && row.LoopOnly {
 					if sc.apiOK == nil || sc.apiOK(instr, row, depth) {
-						note(&sc.api, CallPos(instr), "calls loop-only "+sc.res.CallName(common), instr, row, nil)
+						note(&sc.api, code.CallPos(instr), "calls loop-only "+code.CallName(sc.res.Pass, common), instr, row, nil)
 					}
 					continue
 				}
 				if bound := sc.res.BoundCall(common); bound != nil {
 					// A method of a value bound to a loop: loop-only, row or not.
 					if sc.apiOK == nil || sc.apiOK(instr, nil, depth) {
-						note(&sc.api, CallPos(instr), "calls loop-only "+sc.res.CallName(common), instr, nil, bound)
+						note(&sc.api, code.CallPos(instr), "calls loop-only "+code.CallName(sc.res.Pass, common), instr, nil, bound)
 					}
 					continue
 				}
@@ -183,7 +184,7 @@ func (sc *scanner) follow(ci ssa.CallInstruction, owned ownedFunc, depth int, vi
 	}
 	if via == nil {
 		// As the callback spells it: s.record.
-		via = &Touch{Pos: CallPos(ci), What: "calls " + sc.res.Written(ci).Callee() + ", which ", Call: ci}
+		via = &Touch{Pos: code.CallPos(ci), What: "calls " + sc.res.Written(ci).Callee() + ", which ", Call: ci}
 	}
 	sc.seen[callee] = true
 	sc.scanVia(callee, func(root ssa.Value) (string, bool) {

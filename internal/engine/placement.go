@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/roles"
 )
 
@@ -55,6 +56,11 @@ func (s *Schedule) common() *ssa.CallCommon {
 
 // Threadsafe reports whether the schedule is a thread-safe submit.
 func (s *Schedule) Threadsafe() bool { return s.Arg.Threadsafe }
+
+// placer works out where the package's code runs: it fills the Result's
+// places and wrapper summaries (schedules), once, before anything reads
+// them. Rules never see it; they read the answers on Result.
+type placer struct{ *Result }
 
 // Place returns where fn runs; nil for functions outside the package's
 // source (or when the package has no SSA).
@@ -121,7 +127,7 @@ type Target struct {
 // is dynamic or lies outside the package.
 func (r *Result) Targets(v ssa.Value) []Target {
 	var out []Target
-	for _, t := range r.targets(v, 0) {
+	for _, t := range (placer{r}).targets(v, 0) {
 		out = append(out, Target{Fn: t.fn, Recv: t.recv})
 	}
 	return out
@@ -129,7 +135,7 @@ func (r *Result) Targets(v ssa.Value) []Target {
 
 // targets resolves a function-valued argument to the package functions it
 // may denote.
-func (r *Result) targets(v ssa.Value, depth int) []target {
+func (r placer) targets(v ssa.Value, depth int) []target {
 	if depth > 8 {
 		return nil
 	}
@@ -173,7 +179,7 @@ func (r *Result) targets(v ssa.Value, depth int) []target {
 }
 
 // place classifies every function of the package.
-func (r *Result) place() {
+func (r placer) place() {
 	r.places = map[*ssa.Function]*Place{}
 	for _, fn := range r.Funcs {
 		r.places[fn] = &Place{Fn: fn, Pos: fn.Pos()}
@@ -203,7 +209,7 @@ func (r *Result) place() {
 						p := r.places[t.fn]
 						p.OffLoop = true
 						if p.Reason == "" {
-							p.Reason, p.Pos = "it is the body of a go statement at "+r.Where(instr.Pos()), instr.Pos()
+							p.Reason, p.Pos = "it is the body of a go statement at "+code.Where(r.Pass, instr.Pos()), instr.Pos()
 						}
 					}
 					continue
@@ -222,7 +228,7 @@ func (r *Result) place() {
 						how = "deferred"
 					}
 					r.places[g].Parent = fn
-					r.places[g].Reason = "it is " + how + " at " + r.Where(instr.Pos()) + ", within " + fn.Name()
+					r.places[g].Reason = "it is " + how + " at " + code.Where(r.Pass, instr.Pos()) + ", within " + fn.Name()
 					r.places[g].Pos = instr.Pos()
 				}
 			}
@@ -282,7 +288,7 @@ func (r *Result) place() {
 // directly (not run in place) an unknown loop context: the caller may run on
 // another loop or on no loop at all, so no loop is certain for it even when
 // it is also scheduled.
-func (r *Result) directCalls() {
+func (r placer) directCalls() {
 	for _, fn := range r.Funcs {
 		for ci := range Calls(fn) {
 			g := ci.Common().StaticCallee()
@@ -302,7 +308,7 @@ func (r *Result) directCalls() {
 // schedule records the functions that call ci hands to a loop. It returns
 // false when the call must wait for the caller's own placement (Then from
 // code not yet known to be loop code) or schedules nothing.
-func (r *Result) schedule(caller *ssa.Function, ci ssa.CallInstruction) bool {
+func (r placer) schedule(caller *ssa.Function, ci ssa.CallInstruction) bool {
 	common := ci.Common()
 	row := r.Role(common)
 	if row == nil || len(row.Funcs) == 0 {
@@ -327,7 +333,7 @@ func (r *Result) schedule(caller *ssa.Function, ci ssa.CallInstruction) bool {
 			if fa.Where == roles.OffLoop {
 				p.OffLoop = true
 				if p.Reason == "" {
-					p.Reason, p.Pos = "it is passed to "+r.CallName(common)+" at "+r.Where(ci.Pos())+", which runs it on another goroutine", ci.Pos()
+					p.Reason, p.Pos = "it is passed to "+code.CallName(r.Pass, common)+" at "+code.Where(r.Pass, ci.Pos())+", which runs it on another goroutine", ci.Pos()
 				}
 				continue
 			}
@@ -337,7 +343,7 @@ func (r *Result) schedule(caller *ssa.Function, ci ssa.CallInstruction) bool {
 				if fa.Where == roles.Coroutine {
 					role = "coroutine"
 				}
-				p.Reason, p.Pos = "it is the "+role+" of "+r.CallName(common)+" at "+r.Where(ci.Pos()), ci.Pos()
+				p.Reason, p.Pos = "it is the "+role+" of "+code.CallName(r.Pass, common)+" at "+code.Where(r.Pass, ci.Pos()), ci.Pos()
 			}
 			p.Loop = true
 			var ctx loopCtx

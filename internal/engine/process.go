@@ -19,13 +19,13 @@ const processPrefix = "the process-wide loop of "
 
 // processRef is the loopRef of the process-wide loop of the library whose
 // rows describe package pkg.
-func (r *Result) processRef(pkg string) loopRef {
+func (r placer) processRef(pkg string) loopRef {
 	return loopRef{path: processPrefix + r.processName(pkg)}
 }
 
 // processName names the process-wide loop of pkg's library: the library's
 // name, or pkg when no library describes it.
-func (r *Result) processName(pkg string) string {
+func (r placer) processName(pkg string) string {
 	if lib := r.Roles.Library(pkg); lib != nil {
 		return lib.Name
 	}
@@ -39,7 +39,7 @@ func (ref loopRef) isProcess() bool {
 
 // funcArgLoop is the loopRef of a process-wide loop a function argument of
 // row runs on, through the wrapper's Via; ok is false for other loops.
-func (r *Result) funcArgLoop(row *roles.Func, fa roles.FuncArg) (loopRef, bool) {
+func (r placer) funcArgLoop(row *roles.Func, fa roles.FuncArg) (loopRef, bool) {
 	if fa.Loop != roles.ProcessLoop {
 		return loopRef{}, false
 	}
@@ -52,7 +52,7 @@ func (r *Result) funcArgLoop(row *roles.Func, fa roles.FuncArg) (loopRef, bool) 
 
 // submitTarget returns the loop a thread-safe submit sends its work to; ok
 // is false when the call is not a submit.
-func (r *Result) submitTarget(call *ssa.CallCommon, row *roles.Func) (loopRef, bool) {
+func (r placer) submitTarget(call *ssa.CallCommon, row *roles.Func) (loopRef, bool) {
 	if row.SubmitLoop == roles.ProcessLoop {
 		return r.processRef(submitVia(row)), true
 	}
@@ -64,7 +64,7 @@ func (r *Result) submitTarget(call *ssa.CallCommon, row *roles.Func) (loopRef, b
 
 // submitsToCurrent reports whether the submit call, made in fn, sends its
 // work to the loop fn runs on.
-func (r *Result) submitsToCurrent(fn *ssa.Function, call *ssa.CallCommon, row *roles.Func) bool {
+func (r placer) submitsToCurrent(fn *ssa.Function, call *ssa.CallCommon, row *roles.Func) bool {
 	ref, ok := r.submitTarget(call, row)
 	if !ok {
 		return false
@@ -93,7 +93,7 @@ func awaitedSubmit(row *roles.Func) (awaited, sometimes bool) {
 
 // waitsForProcess is, for a table row that waits for a process-wide loop
 // on every path, that loop's name (BlocksFact.Loop); else "".
-func (r *Result) waitsForProcess(row *roles.Func) string {
+func (r summarizer) waitsForProcess(row *roles.Func) string {
 	if awaited, sometimes := awaitedSubmit(row); awaited && !sometimes && row.SubmitLoop == roles.ProcessLoop {
 		return r.processName(submitVia(row))
 	}
@@ -119,7 +119,7 @@ func submitVia(row *roles.Func) string {
 // (BlocksFact.Loop), and I/O that needs the current loop to complete
 // (Library.NeedsLoop: net/http under syscall/js). It reports whether op
 // was one.
-func (r *Result) classifyLoopServe(op *Op) bool {
+func (r summarizer) classifyLoopServe(op *Op) bool {
 	fn := op.Fn
 	if ci, ok := op.Instr.(ssa.CallInstruction); ok && op.Row != nil && op.Helper == nil {
 		if awaited, sometimes := awaitedSubmit(op.Row); awaited && r.submitsToCurrent(fn, op.Call, op.Row) {
@@ -158,6 +158,6 @@ func (r *Result) classifyLoopServe(op *Op) bool {
 
 // onProcessLoopOf reports whether p's function certainly runs on the
 // process-wide loop of lib.
-func (r *Result) onProcessLoopOf(p *Place, lib *roles.Library) bool {
+func (r placer) onProcessLoopOf(p *Place, lib *roles.Library) bool {
 	return r.isCurrentRef(p, loopRef{path: processPrefix + lib.Name})
 }

@@ -4,6 +4,8 @@ import (
 	"go/token"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/futurelint/futurelint/internal/code"
 )
 
 // Reason says why a wait certainly never ends (Op.Deadlock), or how it may
@@ -96,7 +98,7 @@ func (r *Reason) String() string {
 // related is the reason as related information of a finding, at its
 // position; nil when it has none in this package.
 func (r *Reason) related(res *Result) []analysis.RelatedInformation {
-	if r == nil || !r.Pos.IsValid() || res.File(r.Pos) == nil {
+	if r == nil || !r.Pos.IsValid() || code.File(res.Pass, r.Pos) == nil {
 		return nil
 	}
 	return []analysis.RelatedInformation{{Pos: r.Pos, Message: r.String()}}
@@ -104,7 +106,7 @@ func (r *Reason) related(res *Result) []analysis.RelatedInformation {
 
 // step is a step of a witness chain at pos.
 func (r *Result) step(what string, pos token.Pos) Step {
-	return Step{What: what, Pos: r.Where(pos), at: pos}
+	return Step{What: what, Pos: code.Where(r.Pass, pos), at: pos}
 }
 
 // Related returns what a finding on op points to besides its own place:
@@ -133,7 +135,7 @@ func (r *Result) Hops(chain []Step, from token.Pos) []analysis.RelatedInformatio
 	var out []analysis.RelatedInformation
 	at := from
 	for i, s := range chain {
-		if !s.at.IsValid() || r.File(s.at) == nil {
+		if !s.at.IsValid() || code.File(r.Pass, s.at) == nil {
 			msg := Witness(chain[i:])
 			if i > 0 {
 				msg = "which " + msg

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 
+	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/engine"
 	"github.com/futurelint/futurelint/internal/testmodule"
 )
@@ -26,27 +27,27 @@ func TestRelated(t *testing.T) {
 		for _, op := range res.Ops(fn) {
 			rel := res.Related(op)
 			for _, ri := range rel {
-				if res.File(ri.Pos) == nil || ri.Message == "" {
-					t.Errorf("%s: related information %+v outside the package or without a message", res.Where(op.Pos), ri)
+				if code.File(res.Pass, ri.Pos) == nil || ri.Message == "" {
+					t.Errorf("%s: related information %+v outside the package or without a message", code.Where(res.Pass, op.Pos), ri)
 				}
 			}
 			if op.Helper != nil && len(rel) > 0 {
 				// The first step where it is, or, for a chain that starts
 				// in another package, the whole chain at the call.
 				chains++
-				first := rel[0].Message + " at " + res.Where(rel[0].Pos)
+				first := rel[0].Message + " at " + code.Where(res.Pass, rel[0].Pos)
 				if rel[0].Pos == op.Pos {
 					first = rel[0].Message
 				}
 				if !strings.HasPrefix(op.Helper.Witness(), first) {
-					t.Errorf("%s: related %q is not the first step of %q", res.Where(op.Pos), rel[0].Message, op.Helper.Witness())
+					t.Errorf("%s: related %q is not the first step of %q", code.Where(res.Pass, op.Pos), rel[0].Message, op.Helper.Witness())
 				}
 			}
 			if op.Deadlock != nil && op.Deadlock.Pos.IsValid() {
 				reasons++
 				last := rel[len(rel)-1]
 				if last.Message != op.Deadlock.String() || last.Pos != op.Deadlock.Pos {
-					t.Errorf("%s: related %+v, want the deadlock's reason %q", res.Where(op.Pos), last, op.Deadlock)
+					t.Errorf("%s: related %+v, want the deadlock's reason %q", code.Where(res.Pass, op.Pos), last, op.Deadlock)
 				}
 			}
 		}

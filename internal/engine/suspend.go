@@ -1,6 +1,10 @@
 package engine
 
-import "golang.org/x/tools/go/ssa"
+import (
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/futurelint/futurelint/internal/code"
+)
 
 // SuspendsFact is attached to a function that may suspend the coroutine
 // calling it (it awaits, sleeps or gathers, or calls a function that may),
@@ -22,7 +26,7 @@ func (f *SuspendsFact) Witness() string { return Witness(f.Chain) }
 // to a function that may suspend, here or in another package (its
 // SuspendsFact), with the shortest witness chain. Go statements do not
 // suspend their creator, nor do closures that are not run in place.
-func (r *Result) summarizeSuspends() {
+func (r summarizer) summarizeSuspends() {
 	r.suspendSum = map[*ssa.Function]*SuspendsFact{}
 	for changed := true; changed; {
 		changed = false
@@ -51,7 +55,7 @@ func (r *Result) summarizeSuspends() {
 func (r *Result) CallSuspends(call *ssa.CallCommon) *SuspendsFact {
 	if row := r.Role(call); row != nil {
 		if row.Suspends {
-			return &SuspendsFact{Chain: []Step{{What: "calls " + r.CallName(call), Pos: r.Where(call.Pos())}}}
+			return &SuspendsFact{Chain: []Step{{What: "calls " + code.CallName(r.Pass, call), Pos: code.Where(r.Pass, call.Pos())}}}
 		}
 		return nil
 	}
@@ -66,7 +70,7 @@ func (r *Result) CallSuspends(call *ssa.CallCommon) *SuspendsFact {
 		callee = o
 	}
 	var f *SuspendsFact
-	switch obj := funcObj(callee); {
+	switch obj := code.FuncObj(callee); {
 	case callee.Parent() != nil:
 		return r.suspendSum[callee] // a closure run in place: its chain is the caller's
 	case obj == nil:
@@ -82,6 +86,6 @@ func (r *Result) CallSuspends(call *ssa.CallCommon) *SuspendsFact {
 	if f == nil {
 		return nil
 	}
-	chain := append([]Step{{What: "calls " + r.CalleeName(callee), Pos: r.Where(call.Pos())}}, f.Chain...)
+	chain := append([]Step{{What: "calls " + code.CalleeName(r.Pass, callee), Pos: code.Where(r.Pass, call.Pos())}}, f.Chain...)
 	return &SuspendsFact{Chain: chain}
 }

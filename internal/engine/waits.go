@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/roles"
 )
 
@@ -22,7 +23,7 @@ import (
 //     same activation, which never suspends before the wait;
 //   - a wait for a new promise or channel settled only by code queued on
 //     the current loop behind the waiting code.
-func (r *Result) classifyWait(op *Op) {
+func (r summarizer) classifyWait(op *Op) {
 	fn := op.Fn
 	if r.classifyLoopServe(op) {
 		return
@@ -110,7 +111,7 @@ func (r *Result) classifyWait(op *Op) {
 			}
 			op.Submit = root
 			if !r.suspendsIn(act) {
-				op.Deadlock = &Reason{Kind: OwnCoroutine, Pos: CallPos(root)}
+				op.Deadlock = &Reason{Kind: OwnCoroutine, Pos: code.CallPos(root)}
 			}
 		case future && row.FutureOf && Arg(&root.Call, 0) != nil:
 			p := r.canon(Arg(&root.Call, 0))
@@ -131,7 +132,7 @@ func (r *Result) classifyWait(op *Op) {
 // them, for the future of a thread-safe submit to this loop: a wait on
 // self-submitted work, which the other cases may end first (so it is not a
 // proven deadlock).
-func (r *Result) classifySelect(op *Op, sel *ssa.Select) {
+func (r summarizer) classifySelect(op *Op, sel *ssa.Select) {
 	act := r.ActivationRoot(op.Fn)
 	for _, st := range sel.States {
 		if st.Dir != types.RecvOnly {
@@ -149,7 +150,7 @@ func (r *Result) classifySelect(op *Op, sel *ssa.Select) {
 
 // selfSubmitted returns the thread-safe submit to the current loop, made in
 // the activation act, whose future ref denotes; nil if it is not one.
-func (r *Result) selfSubmitted(act *ssa.Function, ref loopRef) *ssa.Call {
+func (r summarizer) selfSubmitted(act *ssa.Function, ref loopRef) *ssa.Call {
 	call, ok := ref.root.(*ssa.Call)
 	if !ok || ref.path != "" {
 		return nil
@@ -168,7 +169,7 @@ func (r *Result) selfSubmitted(act *ssa.Function, ref loopRef) *ssa.Call {
 // awaitsSelfSubmit returns, when op calls a wrapper that submits work
 // thread-safely to the loop the calling code runs on and then waits for it,
 // the wrapper's awaited argument (FuncArg.Awaited); else nil.
-func (r *Result) awaitsSelfSubmit(op *Op) *roles.FuncArg {
+func (r summarizer) awaitsSelfSubmit(op *Op) *roles.FuncArg {
 	if op.Helper == nil || op.Call == nil {
 		return nil
 	}
@@ -197,7 +198,7 @@ func (r *Result) awaitsSelfSubmit(op *Op) *roles.FuncArg {
 //   - act is a callback queued once, in order (CallSoon, Spawn), and obj
 //     is settled only in functions queued in order on the same loop by the
 //     same function after it: they run after act, which waits for them.
-func (r *Result) provePending(op *Op, obj ssa.Value, creator *ssa.Function, act *ssa.Function, promise bool) {
+func (r summarizer) provePending(op *Op, obj ssa.Value, creator *ssa.Function, act *ssa.Function, promise bool) {
 	var completers []ssa.Instruction
 	if !r.uses(obj, &completers, 0) || len(completers) == 0 {
 		return
@@ -233,7 +234,7 @@ func (r *Result) provePending(op *Op, obj ssa.Value, creator *ssa.Function, act 
 
 // pendingUntilReturn reports whether every schedule of the completers is
 // made by act on its own loop; it sets Submit when all are thread-safe.
-func (r *Result) pendingUntilReturn(op *Op, roots []*Place, act *ssa.Function) bool {
+func (r summarizer) pendingUntilReturn(op *Op, roots []*Place, act *ssa.Function) bool {
 	threadsafe := true
 	var submit ssa.CallInstruction
 	for _, p := range roots {
@@ -260,7 +261,7 @@ func (r *Result) pendingUntilReturn(op *Op, roots []*Place, act *ssa.Function) b
 // queuedBehind reports whether the waiting callback act is queued once, in
 // order, and every completer is queued in order after it, on the same loop,
 // by the same function, which also created the awaited object.
-func (r *Result) queuedBehind(roots []*Place, creator, act *ssa.Function) bool {
+func (r summarizer) queuedBehind(roots []*Place, creator, act *ssa.Function) bool {
 	pw := r.places[act]
 	if pw == nil || len(pw.Schedules) != 1 || !pw.Schedules[0].Arg.Ordered {
 		return false
@@ -287,7 +288,7 @@ func (r *Result) queuedBehind(roots []*Place, creator, act *ssa.Function) bool {
 
 // schedulesOnCurrent reports whether schedule s puts its function on the
 // loop its caller runs on.
-func (r *Result) schedulesOnCurrent(s *Schedule) bool {
+func (r summarizer) schedulesOnCurrent(s *Schedule) bool {
 	switch {
 	case s.Arg.Loop == roles.CallerLoop:
 		return r.IsLoopCode(s.Caller)
@@ -307,14 +308,14 @@ func (r *Result) schedulesOnCurrent(s *Schedule) bool {
 // seen.
 func (r *Result) Settlers(v ssa.Value) ([]ssa.Instruction, bool) {
 	var out []ssa.Instruction
-	ok := r.uses(v, &out, 0)
+	ok := summarize(r).uses(v, &out, 0)
 	return out, ok
 }
 
 // uses collects the settling uses of obj (a promise or channel), following
 // it through local variables, closures and conversions. It returns false
 // when obj escapes where its uses cannot be seen.
-func (r *Result) uses(v ssa.Value, completers *[]ssa.Instruction, depth int) bool {
+func (r summarizer) uses(v ssa.Value, completers *[]ssa.Instruction, depth int) bool {
 	if depth > 8 {
 		return false
 	}
@@ -404,10 +405,7 @@ func (r *Result) uses(v ssa.Value, completers *[]ssa.Instruction, depth int) boo
 
 // suspendsIn reports whether the activation rooted at act may suspend (so
 // the loop may run other work in the middle of it).
-func (r *Result) suspendsIn(act *ssa.Function) bool {
-	if r.suspends == nil {
-		r.suspends = map[*ssa.Function]bool{}
-	}
+func (r summarizer) suspendsIn(act *ssa.Function) bool {
 	if s, ok := r.suspends[act]; ok {
 		return s
 	}
@@ -449,7 +447,7 @@ func (r *Result) SelfSubmits(fn *ssa.Function) []*SelfSubmit {
 	}
 	var out []*SelfSubmit
 	for ci, row := range r.RoleCalls(fn) {
-		if !r.submitsToCurrent(fn, ci.Common(), row) {
+		if !(placer{r}).submitsToCurrent(fn, ci.Common(), row) {
 			continue
 		}
 		s := &SelfSubmit{Call: ci, Row: row}
@@ -476,7 +474,7 @@ func (r *Result) SelfSubmits(fn *ssa.Function) []*SelfSubmit {
 // (h.loop, for a receiver h) and that loop is the one the calling code runs
 // on: g waits for work queued behind the code calling it (a goja_nodejs
 // host's Eval, called from a timer callback).
-func (r *Result) helperDeadlock(op *Op) {
+func (r summarizer) helperDeadlock(op *Op) {
 	g := op.Call.StaticCallee()
 	if g == nil {
 		return
@@ -511,7 +509,7 @@ func (r *Result) helperDeadlock(op *Op) {
 // queuedOnCallerLoop reports whether every completer runs in a callback
 // that g schedules on a loop named by its parameters, which op's arguments
 // name the loop op's code runs on.
-func (r *Result) queuedOnCallerLoop(op *Op, g *ssa.Function, completers []ssa.Instruction) bool {
+func (r summarizer) queuedOnCallerLoop(op *Op, g *ssa.Function, completers []ssa.Instruction) bool {
 	cp := r.places[op.Fn]
 	if cp == nil || !cp.Loop || cp.OffLoop {
 		return false

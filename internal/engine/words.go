@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/roles"
 )
 
@@ -70,6 +71,6 @@ func (r *Result) Fix(fn *ssa.Function, row *roles.Func, pos token.Pos, rewrite r
 	if !strings.Contains(fix.Text, "{pkg}") {
 		return fix, "", true // a rename: nothing to import
 	}
-	pkg = r.ImportName(pos, lib.Paths[0])
+	pkg = code.ImportName(r.Pass, pos, lib.Paths[0])
 	return fix, pkg, pkg != ""
 }

@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/roles"
 )
 
@@ -22,7 +23,7 @@ type Written struct {
 // Written returns the call ci as written.
 func (r *Result) Written(ci ssa.CallInstruction) *Written {
 	w := &Written{r: r, Instr: ci}
-	w.Call, w.Stmt = r.CallAt(CallPos(ci))
+	w.Call, w.Stmt = code.CallAt(r.Pass, code.CallPos(ci))
 	return w
 }
 
@@ -62,7 +63,7 @@ func nth(args []ast.Expr, i int) ast.Expr {
 // Source is argument a as written, or def when it is not evident.
 func (w *Written) Source(a roles.Arg, def string) string {
 	if e := w.Arg(a); e != nil {
-		return w.r.Source(e)
+		return code.Source(w.r.Pass, e)
 	}
 	return def
 }
@@ -71,9 +72,9 @@ func (w *Written) Source(a roles.Arg, def string) string {
 // lib.Pause, futures.RunThreadsafe[int]), else by its declared name.
 func (w *Written) Callee() string {
 	if w.Call != nil {
-		return w.r.Source(ast.Unparen(w.Call.Fun))
+		return code.Source(w.r.Pass, ast.Unparen(w.Call.Fun))
 	}
-	return w.r.CallName(w.Instr.Common())
+	return code.CallName(w.r.Pass, w.Instr.Common())
 }
 
 // Statement reports whether the call is a statement of its own (or

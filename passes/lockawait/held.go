@@ -3,6 +3,7 @@ package lockawait
 import (
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/engine"
 )
 
@@ -87,7 +88,7 @@ func suspendsHolding(res *engine.Result, fn *ssa.Function) []*finding {
 				}
 				if f := res.CallSuspends(common); f != nil {
 					for _, lock := range cur {
-						pos := engine.CallPos(ci)
+						pos := code.CallPos(ci)
 						if prev := first[lock]; prev == nil || engine.Before(res.Pass.Fset, pos, prev.pos) {
 							first[lock] = &finding{pos: pos, suspend: ci, chain: f, lock: lock}
 						}

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/engine"
 )
 
@@ -33,7 +34,7 @@ func run(pass *analysis.Pass, res *engine.Result) error {
 	}
 	var all []engine.Finding
 	for _, f := range found {
-		pos, end := res.CallSpan(f.pos)
+		pos, end := code.CallSpan(res.Pass, f.pos)
 		all = append(all, engine.Finding{Diagnostic: analysis.Diagnostic{Pos: pos, End: end, Message: f.message(res), Related: f.related(res)}, Severity: Severity.Usual})
 	}
 	engine.NewReporter(pass, name).ReportAll(all)

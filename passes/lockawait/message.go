@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/engine"
 	"github.com/futurelint/futurelint/internal/roles"
 )
@@ -55,6 +56,6 @@ func calledSel(w *engine.Written) *ast.SelectorExpr {
 	if w.Call == nil {
 		return nil
 	}
-	sel, _ := engine.Called(w.Call).(*ast.SelectorExpr)
+	sel, _ := code.Called(w.Call).(*ast.SelectorExpr)
 	return sel
 }

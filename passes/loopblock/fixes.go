@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/engine"
 	"github.com/futurelint/futurelint/internal/roles"
 )
@@ -39,7 +40,7 @@ func suggestFixes(res *engine.Result, op *engine.Op) []analysis.SuggestedFix {
 		if !ok || len(call.Call.Args) != 0 {
 			return nil
 		}
-		vars["f"] = res.Source(sel.X)
+		vars["f"] = code.Source(res.Pass, sel.X)
 		// Submit(e, fn).Result(): run the job on the loop's executor
 		// hand-over instead, when the library spells it.
 		if inner, ok := ast.Unparen(sel.X).(*ast.CallExpr); ok {
@@ -48,7 +49,7 @@ func suggestFixes(res *engine.Result, op *engine.Op) []analysis.SuggestedFix {
 					if _, plain := ast.Unparen(inner.Fun).(*ast.SelectorExpr); plain {
 						if _, _, ok := res.Fix(op.Fn, op.Row, op.Pos, roles.AwaitRunInExecutor); ok {
 							rewrite = roles.AwaitRunInExecutor
-							vars["0"], vars["1"] = res.Source(inner.Args[0]), res.Source(inner.Args[1])
+							vars["0"], vars["1"] = code.Source(res.Pass, inner.Args[0]), code.Source(res.Pass, inner.Args[1])
 						}
 					}
 				}
@@ -61,10 +62,10 @@ func suggestFixes(res *engine.Result, op *engine.Op) []analysis.SuggestedFix {
 		if !ok || ast.Unparen(es.X) != call.Call || len(call.Call.Args) != 1 {
 			return nil
 		}
-		if !res.OtherUses(call.Call.Fun.Pos(), call.Call.Fun.End(), op.Callee.Pkg().Path()) {
+		if !code.OtherUses(res.Pass, call.Call.Fun.Pos(), call.Call.Fun.End(), op.Callee.Pkg().Path()) {
 			return nil
 		}
-		vars["0"] = res.Source(call.Call.Args[0])
+		vars["0"] = code.Source(res.Pass, call.Call.Args[0])
 	default:
 		return nil
 	}
@@ -93,7 +94,7 @@ func noWait(res *engine.Result, op *engine.Op) []analysis.SuggestedFix {
 	if call.Call == nil || !call.Statement() || len(call.Call.Args) != 0 {
 		return nil
 	}
-	sel := res.MethodCall(call.Call)
+	sel := code.MethodCall(res.Pass, call.Call)
 	fix, _, ok := res.Fix(op.Fn, op.Row, op.Pos, roles.NoWait)
 	if sel == nil || !ok {
 		return nil

@@ -5,6 +5,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/engine"
 )
 
@@ -32,7 +33,7 @@ func run(pass *analysis.Pass, res *engine.Result) error {
 				continue // the callee is loop code: its blocking is reported inside it
 			}
 			sev := Severity.Of(op.Deadlock != nil || op.Panics != nil)
-			pos, end := res.CallSpan(op.Pos)
+			pos, end := code.CallSpan(res.Pass, op.Pos)
 			found = append(found, engine.Finding{Severity: sev, Diagnostic: analysis.Diagnostic{
 				Pos:            pos,
 				End:            end,

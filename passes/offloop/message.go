@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 
+	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/engine"
 	"github.com/futurelint/futurelint/internal/roles"
 	"golang.org/x/tools/go/analysis"
@@ -42,10 +43,10 @@ func message(res *engine.Result, u *engine.OffLoopUse) string {
 // call on a loop-bound value, at the loop code that was given it.
 func related(res *engine.Result, u *engine.OffLoopUse) []analysis.RelatedInformation {
 	var out []analysis.RelatedInformation
-	if at := u.Start.At.Pos(); at.IsValid() && res.File(at) != nil {
+	if at := u.Start.At.Pos(); at.IsValid() && code.File(res.Pass, at) != nil {
 		out = append(out, analysis.RelatedInformation{Pos: at, Message: "runs off the loop from here"})
 	}
-	if u.Bound != nil && res.File(u.Bound.Pos()) != nil {
+	if u.Bound != nil && code.File(res.Pass, u.Bound.Pos()) != nil {
 		out = append(out, analysis.RelatedInformation{Pos: u.Bound.Pos(), Message: "the loop code given the value"})
 	}
 	return out
@@ -58,7 +59,7 @@ func twinCall(res *engine.Result, w *engine.Written, row *roles.Func) string {
 	if sel == nil || row.AnyGoroutine == "" {
 		return ""
 	}
-	src := res.Source(w.Call)
+	src := code.Source(res.Pass, w.Call)
 	start, end := int(sel.Sel.Pos()-w.Call.Pos()), int(sel.Sel.End()-w.Call.Pos())
 	if start < 0 || end > len(src) || src[start:end] != sel.Sel.Name {
 		return row.AnyGoroutine
@@ -72,6 +73,6 @@ func calledName(call *ast.CallExpr) *ast.SelectorExpr {
 	if call == nil {
 		return nil
 	}
-	sel, _ := engine.Called(call).(*ast.SelectorExpr)
+	sel, _ := code.Called(call).(*ast.SelectorExpr)
 	return sel
 }

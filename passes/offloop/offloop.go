@@ -5,6 +5,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/engine"
 )
 
@@ -23,7 +24,7 @@ var Severity = engine.Levels{Usual: engine.Error}
 func run(pass *analysis.Pass, res *engine.Result) error {
 	var found []engine.Finding
 	for _, u := range pass.ResultOf[engine.OffLoop].(engine.OffLoopUses) {
-		pos, end := res.CallSpan(u.Pos)
+		pos, end := code.CallSpan(res.Pass, u.Pos)
 		found = append(found, engine.Finding{Severity: Severity.Usual, Diagnostic: analysis.Diagnostic{
 			Pos:            pos,
 			End:            end,

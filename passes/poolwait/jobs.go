@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/engine"
 	"github.com/futurelint/futurelint/internal/roles"
 )
@@ -141,11 +142,11 @@ func summaries(res *engine.Result) map[*ssa.Function][]wait {
 						base := res.Ref(ci.Common().Args[i])
 						ref = engine.LoopRef{Root: base.Root, Path: base.Path + w.ref.Path}
 					}
-					chain := append([]engine.Step{{What: "calls " + res.CalleeName(callee), Pos: res.Where(engine.CallPos(ci))}}, w.chain...)
+					chain := append([]engine.Step{{What: "calls " + code.CalleeName(res.Pass, callee), Pos: code.Where(res.Pass, code.CallPos(ci))}}, w.chain...)
 					if len(w.chain) == 0 {
-						chain = append(chain, engine.Step{What: "calls " + w.what, Pos: res.Where(w.pos)})
+						chain = append(chain, engine.Step{What: "calls " + w.what, Pos: code.Where(res.Pass, w.pos)})
 					}
-					next[fn] = append(next[fn], wait{ref: ref, pos: engine.CallPos(ci), what: res.CalleeName(callee), chain: chain, drain: w.drain})
+					next[fn] = append(next[fn], wait{ref: ref, pos: code.CallPos(ci), what: code.CalleeName(res.Pass, callee), chain: chain, drain: w.drain})
 				}
 			}
 		}
@@ -163,7 +164,7 @@ func directWaits(res *engine.Result, fn *ssa.Function) []wait {
 		}
 		if op.Row != nil && op.Row.Block == roles.BlockDrain && op.Row.Pool.Valid() {
 			if e := engine.Arg(op.Call, op.Row.Pool.Index()); e != nil {
-				out = append(out, wait{ref: res.Ref(e), pos: engine.CallPos(op.Instr.(ssa.CallInstruction)), what: op.What, drain: true})
+				out = append(out, wait{ref: res.Ref(e), pos: code.CallPos(op.Instr.(ssa.CallInstruction)), what: op.What, drain: true})
 			}
 			continue
 		}
@@ -185,7 +186,7 @@ func directWaits(res *engine.Result, fn *ssa.Function) []wait {
 		}
 		pos := op.Pos
 		if ci, ok := op.Instr.(ssa.CallInstruction); ok {
-			pos = engine.CallPos(ci)
+			pos = code.CallPos(ci)
 		}
 		out = append(out, wait{ref: res.Ref(engine.Arg(&call.Call, row.Pool.Index())), pos: pos, what: op.What, submit: call})
 	}

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/engine"
 )
 
@@ -16,8 +17,8 @@ import (
 func message(res *engine.Result, w *engine.PoolWait) string {
 	exec := executorName(res, w.Queued)
 	what := w.What
-	if call, _ := res.CallAt(w.Pos); call != nil {
-		what = res.Source(ast.Unparen(call.Fun))
+	if call, _ := code.CallAt(res.Pass, w.Pos); call != nil {
+		what = code.Source(res.Pass, ast.Unparen(call.Fun))
 	}
 	if w.Drain {
 		return fmt.Sprintf("in a job of %s, %s waits for every job of %s, this one included, so it never returns; shut %s down from outside its jobs", exec, what, exec, exec)
@@ -29,10 +30,10 @@ func message(res *engine.Result, w *engine.PoolWait) string {
 // and at each call down to the wait.
 func related(res *engine.Result, w *engine.PoolWait) []analysis.RelatedInformation {
 	var out []analysis.RelatedInformation
-	if res.File(w.Queued.Pos()) != nil {
+	if code.File(res.Pass, w.Queued.Pos()) != nil {
 		out = append(out, analysis.RelatedInformation{Pos: w.Queued.Pos(), Message: "the job is queued here"})
 	}
-	if w.Submit != nil && res.File(w.Submit.Pos()) != nil {
+	if w.Submit != nil && code.File(res.Pass, w.Submit.Pos()) != nil {
 		out = append(out, analysis.RelatedInformation{Pos: w.Submit.Pos(), Message: "the work it waits for is queued here"})
 	}
 	if len(w.Chain) > 1 {

@@ -5,6 +5,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/engine"
 )
 
@@ -23,7 +24,7 @@ var Severity = engine.Levels{Usual: engine.Warning}
 func run(pass *analysis.Pass, res *engine.Result) error {
 	var found []engine.Finding
 	for _, w := range poolWaits(res) {
-		pos, end := res.CallSpan(w.Pos)
+		pos, end := code.CallSpan(res.Pass, w.Pos)
 		found = append(found, engine.Finding{Diagnostic: analysis.Diagnostic{Pos: pos, End: end, Message: message(res, w), Related: related(res, w)}, Severity: Severity.Usual})
 	}
 	engine.NewReporter(pass, name).ReportAll(found)

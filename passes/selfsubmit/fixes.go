@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/roles"
 )
 
@@ -31,7 +32,7 @@ func (sub *submit) suggestFixes() []analysis.SuggestedFix {
 		if !ok || len(sub.s.Waits) > 0 || !sub.call.Statement() {
 			return nil
 		}
-		sel := sub.res.MethodCall(sub.call.Call)
+		sel := code.MethodCall(sub.res.Pass, sub.call.Call)
 		if sel == nil || !sub.hasLoopSide(sel, fix.Text) {
 			return nil
 		}
@@ -110,7 +111,7 @@ func (sub *submit) awaitSpawn(outer *ast.CallExpr) []analysis.SuggestedFix {
 	if c == "" || !ok || l == nil || co == nil || len(sub.call.Call.Args) != 2 {
 		return nil
 	}
-	text := roles.Say(fix.Text, map[string]string{"pkg": pkg, "c": c, "l": sub.res.Source(l), "co": sub.res.Source(co)})
+	text := roles.Say(fix.Text, map[string]string{"pkg": pkg, "c": c, "l": code.Source(sub.res.Pass, l), "co": code.Source(sub.res.Pass, co)})
 	return []analysis.SuggestedFix{{
 		Message:   fix.Message,
 		TextEdits: []analysis.TextEdit{{Pos: outer.Pos(), End: outer.End(), NewText: []byte(text)}},

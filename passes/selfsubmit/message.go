@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 
+	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/roles"
 )
 
@@ -92,14 +93,14 @@ func (sub *submit) loopName() string {
 // short, else a placeholder.
 func (sub *submit) loopShort() string {
 	if e := sub.call.Arg(sub.s.Row.SubmitLoop); e != nil && (isName(e) || isLoopCall(e)) {
-		return sub.res.Source(e)
+		return code.Source(sub.res.Pass, e)
 	}
 	return "loop"
 }
 
 func (sub *submit) workShort() string {
 	if e := sub.call.Arg(sub.work.Arg); e != nil && isName(e) {
-		return sub.res.Source(e)
+		return code.Source(sub.res.Pass, e)
 	}
 	if sub.coroutine() {
 		return "co"

@@ -5,6 +5,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/engine"
 )
 
@@ -33,7 +34,7 @@ func run(pass *analysis.Pass, res *engine.Result) error {
 				continue
 			}
 			sev := Severity.Of(sub.deadlock() != nil)
-			pos, end := res.CallSpan(sub.pos)
+			pos, end := code.CallSpan(res.Pass, sub.pos)
 			found = append(found, engine.Finding{Severity: sev, Diagnostic: analysis.Diagnostic{
 				Pos:            pos,
 				End:            end,

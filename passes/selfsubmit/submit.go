@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/engine"
 	"github.com/futurelint/futurelint/internal/roles"
 )
@@ -24,7 +25,7 @@ type submit struct {
 }
 
 func newSubmit(res *engine.Result, fn *ssa.Function, s *engine.SelfSubmit) *submit {
-	sub := &submit{res: res, fn: fn, s: s, pos: engine.CallPos(s.Call), call: res.Written(s.Call), words: res.Words(fn, s.Row)}
+	sub := &submit{res: res, fn: fn, s: s, pos: code.CallPos(s.Call), call: res.Written(s.Call), words: res.Words(fn, s.Row)}
 	for _, fa := range s.Row.Funcs {
 		if fa.Threadsafe && fa.Loop == s.Row.SubmitLoop {
 			sub.work = fa

@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/engine"
 	"github.com/futurelint/futurelint/internal/roles"
 )
@@ -40,7 +41,7 @@ func racingCallbacks(res *engine.Result) []analysis.Diagnostic {
 			}
 			for _, t := range res.Targets(cb) {
 				if tch := res.Touches(t); tch != nil {
-					pos, end := res.CallSpan(engine.CallPos(ci))
+					pos, end := code.CallSpan(res.Pass, code.CallPos(ci))
 					out = append(out, analysis.Diagnostic{
 						Pos:            pos,
 						End:            end,
@@ -71,7 +72,7 @@ func submittedHere(res *engine.Result, fn *ssa.Function, fut ssa.Value) bool {
 // words of the library of the loop fn runs on.
 func callbackMessage(res *engine.Result, fn *ssa.Function, ci ssa.CallInstruction, row *roles.Func, tch *engine.Touch) string {
 	f := res.Written(ci).Source(roles.Arg0, "f")
-	loop := loopExpr(res, fn, engine.CallPos(ci))
+	loop := loopExpr(res, fn, code.CallPos(ci))
 	if loop == "" {
 		loop = "loop"
 	}

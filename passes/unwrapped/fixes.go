@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/engine"
 	"github.com/futurelint/futurelint/internal/roles"
 )
@@ -22,9 +23,9 @@ func wrapThenFix(res *engine.Result, fn *ssa.Function, ci ssa.CallInstruction, r
 	if row.Instead != roles.WrapThen {
 		return nil
 	}
-	pos := engine.CallPos(ci)
+	pos := code.CallPos(ci)
 	fix, pkg, ok := res.Fix(fn, row, pos, roles.WrapThen)
-	if !ok || pkg != "" && !res.ResolvesTo(pkg, pos, func(obj types.Object) bool { _, ok := obj.(*types.PkgName); return ok }) {
+	if !ok || pkg != "" && !code.ResolvesTo(res.Pass, pkg, pos, func(obj types.Object) bool { _, ok := obj.(*types.PkgName); return ok }) {
 		return nil
 	}
 	before, after, ok := strings.Cut(fix.Text, "{f}")
@@ -35,7 +36,7 @@ func wrapThenFix(res *engine.Result, fn *ssa.Function, ci ssa.CallInstruction, r
 	if call == nil || len(call.Args) != 1 {
 		return nil
 	}
-	sel := res.MethodCall(call)
+	sel := code.MethodCall(res.Pass, call)
 	if sel == nil {
 		return nil
 	}
@@ -78,19 +79,19 @@ func loopExpr(res *engine.Result, fn *ssa.Function, pos token.Pos) string {
 func nameAt(res *engine.Result, root ssa.Value, pos token.Pos) string {
 	switch v := root.(type) {
 	case *ssa.Parameter:
-		if obj := v.Object(); obj != nil && res.ResolvesTo(obj.Name(), pos, func(o types.Object) bool { return o == obj }) {
+		if obj := v.Object(); obj != nil && code.ResolvesTo(res.Pass, obj.Name(), pos, func(o types.Object) bool { return o == obj }) {
 			return obj.Name()
 		}
 	case *ssa.Global:
 		// A package-level variable of this package.
-		if obj := v.Object(); obj != nil && obj.Pkg() == res.Pass.Pkg && res.ResolvesTo(obj.Name(), pos, func(o types.Object) bool { return o == obj }) {
+		if obj := v.Object(); obj != nil && obj.Pkg() == res.Pass.Pkg && code.ResolvesTo(res.Pass, obj.Name(), pos, func(o types.Object) bool { return o == obj }) {
 			return obj.Name()
 		}
 	case *ssa.Alloc:
 		// A variable: go/ssa names it in Comment and places it at its
 		// declaration.
 		decl := v.Pos()
-		if decl.IsValid() && v.Comment != "" && res.ResolvesTo(v.Comment, pos, func(o types.Object) bool { return o.Pos() == decl }) {
+		if decl.IsValid() && v.Comment != "" && code.ResolvesTo(res.Pass, v.Comment, pos, func(o types.Object) bool { return o.Pos() == decl }) {
 			return v.Comment
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/engine"
 	"github.com/futurelint/futurelint/internal/roles"
 )
@@ -22,7 +23,7 @@ func nestedFutures(res *engine.Result) []analysis.Diagnostic {
 		if fn != nil {
 			reported[fn] = true
 		}
-		pos, end := res.CallSpan(pos) // a call's finding covers the call, a declaration's its name
+		pos, end := code.CallSpan(res.Pass, pos) // a call's finding covers the call, a declaration's its name
 		out = append(out, analysis.Diagnostic{Pos: pos, End: end, Message: nestedMessage(res, fn, kind, inner)})
 	}
 
@@ -41,7 +42,7 @@ func nestedFutures(res *engine.Result) []analysis.Diagnostic {
 		}
 		pos := fn.Pos()
 		if fn.Parent() != nil && len(p.Schedules) > 0 {
-			pos = engine.CallPos(p.Schedules[0].Call) // a closure: at the call that runs it
+			pos = code.CallPos(p.Schedules[0].Call) // a closure: at the call that runs it
 		}
 		report(fn, pos, "coroutine", inner)
 	}
@@ -79,7 +80,7 @@ func nestedFutures(res *engine.Result) []analysis.Diagnostic {
 						// its own package runs it): here, at the call.
 						static, _ := arg.(*ssa.Function) // named in the message
 						if static == nil || !reported[static] {
-							report(static, engine.CallPos(ci), kind, inner) // once per package for a named one
+							report(static, code.CallPos(ci), kind, inner) // once per package for a named one
 						}
 						continue
 					}
@@ -89,7 +90,7 @@ func nestedFutures(res *engine.Result) []analysis.Diagnostic {
 						case t.Fn.Parent() == nil:
 							report(t.Fn, t.Fn.Pos(), kind, inner) // a named job or method: at its declaration, once
 						default:
-							report(t.Fn, engine.CallPos(ci), kind, inner)
+							report(t.Fn, code.CallPos(ci), kind, inner)
 						}
 					}
 				}
