@@ -56,6 +56,14 @@ func TestSameFindingsWithConfigAndDirectives(t *testing.T) {
 	}, false, 6)
 }
 
+// TestSameFindingsOnInferredLoops checks the two paths agree on loops
+// nobody described: the loops' packages are dependencies that import no
+// loop runtime, found by their shape alone, and their users' findings need
+// the rows they infer.
+func TestSameFindingsOnInferredLoops(t *testing.T) {
+	sameFindings(t, filepath.Join(root, "testdata"), []string{"./inferred/use/..."}, false, 9)
+}
+
 // TestSameFindingsOnCorpus checks the two paths agree on the benchmark's
 // generated corpus: every kind of finding it seeds, in packages that hand
 // facts to each other through chains of blocking helpers.

@@ -56,10 +56,11 @@ func declaresRoles(src []byte) bool {
 
 // mayRunLoop reports whether a package's sources may hold a loop nobody
 // described (internal/inferred): a go statement, and a for statement that
-// receives from, or ranges over, a field or a variable, in a package that
-// spells a channel type. Such a package may declare rows by inference, as
-// with a directive. A byte check comes first; only the packages that pass
-// it are parsed, and a file that does not parse counts as a yes.
+// receives a value from a field or a variable and runs it (calls it, a
+// method or field of it, or a function it is handed to). Such a package
+// may declare rows by inference, as with a directive. A byte check comes
+// first; only the packages that pass it are parsed, and a file that does
+// not parse counts as a yes.
 func mayRunLoop(srcs [][]byte) bool {
 	var chans, recvs, gos bool
 	for _, src := range srcs {
@@ -81,15 +82,12 @@ func mayRunLoop(srcs [][]byte) bool {
 			case *ast.GoStmt:
 				hasGo = true
 			case *ast.RangeStmt:
-				hasLoop = hasLoop || isVarRef(n.X)
+				if v, ok := n.Key.(*ast.Ident); ok && isVarRef(n.X) && runs(n.Body, v.Name) {
+					hasLoop = true
+				}
 			case *ast.ForStmt:
 				if n.Cond == nil {
-					ast.Inspect(n.Body, func(m ast.Node) bool {
-						if u, ok := m.(*ast.UnaryExpr); ok && u.Op == token.ARROW && isVarRef(u.X) {
-							hasLoop = true
-						}
-						return !hasLoop
-					})
+					hasLoop = hasLoop || runsReceived(n.Body)
 				}
 			}
 			return !(hasGo && hasLoop)
@@ -99,6 +97,52 @@ func mayRunLoop(srcs [][]byte) bool {
 		}
 	}
 	return false
+}
+
+// runsReceived reports whether a for statement's body assigns a value
+// received from a field or a variable (v := <-q, case v := <-q:) and runs
+// it within the body.
+func runsReceived(body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && len(as.Rhs) == 1 {
+			if u, ok := ast.Unparen(as.Rhs[0]).(*ast.UnaryExpr); ok && u.Op == token.ARROW && isVarRef(u.X) {
+				if v, ok := as.Lhs[0].(*ast.Ident); ok && runs(body, v.Name) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// runs reports whether body calls name, a method or field of it, or
+// passes it to a call: the ways a loop runs what it receives. Names are
+// compared as written: a shadowing declaration only makes it say yes.
+func runs(body *ast.BlockStmt, name string) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return !found
+		}
+		switch fun := ast.Unparen(call.Fun).(type) {
+		case *ast.Ident:
+			found = found || fun.Name == name
+		case *ast.SelectorExpr:
+			if x, ok := ast.Unparen(fun.X).(*ast.Ident); ok && x.Name == name {
+				found = true
+			}
+		}
+		for _, arg := range call.Args {
+			if id, ok := ast.Unparen(arg).(*ast.Ident); ok && id.Name == name {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // isVarRef reports whether e may denote a field or a variable: a name or
