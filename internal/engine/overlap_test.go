@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -22,6 +23,7 @@ import (
 func TestOverlaps(t *testing.T) {
 	type row struct{ reports, quiet string }
 	var probes []*analysis.Analyzer
+	var mu sync.Mutex            // the probes run in parallel
 	quieted := map[string]bool{} // "quiet file.go:12"
 	for _, o := range engine.Overlaps {
 		if slices.ContainsFunc(probes, func(a *analysis.Analyzer) bool { return a.Name == o.Quiet }) {
@@ -39,6 +41,8 @@ func TestOverlaps(t *testing.T) {
 				if res.SSA == nil {
 					return nil, nil
 				}
+				mu.Lock()
+				defer mu.Unlock()
 				for pos := range engine.Quieted(pass, res) {
 					quieted[pass.Analyzer.Name+" "+where(pass.Fset, pos)] = true
 				}
