@@ -415,7 +415,7 @@ func readFiles(order []*node) error {
 	}
 }
 
-// readFiles sets n.files and n.directives.
+// readFiles sets n.files and n.declaresRows.
 func (n *node) readFiles() error {
 	h := sha256.New()
 	var srcs [][]byte // the sources, while no directive has been seen
@@ -425,12 +425,12 @@ func (n *node) readFiles() error {
 			return err
 		}
 		fmt.Fprintf(h, "file %q %x\n", name, sha256.Sum256(src))
-		n.directives = n.directives || !n.std && declaresRoles(src)
-		if !n.std && !n.directives {
+		n.declaresRows = n.declaresRows || !n.std && declaresRoles(src)
+		if !n.std && !n.declaresRows {
 			srcs = append(srcs, src)
 		}
 	}
-	n.directives = n.directives || !n.std && mayRunLoop(srcs)
+	n.declaresRows = n.declaresRows || !n.std && mayRunLoop(srcs)
 	copy(n.files[:], h.Sum(nil))
 	return nil
 }

@@ -36,14 +36,15 @@ type node struct {
 	key     keyHash
 
 	// Set before the plan: a hash of the files (names and contents),
-	// whether they may declare roles (//futurelint: directives), whether
+	// whether they may declare rows (//futurelint: directives, or a loop
+	// nobody described that internal/inferred turns into rows), whether
 	// loop code may be in the package (its import closure holds a loop
-	// runtime, rows of directives or config), and whether its facts are
+	// runtime, such rows or config rows), and whether its facts are
 	// needed (some such package depends on it, or it is one).
-	files      keyHash
-	directives bool
-	loopy      bool
-	needed     bool
+	files        keyHash
+	declaresRows bool
+	loopy        bool
+	needed       bool
 
 	// The cache entry, read once by the plan (single-threaded): looked is
 	// set once asked for, cached is nil if there is none.

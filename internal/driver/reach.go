@@ -160,7 +160,7 @@ func isVarRef(e ast.Expr) bool {
 func markReach(order []*node) {
 	table := roles.Default()
 	for _, n := range order {
-		n.loopy = n.directives || table.LoopRuntime(n.pkg.PkgPath)
+		n.loopy = n.declaresRows || table.LoopRuntime(n.pkg.PkgPath)
 		for _, m := range n.imports {
 			n.loopy = n.loopy || m.loopy
 		}
