@@ -94,16 +94,16 @@ func TestDirectives(t *testing.T) {
 	}
 	a := roles.ArgAt
 	want := []roles.Func{
-		{Pkg: P, Recv: "Loop", Name: "Post", Funcs: []roles.FuncArg{{Arg: a(1), Where: roles.OnLoop, Loop: a(0), Threadsafe: true}}, SubmitLoop: a(0)},
-		{Pkg: P, Name: "Run", Block: roles.BlockLoopRun, NewLoop: true, Funcs: []roles.FuncArg{{Arg: a(0), Where: roles.Coroutine}}},
-		{Pkg: P, Recv: "Ctx", Name: "Later", LoopOnly: true, Funcs: []roles.FuncArg{{Arg: a(1), Where: roles.OnLoop, Loop: a(0)}}},
-		{Pkg: P, Recv: "Ctx", Name: "Loop", CurrentLoop: true},
-		{Pkg: P, Name: "Await", Suspends: true},
-		{Pkg: P, Recv: "Future", Name: "Wait", Block: roles.BlockFuture, Waits: a(0)},
-		{Pkg: P, Recv: "Future", Name: "WaitFor", Block: roles.BlockStall},
-		{Pkg: P, Recv: "Future", Name: "OnReady", Funcs: []roles.FuncArg{{Arg: a(1), Where: roles.OffLoop, AfterSettle: true}}},
-		{Pkg: P, Name: "Adopt", WrapLoop: a(0), WrapFuture: a(1), Funcs: []roles.FuncArg{{Arg: a(2), Where: roles.OnLoop, Loop: a(0), AfterSettle: true}}},
-		{Pkg: P, Recv: "Getter", Name: "Get", Block: roles.BlockIO},
+		{Pkg: P, Recv: "Loop", Name: "Post", Scheduler: roles.Scheduler{Funcs: []roles.FuncArg{{Arg: a(1), Where: roles.OnLoop, Loop: a(0), Threadsafe: true}}}, Submitter: roles.Submitter{SubmitLoop: a(0)}},
+		{Pkg: P, Name: "Run", Blocker: roles.Blocker{Block: roles.BlockLoopRun}, Scheduler: roles.Scheduler{NewLoop: true, Funcs: []roles.FuncArg{{Arg: a(0), Where: roles.Coroutine}}}},
+		{Pkg: P, Recv: "Ctx", Name: "Later", LoopAPI: roles.LoopAPI{LoopOnly: true}, Scheduler: roles.Scheduler{Funcs: []roles.FuncArg{{Arg: a(1), Where: roles.OnLoop, Loop: a(0)}}}},
+		{Pkg: P, Recv: "Ctx", Name: "Loop", LoopAPI: roles.LoopAPI{CurrentLoop: true}},
+		{Pkg: P, Name: "Await", LoopAPI: roles.LoopAPI{Suspends: true}},
+		{Pkg: P, Recv: "Future", Name: "Wait", Blocker: roles.Blocker{Block: roles.BlockFuture, Waits: a(0)}},
+		{Pkg: P, Recv: "Future", Name: "WaitFor", Blocker: roles.Blocker{Block: roles.BlockStall}},
+		{Pkg: P, Recv: "Future", Name: "OnReady", Scheduler: roles.Scheduler{Funcs: []roles.FuncArg{{Arg: a(1), Where: roles.OffLoop, AfterSettle: true}}}},
+		{Pkg: P, Name: "Adopt", Executor: roles.Executor{WrapLoop: a(0), WrapFuture: a(1)}, Scheduler: roles.Scheduler{Funcs: []roles.FuncArg{{Arg: a(2), Where: roles.OnLoop, Loop: a(0), AfterSettle: true}}}},
+		{Pkg: P, Recv: "Getter", Name: "Get", Blocker: roles.Blocker{Block: roles.BlockIO}},
 	}
 	if !reflect.DeepEqual(lib.Funcs, want) {
 		t.Errorf("rows\n%+v\nwant\n%+v", lib.Funcs, want)

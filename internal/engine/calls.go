@@ -85,7 +85,7 @@ func (r placer) calleeRole(callee *ssa.Function) *roles.Func {
 
 // wrapperRow is the roles row a SchedulesFact stands for.
 func wrapperRow(obj *types.Func, f *SchedulesFact) *roles.Func {
-	row := &roles.Func{Name: obj.Name(), Funcs: f.Params}
+	row := &roles.Func{Name: obj.Name(), Scheduler: roles.Scheduler{Funcs: f.Params}}
 	if obj.Pkg() != nil {
 		row.Pkg = obj.Pkg().Path()
 	}

@@ -32,7 +32,7 @@ func TestConfigure(t *testing.T) {
 	if err := engine.Configure(engine.Configured()); err != nil {
 		t.Errorf("Configure(same) after analysis started: %v", err)
 	}
-	extra := &roles.Library{Name: "late", Funcs: []roles.Func{{Pkg: "example.com/x", Name: "F", Block: roles.BlockIO}}}
+	extra := &roles.Library{Name: "late", Funcs: []roles.Func{{Pkg: "example.com/x", Name: "F", Blocker: roles.Blocker{Block: roles.BlockIO}}}}
 	if err := engine.Configure(roles.Config{Extra: []*roles.Library{extra}}); err == nil {
 		t.Error("Configure changed the table after analysis started")
 	}

@@ -83,9 +83,9 @@ func TestWrapperFactMakesLoopCode(t *testing.T) {
 func TestOtherLibrary(t *testing.T) {
 	const actor = "futurelint.test/engine/actor"
 	table := roles.New(append(append([]roles.Func{}, roles.Default().Funcs...),
-		roles.Func{Pkg: actor, Recv: "Context", Name: "ReenterAfter", WrapLoop: roles.Arg0, WrapFuture: roles.Arg1,
-			Funcs: []roles.FuncArg{{Arg: roles.Arg2, Where: roles.OnLoop, Loop: roles.Arg0}}},
-		roles.Func{Pkg: actor, Recv: "Future", Name: "Result", Block: roles.BlockStall, Waits: roles.Arg0},
+		roles.Func{Pkg: actor, Recv: "Context", Name: "ReenterAfter", Executor: roles.Executor{WrapLoop: roles.Arg0, WrapFuture: roles.Arg1},
+			Scheduler: roles.Scheduler{Funcs: []roles.FuncArg{{Arg: roles.Arg2, Where: roles.OnLoop, Loop: roles.Arg0}}}},
+		roles.Func{Pkg: actor, Recv: "Future", Name: "Result", Blocker: roles.Blocker{Block: roles.BlockStall, Waits: roles.Arg0}},
 	), append(append([]roles.Type{}, roles.Default().Types...),
 		roles.Type{Pkg: actor, Name: "Context", Role: roles.Marker},
 		roles.Type{Pkg: actor, Name: "Future", Role: roles.ExecutorFuture},

@@ -66,7 +66,7 @@ func (*SchedulesFact) AFact() {}
 func (f *SchedulesFact) String() string {
 	var parts []string
 	for _, p := range f.Params {
-		part := fmt.Sprintf("param %d %s on loop %d", p.Arg.Index(), whereName(p.Where), p.Loop.Index())
+		part := fmt.Sprintf("param %d %s on %s", p.Arg.Index(), whereName(p.Where), loopName(p.Loop))
 		if p.Threadsafe {
 			part += " (thread-safe)"
 		}
@@ -86,6 +86,18 @@ func (f *SchedulesFact) String() string {
 		parts = append(parts, part)
 	}
 	return "schedules: " + strings.Join(parts, "; ")
+}
+
+// loopName is the loop of a parameter as facts print it: "loop 1" for
+// parameter 1, "loop -1" for none.
+func loopName(l roles.Arg) string {
+	switch {
+	case l.IsCallerLoop():
+		return "the caller's loop"
+	case l.IsProcessLoop():
+		return "the process loop"
+	}
+	return fmt.Sprintf("loop %d", l.Index())
 }
 
 func whereName(w roles.Where) string {

@@ -40,7 +40,7 @@ func (r placer) registerFields() {
 // registerField places the functions the store st puts into field.
 func (r placer) registerField(caller *ssa.Function, st *ssa.Store, field *roles.Field) {
 	arg := roles.FuncArg{Where: field.Where, Loop: field.Loop}
-	row := &roles.Func{Pkg: field.Pkg, Recv: field.Type, Name: field.Name, Funcs: []roles.FuncArg{arg}}
+	row := &roles.Func{Pkg: field.Pkg, Recv: field.Type, Name: field.Name, Scheduler: roles.Scheduler{Funcs: []roles.FuncArg{arg}}}
 	for _, t := range r.targets(st.Val, 0) {
 		p := r.places[t.fn]
 		what := "(" + r.pkgNameOf(field.Pkg) + field.Type + ")." + field.Name

@@ -99,8 +99,8 @@ func (f *finder) guarded(l *loop, rows []roles.Func) []roles.Func {
 						if sig.Recv() != nil {
 							arg = roles.ArgAt(p + 1)
 						}
-						out = append(out, roles.Func{Pkg: fn.Pkg().Path(), Recv: recvTypeName(recvOf(fn)), Name: fn.Name(), Guarded: true,
-							Funcs: []roles.FuncArg{{Arg: arg, Where: roles.OnLoop, Loop: roles.ProcessLoop, Via: l.Via}}})
+						out = append(out, roles.Func{Pkg: fn.Pkg().Path(), Recv: recvTypeName(recvOf(fn)), Name: fn.Name(), Submitter: roles.Submitter{Guarded: true},
+							Scheduler: roles.Scheduler{Funcs: []roles.FuncArg{{Arg: arg, Where: roles.OnLoop, Loop: roles.ProcessLoop, Via: l.Via}}}})
 					}
 				}
 				break
@@ -176,7 +176,7 @@ func (f *finder) post(l *loop, d *ast.FuncDecl, fn *types.Func) (roles.Func, boo
 		arg = roles.ArgAt(param + 1)
 	}
 	row := roles.Func{Pkg: fn.Pkg().Path(), Recv: recv, Name: fn.Name(),
-		Funcs: []roles.FuncArg{{Arg: arg, Where: roles.OnLoop, Loop: roles.ProcessLoop, Via: l.Via}}}
+		Scheduler: roles.Scheduler{Funcs: []roles.FuncArg{{Arg: arg, Where: roles.OnLoop, Loop: roles.ProcessLoop, Via: l.Via}}}}
 	awaited, sometimes := f.waits(l, d, send, top)
 	if awaited {
 		row.Block, row.SubmitLoop = roles.BlockLoopServe, roles.ProcessLoop

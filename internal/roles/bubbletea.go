@@ -48,11 +48,11 @@ var teaLibrary = Library{
 		{Pkg: TeaPkg, Name: "Model", Role: Handler, Methods: []string{"Init", "Update", "View"}, Loop: ProcessLoop},
 	},
 	Funcs: []Func{
-		{Pkg: TeaPkg, Recv: "Program", Name: "Send", Block: BlockLoopServe, SubmitLoop: ProcessLoop, Awaited: true},
-		{Pkg: TeaPkg, Recv: "Program", Name: "Quit", Block: BlockLoopServe, SubmitLoop: ProcessLoop, Awaited: true},
-		{Pkg: TeaPkg, Recv: "Program", Name: "Println", Block: BlockLoopServe, SubmitLoop: ProcessLoop, Awaited: true},
-		{Pkg: TeaPkg, Recv: "Program", Name: "Printf", Block: BlockLoopServe, SubmitLoop: ProcessLoop, Awaited: true},
-		{Pkg: TeaPkg, Recv: "Program", Name: "Wait", Block: BlockLoopServe, SubmitLoop: ProcessLoop, Awaited: true},
+		{Pkg: TeaPkg, Recv: "Program", Name: "Send", Blocker: Blocker{Block: BlockLoopServe}, Submitter: Submitter{SubmitLoop: ProcessLoop, Awaited: true}},
+		{Pkg: TeaPkg, Recv: "Program", Name: "Quit", Blocker: Blocker{Block: BlockLoopServe}, Submitter: Submitter{SubmitLoop: ProcessLoop, Awaited: true}},
+		{Pkg: TeaPkg, Recv: "Program", Name: "Println", Blocker: Blocker{Block: BlockLoopServe}, Submitter: Submitter{SubmitLoop: ProcessLoop, Awaited: true}},
+		{Pkg: TeaPkg, Recv: "Program", Name: "Printf", Blocker: Blocker{Block: BlockLoopServe}, Submitter: Submitter{SubmitLoop: ProcessLoop, Awaited: true}},
+		{Pkg: TeaPkg, Recv: "Program", Name: "Wait", Blocker: Blocker{Block: BlockLoopServe}, Submitter: Submitter{SubmitLoop: ProcessLoop, Awaited: true}},
 	},
 }
 

@@ -23,61 +23,60 @@ var futuresLibrary = Library{
 	Funcs: []Func{
 		// Waiting on a future from another goroutine. ResultContext's ctx
 		// has no loop-side spelling: no rewrite.
-		{Pkg: FuturesPkg, Recv: "Future", Name: "Result", Block: BlockFuture, Waits: Arg0, Instead: AwaitWrap},
-		{Pkg: FuturesPkg, Recv: "Future", Name: "ResultContext", Block: BlockFuture, Waits: Arg0, WaitsContext: true},
+		{Pkg: FuturesPkg, Recv: "Future", Name: "Result", Blocker: Blocker{Block: BlockFuture, Waits: Arg0}, Instead: AwaitWrap},
+		{Pkg: FuturesPkg, Recv: "Future", Name: "ResultContext", Blocker: Blocker{Block: BlockFuture, Waits: Arg0, WaitsContext: true}},
 		// A context a wait cannot give up on while the loop is blocked: the
 		// task's, cancelled only by its own loop.
-		{Pkg: FuturesPkg, Recv: "Ctx", Name: "Context", Undone: true},
-		{Pkg: FuturesPkg, Recv: "Future", Name: "Done", Done: true},
-		{Pkg: FuturesPkg, Recv: "Executor", Name: "Shutdown", Block: BlockDrain, Pool: Arg0},
+		{Pkg: FuturesPkg, Recv: "Ctx", Name: "Context", Futures: Futures{Undone: true}},
+		{Pkg: FuturesPkg, Recv: "Future", Name: "Done", Futures: Futures{Done: true}},
+		{Pkg: FuturesPkg, Recv: "Executor", Name: "Shutdown", Blocker: Blocker{Block: BlockDrain}, Executor: Executor{Pool: Arg0}},
 
 		// Completion of executor futures, and their write side.
 		{Pkg: FuturesPkg, Recv: "Future", Name: "OnDone", Instead: WrapThen,
-			Funcs: []FuncArg{{Arg: Arg1, Where: OffLoop, AfterSettle: true}}},
-		{Pkg: FuturesPkg, Recv: "Future", Name: "Cancel", Settles: true},
-		{Pkg: FuturesPkg, Recv: "Promise", Name: "Resolve", Settles: true},
-		{Pkg: FuturesPkg, Recv: "Promise", Name: "Reject", Settles: true},
-		{Pkg: FuturesPkg, Name: "NewPromise", New: true},
-		{Pkg: FuturesPkg, Recv: "Promise", Name: "Future", FutureOf: true},
-		{Pkg: FuturesPkg, Name: "Submit", Instead: AwaitRunInExecutor, Pool: Arg0,
-			Funcs: []FuncArg{{Arg: Arg1, Where: OffLoop}}},
+			Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg1, Where: OffLoop, AfterSettle: true}}}},
+		{Pkg: FuturesPkg, Recv: "Future", Name: "Cancel", Futures: Futures{Settles: true}},
+		{Pkg: FuturesPkg, Recv: "Promise", Name: "Resolve", Futures: Futures{Settles: true}},
+		{Pkg: FuturesPkg, Recv: "Promise", Name: "Reject", Futures: Futures{Settles: true}},
+		{Pkg: FuturesPkg, Name: "NewPromise", Futures: Futures{New: true}},
+		{Pkg: FuturesPkg, Recv: "Promise", Name: "Future", Futures: Futures{FutureOf: true}},
+		{Pkg: FuturesPkg, Name: "Submit", Instead: AwaitRunInExecutor, Executor: Executor{Pool: Arg0},
+			Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg1, Where: OffLoop}}}},
 
 		// Running a loop on the calling goroutine.
-		{Pkg: FuturesPkg, Recv: "Loop", Name: "Run", Block: BlockLoopRun},
-		{Pkg: FuturesPkg, Name: "Run", Block: BlockLoopRun, NewLoop: true,
-			Funcs: []FuncArg{{Arg: Arg1, Where: Coroutine}}},
+		{Pkg: FuturesPkg, Recv: "Loop", Name: "Run", Blocker: Blocker{Block: BlockLoopRun}},
+		{Pkg: FuturesPkg, Name: "Run", Blocker: Blocker{Block: BlockLoopRun}, Scheduler: Scheduler{NewLoop: true, Funcs: []FuncArg{{Arg: Arg1, Where: Coroutine}}}},
 
 		// Scheduling on a loop from loop code.
-		{Pkg: FuturesPkg, Recv: "Loop", Name: "CallSoon", LoopOnly: true, AnyGoroutine: "CallSoonThreadsafe",
-			Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: Arg0, Ordered: true}}},
-		{Pkg: FuturesPkg, Recv: "Loop", Name: "CallLater", LoopOnly: true,
-			Funcs: []FuncArg{{Arg: Arg2, Where: OnLoop, Loop: Arg0}}},
-		{Pkg: FuturesPkg, Name: "Spawn", LoopOnly: true, AnyGoroutine: "RunThreadsafe",
-			Funcs: []FuncArg{{Arg: Arg1, Where: Coroutine, Loop: Arg0, Ordered: true}}},
+		{Pkg: FuturesPkg, Recv: "Loop", Name: "CallSoon", LoopAPI: LoopAPI{LoopOnly: true, AnyGoroutine: "CallSoonThreadsafe"},
+			Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: Arg0, Ordered: true}}}},
+		{Pkg: FuturesPkg, Recv: "Loop", Name: "CallLater", LoopAPI: LoopAPI{LoopOnly: true},
+			Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg2, Where: OnLoop, Loop: Arg0}}}},
+		{Pkg: FuturesPkg, Name: "Spawn", LoopAPI: LoopAPI{LoopOnly: true, AnyGoroutine: "RunThreadsafe"},
+			Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg1, Where: Coroutine, Loop: Arg0, Ordered: true}}}},
 		// Then runs fn on the loop of the task, which is the loop of the
 		// code calling Then: tasks are used only on their loop.
-		{Pkg: FuturesPkg, Recv: "Task", Name: "Then", LoopOnly: true,
-			Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: CallerLoop, AfterSettle: true}}},
+		{Pkg: FuturesPkg, Recv: "Task", Name: "Then", LoopAPI: LoopAPI{LoopOnly: true},
+			Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: CallerLoop, AfterSettle: true}}}},
 
 		// Thread-safe submits.
-		{Pkg: FuturesPkg, Recv: "Loop", Name: "CallSoonThreadsafe", SubmitLoop: Arg0, Instead: LoopCallSoon,
-			Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: Arg0, Threadsafe: true}}},
-		{Pkg: FuturesPkg, Name: "RunThreadsafe", SubmitLoop: Arg0, Instead: LoopSpawn,
-			Funcs: []FuncArg{{Arg: Arg1, Where: Coroutine, Loop: Arg0, Threadsafe: true}}},
+		{Pkg: FuturesPkg, Recv: "Loop", Name: "CallSoonThreadsafe", Submitter: Submitter{SubmitLoop: Arg0}, Instead: LoopCallSoon,
+			Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: Arg0, Threadsafe: true}}}},
+		{Pkg: FuturesPkg, Name: "RunThreadsafe", Submitter: Submitter{SubmitLoop: Arg0}, Instead: LoopSpawn,
+			Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg1, Where: Coroutine, Loop: Arg0, Threadsafe: true}}}},
 
 		// Wrapping executor work onto a loop.
-		{Pkg: FuturesPkg, Name: "Wrap", WrapLoop: Arg0, WrapFuture: Arg1, LoopOnly: true},
-		{Pkg: FuturesPkg, Name: "RunInExecutor", WrapLoop: Arg0, Pool: Arg1, LoopOnly: true,
-			Funcs: []FuncArg{{Arg: Arg2, Where: OffLoop}}},
+		{Pkg: FuturesPkg, Name: "Wrap", Executor: Executor{WrapLoop: Arg0, WrapFuture: Arg1}, LoopAPI: LoopAPI{LoopOnly: true}},
+		{Pkg: FuturesPkg, Name: "RunInExecutor", Executor: Executor{WrapLoop: Arg0, Pool: Arg1}, LoopAPI: LoopAPI{LoopOnly: true},
+			Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg2, Where: OffLoop}}}},
 
 		// The current loop, and suspension points.
-		{Pkg: FuturesPkg, Recv: "Ctx", Name: "Loop", CurrentLoop: true},
-		{Pkg: FuturesPkg, Name: "Await", Suspends: true, LoopOnly: true},
-		{Pkg: FuturesPkg, Name: "Sleep", Suspends: true, LoopOnly: true},
-		{Pkg: FuturesPkg, Name: "Gather", Suspends: true, LoopOnly: true},
-		{Pkg: FuturesPkg, Recv: "Task", Name: "Done", LoopOnly: true},
-		{Pkg: FuturesPkg, Recv: "Task", Name: "Cancel", LoopOnly: true},
-		{Pkg: FuturesPkg, Recv: "Timer", Name: "Stop", LoopOnly: true},
+		{Pkg: FuturesPkg, Recv: "Ctx", Name: "Loop", LoopAPI: LoopAPI{CurrentLoop: true}},
+		{Pkg: FuturesPkg, Name: "Await", LoopAPI: LoopAPI{Suspends: true, LoopOnly: true}},
+		{Pkg: FuturesPkg, Name: "Sleep", LoopAPI: LoopAPI{Suspends: true, LoopOnly: true}},
+		{Pkg: FuturesPkg, Name: "Gather", LoopAPI: LoopAPI{Suspends: true, LoopOnly: true}},
+		{Pkg: FuturesPkg, Recv: "Task", Name: "Done", LoopAPI: LoopAPI{LoopOnly: true}},
+		{Pkg: FuturesPkg, Recv: "Task", Name: "Cancel", LoopAPI: LoopAPI{LoopOnly: true}},
+		{Pkg: FuturesPkg, Recv: "Timer", Name: "Stop", LoopAPI: LoopAPI{LoopOnly: true}},
 	},
 }
 

@@ -50,50 +50,50 @@ var fyneLibrary = Library{
 	},
 	Funcs: []Func{
 		// thread.go:18 and :8.
-		{Pkg: FynePkg, Name: "Do", Funcs: []FuncArg{{Arg: Arg0, Where: OnLoop, Loop: ProcessLoop}}},
-		{Pkg: FynePkg, Name: "DoAndWait", Block: BlockLoopServe, SubmitLoop: ProcessLoop, Instead: RunInPlace,
-			Funcs: []FuncArg{{Arg: Arg0, Where: OnLoop, Loop: ProcessLoop, Threadsafe: true, Awaited: true, Sometimes: true}}},
+		{Pkg: FynePkg, Name: "Do", Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg0, Where: OnLoop, Loop: ProcessLoop}}}},
+		{Pkg: FynePkg, Name: "DoAndWait", Blocker: Blocker{Block: BlockLoopServe}, Submitter: Submitter{SubmitLoop: ProcessLoop}, Instead: RunInPlace,
+			Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg0, Where: OnLoop, Loop: ProcessLoop, Threadsafe: true, Awaited: true, Sometimes: true}}}},
 
 		// Menus, windows and canvases: menu.go:63, :70; window.go:65, :71;
 		// canvas.go:41, :43.
-		{Pkg: FynePkg, Name: "NewMenuItem", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
-		{Pkg: FynePkg, Name: "NewMenuItemWithIcon", Funcs: []FuncArg{{Arg: Arg2, Where: OnLoop, Loop: ProcessLoop}}},
-		{Pkg: FynePkg, Recv: "Window", Name: "SetOnClosed", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
-		{Pkg: FynePkg, Recv: "Window", Name: "SetCloseIntercept", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
-		{Pkg: FynePkg, Recv: "Canvas", Name: "SetOnTypedRune", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
-		{Pkg: FynePkg, Recv: "Canvas", Name: "SetOnTypedKey", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: FynePkg, Name: "NewMenuItem", Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}}},
+		{Pkg: FynePkg, Name: "NewMenuItemWithIcon", Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg2, Where: OnLoop, Loop: ProcessLoop}}}},
+		{Pkg: FynePkg, Recv: "Window", Name: "SetOnClosed", Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}}},
+		{Pkg: FynePkg, Recv: "Window", Name: "SetCloseIntercept", Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}}},
+		{Pkg: FynePkg, Recv: "Canvas", Name: "SetOnTypedRune", Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}}},
+		{Pkg: FynePkg, Recv: "Canvas", Name: "SetOnTypedKey", Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}}},
 
 		// Widget constructors taking their callbacks: widget/button.go:69,
 		// :80; calendar.go:44; check.go:39; check_group.go:31;
 		// radio_group.go:32; select.go:46; toolbar.go:63.
-		{Pkg: FyneWidgetPkg, Name: "NewButton", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
-		{Pkg: FyneWidgetPkg, Name: "NewButtonWithIcon", Funcs: []FuncArg{{Arg: Arg2, Where: OnLoop, Loop: ProcessLoop}}},
-		{Pkg: FyneWidgetPkg, Name: "NewCalendar", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
-		{Pkg: FyneWidgetPkg, Name: "NewCheck", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
-		{Pkg: FyneWidgetPkg, Name: "NewCheckGroup", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
-		{Pkg: FyneWidgetPkg, Name: "NewRadioGroup", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
-		{Pkg: FyneWidgetPkg, Name: "NewSelect", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
-		{Pkg: FyneWidgetPkg, Name: "NewToolbarAction", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: FyneWidgetPkg, Name: "NewButton", Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}}},
+		{Pkg: FyneWidgetPkg, Name: "NewButtonWithIcon", Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg2, Where: OnLoop, Loop: ProcessLoop}}}},
+		{Pkg: FyneWidgetPkg, Name: "NewCalendar", Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}}},
+		{Pkg: FyneWidgetPkg, Name: "NewCheck", Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}}},
+		{Pkg: FyneWidgetPkg, Name: "NewCheckGroup", Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}}},
+		{Pkg: FyneWidgetPkg, Name: "NewRadioGroup", Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}}},
+		{Pkg: FyneWidgetPkg, Name: "NewSelect", Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}}},
+		{Pkg: FyneWidgetPkg, Name: "NewToolbarAction", Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}}},
 		// Collection widgets call length, create and update while they
 		// lay out and refresh: list.go:76, table.go:119, gridwrap.go:71,
 		// tree.go:70.
-		{Pkg: FyneWidgetPkg, Name: "NewList", Funcs: []FuncArg{
-			{Arg: Arg0, Where: OnLoop, Loop: ProcessLoop}, {Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}, {Arg: Arg2, Where: OnLoop, Loop: ProcessLoop}}},
-		{Pkg: FyneWidgetPkg, Name: "NewTable", Funcs: []FuncArg{
-			{Arg: Arg0, Where: OnLoop, Loop: ProcessLoop}, {Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}, {Arg: Arg2, Where: OnLoop, Loop: ProcessLoop}}},
-		{Pkg: FyneWidgetPkg, Name: "NewGridWrap", Funcs: []FuncArg{
-			{Arg: Arg0, Where: OnLoop, Loop: ProcessLoop}, {Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}, {Arg: Arg2, Where: OnLoop, Loop: ProcessLoop}}},
-		{Pkg: FyneWidgetPkg, Name: "NewTree", Funcs: []FuncArg{
+		{Pkg: FyneWidgetPkg, Name: "NewList", Scheduler: Scheduler{Funcs: []FuncArg{
+			{Arg: Arg0, Where: OnLoop, Loop: ProcessLoop}, {Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}, {Arg: Arg2, Where: OnLoop, Loop: ProcessLoop}}}},
+		{Pkg: FyneWidgetPkg, Name: "NewTable", Scheduler: Scheduler{Funcs: []FuncArg{
+			{Arg: Arg0, Where: OnLoop, Loop: ProcessLoop}, {Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}, {Arg: Arg2, Where: OnLoop, Loop: ProcessLoop}}}},
+		{Pkg: FyneWidgetPkg, Name: "NewGridWrap", Scheduler: Scheduler{Funcs: []FuncArg{
+			{Arg: Arg0, Where: OnLoop, Loop: ProcessLoop}, {Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}, {Arg: Arg2, Where: OnLoop, Loop: ProcessLoop}}}},
+		{Pkg: FyneWidgetPkg, Name: "NewTree", Scheduler: Scheduler{Funcs: []FuncArg{
 			{Arg: Arg0, Where: OnLoop, Loop: ProcessLoop}, {Arg: Arg1, Where: OnLoop, Loop: ProcessLoop},
-			{Arg: Arg2, Where: OnLoop, Loop: ProcessLoop}, {Arg: Arg3, Where: OnLoop, Loop: ProcessLoop}}},
+			{Arg: Arg2, Where: OnLoop, Loop: ProcessLoop}, {Arg: Arg3, Where: OnLoop, Loop: ProcessLoop}}}},
 
 		// Dialog callbacks run when the user answers: dialog/confirm.go:41,
 		// :63; entry.go:73; form.go:50, :85.
-		{Pkg: FyneDialogPkg, Name: "NewConfirm", Funcs: []FuncArg{{Arg: Arg2, Where: OnLoop, Loop: ProcessLoop}}},
-		{Pkg: FyneDialogPkg, Name: "ShowConfirm", Funcs: []FuncArg{{Arg: Arg2, Where: OnLoop, Loop: ProcessLoop}}},
-		{Pkg: FyneDialogPkg, Name: "ShowEntryDialog", Funcs: []FuncArg{{Arg: Arg2, Where: OnLoop, Loop: ProcessLoop}}},
-		{Pkg: FyneDialogPkg, Name: "NewForm", Funcs: []FuncArg{{Arg: Arg4, Where: OnLoop, Loop: ProcessLoop}}},
-		{Pkg: FyneDialogPkg, Name: "ShowForm", Funcs: []FuncArg{{Arg: Arg4, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: FyneDialogPkg, Name: "NewConfirm", Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg2, Where: OnLoop, Loop: ProcessLoop}}}},
+		{Pkg: FyneDialogPkg, Name: "ShowConfirm", Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg2, Where: OnLoop, Loop: ProcessLoop}}}},
+		{Pkg: FyneDialogPkg, Name: "ShowEntryDialog", Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg2, Where: OnLoop, Loop: ProcessLoop}}}},
+		{Pkg: FyneDialogPkg, Name: "NewForm", Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg4, Where: OnLoop, Loop: ProcessLoop}}}},
+		{Pkg: FyneDialogPkg, Name: "ShowForm", Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg4, Where: OnLoop, Loop: ProcessLoop}}}},
 	},
 	Fields: []Field{
 		// widget/button.go:62; hyperlink.go:42; richtext_objects.go:116.

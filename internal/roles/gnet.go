@@ -40,10 +40,10 @@ var gnetLibrary = Library{
 		// legal on the loop too: they only queue, so they are not
 		// thread-safe submits whose use on the loop is a mistake. Waiting on
 		// the loop for what their callback does is (a deadlock).
-		{Pkg: GnetPkg, Recv: "Conn", Name: "AsyncWrite", Funcs: []FuncArg{{Arg: Arg2, Where: OnLoop, Loop: Arg0}}},
-		{Pkg: GnetPkg, Recv: "Conn", Name: "AsyncWritev", Funcs: []FuncArg{{Arg: Arg2, Where: OnLoop, Loop: Arg0}}},
-		{Pkg: GnetPkg, Recv: "Conn", Name: "Wake", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: Arg0}}},
-		{Pkg: GnetPkg, Recv: "Conn", Name: "CloseWithCallback", Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: Arg0}}},
+		{Pkg: GnetPkg, Recv: "Conn", Name: "AsyncWrite", Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg2, Where: OnLoop, Loop: Arg0}}}},
+		{Pkg: GnetPkg, Recv: "Conn", Name: "AsyncWritev", Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg2, Where: OnLoop, Loop: Arg0}}}},
+		{Pkg: GnetPkg, Recv: "Conn", Name: "Wake", Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: Arg0}}}},
+		{Pkg: GnetPkg, Recv: "Conn", Name: "CloseWithCallback", Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: Arg0}}}},
 
 		// gnet's worker pool, pkg/pool/goroutine (goroutine.go:49, "Pool
 		// is the alias of ants.Pool"), is ants at the version gnet
@@ -51,13 +51,13 @@ var gnetLibrary = Library{
 		// (pool.go:31-37, ants.go:112-113), off the loop. gnet's Default
 		// pool is non-blocking (goroutine.go:35-36, 66-70): Submit does not
 		// wait for a free worker there.
-		{Pkg: AntsPkg, Recv: "Pool", Name: "Submit", Funcs: []FuncArg{{Arg: Arg1, Where: OffLoop}}},
-		{Pkg: AntsPkg, Name: "Submit", Funcs: []FuncArg{{Arg: Arg0, Where: OffLoop}}},
+		{Pkg: AntsPkg, Recv: "Pool", Name: "Submit", Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg1, Where: OffLoop}}}},
+		{Pkg: AntsPkg, Name: "Submit", Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg0, Where: OffLoop}}}},
 
 		// Engine.Stop, gnet.go:151-153: "it waits indefinitely for
 		// connections and event-loops to be closed"; from a handler it
 		// waits for the loop running it, until ctx is done.
-		{Pkg: GnetPkg, Recv: "Engine", Name: "Stop", Block: BlockDrain, WaitsContext: true},
+		{Pkg: GnetPkg, Recv: "Engine", Name: "Stop", Blocker: Blocker{Block: BlockDrain, WaitsContext: true}},
 
 		// Loop-only: "not concurrency-safe, you must invoke them within any
 		// method in EventHandler". Reader, gnet.go:228-256 (all methods,
@@ -67,25 +67,25 @@ var gnetLibrary = Library{
 		// Conn, gnet.go:429-447 (Context, SetContext, LocalAddr,
 		// RemoteAddr). Keyed by gnet.Conn, the interface calls go through:
 		// Write is io.Writer's method, and only a gnet.Conn's is loop-only.
-		{Pkg: GnetPkg, Recv: "Conn", Name: "Read", LoopOnly: true},
-		{Pkg: GnetPkg, Recv: "Conn", Name: "WriteTo", LoopOnly: true},
-		{Pkg: GnetPkg, Recv: "Conn", Name: "Next", LoopOnly: true},
-		{Pkg: GnetPkg, Recv: "Conn", Name: "Peek", LoopOnly: true},
-		{Pkg: GnetPkg, Recv: "Conn", Name: "Discard", LoopOnly: true},
-		{Pkg: GnetPkg, Recv: "Conn", Name: "InboundBuffered", LoopOnly: true},
-		{Pkg: GnetPkg, Recv: "Conn", Name: "Write", LoopOnly: true},
-		{Pkg: GnetPkg, Recv: "Conn", Name: "ReadFrom", LoopOnly: true},
-		{Pkg: GnetPkg, Recv: "Conn", Name: "SendTo", LoopOnly: true},
-		{Pkg: GnetPkg, Recv: "Conn", Name: "Writev", LoopOnly: true},
-		{Pkg: GnetPkg, Recv: "Conn", Name: "Flush", LoopOnly: true},
-		{Pkg: GnetPkg, Recv: "Conn", Name: "OutboundBuffered", LoopOnly: true},
-		{Pkg: GnetPkg, Recv: "Conn", Name: "Context", LoopOnly: true},
-		{Pkg: GnetPkg, Recv: "Conn", Name: "SetContext", LoopOnly: true},
-		{Pkg: GnetPkg, Recv: "Conn", Name: "LocalAddr", LoopOnly: true},
-		{Pkg: GnetPkg, Recv: "Conn", Name: "RemoteAddr", LoopOnly: true},
+		{Pkg: GnetPkg, Recv: "Conn", Name: "Read", LoopAPI: LoopAPI{LoopOnly: true}},
+		{Pkg: GnetPkg, Recv: "Conn", Name: "WriteTo", LoopAPI: LoopAPI{LoopOnly: true}},
+		{Pkg: GnetPkg, Recv: "Conn", Name: "Next", LoopAPI: LoopAPI{LoopOnly: true}},
+		{Pkg: GnetPkg, Recv: "Conn", Name: "Peek", LoopAPI: LoopAPI{LoopOnly: true}},
+		{Pkg: GnetPkg, Recv: "Conn", Name: "Discard", LoopAPI: LoopAPI{LoopOnly: true}},
+		{Pkg: GnetPkg, Recv: "Conn", Name: "InboundBuffered", LoopAPI: LoopAPI{LoopOnly: true}},
+		{Pkg: GnetPkg, Recv: "Conn", Name: "Write", LoopAPI: LoopAPI{LoopOnly: true}},
+		{Pkg: GnetPkg, Recv: "Conn", Name: "ReadFrom", LoopAPI: LoopAPI{LoopOnly: true}},
+		{Pkg: GnetPkg, Recv: "Conn", Name: "SendTo", LoopAPI: LoopAPI{LoopOnly: true}},
+		{Pkg: GnetPkg, Recv: "Conn", Name: "Writev", LoopAPI: LoopAPI{LoopOnly: true}},
+		{Pkg: GnetPkg, Recv: "Conn", Name: "Flush", LoopAPI: LoopAPI{LoopOnly: true}},
+		{Pkg: GnetPkg, Recv: "Conn", Name: "OutboundBuffered", LoopAPI: LoopAPI{LoopOnly: true}},
+		{Pkg: GnetPkg, Recv: "Conn", Name: "Context", LoopAPI: LoopAPI{LoopOnly: true}},
+		{Pkg: GnetPkg, Recv: "Conn", Name: "SetContext", LoopAPI: LoopAPI{LoopOnly: true}},
+		{Pkg: GnetPkg, Recv: "Conn", Name: "LocalAddr", LoopAPI: LoopAPI{LoopOnly: true}},
+		{Pkg: GnetPkg, Recv: "Conn", Name: "RemoteAddr", LoopAPI: LoopAPI{LoopOnly: true}},
 		// EventLoop.Close, gnet.go:418-420: "not concurrency-safe, you must
 		// invoke it on the event loop".
-		{Pkg: GnetPkg, Recv: "EventLoop", Name: "Close", LoopOnly: true},
+		{Pkg: GnetPkg, Recv: "EventLoop", Name: "Close", LoopAPI: LoopAPI{LoopOnly: true}},
 	},
 }
 

@@ -39,28 +39,28 @@ var gojaLoopLibrary = Library{
 		// "safe to call inside or outside the loop" (so not a mistake on
 		// the loop; waiting there for what the callback does is one).
 		{Pkg: GojaLoopPkg, Recv: "EventLoop", Name: "RunOnLoop",
-			Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: Arg0, Ordered: true}}},
+			Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: Arg0, Ordered: true}}}},
 		{Pkg: GojaLoopPkg, Recv: "EventLoop", Name: "SetTimeout",
-			Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: Arg0}}},
+			Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: Arg0}}}},
 		{Pkg: GojaLoopPkg, Recv: "EventLoop", Name: "SetInterval",
-			Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: Arg0}}},
+			Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: Arg0}}}},
 
 		// Run(fn) :226-236 calls fn with the loop's runtime and then runs
 		// the loop on the calling goroutine until no job is left;
 		// StartInForeground :244-252 runs it there until Stop. Both, and
 		// Start :238-243, panic when the loop is already started (setRunning,
 		// :213-218; "If the loop is already started it will panic").
-		{Pkg: GojaLoopPkg, Recv: "EventLoop", Name: "Run", Block: BlockLoopRun, OwnLoop: OwnLoopPanic,
-			Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: Arg0}}},
-		{Pkg: GojaLoopPkg, Recv: "EventLoop", Name: "StartInForeground", Block: BlockLoopRun, OwnLoop: OwnLoopPanic},
+		{Pkg: GojaLoopPkg, Recv: "EventLoop", Name: "Run", Blocker: Blocker{Block: BlockLoopRun}, OwnLoop: OwnLoopPanic,
+			Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: Arg0}}}},
+		{Pkg: GojaLoopPkg, Recv: "EventLoop", Name: "StartInForeground", Blocker: Blocker{Block: BlockLoopRun}, OwnLoop: OwnLoopPanic},
 		{Pkg: GojaLoopPkg, Recv: "EventLoop", Name: "Start", OwnLoop: OwnLoopPanic},
 
 		// Stop :254-271: "It is not allowed to call Stop() from the loop,
 		// because it is synchronous and cannot complete until the loop is
 		// not running any jobs. Use StopNoWait() instead." Terminate
 		// :283-289 calls Stop first. Stopping another loop waits for it.
-		{Pkg: GojaLoopPkg, Recv: "EventLoop", Name: "Stop", Block: BlockDrain, OwnLoop: OwnLoopDeadlock, Instead: NoWait},
-		{Pkg: GojaLoopPkg, Recv: "EventLoop", Name: "Terminate", Block: BlockDrain, OwnLoop: OwnLoopDeadlock},
+		{Pkg: GojaLoopPkg, Recv: "EventLoop", Name: "Stop", Blocker: Blocker{Block: BlockDrain}, OwnLoop: OwnLoopDeadlock, Instead: NoWait},
+		{Pkg: GojaLoopPkg, Recv: "EventLoop", Name: "Terminate", Blocker: Blocker{Block: BlockDrain}, OwnLoop: OwnLoopDeadlock},
 	},
 }
 

@@ -28,7 +28,7 @@ var jsLibrary = Library{
 	NeedsLoop: []string{"net/http"},
 	Funcs: []Func{
 		// func.go:45.
-		{Pkg: JSPkg, Name: "FuncOf", Funcs: []FuncArg{{Arg: Arg0, Where: OnLoop, Loop: ProcessLoop}}},
+		{Pkg: JSPkg, Name: "FuncOf", Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg0, Where: OnLoop, Loop: ProcessLoop}}}},
 	},
 }
 

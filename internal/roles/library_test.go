@@ -33,11 +33,22 @@ func TestZeroMeansNone(t *testing.T) {
 			t.Errorf("ArgAt(%d) = %v (index %d), want %v", i, got, got.Index(), want)
 		}
 	}
-	if roles.ArgAt(-1) != roles.NoArg || roles.ArgAt(roles.CallerLoop.Index()) != roles.CallerLoop || roles.CallerLoop.Valid() {
-		t.Error("ArgAt does not invert Index for NoArg and CallerLoop")
+	if roles.ArgAt(-1) != roles.NoArg {
+		t.Errorf("ArgAt(-1) = %v, want NoArg", roles.ArgAt(-1))
 	}
-	if roles.ArgAt(roles.ProcessLoop.Index()) != roles.ProcessLoop || roles.ProcessLoop.Valid() || roles.ProcessLoop.Index() == roles.CallerLoop.Index() {
-		t.Error("ArgAt does not invert Index for ProcessLoop, or ProcessLoop names an argument")
+	// The loops no argument names are neither positions nor each other.
+	for _, a := range []roles.Arg{roles.CallerLoop, roles.ProcessLoop} {
+		if a.Valid() || a.Index() != -1 || a == roles.NoArg {
+			t.Errorf("%v: Valid %v, Index %d; want a loop that names no argument", a, a.Valid(), a.Index())
+		}
+	}
+	if !roles.CallerLoop.IsCallerLoop() || roles.CallerLoop.IsProcessLoop() || !roles.ProcessLoop.IsProcessLoop() || roles.ProcessLoop.IsCallerLoop() {
+		t.Error("CallerLoop and ProcessLoop do not answer for themselves alone")
+	}
+	for _, a := range []roles.Arg{roles.NoArg, roles.Arg0, roles.Arg1} {
+		if a.IsCallerLoop() || a.IsProcessLoop() {
+			t.Errorf("%v is taken for a loop no argument names", a)
+		}
 	}
 }
 
@@ -132,8 +143,8 @@ func TestEffective(t *testing.T) {
 		Paths: []string{pkg},
 		Types: []roles.Type{{Pkg: pkg, Name: "Ctx", Role: roles.Marker}},
 		Funcs: []roles.Func{
-			{Pkg: pkg, Name: "Wait", Block: roles.BlockFuture, Waits: roles.Arg0},
-			{Pkg: "time", Name: "Sleep", Block: roles.BlockStall},
+			{Pkg: pkg, Name: "Wait", Blocker: roles.Blocker{Block: roles.BlockFuture, Waits: roles.Arg0}},
+			{Pkg: "time", Name: "Sleep", Blocker: roles.Blocker{Block: roles.BlockStall}},
 		},
 	}
 	table, err := roles.Effective(roles.Config{Extra: []*roles.Library{extra}})

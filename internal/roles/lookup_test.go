@@ -41,8 +41,8 @@ type Other interface{ io.Writer }
 		return obj.(*types.Func)
 	}
 	table := roles.Build(&roles.Library{Name: "lib", Funcs: []roles.Func{
-		{Pkg: "example.com/lib", Recv: "Conn", Name: "Write", LoopOnly: true},
-		{Pkg: "example.com/lib", Recv: "Writer", Name: "Flush", Block: roles.BlockIO},
+		{Pkg: "example.com/lib", Recv: "Conn", Name: "Write", LoopAPI: roles.LoopAPI{LoopOnly: true}},
+		{Pkg: "example.com/lib", Recv: "Writer", Name: "Flush", Blocker: roles.Blocker{Block: roles.BlockIO}},
 	}})
 	write := method(named("Conn"), "Write")
 	if write.Pkg().Path() != "io" {
@@ -72,8 +72,8 @@ type Other interface{ io.Writer }
 // no SSA; one row running a callback on a loop makes it one.
 func TestOffLoopRowsNeedNoSSA(t *testing.T) {
 	table := roles.Build(&roles.Library{Name: "lib", Funcs: []roles.Func{
-		{Pkg: "example.com/pool", Recv: "Pool", Name: "Submit", Funcs: []roles.FuncArg{{Arg: roles.Arg1, Where: roles.OffLoop}}},
-		{Pkg: "example.com/loop", Recv: "Loop", Name: "Post", Funcs: []roles.FuncArg{{Arg: roles.Arg1, Where: roles.OnLoop, Loop: roles.Arg0}}},
+		{Pkg: "example.com/pool", Recv: "Pool", Name: "Submit", Scheduler: roles.Scheduler{Funcs: []roles.FuncArg{{Arg: roles.Arg1, Where: roles.OffLoop}}}},
+		{Pkg: "example.com/loop", Recv: "Loop", Name: "Post", Scheduler: roles.Scheduler{Funcs: []roles.FuncArg{{Arg: roles.Arg1, Where: roles.OnLoop, Loop: roles.Arg0}}}},
 	}})
 	if table.LoopRuntime("example.com/pool") {
 		t.Error("a pool whose jobs run off the loop is a loop runtime")

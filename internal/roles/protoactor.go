@@ -60,19 +60,19 @@ var protoactorLibrary = Library{
 		// future to resolve" (cond.Wait, future.go:113-119). The future
 		// times out after the duration it was made with (NewFuture,
 		// future.go:24-58): a stall, not a deadlock.
-		{Pkg: ActorPkg, Recv: "Future", Name: "Result", Block: BlockStall, Waits: Arg0},
-		{Pkg: ActorPkg, Recv: "Future", Name: "Wait", Block: BlockStall, Waits: Arg0},
+		{Pkg: ActorPkg, Recv: "Future", Name: "Result", Blocker: Blocker{Block: BlockStall, Waits: Arg0}},
+		{Pkg: ActorPkg, Recv: "Future", Name: "Wait", Blocker: Blocker{Block: BlockStall, Waits: Arg0}},
 
 		// Cluster.Request, cluster/cluster.go:164-166, asks a grain, perhaps
 		// on another node, and waits for the reply
 		// (cluster/default_context.go:36-112: RequestFuture(...).Result()
 		// in a retry loop until the call's timeout). Generated grain
 		// clients call it for each method.
-		{Pkg: ClusterPkg, Recv: "Cluster", Name: "Request", Block: BlockIO},
+		{Pkg: ClusterPkg, Recv: "Cluster", Name: "Request", Blocker: Blocker{Block: BlockIO}},
 
 		// Self, context.go:53-54 ("Self returns the PID for the current
 		// actor"): the actor whose mailbox the code runs on.
-		{Pkg: ActorPkg, Recv: "infoPart", Name: "Self", CurrentLoop: true},
+		{Pkg: ActorPkg, Recv: "infoPart", Name: "Self", LoopAPI: LoopAPI{CurrentLoop: true}},
 
 		// Requests whose reply comes back on a future: sent to the actor
 		// running the code (ctx.Self()), they queue behind the message
@@ -81,19 +81,19 @@ var protoactorLibrary = Library{
 		// stopperPart.StopFuture context.go:137-138 and PoisonFuture
 		// context.go:143-144 (actor_context.go:442-464, a 10 s timeout);
 		// the root context's, root_context.go:130, :204, :219.
-		{Pkg: ActorPkg, Recv: "senderPart", Name: "RequestFuture", SubmitLoop: Arg1},
-		{Pkg: ActorPkg, Recv: "stopperPart", Name: "StopFuture", SubmitLoop: Arg1},
-		{Pkg: ActorPkg, Recv: "stopperPart", Name: "PoisonFuture", SubmitLoop: Arg1},
-		{Pkg: ActorPkg, Recv: "RootContext", Name: "RequestFuture", SubmitLoop: Arg1},
-		{Pkg: ActorPkg, Recv: "RootContext", Name: "StopFuture", SubmitLoop: Arg1},
-		{Pkg: ActorPkg, Recv: "RootContext", Name: "PoisonFuture", SubmitLoop: Arg1},
+		{Pkg: ActorPkg, Recv: "senderPart", Name: "RequestFuture", Submitter: Submitter{SubmitLoop: Arg1}},
+		{Pkg: ActorPkg, Recv: "stopperPart", Name: "StopFuture", Submitter: Submitter{SubmitLoop: Arg1}},
+		{Pkg: ActorPkg, Recv: "stopperPart", Name: "PoisonFuture", Submitter: Submitter{SubmitLoop: Arg1}},
+		{Pkg: ActorPkg, Recv: "RootContext", Name: "RequestFuture", Submitter: Submitter{SubmitLoop: Arg1}},
+		{Pkg: ActorPkg, Recv: "RootContext", Name: "StopFuture", Submitter: Submitter{SubmitLoop: Arg1}},
+		{Pkg: ActorPkg, Recv: "RootContext", Name: "PoisonFuture", Submitter: Submitter{SubmitLoop: Arg1}},
 
 		// basePart.ReenterAfter(f, cont), context.go:96: cont runs in the
 		// actor once f completes (actor_context.go:268-282 sends it to
 		// self as a continuation, run "in the current actor context",
 		// actor_context.go:547-549): the future wrapped onto the mailbox.
-		{Pkg: ActorPkg, Recv: "basePart", Name: "ReenterAfter", WrapLoop: Arg0, WrapFuture: Arg1,
-			Funcs: []FuncArg{{Arg: Arg2, Where: OnLoop, Loop: Arg0}}},
+		{Pkg: ActorPkg, Recv: "basePart", Name: "ReenterAfter", Executor: Executor{WrapLoop: Arg0, WrapFuture: Arg1},
+			Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg2, Where: OnLoop, Loop: Arg0}}}},
 
 		// An actor.Context belongs to its actor's turn: these read or
 		// change the message being handled now or the actor's own state,
@@ -105,19 +105,19 @@ var protoactorLibrary = Library{
 		// timeout :173-247). From a goroutine or a callback run elsewhere
 		// they race with the mailbox. Send, Request, Self, Watch and the
 		// like read what never changes, and stay quiet.
-		{Pkg: ActorPkg, Recv: "messagePart", Name: "Message", LoopOnly: true},
-		{Pkg: ActorPkg, Recv: "messagePart", Name: "MessageHeader", LoopOnly: true},
-		{Pkg: ActorPkg, Recv: "senderPart", Name: "Sender", LoopOnly: true},
-		{Pkg: ActorPkg, Recv: "basePart", Name: "Respond", LoopOnly: true},
-		{Pkg: ActorPkg, Recv: "basePart", Name: "Forward", LoopOnly: true},
-		{Pkg: ActorPkg, Recv: "basePart", Name: "Stash", LoopOnly: true},
-		{Pkg: ActorPkg, Recv: "basePart", Name: "Children", LoopOnly: true},
-		{Pkg: ActorPkg, Recv: "basePart", Name: "ReceiveTimeout", LoopOnly: true},
-		{Pkg: ActorPkg, Recv: "basePart", Name: "SetReceiveTimeout", LoopOnly: true},
-		{Pkg: ActorPkg, Recv: "basePart", Name: "CancelReceiveTimeout", LoopOnly: true},
-		{Pkg: ActorPkg, Recv: "spawnerPart", Name: "Spawn", LoopOnly: true},
-		{Pkg: ActorPkg, Recv: "spawnerPart", Name: "SpawnPrefix", LoopOnly: true},
-		{Pkg: ActorPkg, Recv: "spawnerPart", Name: "SpawnNamed", LoopOnly: true},
+		{Pkg: ActorPkg, Recv: "messagePart", Name: "Message", LoopAPI: LoopAPI{LoopOnly: true}},
+		{Pkg: ActorPkg, Recv: "messagePart", Name: "MessageHeader", LoopAPI: LoopAPI{LoopOnly: true}},
+		{Pkg: ActorPkg, Recv: "senderPart", Name: "Sender", LoopAPI: LoopAPI{LoopOnly: true}},
+		{Pkg: ActorPkg, Recv: "basePart", Name: "Respond", LoopAPI: LoopAPI{LoopOnly: true}},
+		{Pkg: ActorPkg, Recv: "basePart", Name: "Forward", LoopAPI: LoopAPI{LoopOnly: true}},
+		{Pkg: ActorPkg, Recv: "basePart", Name: "Stash", LoopAPI: LoopAPI{LoopOnly: true}},
+		{Pkg: ActorPkg, Recv: "basePart", Name: "Children", LoopAPI: LoopAPI{LoopOnly: true}},
+		{Pkg: ActorPkg, Recv: "basePart", Name: "ReceiveTimeout", LoopAPI: LoopAPI{LoopOnly: true}},
+		{Pkg: ActorPkg, Recv: "basePart", Name: "SetReceiveTimeout", LoopAPI: LoopAPI{LoopOnly: true}},
+		{Pkg: ActorPkg, Recv: "basePart", Name: "CancelReceiveTimeout", LoopAPI: LoopAPI{LoopOnly: true}},
+		{Pkg: ActorPkg, Recv: "spawnerPart", Name: "Spawn", LoopAPI: LoopAPI{LoopOnly: true}},
+		{Pkg: ActorPkg, Recv: "spawnerPart", Name: "SpawnPrefix", LoopAPI: LoopAPI{LoopOnly: true}},
+		{Pkg: ActorPkg, Recv: "spawnerPart", Name: "SpawnNamed", LoopAPI: LoopAPI{LoopOnly: true}},
 		// The same methods through SenderContext and SpawnerContext, which
 		// the root context implements too (root_context.go: Message is
 		// nil there, and Spawn guards nothing of an actor's): quiet.
@@ -130,8 +130,8 @@ var protoactorLibrary = Library{
 
 		// EventStream.Subscribe (eventstream.go:34) keeps the handler,
 		// which Publish (:91-115) calls on the publisher's goroutine.
-		{Pkg: EventStreamPkg, Recv: "EventStream", Name: "Subscribe", Funcs: []FuncArg{{Arg: Arg1, Where: OffLoop, OwnGoroutine: true}}},
-		{Pkg: EventStreamPkg, Recv: "EventStream", Name: "SubscribeWithPredicate", Funcs: []FuncArg{{Arg: Arg1, Where: OffLoop, OwnGoroutine: true}}},
+		{Pkg: EventStreamPkg, Recv: "EventStream", Name: "Subscribe", Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg1, Where: OffLoop, OwnGoroutine: true}}}},
+		{Pkg: EventStreamPkg, Recv: "EventStream", Name: "SubscribeWithPredicate", Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg1, Where: OffLoop, OwnGoroutine: true}}}},
 	},
 }
 

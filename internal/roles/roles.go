@@ -57,9 +57,12 @@ const (
 	OffLoop                    // a job or callback run on another goroutine (executor job, OnDone callback)
 )
 
-// Arg is the position of an argument in a row, counting a method's
-// receiver as Arg0. Its zero value, NoArg, means "no argument": a row that
-// does not name one has none.
+// Arg is an argument position in a row: a real position (Arg0, Arg1,
+// ...: a method's receiver is Arg0), none (NoArg, the zero value: a row
+// that does not name one has none), or, where a row names a loop, a loop
+// that no argument names (CallerLoop, ProcessLoop). Ask which with Valid,
+// IsCallerLoop and IsProcessLoop; Index is the position of a real one
+// only.
 type Arg int
 
 const (
@@ -86,35 +89,35 @@ const CallerLoop Arg = -1
 // that loop, which is the current one in that library's loop code.
 const ProcessLoop Arg = -2
 
-// Index is the 0-based index of the argument, as the engine counts a call's
-// arguments (receiver first); -1 for NoArg, -2 for CallerLoop and -3 for
-// ProcessLoop.
+// Valid reports whether a is a real argument position.
+func (a Arg) Valid() bool { return a > NoArg }
+
+// IsCallerLoop reports whether a is CallerLoop: the loop of the code
+// making the call.
+func (a Arg) IsCallerLoop() bool { return a == CallerLoop }
+
+// IsProcessLoop reports whether a is ProcessLoop: the process-wide loop of
+// the row's library.
+func (a Arg) IsProcessLoop() bool { return a == ProcessLoop }
+
+// Index is the 0-based index of a real argument position, as the engine
+// counts a call's arguments (receiver first); -1 for anything else (NoArg,
+// CallerLoop, ProcessLoop), which names no argument.
 func (a Arg) Index() int {
-	switch a {
-	case CallerLoop:
-		return -2
-	case ProcessLoop:
-		return -3
+	if !a.Valid() {
+		return -1
 	}
 	return int(a) - 1
 }
 
-// ArgAt is the Arg of a 0-based index; NoArg for a negative one (and
-// CallerLoop for -2, ProcessLoop for -3, Index's values for them).
+// ArgAt is the Arg of a 0-based index, inverting Index; NoArg for a
+// negative index.
 func ArgAt(i int) Arg {
-	switch {
-	case i == -2:
-		return CallerLoop
-	case i == -3:
-		return ProcessLoop
-	case i < 0:
+	if i < 0 {
 		return NoArg
 	}
 	return Arg(i + 1)
 }
-
-// Valid reports whether a names an argument.
-func (a Arg) Valid() bool { return a > NoArg }
 
 // FuncArg describes an argument that is a function the callee runs later.
 type FuncArg struct {
@@ -164,11 +167,39 @@ type FuncArg struct {
 }
 
 // Func is one row of the table: the roles of one function or method.
+// Its roles come in groups, one per kind of API, embedded so that their
+// fields read as the row's own (row.Block, row.SubmitLoop); a row names
+// the groups that describe it and leaves the others zero:
+//
+//	{Pkg: "time", Name: "Sleep", Blocker: Blocker{Block: BlockSleep}, Instead: SuspendSleep}
 type Func struct {
 	Pkg  string // import path
 	Recv string // receiver's type name without '*' or type arguments; "" for package-level functions
 	Name string
 
+	Blocker   // a call that waits for another goroutine
+	Futures   // a call that makes, settles or watches a future
+	Scheduler // a call that runs a function argument later
+	LoopAPI   // the loop's own API, for loop code
+	Submitter // a thread-safe submit to a loop
+	Executor  // executor work, and its completion delivered on a loop
+	Sync      // synchronisation of memory with other goroutines
+
+	// Instead is the loop-side replacement a suggested fix may rewrite the
+	// call to (NoRewrite: none): for a blocking call, in code that holds a
+	// marker; for a thread-safe submit, in code already on the target loop.
+	Instead Rewrite
+
+	// OwnLoop is what the call does when the loop in argument 0 is the
+	// one running the calling code: it waits for that code to finish
+	// (OwnLoopDeadlock: goja_nodejs's Stop) or panics (OwnLoopPanic: its
+	// Run and Start).
+	OwnLoop Outcome
+}
+
+// Blocker is the role of a call that blocks the calling goroutine until
+// something happens on another one.
+type Blocker struct {
 	Block Block // how a call blocks the calling goroutine; NoBlock if it does not
 	// Waits is the future argument whose settling a blocking call waits
 	// for ((*Future).Result: Arg0); NoArg if none.
@@ -176,26 +207,58 @@ type Func struct {
 	// WaitsContext is set for a wait that also ends when the context in
 	// its last argument is done ((*Future).ResultContext): it can give up.
 	WaitsContext bool
+}
+
+// Futures is the role of a call that makes or settles a future, or
+// returns what a wait watches: a future's channel, a timer's, a context.
+type Futures struct {
+	// New is set for a constructor returning a fresh, unshared future,
+	// promise or loop (NewPromise).
+	New bool
+	// Settles is set for a call that settles the future or promise in
+	// argument 0 (Resolve, Reject, Cancel).
+	Settles bool
+	// FutureOf is set for a method returning the future of the promise in
+	// argument 0 ((*Promise).Future).
+	FutureOf bool
+	// Done is set for a method returning a channel closed once the future
+	// in argument 0 settles ((*Future).Done).
+	Done bool
+	// Timeout is set for a function returning a channel that delivers once
+	// a duration has passed (time.After): receiving from it is a sleep.
+	Timeout bool
 	// Undone is set for a function returning a context that is never done
 	// while loop code blocks (context.Background, and (*futures.Ctx).Context,
 	// cancelled only by its own loop): a wait on it cannot give up.
 	Undone bool
-	// Done is set for a method returning a channel closed once the future
-	// in argument 0 settles ((*Future).Done).
-	Done bool
-	// FutureOf is set for a method returning the future of the promise in
-	// argument 0 ((*Promise).Future).
-	FutureOf bool
-	// Timeout is set for a function returning a channel that delivers once
-	// a duration has passed (time.After): receiving from it is a sleep.
-	Timeout bool
-	// New is set for a constructor returning a fresh, unshared future,
-	// promise or loop (NewPromise).
-	New bool
+}
 
+// Scheduler is the role of a call that runs function arguments later: on
+// a loop, as a coroutine, or on another goroutine.
+type Scheduler struct {
 	// Funcs lists function arguments run later, and where.
 	Funcs []FuncArg
+	// NewLoop is set when the call runs its coroutine on a new loop
+	// (futures.Run).
+	NewLoop bool
+}
 
+// LoopAPI is the role of a call of the loop's own API, made from code
+// running on the loop.
+type LoopAPI struct {
+	LoopOnly    bool // may only be called from code running on the loop (CallSoon, Spawn, Await...)
+	Suspends    bool // suspends the calling coroutine; the loop keeps running (Await, Sleep, Gather)
+	CurrentLoop bool // returns the loop of the marker in argument 0 (Ctx.Loop)
+	// AnyGoroutine, for a LoopOnly call, names the function of the same
+	// package (and receiver) that does the same from any goroutine and
+	// takes the same arguments (CallSoon: CallSoonThreadsafe, Spawn:
+	// RunThreadsafe); "" if there is none.
+	AnyGoroutine string
+}
+
+// Submitter is the role of a thread-safe submit: a call from any
+// goroutine that hands work or a message to a loop.
+type Submitter struct {
 	// SubmitLoop is the loop argument of a thread-safe submit
 	// (RunThreadsafe, CallSoonThreadsafe); NoArg if the call is not one,
 	// ProcessLoop for a submit to the library's process-wide loop
@@ -211,36 +274,31 @@ type Func struct {
 	// A row whose function argument (Threadsafe, Awaited, Sometimes) says
 	// the call waits only sometimes (fyne.DoAndWait) leaves it unset.
 	Awaited bool
-
 	// Guarded is set for a call that runs its function argument directly
 	// when made on the loop, and submits it and waits otherwise (fyne's
 	// runOnMain shape): the row, not the callee's body, says what a call
 	// does, and made from its loop's code it does not wait.
 	Guarded bool
+}
 
+// Executor is the role of a call on an executor's work: queueing a job,
+// waiting for the workers, or delivering a job's completion on a loop.
+type Executor struct {
+	// Pool is the executor argument whose workers a call queues a job on
+	// (Submit, RunInExecutor) or, for a blocking call, waits for
+	// (Shutdown); NoArg if none.
+	Pool Arg
 	// WrapLoop is the loop argument that an executor future or job is
 	// wrapped onto (Wrap, RunInExecutor): completion is delivered on that
 	// loop. NoArg if the call is not one.
 	WrapLoop Arg
 	// WrapFuture is the executor future argument of Wrap; NoArg if none.
 	WrapFuture Arg
+}
 
-	// Instead is the loop-side replacement a suggested fix may rewrite the
-	// call to (NoRewrite: none): for a blocking call, in code that holds a
-	// marker; for a thread-safe submit, in code already on the target loop.
-	Instead Rewrite
-
-	// OwnLoop is what the call does when the loop in argument 0 is the
-	// one running the calling code: it waits for that code to finish
-	// (OwnLoopDeadlock: goja_nodejs's Stop) or panics (OwnLoopPanic: its
-	// Run and Start).
-	OwnLoop Outcome
-
-	CurrentLoop bool // returns the loop of the marker in argument 0 (Ctx.Loop)
-	LoopOnly    bool // may only be called from code running on the loop (CallSoon, Spawn, Await...)
-	Suspends    bool // suspends the calling coroutine; the loop keeps running (Await, Sleep, Gather)
-	Settles     bool // settles the future or promise in argument 0 (Resolve, Reject, Cancel)
-	NewLoop     bool // runs its coroutine on a new loop (futures.Run)
+// Sync is the role of a call that synchronises memory with other
+// goroutines: a lock, or a hand-over of earlier writes.
+type Sync struct {
 	// Locks is set for a call that acquires a mutual-exclusion lock
 	// ((*sync.Mutex).Lock): writes made while holding it are synchronised
 	// with other goroutines that take the same lock.
@@ -250,22 +308,12 @@ type Func struct {
 	// channel send does ((*sync.WaitGroup).Done, (*sync.Cond).Broadcast,
 	// sync/atomic stores): writes made before it are synchronised.
 	Publishes bool
-
 	// Holds is set for a call that takes the lock in argument 0 until a
 	// Releases call on it ((*sync.Mutex).Lock, (*sync.RWMutex).RLock).
 	Holds bool
 	// Releases is set for a call that releases the lock in argument 0
 	// ((*sync.Mutex).Unlock, (*sync.RWMutex).RUnlock).
 	Releases bool
-	// Pool is the executor argument whose workers a call queues a job on
-	// (Submit, RunInExecutor) or, for a blocking call, waits for
-	// (Shutdown); NoArg if none.
-	Pool Arg
-	// AnyGoroutine, for a LoopOnly call, names the function of the same
-	// package (and receiver) that does the same from any goroutine and
-	// takes the same arguments (CallSoon: CallSoonThreadsafe, Spawn:
-	// RunThreadsafe); "" if there is none.
-	AnyGoroutine string
 }
 
 // Outcome is what a call does on the loop it names when that loop is
@@ -458,7 +506,7 @@ func (t *Table) Lookup(fn *types.Func) *Func {
 	}
 	if recv != "" && fn.Exported() && (t.owned[key{k.pkg, "", recv}] || t.owned[key{k.pkg, "", ""}]) {
 		if _, isIface := fn.Type().(*types.Signature).Recv().Type().Underlying().(*types.Interface); !isIface {
-			row, _ := t.ownedRows.LoadOrStore(k, &Func{Pkg: k.pkg, Recv: recv, Name: k.name, LoopOnly: true})
+			row, _ := t.ownedRows.LoadOrStore(k, &Func{Pkg: k.pkg, Recv: recv, Name: k.name, LoopAPI: LoopAPI{LoopOnly: true}})
 			return row.(*Func)
 		}
 	}

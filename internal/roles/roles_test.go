@@ -288,25 +288,25 @@ func TestOtherLibrariesFit(t *testing.T) {
 		// mailbox loop is "the current loop" of the marker (ctx.Self()).
 		// ReenterAfter runs fn on the actor's loop: the receiver (0) is the
 		// marker naming that loop.
-		{Pkg: actor, Recv: "Context", Name: "ReenterAfter", WrapLoop: roles.Arg0, WrapFuture: roles.Arg1,
-			Funcs: []roles.FuncArg{{Arg: roles.Arg2, Where: roles.OnLoop, Loop: roles.Arg0}}},
+		{Pkg: actor, Recv: "Context", Name: "ReenterAfter", Executor: roles.Executor{WrapLoop: roles.Arg0, WrapFuture: roles.Arg1},
+			Scheduler: roles.Scheduler{Funcs: []roles.FuncArg{{Arg: roles.Arg2, Where: roles.OnLoop, Loop: roles.Arg0}}}},
 		// RequestFuture: a thread-safe submit to another actor's mailbox.
-		{Pkg: actor, Recv: "Context", Name: "RequestFuture", SubmitLoop: roles.Arg1},
+		{Pkg: actor, Recv: "Context", Name: "RequestFuture", Submitter: roles.Submitter{SubmitLoop: roles.Arg1}},
 		// Result and Wait give up after the request's timeout: a stall.
-		{Pkg: actor, Recv: "Future", Name: "Result", Block: roles.BlockStall, Waits: roles.Arg0},
-		{Pkg: actor, Recv: "Future", Name: "Wait", Block: roles.BlockStall, Waits: roles.Arg0},
+		{Pkg: actor, Recv: "Future", Name: "Result", Blocker: roles.Blocker{Block: roles.BlockStall, Waits: roles.Arg0}},
+		{Pkg: actor, Recv: "Future", Name: "Wait", Blocker: roles.Blocker{Block: roles.BlockStall, Waits: roles.Arg0}},
 		// js.FuncOf: fn runs on the one JS event loop, not an argument.
 		{Pkg: js, Name: "FuncOf",
-			Funcs: []roles.FuncArg{{Arg: roles.Arg0, Where: roles.OnLoop}}},
+			Scheduler: roles.Scheduler{Funcs: []roles.FuncArg{{Arg: roles.Arg0, Where: roles.OnLoop}}}},
 		// tview: callbacks run on the application's event loop (receiver).
 		{Pkg: tview, Recv: "Application", Name: "SetInputCapture",
-			Funcs: []roles.FuncArg{{Arg: roles.Arg1, Where: roles.OnLoop, Loop: roles.Arg0}}},
-		{Pkg: tview, Recv: "Application", Name: "QueueUpdate", SubmitLoop: roles.Arg0,
-			Funcs: []roles.FuncArg{{Arg: roles.Arg1, Where: roles.OnLoop, Loop: roles.Arg0, Threadsafe: true}}},
+			Scheduler: roles.Scheduler{Funcs: []roles.FuncArg{{Arg: roles.Arg1, Where: roles.OnLoop, Loop: roles.Arg0}}}},
+		{Pkg: tview, Recv: "Application", Name: "QueueUpdate", Submitter: roles.Submitter{SubmitLoop: roles.Arg0},
+			Scheduler: roles.Scheduler{Funcs: []roles.FuncArg{{Arg: roles.Arg1, Where: roles.OnLoop, Loop: roles.Arg0, Threadsafe: true}}}},
 		// QueueUpdateDraw queues f and waits for it: from the app's own
 		// loop code that is a self-submit that is waited on (a deadlock).
-		{Pkg: tview, Recv: "Application", Name: "QueueUpdateDraw", Block: roles.BlockFuture, SubmitLoop: roles.Arg0,
-			Funcs: []roles.FuncArg{{Arg: roles.Arg1, Where: roles.OnLoop, Loop: roles.Arg0, Threadsafe: true}}},
+		{Pkg: tview, Recv: "Application", Name: "QueueUpdateDraw", Blocker: roles.Blocker{Block: roles.BlockFuture}, Submitter: roles.Submitter{SubmitLoop: roles.Arg0},
+			Scheduler: roles.Scheduler{Funcs: []roles.FuncArg{{Arg: roles.Arg1, Where: roles.OnLoop, Loop: roles.Arg0, Threadsafe: true}}}},
 	}
 	typ := []roles.Type{
 		{Pkg: actor, Name: "Context", Role: roles.Marker},

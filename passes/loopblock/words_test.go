@@ -30,9 +30,9 @@ func TestLibraryWords(t *testing.T) {
 		},
 		Types: []roles.Type{{Pkg: actor, Name: "Context", Role: roles.Marker}, {Pkg: actor, Name: "Future", Role: roles.ExecutorFuture}},
 		Funcs: []roles.Func{
-			{Pkg: actor, Recv: "Context", Name: "ReenterAfter", WrapLoop: roles.Arg0, WrapFuture: roles.Arg1,
-				Funcs: []roles.FuncArg{{Arg: roles.Arg2, Where: roles.OnLoop, Loop: roles.Arg0}}},
-			{Pkg: actor, Recv: "Future", Name: "Result", Block: roles.BlockStall, Waits: roles.Arg0, Instead: roles.AwaitWrap},
+			{Pkg: actor, Recv: "Context", Name: "ReenterAfter", Executor: roles.Executor{WrapLoop: roles.Arg0, WrapFuture: roles.Arg1},
+				Scheduler: roles.Scheduler{Funcs: []roles.FuncArg{{Arg: roles.Arg2, Where: roles.OnLoop, Loop: roles.Arg0}}}},
+			{Pkg: actor, Recv: "Future", Name: "Result", Blocker: roles.Blocker{Block: roles.BlockStall, Waits: roles.Arg0}, Instead: roles.AwaitWrap},
 		},
 	}
 	table := roles.Build(append(roles.Libraries(), lib)...)

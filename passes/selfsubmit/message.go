@@ -83,7 +83,7 @@ func (sub *submit) callee() string { return sub.call.Callee() }
 
 // loopName is the loop argument as written, or "its loop".
 func (sub *submit) loopName() string {
-	if sub.s.Row.SubmitLoop == roles.ProcessLoop {
+	if sub.s.Row.SubmitLoop.IsProcessLoop() {
 		return sub.words.Loop // one per program: named by no argument
 	}
 	return sub.call.Source(sub.s.Row.SubmitLoop, "its loop")

@@ -38,7 +38,7 @@ func (b *Bus) Post(fn func()) { // want Post:`^schedules: param 1 callback on lo
 }
 
 // Then's callback runs on the caller's loop.
-func OnSettled(t *futures.Task[int], fn func(int, error)) { // want OnSettled:`^schedules: param 1 callback on loop -2$`
+func OnSettled(t *futures.Task[int], fn func(int, error)) { // want OnSettled:`^schedules: param 1 callback on the caller's loop$`
 	t.Then(fn)
 }
 
