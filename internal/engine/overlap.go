@@ -1,12 +1,15 @@
 package engine
 
 import (
+	"go/ast"
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/futurelint/futurelint/internal/code"
+	"github.com/futurelint/futurelint/internal/roles"
 )
 
 // Overlap is a kind of site that two rules both see: Reports reports it,
@@ -68,6 +71,65 @@ var Overlaps = []Overlap{
 			return out
 		},
 	},
+	{
+		Site:    "a future of a future, discarded: the nesting is the mistake (a coroutine or job returning a future)",
+		Reports: "unwrapped",
+		Quiet:   "dropped",
+		sites:   nestedFutureCalls,
+	},
+}
+
+// nestedFutureCalls returns the calls of pass's package whose result, or
+// one of whose results, is a future or task of a future or task.
+func nestedFutureCalls(pass *analysis.Pass, r *Result) []token.Pos {
+	var out []token.Pos
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok && nestsFuture(r.Roles, pass.TypesInfo.TypeOf(call)) {
+				out = append(out, call.Lparen)
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// nestsFuture reports whether t, or one of the results of tuple t, is a
+// future or task whose type argument is a future or task.
+func nestsFuture(table *roles.Table, t types.Type) bool {
+	if tuple, ok := t.(*types.Tuple); ok {
+		for i := range tuple.Len() {
+			if nestsFuture(table, tuple.At(i).Type()) {
+				return true
+			}
+		}
+		return false
+	}
+	if !futureOrTask(table, t) {
+		return false
+	}
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.TypeArgs() == nil {
+		return false
+	}
+	for i := range n.TypeArgs().Len() {
+		if futureOrTask(table, n.TypeArgs().At(i)) {
+			return true
+		}
+	}
+	return false
+}
+
+// futureOrTask reports whether t is a pointer to an executor future or a
+// loop task.
+func futureOrTask(table *roles.Table, t types.Type) bool {
+	if _, ok := t.Underlying().(*types.Pointer); !ok {
+		return false
+	}
+	return table.Is(t, roles.ExecutorFuture) || table.Is(t, roles.LoopTask)
 }
 
 // inLoopCode returns the sites that add appends for each function of the

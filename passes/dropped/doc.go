@@ -22,12 +22,13 @@
 // None of these is reported, nor is a getter that returns a future held
 // elsewhere ((*futures.Promise).Future), a call in a go or defer
 // statement, a result that is a future only because a type parameter was
-// instantiated with one (the T of futures.Run), or a future of a future,
-// which the unwrapped rule reports as nested; nor a call of a function of
+// instantiated with one (the T of futures.Run); nor a call of a function of
 // the package that keeps every future it returns elsewhere too (a cache
-// filled by prefetch(k), called for that effect). A thread-safe submit to the loop the code is already running
-// on is the selfsubmit rule's finding, and a loop-only call from code that
-// runs off the loop the offloop rule's: one finding per problem.
+// filled by prefetch(k), called for that effect). A thread-safe submit to
+// the loop the code is already running on is the selfsubmit rule's
+// finding, a loop-only call from code that runs off the loop the offloop
+// rule's, and a future of a future the unwrapped rule's (the nesting is the
+// mistake): one finding per problem.
 //
 // # Why it goes wrong
 //

@@ -97,7 +97,7 @@ func blanks(res *engine.Result, quiet map[token.Pos]bool, lhs, rhs []ast.Expr) [
 // future or a task: its only result (index -1), or result index of a
 // multi-value call; nil otherwise, and for conversions, getters of a
 // future held elsewhere, results that are futures only by instantiation (T
-// of futures.Run) and futures of futures (the unwrapped rule's).
+// of futures.Run).
 func futureResult(res *engine.Result, call *ast.CallExpr, index int) types.Type {
 	info := res.Pass.TypesInfo
 	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
@@ -143,7 +143,7 @@ func futureResult(res *engine.Result, call *ast.CallExpr, index int) types.Type 
 			continue
 		}
 		r := at(t, i)
-		if r == nil || !isFuture(res, r) || nested(res, r) {
+		if r == nil || !isFuture(res, r) {
 			continue
 		}
 		if declared != nil {
@@ -154,23 +154,6 @@ func futureResult(res *engine.Result, call *ast.CallExpr, index int) types.Type 
 		return r
 	}
 	return nil
-}
-
-// nested reports whether t is a future or task of a future or task.
-func nested(res *engine.Result, t types.Type) bool {
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.TypeArgs() == nil {
-		return false
-	}
-	for i := 0; i < n.TypeArgs().Len(); i++ {
-		if a := n.TypeArgs().At(i); isFuture(res, a) {
-			return true
-		}
-	}
-	return false
 }
 
 func isFuture(res *engine.Result, t types.Type) bool {

@@ -26,3 +26,9 @@ func dropOffLoopSpawn(l *futures.Loop, e *futures.Executor) *futures.Future[int]
 		return 0, nil
 	})
 }
+
+// dropNested submits a job that returns a future and discards the future
+// of that future.
+func dropNested(e *futures.Executor) {
+	futures.Submit(e, func() (*futures.Future[int], error) { return nil, nil }) // overlap: unwrapped over dropped
+}
