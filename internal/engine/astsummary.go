@@ -1,9 +1,11 @@
 package engine
 
 import (
+	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -22,11 +24,14 @@ import (
 // statements or closures that are not called in place or deferred.
 func (r summarizer) exportASTSummaries() {
 	type site struct {
-		callee *types.Func
-		pos    token.Pos
+		callee  *types.Func
+		pos     token.Pos
+		certain bool     // on every path through the caller
+		quiet   []string // rules ignore directives name at the call
 	}
+	r.ignores = reasonedIgnores(r.Pass.Fset, r.Pass.Files)
 	var order []*types.Func
-	direct := map[*types.Func]*BlocksFact{}
+	direct := map[*types.Func][]way{}
 	calls := map[*types.Func][]site{}
 	info := r.Pass.TypesInfo
 	stoppers := stoppersInSyntax(info, r.Pass.Files)
@@ -36,12 +41,10 @@ func (r summarizer) exportASTSummaries() {
 			continue
 		}
 		order = append(order, obj)
-		var first *BlocksFact
-		firstPos := token.NoPos
+		var ways []way
 		op := func(pos token.Pos, kind roles.Block, what string) {
-			if first == nil || pos < firstPos {
-				first, firstPos = &BlocksFact{Kind: kind, Chain: []Step{r.step(what, pos)}}, pos
-			}
+			f := &BlocksFact{Kind: kind, Chain: []Step{r.step(what, pos)}, Certain: certainIn(fd.Body, pos)}
+			ways = append(ways, way{fact: f, quiet: r.silencedAt(pos)})
 		}
 		var walk func(n ast.Node) bool
 		walk = func(n ast.Node) bool {
@@ -111,37 +114,50 @@ func (r summarizer) exportASTSummaries() {
 					return true
 				}
 				if !isInterfaceMethod(callee) {
-					calls[obj] = append(calls[obj], site{callee, n.Lparen})
+					calls[obj] = append(calls[obj], site{callee, n.Lparen, certainIn(fd.Body, n.Lparen), r.silencedAt(n.Lparen)})
 				}
 			}
 			return true
 		}
 		ast.Inspect(fd.Body, walk)
-		if first != nil {
-			direct[obj] = first
-		}
+		// In source order, as SSA orders a function's operations.
+		slices.SortStableFunc(ways, func(a, b way) int { return cmp.Compare(a.fact.Chain[0].at, b.fact.Chain[0].at) })
+		direct[obj] = ways
 	}
 
-	summary := direct
-	for changed := true; changed; {
+	summary := map[*types.Func]*BlocksFact{}
+	imported := map[*types.Func]*BlocksFact{}
+	for _, sites := range calls {
+		for _, s := range sites {
+			if s.callee.Pkg() != r.Pass.Pkg {
+				imported[s.callee] = r.importBlocks(s.callee)
+			}
+		}
+	}
+	for _, fn := range order {
+		if f := choose(direct[fn], nil); f != nil {
+			summary[fn] = f
+		}
+	}
+	for changed, round := true, 0; changed && round < maxRounds(len(order)); round++ {
 		changed = false
 		found := map[*types.Func]*BlocksFact{}
 		for _, fn := range order {
-			if summary[fn] != nil {
-				continue
-			}
+			ways := direct[fn]
 			for _, s := range calls[fn] {
-				var f *BlocksFact
-				if s.callee.Pkg() == r.Pass.Pkg {
-					f = summary[s.callee]
-				} else {
-					f = r.importBlocks(s.callee)
+				f := summary[s.callee]
+				if s.callee.Pkg() != r.Pass.Pkg {
+					f = imported[s.callee]
 				}
 				if f != nil {
-					chain := append([]Step{r.step("calls "+code.FuncName(r.Pass, s.callee), s.pos)}, f.Chain...)
-					found[fn] = &BlocksFact{Kind: f.Kind, Chain: chain}
-					break
+					step := r.step("calls "+code.FuncName(r.Pass, s.callee), s.pos)
+					w := through(f, step, s.certain, s.quiet)
+					w.fact.Pkg, w.fact.Loop = "", "" // the syntax summary names no library
+					ways = append(ways, w)
 				}
+			}
+			if f := choose(ways, summary[fn]); !sameSummary(f, summary[fn]) {
+				found[fn] = f
 			}
 		}
 		for _, fn := range order {

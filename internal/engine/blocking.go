@@ -61,11 +61,12 @@ type Op struct {
 type summarizer struct {
 	placer
 	suspends map[*ssa.Function]bool // activation roots containing a suspension point
+	ignores  map[lineKey][]string   // rules named by reasoned ignore directives, by line (summaries only)
 }
 
 // summarize is the summarizer of r.
 func summarize(r *Result) summarizer {
-	return summarizer{placer{r}, map[*ssa.Function]bool{}}
+	return summarizer{placer: placer{r}, suspends: map[*ssa.Function]bool{}}
 }
 
 // Ops returns the blocking operations of fn and its calls to functions that
@@ -237,55 +238,64 @@ func (r summarizer) calleeIsLoop(callee *ssa.Function) bool {
 }
 
 // summarizeBlocking computes may-block summaries for every function of the
-// package, with the shortest witness chain.
+// package, each with its witness chain (choose: a certain chain before a
+// shorter one that may not wait).
 func (r summarizer) summarizeBlocking() {
+	r.ignores = reasonedIgnores(r.Pass.Fset, r.Pass.Files)
 	r.blocks = map[*ssa.Function]*BlocksFact{}
+	direct := map[*ssa.Function][]way{}
 	for _, fn := range r.Funcs {
 		for _, op := range r.directOps(fn) {
 			if op.Kind != roles.NoBlock { // not a panic
-				f := &BlocksFact{Kind: op.Kind, Chain: []Step{r.step(stepWhat(op), op.Pos)}}
+				f := &BlocksFact{Kind: op.Kind, Chain: []Step{r.step(stepWhat(op), op.Pos)}, Certain: certainIn(body(fn), op.Pos)}
 				if op.Row != nil {
 					f.Pkg, f.Loop = op.Row.Pkg, r.waitsForProcess(op.Row)
 				}
-				r.blocks[fn] = f
-				break
+				direct[fn] = append(direct[fn], way{fact: f, quiet: r.silencedAt(op.Pos)})
 			}
 		}
+		if f := choose(direct[fn], nil); f != nil {
+			r.blocks[fn] = f
+		}
 	}
-	calls := map[*ssa.Function][]ssa.CallInstruction{}
+	calls := map[*ssa.Function][]blockingCall{}
 	for _, fn := range r.Funcs {
-		calls[fn] = r.staticCalls(fn)
+		calls[fn] = r.blockingCalls(fn)
 	}
-	for changed := true; changed; {
+	for changed, round := true, 0; changed && round < maxRounds(len(r.Funcs)); round++ {
 		changed = false
 		found := map[*ssa.Function]*BlocksFact{}
 		for _, fn := range r.Funcs {
-			if r.blocks[fn] != nil {
-				continue
-			}
-			for _, ci := range calls[fn] {
-				callee := ci.Common().StaticCallee()
-				f := r.calleeBlocks(callee)
-				if f == nil {
-					continue
+			ways := direct[fn]
+			for _, c := range calls[fn] {
+				f := c.fact
+				if c.callee != nil {
+					f = r.blocks[c.callee]
 				}
-				if c := callee.Origin(); callee.Parent() != nil || c != nil && c.Parent() != nil {
+				switch {
+				case f == nil:
+				case c.closure:
 					// A closure run in place: its operations are fn's own.
-					found[fn] = f
-				} else {
-					chain := append([]Step{r.step("calls "+code.CalleeName(r.Pass, callee), ci.Pos())}, f.Chain...)
-					found[fn] = &BlocksFact{Kind: f.Kind, Chain: chain, Pkg: f.Pkg, Loop: f.Loop}
+					in := *f
+					in.Certain = c.certain && f.Certain
+					ways = append(ways, way{fact: &in, quiet: f.Silenced})
+				default:
+					ways = append(ways, through(f, c.step, c.certain, c.quiet))
 				}
-				break
 			}
-			if found[fn] == nil {
+			if len(ways) == 0 {
 				// Range-over-func loop bodies run within fn.
 				for _, anon := range fn.AnonFuncs {
 					if f := r.blocks[anon]; f != nil && anon.Synthetic == "range-over-func yield" {
-						found[fn] = f
+						in := *f
+						in.Certain = false // the body may run no time
+						ways = append(ways, way{fact: &in, quiet: f.Silenced})
 						break
 					}
 				}
+			}
+			if f := choose(ways, r.blocks[fn]); !sameSummary(f, r.blocks[fn]) {
+				found[fn] = f
 			}
 		}
 		for _, fn := range r.Funcs {
@@ -295,6 +305,49 @@ func (r summarizer) summarizeBlocking() {
 			}
 		}
 	}
+}
+
+// blockingCall is a static call that may block, as the rounds of
+// summarizeBlocking see it: the callee of this package whose summary they
+// compute, or the summary imported for one of another package.
+type blockingCall struct {
+	callee  *ssa.Function
+	fact    *BlocksFact
+	closure bool     // a closure run in place
+	step    Step     // the call as a step of a chain
+	certain bool     // the call is on every path through its function
+	quiet   []string // rules ignore directives name at the call
+}
+
+// blockingCalls returns fn's static calls of functions that have, or may
+// get, a may-block summary, in source order.
+func (r summarizer) blockingCalls(fn *ssa.Function) []blockingCall {
+	var out []blockingCall
+	for _, ci := range r.staticCalls(fn) {
+		callee := ci.Common().StaticCallee()
+		if o := callee.Origin(); o != nil {
+			callee = o
+		}
+		c := blockingCall{
+			closure: callee.Parent() != nil,
+			step:    r.step("calls "+code.CalleeName(r.Pass, ci.Common().StaticCallee()), ci.Pos()),
+			certain: certainIn(body(fn), ci.Pos()),
+			quiet:   r.silencedAt(ci.Pos()),
+		}
+		obj := code.FuncObj(callee)
+		switch {
+		case c.closure || obj != nil && obj.Pkg() == r.Pass.Pkg:
+			c.callee = callee
+		case obj != nil:
+			if c.fact = r.importBlocks(obj); c.fact == nil {
+				continue
+			}
+		default:
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // stepWhat is op as a step of a witness chain: "calls (*futures.Future).Result",

@@ -198,8 +198,14 @@
 //
 // # May-block summaries
 //
-// Every function that may block gets a BlocksFact with the shortest witness
-// chain (positions as file base names, so output is machine-independent).
+// Every function that may block gets a BlocksFact with a witness chain
+// (positions as file base names, so output is machine-independent): of
+// its ways to block, one no ignore directive silences, then one that
+// certainly waits (each step on every path through its function), then
+// the shortest (witness.go). The fact also carries the rules that reasoned
+// //futurelint:ignore directives silence on every way (at a blocking
+// operation or a call along it), so that one directive inside a helper
+// silences the findings on its calls in every package.
 // Blocking is: a roles-table blocker, a channel receive, a range over a
 // channel, a select without default, or a static call to a function with a
 // summary (generic instances are looked up by their origin). Go statements

@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"go/token"
+	"slices"
 	"strings"
 
 	"github.com/futurelint/futurelint/internal/roles"
@@ -20,7 +21,20 @@ type BlocksFact struct {
 	// at the end of the chain waits for on every path ((*tview.Application).QueueUpdateDraw:
 	// "tview"): called from that loop's code, the function never returns.
 	Loop string
+	// Certain is set when the chain's wait happens whenever the function
+	// is called: each step lies on every path through its function
+	// (certainIn). The witness is a certain chain when there is one.
+	Certain bool
+	// Silenced are the rules that reasoned //futurelint:ignore directives
+	// silence on every way the function may block, at a blocking
+	// operation or at a call along the way: a finding on a call of the
+	// function is silenced for them (Silences), in any package.
+	Silenced []string
 }
+
+// Silences reports whether directives silence rule on every way the
+// function may block.
+func (f *BlocksFact) Silences(rule string) bool { return f != nil && slices.Contains(f.Silenced, rule) }
 
 // Step is one link of a witness chain.
 type Step struct {
@@ -32,7 +46,13 @@ type Step struct {
 
 func (*BlocksFact) AFact() {}
 
-func (f *BlocksFact) String() string { return "blocks: " + f.Witness() }
+func (f *BlocksFact) String() string {
+	s := "blocks: " + f.Witness()
+	if len(f.Silenced) > 0 {
+		s += " (ignored for " + strings.Join(f.Silenced, ",") + ")"
+	}
+	return s
+}
 
 // Witness renders the chain: "calls b.get at a.go:12, which calls (*futures.Future).Result at b.go:41".
 func (f *BlocksFact) Witness() string { return Witness(f.Chain) }

@@ -3,6 +3,7 @@ package engine
 import (
 	"go/ast"
 	"go/token"
+	"slices"
 	"sort"
 	"strings"
 
@@ -40,7 +41,10 @@ type lineKey struct {
 	line int
 }
 
-type directive struct{ reasoned bool }
+type directive struct {
+	rules    []string // the rules it names
+	reasoned bool     // it gives a reason
+}
 
 // IgnoreDirective is the comment prefix that suppresses findings.
 const IgnoreDirective = "//futurelint:ignore"
@@ -55,6 +59,16 @@ func NewReporter(pass *analysis.Pass, rule string) *Reporter {
 }
 
 func (rep *Reporter) scan(f *ast.File) {
+	for line, d := range ignoreDirectives(rep.pass.Fset, f) {
+		if slices.Contains(d.rules, rep.rule) {
+			rep.directives[line] = d
+		}
+	}
+}
+
+// ignoreDirectives returns the ignore directives of f by file and line.
+func ignoreDirectives(fset *token.FileSet, f *ast.File) map[lineKey]directive {
+	out := map[lineKey]directive{}
 	for _, cg := range f.Comments {
 		for _, c := range cg.List {
 			rest, ok := strings.CutPrefix(c.Text, IgnoreDirective)
@@ -65,19 +79,28 @@ func (rep *Reporter) scan(f *ast.File) {
 			if len(fields) == 0 {
 				continue
 			}
-			named := false
-			for _, r := range strings.Split(fields[0], ",") {
-				if r == rep.rule {
-					named = true
-				}
-			}
-			if !named {
-				continue
-			}
-			p := rep.pass.Fset.Position(c.Slash)
-			rep.directives[lineKey{p.Filename, p.Line}] = directive{reasoned: len(fields) > 1}
+			p := fset.Position(c.Slash)
+			out[lineKey{p.Filename, p.Line}] = directive{rules: strings.Split(fields[0], ","), reasoned: len(fields) > 1}
 		}
 	}
+	return out
+}
+
+// reasonedIgnores returns the rules that the ignore directives with a
+// reason of files name, by file and line.
+func reasonedIgnores(fset *token.FileSet, files []*ast.File) map[lineKey][]string {
+	var out map[lineKey][]string
+	for _, f := range files {
+		for line, d := range ignoreDirectives(fset, f) {
+			if d.reasoned {
+				if out == nil {
+					out = map[lineKey][]string{}
+				}
+				out[line] = d.rules
+			}
+		}
+	}
+	return out
 }
 
 // Report reports d with severity sev unless a directive suppresses it.

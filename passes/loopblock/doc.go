@@ -16,7 +16,19 @@
 // of calls and packages, is reported at the call in loop code; the chain
 // of calls that leads to the blocking operation is the finding's related
 // information, one position per call (the calls in other packages, known
-// by file and line, as one entry at the call).
+// by file and line, as one entry at the call). When the function may block
+// in several ways, the chain named is one that really waits: a wait on
+// every path through each function of the chain (not inside an if, a loop
+// body, a case or after a return that may come first) before a shorter
+// chain to a wait that may not happen, then the shortest.
+//
+// One //futurelint:ignore loopblock <reason> at the blocking operation
+// inside a helper (or at a call along the chain) silences every call of
+// the helper in loop code, in its package and in every package that
+// imports it: each finding whose chains all end there. A helper with
+// another wait the directive does not cover is still reported, with that
+// wait as its chain; a directive for another rule, or without a reason,
+// silences nothing here.
 //
 // Loop code is defined once for every rule: see
 // https://github.com/futurelint/futurelint/blob/main/docs/rules.md#loop-code.

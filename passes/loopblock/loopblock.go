@@ -32,6 +32,9 @@ func run(pass *analysis.Pass, res *engine.Result) error {
 			if op.Helper != nil && op.CalleeIsLoop {
 				continue // the callee is loop code: its blocking is reported inside it
 			}
+			if op.Helper.Silences(name) {
+				continue // an ignore directive inside the helper silences every way it blocks
+			}
 			sev := Severity.Of(op.Deadlock != nil || op.Panics != nil)
 			pos, end := code.CallSpan(res.Pass, op.Pos)
 			found = append(found, engine.Finding{Severity: sev, Diagnostic: analysis.Diagnostic{

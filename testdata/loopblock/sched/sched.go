@@ -41,3 +41,11 @@ func (s *Store) Fetch() int {
 func Nap() {
 	lib.Pause()
 }
+
+// Settled waits for a future its callers have always settled: one
+// directive at the wait silences every call of it, in any package.
+func (s *Store) Settled() int {
+	//futurelint:ignore loopblock callers settle F before they call Settled
+	v, _ := s.F.Result()
+	return v
+}
