@@ -25,7 +25,11 @@ func (r *Result) Library(fn *ssa.Function, row *roles.Func) *roles.Library {
 			}
 		}
 		if p.Handler != nil {
-			if lib := r.Roles.Library(p.Handler.Pkg); lib != nil {
+			via := p.Handler.Via
+			if via == "" {
+				via = p.Handler.Pkg
+			}
+			if lib := r.Roles.Library(via); lib != nil {
 				return lib
 			}
 		}
@@ -40,7 +44,7 @@ func (r *Result) Library(fn *ssa.Function, row *roles.Func) *roles.Library {
 		}
 	}
 	if row != nil {
-		return r.Roles.Library(row.Pkg)
+		return r.Roles.Library(submitVia(row))
 	}
 	return nil
 }

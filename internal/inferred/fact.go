@@ -21,6 +21,9 @@ type Loop struct {
 	// name): the roles.FuncArg.Via of its rows and its library's path.
 	Via   string
 	Funcs []roles.Func
+	// Types are the Handler rows of the methods it hands what it
+	// receives to (a dispatcher).
+	Types []roles.Type
 }
 
 func (*Fact) AFact() {}
@@ -35,10 +38,15 @@ func (f *Fact) String() string {
 
 // library is the roles library of l: its rows, worded with its name.
 func (l *Loop) library() *roles.Library {
+	w := roles.Words{Loop: l.Name, LoopGoroutine: "the goroutine of " + l.Name}
+	if len(l.Types) > 0 {
+		w.WaitCallback = "do the work here, directly: the loop is busy running this code"
+	}
 	return &roles.Library{
 		Name:  l.Name,
 		Paths: []string{l.Via},
-		Words: roles.Words{Loop: l.Name, LoopGoroutine: "the goroutine of " + l.Name},
+		Words: w,
 		Funcs: l.Funcs,
+		Types: l.Types,
 	}
 }

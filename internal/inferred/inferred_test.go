@@ -23,6 +23,13 @@ func TestLoopBlock(t *testing.T) {
 	analysistest.Run(t, dir, loopblock.Analyzer, "./inferred/use/block")
 }
 
+// Dispatchers: handler methods of the loops' own packages are loop code.
+func TestDispatch(t *testing.T) {
+	dir := testmodule.Dir(t)
+	analysistest.Run(t, dir, selfsubmit.Analyzer, "./inferred/dispatch")
+	analysistest.Run(t, dir, loopblock.Analyzer, "./inferred/dispatchblock")
+}
+
 // The loops' own packages, the look-alikes, and loops whose inference a
 // directive (off) or the config (offcfg) turns off have no finding.
 func TestQuiet(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -34,6 +35,10 @@ type loop struct {
 	queues []ast.Expr     // the channels it drains, as written
 	objs   []types.Object
 	main   bool // a main-thread queue: it started its parameter on a new goroutine
+	// dispatch are the queues whose values the loop hands to handlers
+	// (methods) rather than runs, and handlers those methods.
+	dispatch map[types.Object]bool
+	handlers []*types.Func
 	Loop
 }
 
@@ -80,10 +85,64 @@ func infer(pass *analysis.Pass, base *roles.Table, notLoops []*ast.FuncDecl) []L
 		l.Via = pass.Pkg.Path() + " " + l.Name
 		l.Funcs = f.posts(l, base)
 		if len(l.Funcs) > 0 {
+			l.Types = f.handlerRows(l)
 			out = append(out, l.Loop)
 		}
 	}
-	return out
+	return dropShared(out)
+}
+
+// handlerRows returns the Handler rows of l's handler methods: for an
+// interface of the package, the methods the loop calls; for a concrete
+// type, those of its methods only l's function calls (a method called
+// elsewhere too does not always run on the loop) and no other package can
+// (unexported, or in package main).
+func (f *finder) handlerRows(l *loop) []roles.Type {
+	var rows []roles.Type
+	for _, fn := range l.handlers {
+		recv := fn.Signature().Recv().Type()
+		name := recvTypeName(recv)
+		if name == "" {
+			continue
+		}
+		if !types.IsInterface(recv) {
+			if fn.Exported() && ast.IsExported(name) && f.pass.Pkg.Name() != "main" || !f.usedOnlyIn(fn, l.body) {
+				continue
+			}
+		}
+		i := slices.IndexFunc(rows, func(r roles.Type) bool { return r.Name == name })
+		if i < 0 {
+			rows = append(rows, roles.Type{Pkg: f.pass.Pkg.Path(), Name: name, Role: roles.Handler, Loop: roles.ProcessLoop, Via: l.Via})
+			i = len(rows) - 1
+		}
+		rows[i].Methods = append(rows[i].Methods, fn.Name())
+	}
+	return rows
+}
+
+// usedOnlyIn reports whether every use of fn in the package is inside body.
+func (f *finder) usedOnlyIn(fn *types.Func, body *ast.BlockStmt) bool {
+	for id, obj := range f.info.Uses {
+		if obj == fn && (id.Pos() < body.Pos() || id.Pos() >= body.End()) {
+			return false
+		}
+	}
+	return true
+}
+
+// dropShared removes the Handler rows of types that several loops hand
+// values to: each row names one loop.
+func dropShared(loops []Loop) []Loop {
+	n := map[string]int{}
+	for _, l := range loops {
+		for _, t := range l.Types {
+			n[t.Name]++
+		}
+	}
+	for i := range loops {
+		loops[i].Types = slices.DeleteFunc(loops[i].Types, func(t roles.Type) bool { return n[t.Name] > 1 })
+	}
+	return loops
 }
 
 // walk counts receive, send and close sites of channels and the go
@@ -246,8 +305,20 @@ func (f *finder) loopOf(body *ast.BlockStmt, started bool, sig *ast.FuncType) *l
 func (f *finder) drains(stmt ast.Stmt, l *loop) {
 	add := func(q ast.Expr, v *ast.Ident, body []ast.Stmt) {
 		obj := f.queueObj(q)
-		if obj == nil || f.recvs[obj] != 1 || v == nil || !f.runs(f.info.ObjectOf(v), body, 0) {
+		if obj == nil || f.recvs[obj] != 1 || v == nil {
 			return
+		}
+		x := f.info.ObjectOf(v)
+		if !f.runs(x, body, 0) {
+			hs := f.handlersOf(x, body)
+			if len(hs) == 0 {
+				return
+			}
+			if l.dispatch == nil {
+				l.dispatch = map[types.Object]bool{}
+			}
+			l.dispatch[obj] = true
+			l.handlers = append(l.handlers, hs...)
 		}
 		l.queues = append(l.queues, q)
 		l.objs = append(l.objs, obj)
@@ -311,7 +382,7 @@ func (f *finder) runs(v types.Object, stmts []ast.Stmt, depth int) bool {
 	}
 	found := false
 	for _, s := range stmts {
-		ast.Inspect(s, func(n ast.Node) bool {
+		inspectHere(s, func(n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
 			if !ok || found {
 				return !found
@@ -342,6 +413,72 @@ func (f *finder) runs(v types.Object, stmts []ast.Stmt, depth int) bool {
 		})
 	}
 	return found
+}
+
+// inspectHere is ast.Inspect over the code of n that runs where n is
+// written: not go statements, nor function literals other than those
+// called in place (func() { defer recover(); f() }()).
+func inspectHere(n ast.Node, visit func(ast.Node) bool) {
+	inPlace := map[*ast.FuncLit]bool{}
+	ast.Inspect(n, func(m ast.Node) bool {
+		switch m := m.(type) {
+		case *ast.GoStmt:
+			return false
+		case *ast.FuncLit:
+			if !inPlace[m] {
+				return false
+			}
+		case *ast.CallExpr:
+			if lit, ok := ast.Unparen(m.Fun).(*ast.FuncLit); ok {
+				inPlace[lit] = true
+			}
+		}
+		return visit(m)
+	})
+}
+
+// handlersOf returns the handler methods stmts call with the received
+// value v as receiver or argument (a dispatcher: s.handle(m), m.serve(),
+// m.Handle() on an interface of the package): methods of the package's
+// own types that only the loop's function calls, or methods of the
+// package's interfaces. Calls in closures and go statements run elsewhere
+// and do not count.
+func (f *finder) handlersOf(v types.Object, stmts []ast.Stmt) []*types.Func {
+	if v == nil {
+		return nil
+	}
+	var out []*types.Func
+	for _, s := range stmts {
+		inspectHere(s, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			fn, ok := f.callee(sel).(*types.Func)
+			if !ok || fn.Pkg() != f.pass.Pkg || fn.Signature().Recv() == nil {
+				return true
+			}
+			given := f.uses(sel.X, v)
+			for _, a := range call.Args {
+				given = given || f.uses(a, v)
+			}
+			if given && !slices.Contains(out, fn) {
+				out = append(out, fn)
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// uses reports whether e is the variable v.
+func (f *finder) uses(e ast.Expr, v types.Object) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && f.info.Uses[id] == v
 }
 
 // isMethodCall reports whether call calls a method (its arguments then

@@ -211,6 +211,10 @@ type Func struct {
 	// A row whose function argument (Threadsafe, Awaited, Sometimes) says
 	// the call waits only sometimes (fyne.DoAndWait) leaves it unset.
 	Awaited bool
+	// Via names the process-wide loop a SubmitLoop: ProcessLoop row with
+	// no function argument sends to (a request an inferred loop's handler
+	// answers), as FuncArg.Via does; "" for the row's own package's loop.
+	Via string
 
 	// Guarded is set for a call that runs its function argument directly
 	// when made on the loop, and submits it and waits otherwise (fyne's
@@ -336,7 +340,9 @@ const (
 	// Handler is an interface whose implementations the library calls on
 	// its loop: the Methods of a type implementing it are loop code
 	// (gnet.EventHandler's OnTraffic, tea.Model's Update), wherever the
-	// value is handed to the library.
+	// value is handed to the library. A Handler row naming a concrete type
+	// makes loop code of that type's Methods (an inferred loop's handler
+	// methods, which only the loop calls).
 	Handler
 	// LoopOwned is a type whose methods may be called only on the loop
 	// (Fyne's widgets): a method without a row of its own is looked up as
@@ -356,6 +362,10 @@ type Type struct {
 	// the loop they run on (gnet's Conn: its event loop), counting the
 	// receiver as Arg0; NoArg when the loop is not an argument.
 	Loop Arg
+	// Via, for a Handler on a ProcessLoop, names that loop as FuncArg.Via
+	// does (an inferred loop, one of several in its package); "" for the
+	// row's package's loop.
+	Via string
 	// ThreadSafe, for a LoopBound type, are its methods made to be called
 	// from any goroutine (goja's Runtime.Interrupt): calls of them are not
 	// bound to the loop.
