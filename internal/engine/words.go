@@ -24,6 +24,11 @@ func (r *Result) Library(fn *ssa.Function, row *roles.Func) *roles.Library {
 				}
 			}
 		}
+		if b := r.runBy(p.Fn); b != nil {
+			if lib := r.Roles.Library(b.Via); lib != nil {
+				return lib
+			}
+		}
 		if p.Handler != nil {
 			via := p.Handler.Via
 			if via == "" {

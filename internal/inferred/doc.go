@@ -41,10 +41,16 @@
 // the methods of the package's own types that only the loop's function
 // calls and no other package can (unexported, or in package main).
 //
+// The loop's own function is loop code in its for statements draining Q,
+// but for the receives and selects with which it takes work (that is it
+// waiting for work); before and after them (setting up, tearing down) only
+// a deadlock on the loop is reported. The function literals the package
+// sends to a Q of functions directly (e.jobs <- func() { ... }) are loop
+// code too.
+//
 // Not inferred: a loop over a local channel, an invoke reached through a
-// func-valued variable, closures the package sends to Q with no func
-// parameter behind them, and handlers reached through a plain function or
-// a field of the loop's value; the loop's own body is not loop code. Each
+// func-valued variable, and handlers reached through a plain function or
+// a field of the loop's value. Each
 // loop is one per process: a handler calling the invoke of another value
 // of the loop's type is taken for a call to its own.
 //

@@ -1,6 +1,8 @@
 package inferred
 
 import (
+	"go/ast"
+	"go/token"
 	"strings"
 
 	"github.com/futurelint/futurelint/internal/roles"
@@ -49,4 +51,31 @@ func (l *Loop) library() *roles.Library {
 		Funcs: l.Funcs,
 		Types: l.Types,
 	}
+}
+
+// Body is what an inferred loop runs in its own package: its function,
+// whose for statements draining its queues are loop code (but for the
+// receives with which the loop takes work: that is it waiting for work,
+// not blocking), and the function literals the package sends to its
+// queues, which only the loop runs.
+type Body struct {
+	Func  ast.Node // *ast.FuncDecl or *ast.FuncLit
+	Loops []Span   // the for statements draining its queues
+	Takes []Span   // the receives and selects taking work, within Loops
+	Sent  []*ast.FuncLit
+	Via   string // the loop's Via
+	Name  string // the loop's Name
+}
+
+// Span is a source range [Pos, End).
+type Span struct{ Pos, End token.Pos }
+
+// Has reports whether pos is within one of spans.
+func Has(spans []Span, pos token.Pos) bool {
+	for _, s := range spans {
+		if pos >= s.Pos && pos < s.End {
+			return true
+		}
+	}
+	return false
 }

@@ -23,10 +23,12 @@ func TestLoopBlock(t *testing.T) {
 	analysistest.Run(t, dir, loopblock.Analyzer, "./inferred/use/block")
 }
 
-// Dispatchers: handler methods of the loops' own packages are loop code.
+// Dispatchers: handler methods of the loops' own packages are loop code;
+// so are a loop's own for statements (but for taking work) and the
+// closures its package sends to its queue.
 func TestDispatch(t *testing.T) {
 	dir := testmodule.Dir(t)
-	analysistest.Run(t, dir, selfsubmit.Analyzer, "./inferred/dispatch")
+	analysistest.Run(t, dir, selfsubmit.Analyzer, "./inferred/dispatch", "./inferred/own")
 	analysistest.Run(t, dir, loopblock.Analyzer, "./inferred/dispatchblock")
 }
 

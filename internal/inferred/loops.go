@@ -39,10 +39,14 @@ type loop struct {
 	// (methods) rather than runs, and handlers those methods.
 	dispatch map[types.Object]bool
 	handlers []*types.Func
+	// loops are the for statements draining its queues, takes the
+	// receives and selects with which they take work.
+	loops, takes []Span
+	fn           ast.Node // the function running it
 	Loop
 }
 
-func infer(pass *analysis.Pass, base *roles.Table, notLoops []*ast.FuncDecl) []Loop {
+func infer(pass *analysis.Pass, base *roles.Table, notLoops []*ast.FuncDecl) ([]Loop, []Body) {
 	f := &finder{pass: pass, info: pass.TypesInfo, recvs: map[types.Object]int{}, signals: map[types.Object][]token.Pos{},
 		goSites: map[types.Object]int{}, goInLoop: map[types.Object]bool{}, goLits: map[*ast.FuncLit]bool{}, decls: map[types.Object]*ast.FuncDecl{}}
 	off := map[*ast.FuncDecl]bool{}
@@ -58,7 +62,7 @@ func infer(pass *analysis.Pass, base *roles.Table, notLoops []*ast.FuncDecl) []L
 				continue
 			}
 			if l := f.loopOf(d.Body, f.goStartsDecl(d), d.Type); l != nil {
-				l.Name = funcName(pass, d)
+				l.Name, l.fn = funcName(pass, d), d
 				loops = append(loops, l)
 			}
 			ast.Inspect(d.Body, func(n ast.Node) bool {
@@ -68,7 +72,7 @@ func infer(pass *analysis.Pass, base *roles.Table, notLoops []*ast.FuncDecl) []L
 				}
 				inLoop, started := f.goLits[lit]
 				if l := f.loopOf(lit.Body, started && !inLoop, lit.Type); l != nil {
-					l.Name = "the goroutine started in " + funcName(pass, d)
+					l.Name, l.fn = "the goroutine started in "+funcName(pass, d), lit
 					loops = append(loops, l)
 				}
 				return true
@@ -76,6 +80,7 @@ func infer(pass *analysis.Pass, base *roles.Table, notLoops []*ast.FuncDecl) []L
 		}
 	}
 	var out []Loop
+	var bodies []Body
 	for _, l := range loops {
 		var qs []string
 		for _, q := range l.queues {
@@ -87,9 +92,29 @@ func infer(pass *analysis.Pass, base *roles.Table, notLoops []*ast.FuncDecl) []L
 		if len(l.Funcs) > 0 {
 			l.Types = f.handlerRows(l)
 			out = append(out, l.Loop)
+			bodies = append(bodies, Body{Func: l.fn, Loops: l.loops, Takes: l.takes, Sent: f.sent(l), Via: l.Via, Name: l.Name})
 		}
 	}
-	return dropShared(out)
+	return dropShared(out), bodies
+}
+
+// sent returns the function literals the package sends to l's queues of
+// functions: the loop runs them, and nothing else does.
+func (f *finder) sent(l *loop) []*ast.FuncLit {
+	var out []*ast.FuncLit
+	for _, file := range f.pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			if s, ok := n.(*ast.SendStmt); ok {
+				if lit, ok := ast.Unparen(s.Value).(*ast.FuncLit); ok {
+					if obj := f.chanObj(s.Chan); slices.Contains(l.objs, obj) && !l.dispatch[obj] {
+						out = append(out, lit)
+					}
+				}
+			}
+			return true
+		})
+	}
+	return out
 }
 
 // handlerRows returns the Handler rows of l's handler methods: for an
@@ -303,7 +328,7 @@ func (f *finder) loopOf(body *ast.BlockStmt, started bool, sig *ast.FuncType) *l
 // drains, running what it receives; for statements inside if, switch or
 // labeled statements count too.
 func (f *finder) drains(stmt ast.Stmt, l *loop) {
-	add := func(q ast.Expr, v *ast.Ident, body []ast.Stmt) {
+	add := func(q ast.Expr, v *ast.Ident, body []ast.Stmt, loop ast.Stmt, take Span) {
 		obj := f.queueObj(q)
 		if obj == nil || f.recvs[obj] != 1 || v == nil {
 			return
@@ -322,6 +347,8 @@ func (f *finder) drains(stmt ast.Stmt, l *loop) {
 		}
 		l.queues = append(l.queues, q)
 		l.objs = append(l.objs, obj)
+		l.loops = append(l.loops, Span{loop.Pos(), loop.End()})
+		l.takes = append(l.takes, take)
 	}
 	switch s := stmt.(type) {
 	case *ast.LabeledStmt:
@@ -329,7 +356,7 @@ func (f *finder) drains(stmt ast.Stmt, l *loop) {
 	case *ast.RangeStmt:
 		if f.isChan(s.X) {
 			v, _ := s.Key.(*ast.Ident)
-			add(s.X, v, s.Body.List)
+			add(s.X, v, s.Body.List, s, Span{s.Pos(), s.Body.Lbrace})
 		}
 	case *ast.ForStmt:
 		if s.Cond != nil {
@@ -337,7 +364,7 @@ func (f *finder) drains(stmt ast.Stmt, l *loop) {
 		}
 		for i, st := range s.Body.List {
 			if q, v := recvAssign(st); q != nil {
-				add(q, v, s.Body.List[i+1:])
+				add(q, v, s.Body.List[i+1:], s, Span{st.Pos(), st.End()})
 			}
 			sel, ok := st.(*ast.SelectStmt)
 			if !ok {
@@ -352,7 +379,7 @@ func (f *finder) drains(stmt ast.Stmt, l *loop) {
 			for _, c := range sel.Body.List {
 				cc := c.(*ast.CommClause)
 				if q, v := recvAssign(cc.Comm); q != nil {
-					add(q, v, cc.Body)
+					add(q, v, cc.Body, s, Span{sel.Pos(), sel.Body.Lbrace})
 				}
 			}
 		}
