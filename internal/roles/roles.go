@@ -534,6 +534,34 @@ func (t *Table) Is(typ types.Type, r TypeRole) bool {
 	return ty != nil && ty.Role == r
 }
 
+// IsFuture reports whether typ is a pointer to an executor future or a
+// loop task (*futures.Future[T], *futures.Task[T]).
+func (t *Table) IsFuture(typ types.Type) bool {
+	if _, ok := typ.Underlying().(*types.Pointer); !ok {
+		return false
+	}
+	return t.Is(typ, ExecutorFuture) || t.Is(typ, LoopTask)
+}
+
+// Nested returns the future or task a future or task typ holds as its
+// value (the *Future[int] of *Future[*Future[int]]), or nil: a future of a
+// future.
+func (t *Table) Nested(typ types.Type) types.Type {
+	if !t.IsFuture(typ) {
+		return nil
+	}
+	n, ok := types.Unalias(typ.Underlying().(*types.Pointer).Elem()).(*types.Named)
+	if !ok || n.TypeArgs() == nil {
+		return nil
+	}
+	for i := 0; i < n.TypeArgs().Len(); i++ {
+		if a := n.TypeArgs().At(i); t.IsFuture(a) {
+			return a
+		}
+	}
+	return nil
+}
+
 // LoopRuntime reports whether pkg is an event-loop library: it defines a
 // marker, loop or task type, or functions that schedule or submit work.
 // Packages that reference no loop runtime need no SSA.
