@@ -48,8 +48,13 @@
 // sends to a Q of functions directly (e.jobs <- func() { ... }) are loop
 // code too.
 //
-// Not inferred: a loop over a local channel, an invoke reached through a
-// func-valued variable, and handlers reached through a plain function or
+// A main-thread queue may drain a channel of its own making, and its post
+// may be a closure stored in a package-level func variable: the package's
+// functions handing a func parameter to that variable post as it does
+// (go-sdl2: Main sets callInMain, Do(f) calls callInMain(f)).
+//
+// Not inferred: a go-started loop over a local channel, an invoke reached
+// through a func-valued field or parameter, and handlers reached through a plain function or
 // a field of the loop's value. Each
 // loop is one per process: a handler calling the invoke of another value
 // of the loop's type is taken for a call to its own.

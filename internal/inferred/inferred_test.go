@@ -36,7 +36,7 @@ func TestDispatch(t *testing.T) {
 // directive (off) or the config (offcfg) turns off have no finding.
 func TestQuiet(t *testing.T) {
 	dir := testmodule.Dir(t)
-	pkgs := []string{"./inferred/evloop", "./inferred/mainq", "./inferred/mainq2", "./inferred/service", "./inferred/pools", "./inferred/off", "./inferred/offcfg"}
+	pkgs := []string{"./inferred/evloop", "./inferred/mainq", "./inferred/mainq2", "./inferred/service", "./inferred/pools", "./inferred/sdlmain", "./inferred/off", "./inferred/offcfg"}
 	analysistest.Run(t, dir, selfsubmit.Analyzer, pkgs...)
 	analysistest.Run(t, dir, loopblock.Analyzer, pkgs...)
 }

@@ -330,6 +330,13 @@ func (f *finder) loopOf(body *ast.BlockStmt, started bool, sig *ast.FuncType) *l
 func (f *finder) drains(stmt ast.Stmt, l *loop) {
 	add := func(q ast.Expr, v *ast.Ident, body []ast.Stmt, loop ast.Stmt, take Span) {
 		obj := f.queueObj(q)
+		if obj == nil && l.main {
+			// A main-thread queue may drain a channel of its own making:
+			// each call serves its own (go-sdl2's Main).
+			if lv, ok := f.chanObj(q).(*types.Var); ok && !lv.IsField() && lv.Pos() >= l.body.Pos() && lv.Pos() < l.body.End() {
+				obj = lv
+			}
+		}
 		if obj == nil || f.recvs[obj] != 1 || v == nil {
 			return
 		}

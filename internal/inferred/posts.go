@@ -37,10 +37,102 @@ func (f *finder) posts(l *loop, base *roles.Table) []roles.Func {
 			rows = append(rows, row)
 		}
 	}
+	for _, row := range f.viaVars(l, base) {
+		waited = waited || row.SubmitLoop != roles.NoArg
+		rows = append(rows, row)
+	}
 	if !waited {
 		return nil
 	}
 	return append(rows, f.guarded(l, rows)...)
+}
+
+// viaVars returns the rows of the package's functions that hand one of
+// their func parameters, in a top-level statement before any return, to a
+// package-level func variable holding a post of l (go-sdl2's Main sets
+// callInMain = func(f func()) { ...; q <- ...; <-done }, and Do(f) calls
+// callInMain(f)): the function posts as the variable's function does.
+func (f *finder) viaVars(l *loop, base *roles.Table) []roles.Func {
+	vars := map[types.Object]roles.Func{}
+	for _, file := range f.pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+				return true
+			}
+			lit, ok := ast.Unparen(as.Rhs[0]).(*ast.FuncLit)
+			v, _ := f.chanObj(as.Lhs[0]).(*types.Var)
+			if !ok || v == nil || v.IsField() || v.Pkg() == nil || v.Parent() != v.Pkg().Scope() {
+				return true
+			}
+			sig, _ := f.info.TypeOf(lit).(*types.Signature)
+			if sig == nil {
+				return true
+			}
+			decl := &ast.FuncDecl{Name: ast.NewIdent(v.Name()), Type: lit.Type, Body: lit.Body}
+			if row, _, ok := f.post(l, decl, types.NewFunc(lit.Pos(), f.pass.Pkg, v.Name(), sig)); ok && len(row.Funcs) > 0 {
+				vars[v] = row
+			}
+			return true
+		})
+	}
+	if len(vars) == 0 {
+		return nil
+	}
+	var rows []roles.Func
+	for _, file := range f.pass.Files {
+		for _, decl := range file.Decls {
+			d, ok := decl.(*ast.FuncDecl)
+			if !ok || d.Body == nil {
+				continue
+			}
+			fn, _ := f.info.Defs[d.Name].(*types.Func)
+			if fn == nil || base.Lookup(fn) != nil {
+				continue
+			}
+			for i, stmt := range d.Body.List {
+				if beforeReturns(d.Body.List[:i]) {
+					break
+				}
+				es, ok := stmt.(*ast.ExprStmt)
+				if !ok {
+					continue
+				}
+				call, _ := ast.Unparen(es.X).(*ast.CallExpr)
+				if call == nil {
+					continue
+				}
+				row, ok := vars[f.info.Uses[identOf(call.Fun)]]
+				if !ok || row.Funcs[0].Arg.Index() >= len(call.Args) {
+					continue
+				}
+				k := row.Funcs[0].Arg.Index()
+				p := paramIndex(fn.Signature(), f.info.Uses[identOf(call.Args[k])])
+				if p < 0 {
+					continue
+				}
+				row.Pkg, row.Recv, row.Name = fn.Pkg().Path(), recvTypeName(recvOf(fn)), fn.Name()
+				if row.Recv != "" {
+					p++
+				}
+				row.Funcs = []roles.FuncArg{row.Funcs[0]}
+				row.Funcs[0].Arg = roles.ArgAt(p)
+				rows = append(rows, row)
+				break
+			}
+		}
+	}
+	return rows
+}
+
+// paramIndex is the index of v among sig's parameters, or -1.
+func paramIndex(sig *types.Signature, v types.Object) int {
+	for i := 0; i < sig.Params().Len(); i++ {
+		if sig.Params().At(i) == v {
+			return i
+		}
+	}
+	return -1
 }
 
 // guarded returns plain post rows for the package's functions that, after

@@ -7,6 +7,7 @@ import (
 	"futurelint.test/inferred/evloop"
 	"futurelint.test/inferred/mainq"
 	"futurelint.test/inferred/mainq2"
+	"futurelint.test/inferred/sdlmain"
 	"futurelint.test/inferred/service"
 )
 
@@ -70,3 +71,11 @@ func (e flush) Apply(b *dispatch.Bus) {
 func (e flush) Later(b *dispatch.Bus) { b.Sync() }
 
 func storeCalls(s *dispatch.Store) int { return s.Get("k") }
+
+func sdlmainCalls() {
+	sdlmain.Do(func() {
+		sdlmain.Do(func() {}) // want `^sdlmain\.Do submits to the current loop, then waits for it: a deadlock`
+	})
+	sdlmain.Do(func() {})
+	go sdlmain.Do(func() {})
+}
