@@ -66,16 +66,17 @@ type Result struct {
 	suspendSum map[*ssa.Function]*SuspendsFact // may-suspend summaries of this package's functions
 	lateThen   bool                            // placement: schedule Then callbacks of non-loop callers
 	loopCode   map[*types.Func]bool            // functions a //futurelint:loopcode directive puts on the loop
+	bodies     []inferred.Body                 // what the loops inferred in this package run
 }
 
 func run(pass *analysis.Pass, base *roles.Table, alwaysSSA bool) (any, error) {
-	table, loopCode, err := extend(pass, base)
+	table, loopCode, bodies, err := extend(pass, base)
 	if err != nil {
 		// Not an error of this analyzer: the drivers would report only
 		// "failed prerequisites" for the rules. Each rule returns it.
 		return &Result{Pass: pass, Roles: base, Err: err}, nil
 	}
-	r := &Result{Pass: pass, Roles: table, loopCode: loopCode}
+	r := &Result{Pass: pass, Roles: table, loopCode: loopCode, bodies: bodies}
 	if r.isStd() || r.Roles.DescribedOnly(pass.Pkg.Path()) {
 		// The standard library and the loop runtimes themselves are
 		// described by the roles table alone: their internals (channel

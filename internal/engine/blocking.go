@@ -113,7 +113,7 @@ func (r summarizer) opsOf(fn *ssa.Function) []*Op {
 			}
 		}
 	}
-	return ops
+	return r.inLoopBody(fn, ops)
 }
 
 func sortOps(ops []*Op) {

@@ -56,9 +56,10 @@ func (f *ModuleVersionFact) String() string { return "module " + f.Module + "@" 
 // directives, then the loops inferred in it and its dependencies
 // (internal/inferred), then the rows of the config that applies to the package (the
 // user's word is last, so it wins). It exports the package's own rows as a
-// RolesFact, and returns the functions its directives declare loop code.
-// With nothing to add, it returns base itself.
-func extend(pass *analysis.Pass, base *roles.Table) (*roles.Table, map[*types.Func]bool, error) {
+// RolesFact, and returns the functions its directives declare loop code
+// and what the loops inferred in it run. With nothing to add, it returns
+// base itself.
+func extend(pass *analysis.Pass, base *roles.Table) (*roles.Table, map[*types.Func]bool, []inferred.Body, error) {
 	var libs []*roles.Library
 	var facts []analysis.PackageFact
 	for _, pf := range pass.AllPackageFacts() {
@@ -88,11 +89,11 @@ func extend(pass *analysis.Pass, base *roles.Table) (*roles.Table, map[*types.Fu
 
 	dirs, err := config.ParseDirectives(pass.Fset, pass.Pkg.Path(), pass.Files)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	own, err := dirs.Library.Rows("directives of "+pass.Pkg.Path(), pass.Pkg)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if len(own.Funcs) > 0 || len(own.Types) > 0 {
 		pass.ExportPackageFact(&RolesFact{Funcs: own.Funcs, Types: own.Types})
@@ -111,7 +112,7 @@ func extend(pass *analysis.Pass, base *roles.Table) (*roles.Table, map[*types.Fu
 
 	c, err := config.For(packageDir(pass))
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	noInfer := false
 	if c != nil {
@@ -119,7 +120,8 @@ func extend(pass *analysis.Pass, base *roles.Table) (*roles.Table, map[*types.Fu
 			noInfer = noInfer || lib.NoInfer && lib.Pkg == pass.Pkg.Path()
 		}
 	}
-	libs = append(libs, inferred.Libraries(pass, base.With(libs...), dirs.NotLoops, noInfer)...)
+	inferredLibs, bodies := inferred.Libraries(pass, base.With(libs...), dirs.NotLoops, noInfer)
+	libs = append(libs, inferredLibs...)
 	if c != nil {
 		pkgs := dependencies(pass.Pkg)
 		for _, lib := range c.Libraries {
@@ -129,7 +131,7 @@ func extend(pass *analysis.Pass, base *roles.Table) (*roles.Table, map[*types.Fu
 			}
 			l, err := lib.Rows(c.Source, p)
 			if err != nil {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 			libs = append(libs, l)
 		}
@@ -139,12 +141,12 @@ func extend(pass *analysis.Pass, base *roles.Table) (*roles.Table, map[*types.Fu
 			}
 			l, err := roles.Attach(a.Path, a.Preset)
 			if err != nil {
-				return nil, nil, fmt.Errorf("%s: %v", a.At, err)
+				return nil, nil, nil, fmt.Errorf("%s: %v", a.At, err)
 			}
 			libs = append(libs, l)
 		}
 	}
-	return base.With(libs...), loopCode, nil
+	return base.With(libs...), loopCode, bodies, nil
 }
 
 // dependsOn reports whether pkgs holds a package at path or below it.

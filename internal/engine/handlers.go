@@ -15,15 +15,19 @@ import (
 // the loop named by the row's Loop parameter. The value need not be seen
 // reaching the library: a type implementing the interface exists to be
 // handed to it, and only the row's methods count, not the type's others.
+// A row naming a concrete type (an inferred loop's handler methods) covers
+// that type's own methods.
 func (r placer) placeHandlers() {
 	type handler struct {
 		row   *roles.Type
-		iface *types.Interface
+		named *types.Named
+		iface *types.Interface // nil for a concrete type
 	}
 	var hs []handler
 	for _, row := range r.Roles.Handlers() {
-		if iface := r.lookupInterface(row.Pkg, row.Name); iface != nil {
-			hs = append(hs, handler{row, iface})
+		if named := r.lookupNamed(row.Pkg, row.Name); named != nil {
+			iface, _ := named.Underlying().(*types.Interface)
+			hs = append(hs, handler{row, named, iface})
 		}
 	}
 	if len(hs) == 0 {
@@ -39,34 +43,45 @@ func (r placer) placeHandlers() {
 			continue
 		}
 		for _, h := range hs {
-			if !slices.Contains(h.row.Methods, obj.Name()) ||
-				!types.Implements(named, h.iface) && !types.Implements(types.NewPointer(named), h.iface) {
+			if !slices.Contains(h.row.Methods, obj.Name()) {
+				continue
+			}
+			if h.iface == nil && named.Obj() != h.named.Obj() ||
+				h.iface != nil && !types.Implements(named, h.iface) && !types.Implements(types.NewPointer(named), h.iface) {
 				continue
 			}
 			p := r.places[fn]
 			p.Loop, p.Handler = true, h.row
-			p.Reason = "it is the " + obj.Name() + " method of " + types.TypeString(named, pkgName) +
-				", a " + h.row.Name + " of package " + h.row.Pkg + ", which runs it on its loop"
+			if h.iface == nil {
+				p.Reason = "it is called by " + r.processName(h.row.Via) + " on what it receives"
+			} else {
+				p.Reason = "it is the " + obj.Name() + " method of " + types.TypeString(named, pkgName) +
+					", a " + h.row.Name + " of package " + h.row.Pkg + ", which runs it on its loop"
+			}
 			if i := h.row.Loop.Index(); i >= 0 && i < len(fn.Params) {
 				p.always = append(p.always, r.loopOf(fn.Params[i]))
 			} else if h.row.Loop == roles.ProcessLoop {
-				p.always = append(p.always, r.processRef(h.row.Pkg))
+				via := h.row.Via
+				if via == "" {
+					via = h.row.Pkg
+				}
+				p.always = append(p.always, r.processRef(via))
 			}
 			break
 		}
 	}
 }
 
-// lookupInterface finds the interface type pkg.name among the packages the
-// current package imports, or nil.
-func (r placer) lookupInterface(pkg, name string) *types.Interface {
-	for _, p := range r.Pass.Pkg.Imports() {
+// lookupNamed finds the named type pkg.name in the current package or
+// among the packages it imports, or nil.
+func (r placer) lookupNamed(pkg, name string) *types.Named {
+	for _, p := range append([]*types.Package{r.Pass.Pkg}, r.Pass.Pkg.Imports()...) {
 		if p.Path() != pkg {
 			continue
 		}
 		if tn, ok := p.Scope().Lookup(name).(*types.TypeName); ok {
-			if iface, ok := tn.Type().Underlying().(*types.Interface); ok {
-				return iface
+			if named, ok := types.Unalias(tn.Type()).(*types.Named); ok {
+				return named
 			}
 		}
 	}

@@ -50,6 +50,14 @@ func (r placer) canonDepth(v ssa.Value, depth int) loopRef {
 		}
 	case *ssa.UnOp:
 		if v.Op == token.MUL {
+			if fa, ok := v.X.(*ssa.FieldAddr); ok {
+				// A field of a struct variable set once (holder{l: c.Loop()}).
+				if a, ok := fa.X.(*ssa.Alloc); ok {
+					if fv := fieldValue(a, fa.Field, 0); fv != nil {
+						return r.canonDepth(fv, d)
+					}
+				}
+			}
 			base := r.canonDepth(v.X, d)
 			if _, ok := base.root.(*ssa.Alloc); ok {
 				// A variable (or a field of one) assigned more than once:
@@ -63,6 +71,14 @@ func (r placer) canonDepth(v ssa.Value, depth int) loopRef {
 		base := r.canonDepth(v.X, d)
 		return loopRef{base.root, base.path + "." + FieldName(v.X.Type(), v.Field)}
 	case *ssa.Field:
+		// A field of a struct value built once (holder{l: c.Loop()}.l).
+		if load, ok := v.X.(*ssa.UnOp); ok && load.Op == token.MUL {
+			if a, ok := load.X.(*ssa.Alloc); ok {
+				if fv := fieldValue(a, v.Field, 0); fv != nil {
+					return r.canonDepth(fv, d)
+				}
+			}
+		}
 		base := r.canonDepth(v.X, d)
 		return loopRef{base.root, base.path + "." + FieldName(v.X.Type(), v.Field)}
 	case *ssa.ChangeType:
@@ -138,6 +154,66 @@ func onlyStore(a *ssa.Alloc) *ssa.Store {
 		}
 	}
 	return store
+}
+
+// fieldValue returns the value of field of the struct variable a set
+// once: by a single store to the field (&holder{l: l}), or by a single
+// assignment of the whole variable from another such variable
+// (h := holder{l: c.Loop()}). Nil when it is set more than once, or the
+// address of the variable or of that field escapes into anything but loads
+// and read-only field selections.
+func fieldValue(a *ssa.Alloc, field int, depth int) ssa.Value {
+	if depth > 4 {
+		return nil
+	}
+	var store, whole *ssa.Store
+	for _, ref := range *a.Referrers() {
+		switch ref := ref.(type) {
+		case *ssa.FieldAddr:
+			if ref.Field != field {
+				continue // another field: its address cannot reach this one
+			}
+			for _, fref := range *ref.Referrers() {
+				switch fref := fref.(type) {
+				case *ssa.Store:
+					if fref.Addr != ref || store != nil {
+						return nil
+					}
+					store = fref
+				case *ssa.UnOp:
+					if fref.Op != token.MUL {
+						return nil
+					}
+				case *ssa.DebugRef:
+				default:
+					return nil
+				}
+			}
+		case *ssa.Store:
+			if ref.Addr != a || whole != nil {
+				return nil
+			}
+			whole = ref
+		case *ssa.UnOp:
+			if ref.Op != token.MUL {
+				return nil
+			}
+		case *ssa.DebugRef:
+		default:
+			return nil
+		}
+	}
+	switch {
+	case store != nil && whole == nil:
+		return store.Val
+	case whole != nil && store == nil:
+		if load, ok := whole.Val.(*ssa.UnOp); ok && load.Op == token.MUL {
+			if b, ok := load.X.(*ssa.Alloc); ok {
+				return fieldValue(b, field, depth+1)
+			}
+		}
+	}
+	return nil
 }
 
 // readOnly reports whether the variable at addr is only read through it:

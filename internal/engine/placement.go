@@ -240,6 +240,7 @@ func (r placer) place() {
 			}
 		}
 	}
+	r.placeLoopBodies()
 	r.directCalls()
 	r.registerFields()
 	// Scheduling calls, to a fixed point: a callback of Then runs on its

@@ -101,9 +101,12 @@ func (r summarizer) waitsForProcess(row *roles.Func) string {
 }
 
 // submitVia is the path naming the process-wide loop a submit row sends
-// to: the Via of its function argument on that loop when set (an inferred
-// loop, one of several in its package), else the row's package.
+// to: the row's Via or that of its function argument on that loop when set
+// (an inferred loop, one of several in its package), else the row's package.
 func submitVia(row *roles.Func) string {
+	if row.Via != "" {
+		return row.Via
+	}
 	for _, fa := range row.Funcs {
 		if fa.Loop == roles.ProcessLoop && fa.Via != "" {
 			return fa.Via

@@ -24,8 +24,17 @@ func (r *Result) Library(fn *ssa.Function, row *roles.Func) *roles.Library {
 				}
 			}
 		}
+		if b := r.runBy(p.Fn); b != nil {
+			if lib := r.Roles.Library(b.Via); lib != nil {
+				return lib
+			}
+		}
 		if p.Handler != nil {
-			if lib := r.Roles.Library(p.Handler.Pkg); lib != nil {
+			via := p.Handler.Via
+			if via == "" {
+				via = p.Handler.Pkg
+			}
+			if lib := r.Roles.Library(via); lib != nil {
 				return lib
 			}
 		}
@@ -40,7 +49,7 @@ func (r *Result) Library(fn *ssa.Function, row *roles.Func) *roles.Library {
 		}
 	}
 	if row != nil {
-		return r.Roles.Library(row.Pkg)
+		return r.Roles.Library(submitVia(row))
 	}
 	return nil
 }

@@ -10,7 +10,11 @@
 // unbounded for with a receive, or a select whose other cases receive from
 // other channels: quit, ctx.Done(), timers) and runs what it receives (calls
 // the received func, or a func field of the received value, itself or in a
-// function of the package it hands the value to: dispatch(f)). Q must be a
+// function of the package it hands the value to: dispatch(f)), or hands it
+// to a handler: a method of the package called with the value as receiver
+// or argument (s.handle(req), ev.Apply(b) on an interface of the package).
+// Calls in go statements and stored closures run elsewhere: they do not
+// count. Q must be a
 // struct field or a package-level variable, received from at that one place
 // only, by a goroutine not started in a loop: several receive sites or
 // goroutines make a worker pool, not a loop.
@@ -28,10 +32,32 @@
 // out (a select with a quit case) is not certain: the row says it waits
 // only sometimes, or not at all.
 //
-// Not inferred: a loop over a local channel, an invoke reached through a
-// func-valued variable, closures the package sends to Q with no func
-// parameter behind them, and values handed to a handler method (a
-// dispatcher); the loop's own body is not loop code.
+// A dispatcher's posts are the package's functions that send a request to
+// Q and then wait, on every path, for a reply only the loop or its handler
+// methods give (a channel the request carries); only a dispatcher with
+// such an invoke gets rows (a writer handing lines to a method is left
+// alone). Its handler methods are loop code, as Handler rows: the methods
+// an interface of the package names, wherever a type implements it, and
+// the methods of the package's own types that only the loop's function
+// calls and no other package can (unexported, or in package main).
+//
+// The loop's own function is loop code in its for statements draining Q,
+// but for the receives and selects with which it takes work (that is it
+// waiting for work); before and after them (setting up, tearing down) only
+// a deadlock on the loop is reported. The function literals the package
+// sends to a Q of functions directly (e.jobs <- func() { ... }) are loop
+// code too.
+//
+// A main-thread queue may drain a channel of its own making, and its post
+// may be a closure stored in a package-level func variable: the package's
+// functions handing a func parameter to that variable post as it does
+// (go-sdl2: Main sets callInMain, Do(f) calls callInMain(f)).
+//
+// Not inferred: a go-started loop over a local channel, an invoke reached
+// through a func-valued field or parameter, and handlers reached through a plain function or
+// a field of the loop's value. Each
+// loop is one per process: a handler calling the invoke of another value
+// of the loop's type is taken for a call to its own.
 //
 // Only loops that others wait on get rows: a loop with an invoke-and-wait,
 // a main-thread queue, or one whose Q is unbuffered (every post waits for

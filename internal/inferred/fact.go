@@ -1,6 +1,8 @@
 package inferred
 
 import (
+	"go/ast"
+	"go/token"
 	"strings"
 
 	"github.com/futurelint/futurelint/internal/roles"
@@ -21,6 +23,9 @@ type Loop struct {
 	// name): the roles.FuncArg.Via of its rows and its library's path.
 	Via   string
 	Funcs []roles.Func
+	// Types are the Handler rows of the methods it hands what it
+	// receives to (a dispatcher).
+	Types []roles.Type
 }
 
 func (*Fact) AFact() {}
@@ -35,10 +40,42 @@ func (f *Fact) String() string {
 
 // library is the roles library of l: its rows, worded with its name.
 func (l *Loop) library() *roles.Library {
+	w := roles.Words{Loop: l.Name, LoopGoroutine: "the goroutine of " + l.Name}
+	if len(l.Types) > 0 {
+		w.WaitCallback = "do the work here, directly: the loop is busy running this code"
+	}
 	return &roles.Library{
 		Name:  l.Name,
 		Paths: []string{l.Via},
-		Words: roles.Words{Loop: l.Name, LoopGoroutine: "the goroutine of " + l.Name},
+		Words: w,
 		Funcs: l.Funcs,
+		Types: l.Types,
 	}
+}
+
+// Body is what an inferred loop runs in its own package: its function,
+// whose for statements draining its queues are loop code (but for the
+// receives with which the loop takes work: that is it waiting for work,
+// not blocking), and the function literals the package sends to its
+// queues, which only the loop runs.
+type Body struct {
+	Func  ast.Node // *ast.FuncDecl or *ast.FuncLit
+	Loops []Span   // the for statements draining its queues
+	Takes []Span   // the receives and selects taking work, within Loops
+	Sent  []*ast.FuncLit
+	Via   string // the loop's Via
+	Name  string // the loop's Name
+}
+
+// Span is a source range [Pos, End).
+type Span struct{ Pos, End token.Pos }
+
+// Has reports whether pos is within one of spans.
+func Has(spans []Span, pos token.Pos) bool {
+	for _, s := range spans {
+		if pos >= s.Pos && pos < s.End {
+			return true
+		}
+	}
+	return false
 }

@@ -13,11 +13,11 @@ import (
 
 // Libraries returns the roles libraries of the loops the package's
 // dependencies run (from their Facts) and of those the package runs itself,
-// which it exports as a Fact. notLoops are the functions a
+// which it exports as a Fact, with the Bodies of the latter. notLoops are the functions a
 // //futurelint:not-a-loop directive marks; off turns inference off in
 // the package (its config says "inferLoops": false). base is the table
 // before inference: a package it describes is not inferred.
-func Libraries(pass *analysis.Pass, base *roles.Table, notLoops []*ast.FuncDecl, off bool) []*roles.Library {
+func Libraries(pass *analysis.Pass, base *roles.Table, notLoops []*ast.FuncDecl, off bool) ([]*roles.Library, []Body) {
 	var libs []*roles.Library
 	var facts []analysis.PackageFact
 	for _, pf := range pass.AllPackageFacts() {
@@ -34,11 +34,11 @@ func Libraries(pass *analysis.Pass, base *roles.Table, notLoops []*ast.FuncDecl,
 	path := pass.Pkg.Path()
 	std := (pass.Module == nil || pass.Module.Path == "") && roles.IsStd(path)
 	if off || std || base.Library(path) != nil || base.DescribedOnly(path) || !mayHaveLoop(pass.TypesInfo, pass.Files) {
-		return libs
+		return libs, nil
 	}
-	loops := infer(pass, base, notLoops)
+	loops, bodies := infer(pass, base, notLoops)
 	if len(loops) == 0 {
-		return libs
+		return libs, nil
 	}
 	pass.ExportPackageFact(&Fact{Loops: loops})
 	for i := range loops {
@@ -46,7 +46,7 @@ func Libraries(pass *analysis.Pass, base *roles.Table, notLoops []*ast.FuncDecl,
 		lib.Clients = []string{path} // rows of its own: analysed all the same
 		libs = append(libs, lib)
 	}
-	return libs
+	return libs, bodies
 }
 
 // mayHaveLoop is the cheap syntax check run before any inference: a loop

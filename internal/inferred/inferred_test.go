@@ -23,11 +23,20 @@ func TestLoopBlock(t *testing.T) {
 	analysistest.Run(t, dir, loopblock.Analyzer, "./inferred/use/block")
 }
 
+// Dispatchers: handler methods of the loops' own packages are loop code;
+// so are a loop's own for statements (but for taking work) and the
+// closures its package sends to its queue.
+func TestDispatch(t *testing.T) {
+	dir := testmodule.Dir(t)
+	analysistest.Run(t, dir, selfsubmit.Analyzer, "./inferred/dispatch", "./inferred/own")
+	analysistest.Run(t, dir, loopblock.Analyzer, "./inferred/dispatchblock")
+}
+
 // The loops' own packages, the look-alikes, and loops whose inference a
 // directive (off) or the config (offcfg) turns off have no finding.
 func TestQuiet(t *testing.T) {
 	dir := testmodule.Dir(t)
-	pkgs := []string{"./inferred/evloop", "./inferred/mainq", "./inferred/mainq2", "./inferred/service", "./inferred/pools", "./inferred/off", "./inferred/offcfg"}
+	pkgs := []string{"./inferred/evloop", "./inferred/mainq", "./inferred/mainq2", "./inferred/service", "./inferred/pools", "./inferred/sdlmain", "./inferred/off", "./inferred/offcfg"}
 	analysistest.Run(t, dir, selfsubmit.Analyzer, pkgs...)
 	analysistest.Run(t, dir, loopblock.Analyzer, pkgs...)
 }

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -34,10 +35,18 @@ type loop struct {
 	queues []ast.Expr     // the channels it drains, as written
 	objs   []types.Object
 	main   bool // a main-thread queue: it started its parameter on a new goroutine
+	// dispatch are the queues whose values the loop hands to handlers
+	// (methods) rather than runs, and handlers those methods.
+	dispatch map[types.Object]bool
+	handlers []*types.Func
+	// loops are the for statements draining its queues, takes the
+	// receives and selects with which they take work.
+	loops, takes []Span
+	fn           ast.Node // the function running it
 	Loop
 }
 
-func infer(pass *analysis.Pass, base *roles.Table, notLoops []*ast.FuncDecl) []Loop {
+func infer(pass *analysis.Pass, base *roles.Table, notLoops []*ast.FuncDecl) ([]Loop, []Body) {
 	f := &finder{pass: pass, info: pass.TypesInfo, recvs: map[types.Object]int{}, signals: map[types.Object][]token.Pos{},
 		goSites: map[types.Object]int{}, goInLoop: map[types.Object]bool{}, goLits: map[*ast.FuncLit]bool{}, decls: map[types.Object]*ast.FuncDecl{}}
 	off := map[*ast.FuncDecl]bool{}
@@ -53,7 +62,7 @@ func infer(pass *analysis.Pass, base *roles.Table, notLoops []*ast.FuncDecl) []L
 				continue
 			}
 			if l := f.loopOf(d.Body, f.goStartsDecl(d), d.Type); l != nil {
-				l.Name = funcName(pass, d)
+				l.Name, l.fn = funcName(pass, d), d
 				loops = append(loops, l)
 			}
 			ast.Inspect(d.Body, func(n ast.Node) bool {
@@ -63,7 +72,7 @@ func infer(pass *analysis.Pass, base *roles.Table, notLoops []*ast.FuncDecl) []L
 				}
 				inLoop, started := f.goLits[lit]
 				if l := f.loopOf(lit.Body, started && !inLoop, lit.Type); l != nil {
-					l.Name = "the goroutine started in " + funcName(pass, d)
+					l.Name, l.fn = "the goroutine started in "+funcName(pass, d), lit
 					loops = append(loops, l)
 				}
 				return true
@@ -71,6 +80,7 @@ func infer(pass *analysis.Pass, base *roles.Table, notLoops []*ast.FuncDecl) []L
 		}
 	}
 	var out []Loop
+	var bodies []Body
 	for _, l := range loops {
 		var qs []string
 		for _, q := range l.queues {
@@ -80,10 +90,84 @@ func infer(pass *analysis.Pass, base *roles.Table, notLoops []*ast.FuncDecl) []L
 		l.Via = pass.Pkg.Path() + " " + l.Name
 		l.Funcs = f.posts(l, base)
 		if len(l.Funcs) > 0 {
+			l.Types = f.handlerRows(l)
 			out = append(out, l.Loop)
+			bodies = append(bodies, Body{Func: l.fn, Loops: l.loops, Takes: l.takes, Sent: f.sent(l), Via: l.Via, Name: l.Name})
 		}
 	}
+	return dropShared(out), bodies
+}
+
+// sent returns the function literals the package sends to l's queues of
+// functions: the loop runs them, and nothing else does.
+func (f *finder) sent(l *loop) []*ast.FuncLit {
+	var out []*ast.FuncLit
+	for _, file := range f.pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			if s, ok := n.(*ast.SendStmt); ok {
+				if lit, ok := ast.Unparen(s.Value).(*ast.FuncLit); ok {
+					if obj := f.chanObj(s.Chan); slices.Contains(l.objs, obj) && !l.dispatch[obj] {
+						out = append(out, lit)
+					}
+				}
+			}
+			return true
+		})
+	}
 	return out
+}
+
+// handlerRows returns the Handler rows of l's handler methods: for an
+// interface of the package, the methods the loop calls; for a concrete
+// type, those of its methods only l's function calls (a method called
+// elsewhere too does not always run on the loop) and no other package can
+// (unexported, or in package main).
+func (f *finder) handlerRows(l *loop) []roles.Type {
+	var rows []roles.Type
+	for _, fn := range l.handlers {
+		recv := fn.Signature().Recv().Type()
+		name := recvTypeName(recv)
+		if name == "" {
+			continue
+		}
+		if !types.IsInterface(recv) {
+			if fn.Exported() && ast.IsExported(name) && f.pass.Pkg.Name() != "main" || !f.usedOnlyIn(fn, l.body) {
+				continue
+			}
+		}
+		i := slices.IndexFunc(rows, func(r roles.Type) bool { return r.Name == name })
+		if i < 0 {
+			rows = append(rows, roles.Type{Pkg: f.pass.Pkg.Path(), Name: name, Role: roles.Handler, Loop: roles.ProcessLoop, Via: l.Via})
+			i = len(rows) - 1
+		}
+		rows[i].Methods = append(rows[i].Methods, fn.Name())
+	}
+	return rows
+}
+
+// usedOnlyIn reports whether every use of fn in the package is inside body.
+func (f *finder) usedOnlyIn(fn *types.Func, body *ast.BlockStmt) bool {
+	for id, obj := range f.info.Uses {
+		if obj == fn && (id.Pos() < body.Pos() || id.Pos() >= body.End()) {
+			return false
+		}
+	}
+	return true
+}
+
+// dropShared removes the Handler rows of types that several loops hand
+// values to: each row names one loop.
+func dropShared(loops []Loop) []Loop {
+	n := map[string]int{}
+	for _, l := range loops {
+		for _, t := range l.Types {
+			n[t.Name]++
+		}
+	}
+	for i := range loops {
+		loops[i].Types = slices.DeleteFunc(loops[i].Types, func(t roles.Type) bool { return n[t.Name] > 1 })
+	}
+	return loops
 }
 
 // walk counts receive, send and close sites of channels and the go
@@ -244,13 +328,34 @@ func (f *finder) loopOf(body *ast.BlockStmt, started bool, sig *ast.FuncType) *l
 // drains, running what it receives; for statements inside if, switch or
 // labeled statements count too.
 func (f *finder) drains(stmt ast.Stmt, l *loop) {
-	add := func(q ast.Expr, v *ast.Ident, body []ast.Stmt) {
+	add := func(q ast.Expr, v *ast.Ident, body []ast.Stmt, loop ast.Stmt, take Span) {
 		obj := f.queueObj(q)
-		if obj == nil || f.recvs[obj] != 1 || v == nil || !f.runs(f.info.ObjectOf(v), body, 0) {
+		if obj == nil && l.main {
+			// A main-thread queue may drain a channel of its own making:
+			// each call serves its own (go-sdl2's Main).
+			if lv, ok := f.chanObj(q).(*types.Var); ok && !lv.IsField() && lv.Pos() >= l.body.Pos() && lv.Pos() < l.body.End() {
+				obj = lv
+			}
+		}
+		if obj == nil || f.recvs[obj] != 1 || v == nil {
 			return
+		}
+		x := f.info.ObjectOf(v)
+		if !f.runs(x, body, 0) {
+			hs := f.handlersOf(x, body)
+			if len(hs) == 0 {
+				return
+			}
+			if l.dispatch == nil {
+				l.dispatch = map[types.Object]bool{}
+			}
+			l.dispatch[obj] = true
+			l.handlers = append(l.handlers, hs...)
 		}
 		l.queues = append(l.queues, q)
 		l.objs = append(l.objs, obj)
+		l.loops = append(l.loops, Span{loop.Pos(), loop.End()})
+		l.takes = append(l.takes, take)
 	}
 	switch s := stmt.(type) {
 	case *ast.LabeledStmt:
@@ -258,7 +363,7 @@ func (f *finder) drains(stmt ast.Stmt, l *loop) {
 	case *ast.RangeStmt:
 		if f.isChan(s.X) {
 			v, _ := s.Key.(*ast.Ident)
-			add(s.X, v, s.Body.List)
+			add(s.X, v, s.Body.List, s, Span{s.Pos(), s.Body.Lbrace})
 		}
 	case *ast.ForStmt:
 		if s.Cond != nil {
@@ -266,7 +371,7 @@ func (f *finder) drains(stmt ast.Stmt, l *loop) {
 		}
 		for i, st := range s.Body.List {
 			if q, v := recvAssign(st); q != nil {
-				add(q, v, s.Body.List[i+1:])
+				add(q, v, s.Body.List[i+1:], s, Span{st.Pos(), st.End()})
 			}
 			sel, ok := st.(*ast.SelectStmt)
 			if !ok {
@@ -281,7 +386,7 @@ func (f *finder) drains(stmt ast.Stmt, l *loop) {
 			for _, c := range sel.Body.List {
 				cc := c.(*ast.CommClause)
 				if q, v := recvAssign(cc.Comm); q != nil {
-					add(q, v, cc.Body)
+					add(q, v, cc.Body, s, Span{sel.Pos(), sel.Body.Lbrace})
 				}
 			}
 		}
@@ -311,7 +416,7 @@ func (f *finder) runs(v types.Object, stmts []ast.Stmt, depth int) bool {
 	}
 	found := false
 	for _, s := range stmts {
-		ast.Inspect(s, func(n ast.Node) bool {
+		inspectHere(s, func(n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
 			if !ok || found {
 				return !found
@@ -342,6 +447,72 @@ func (f *finder) runs(v types.Object, stmts []ast.Stmt, depth int) bool {
 		})
 	}
 	return found
+}
+
+// inspectHere is ast.Inspect over the code of n that runs where n is
+// written: not go statements, nor function literals other than those
+// called in place (func() { defer recover(); f() }()).
+func inspectHere(n ast.Node, visit func(ast.Node) bool) {
+	inPlace := map[*ast.FuncLit]bool{}
+	ast.Inspect(n, func(m ast.Node) bool {
+		switch m := m.(type) {
+		case *ast.GoStmt:
+			return false
+		case *ast.FuncLit:
+			if !inPlace[m] {
+				return false
+			}
+		case *ast.CallExpr:
+			if lit, ok := ast.Unparen(m.Fun).(*ast.FuncLit); ok {
+				inPlace[lit] = true
+			}
+		}
+		return visit(m)
+	})
+}
+
+// handlersOf returns the handler methods stmts call with the received
+// value v as receiver or argument (a dispatcher: s.handle(m), m.serve(),
+// m.Handle() on an interface of the package): methods of the package's
+// own types that only the loop's function calls, or methods of the
+// package's interfaces. Calls in closures and go statements run elsewhere
+// and do not count.
+func (f *finder) handlersOf(v types.Object, stmts []ast.Stmt) []*types.Func {
+	if v == nil {
+		return nil
+	}
+	var out []*types.Func
+	for _, s := range stmts {
+		inspectHere(s, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			fn, ok := f.callee(sel).(*types.Func)
+			if !ok || fn.Pkg() != f.pass.Pkg || fn.Signature().Recv() == nil {
+				return true
+			}
+			given := f.uses(sel.X, v)
+			for _, a := range call.Args {
+				given = given || f.uses(a, v)
+			}
+			if given && !slices.Contains(out, fn) {
+				out = append(out, fn)
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// uses reports whether e is the variable v.
+func (f *finder) uses(e ast.Expr, v types.Object) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && f.info.Uses[id] == v
 }
 
 // isMethodCall reports whether call calls a method (its arguments then

@@ -9,8 +9,11 @@ import (
 )
 
 // posts returns the rows of the package's functions that send one of
-// their func parameters to a queue of l. A loop nobody waits on (no
-// invoke-and-wait, not a main-thread queue, a buffered queue) gets none.
+// their func parameters to a queue of l, or a request to a queue whose
+// values l hands to handlers and then wait for the reply. A loop nobody
+// waits on (no invoke-and-wait, not a main-thread queue, a buffered queue
+// of functions) gets none; nor does a dispatcher without a request that
+// waits for its reply: blocking may be its job.
 func (f *finder) posts(l *loop, base *roles.Table) []roles.Func {
 	var rows []roles.Func
 	waited := l.main
@@ -24,20 +27,112 @@ func (f *finder) posts(l *loop, base *roles.Table) []roles.Func {
 			if fn == nil || base.Lookup(fn) != nil {
 				continue
 			}
-			row, ok := f.post(l, d, fn)
+			row, replied, ok := f.post(l, d, fn)
 			if !ok {
 				continue
 			}
-			if row.SubmitLoop != roles.NoArg {
+			if row.SubmitLoop != roles.NoArg && (len(row.Funcs) > 0 || replied) {
 				waited = true
 			}
 			rows = append(rows, row)
 		}
 	}
+	for _, row := range f.viaVars(l, base) {
+		waited = waited || row.SubmitLoop != roles.NoArg
+		rows = append(rows, row)
+	}
 	if !waited {
 		return nil
 	}
 	return append(rows, f.guarded(l, rows)...)
+}
+
+// viaVars returns the rows of the package's functions that hand one of
+// their func parameters, in a top-level statement before any return, to a
+// package-level func variable holding a post of l (go-sdl2's Main sets
+// callInMain = func(f func()) { ...; q <- ...; <-done }, and Do(f) calls
+// callInMain(f)): the function posts as the variable's function does.
+func (f *finder) viaVars(l *loop, base *roles.Table) []roles.Func {
+	vars := map[types.Object]roles.Func{}
+	for _, file := range f.pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+				return true
+			}
+			lit, ok := ast.Unparen(as.Rhs[0]).(*ast.FuncLit)
+			v, _ := f.chanObj(as.Lhs[0]).(*types.Var)
+			if !ok || v == nil || v.IsField() || v.Pkg() == nil || v.Parent() != v.Pkg().Scope() {
+				return true
+			}
+			sig, _ := f.info.TypeOf(lit).(*types.Signature)
+			if sig == nil {
+				return true
+			}
+			decl := &ast.FuncDecl{Name: ast.NewIdent(v.Name()), Type: lit.Type, Body: lit.Body}
+			if row, _, ok := f.post(l, decl, types.NewFunc(lit.Pos(), f.pass.Pkg, v.Name(), sig)); ok && len(row.Funcs) > 0 {
+				vars[v] = row
+			}
+			return true
+		})
+	}
+	if len(vars) == 0 {
+		return nil
+	}
+	var rows []roles.Func
+	for _, file := range f.pass.Files {
+		for _, decl := range file.Decls {
+			d, ok := decl.(*ast.FuncDecl)
+			if !ok || d.Body == nil {
+				continue
+			}
+			fn, _ := f.info.Defs[d.Name].(*types.Func)
+			if fn == nil || base.Lookup(fn) != nil {
+				continue
+			}
+			for i, stmt := range d.Body.List {
+				if beforeReturns(d.Body.List[:i]) {
+					break
+				}
+				es, ok := stmt.(*ast.ExprStmt)
+				if !ok {
+					continue
+				}
+				call, _ := ast.Unparen(es.X).(*ast.CallExpr)
+				if call == nil {
+					continue
+				}
+				row, ok := vars[f.info.Uses[identOf(call.Fun)]]
+				if !ok || row.Funcs[0].Arg.Index() >= len(call.Args) {
+					continue
+				}
+				k := row.Funcs[0].Arg.Index()
+				p := paramIndex(fn.Signature(), f.info.Uses[identOf(call.Args[k])])
+				if p < 0 {
+					continue
+				}
+				row.Pkg, row.Recv, row.Name = fn.Pkg().Path(), recvTypeName(recvOf(fn)), fn.Name()
+				if row.Recv != "" {
+					p++
+				}
+				row.Funcs = []roles.FuncArg{row.Funcs[0]}
+				row.Funcs[0].Arg = roles.ArgAt(p)
+				rows = append(rows, row)
+				break
+			}
+		}
+	}
+	return rows
+}
+
+// paramIndex is the index of v among sig's parameters, or -1.
+func paramIndex(sig *types.Signature, v types.Object) int {
+	for i := 0; i < sig.Params().Len(); i++ {
+		if sig.Params().At(i) == v {
+			return i
+		}
+	}
+	return -1
 }
 
 // guarded returns plain post rows for the package's functions that, after
@@ -52,7 +147,7 @@ func (f *finder) guarded(l *loop, rows []roles.Func) []roles.Func {
 			if d, ok := decl.(*ast.FuncDecl); ok {
 				if fn, ok := f.info.Defs[d.Name].(*types.Func); ok {
 					for _, r := range rows {
-						if r.SubmitLoop != roles.NoArg && r.Name == fn.Name() && r.Recv == recvTypeName(recvOf(fn)) {
+						if r.SubmitLoop != roles.NoArg && len(r.Funcs) > 0 && r.Name == fn.Name() && r.Recv == recvTypeName(recvOf(fn)) {
 							invokes[fn] = r.Funcs[0]
 						}
 					}
@@ -129,9 +224,12 @@ func recvOf(fn *types.Func) types.Type {
 }
 
 // post returns the row of d when it sends one of its func parameters to
-// a queue of l, directly in its body (not in a closure: go func() { q <- f }()
-// does not wait).
-func (f *finder) post(l *loop, d *ast.FuncDecl, fn *types.Func) (roles.Func, bool) {
+// a queue of l, or any value to a queue whose values l hands to handlers
+// (a request), directly in its body (not in a closure: go func() { q <- f }()
+// does not wait). replied says it then waits for the loop's answer, not
+// only for the loop to take what it sent. A request that is not waited
+// for has no row.
+func (f *finder) post(l *loop, d *ast.FuncDecl, fn *types.Func) (row roles.Func, replied, ok bool) {
 	sig := fn.Signature()
 	var send *ast.SendStmt
 	param := -1
@@ -156,6 +254,10 @@ func (f *finder) post(l *loop, d *ast.FuncDecl, fn *types.Func) (roles.Func, boo
 							return false
 						}
 					}
+					if l.dispatch[q] {
+						send, top = n, i
+						return false
+					}
 				}
 			}
 			return true
@@ -165,44 +267,52 @@ func (f *finder) post(l *loop, d *ast.FuncDecl, fn *types.Func) (roles.Func, boo
 		}
 	}
 	if send == nil {
-		return roles.Func{}, false
+		return roles.Func{}, false, false
 	}
 	recv := ""
 	if sig.Recv() != nil {
 		recv = recvTypeName(recvOf(fn))
 	}
+	row = roles.Func{Pkg: fn.Pkg().Path(), Recv: recv, Name: fn.Name()}
+	awaited, sometimes, replied := f.waits(l, d, send, top)
+	if param < 0 {
+		// A request: only one that waits for the loop on every path has a row.
+		if !awaited || sometimes {
+			return roles.Func{}, false, false
+		}
+		row.Block, row.SubmitLoop, row.Awaited, row.Via = roles.BlockLoopServe, roles.ProcessLoop, true, l.Via
+		return row, replied, true
+	}
 	arg := roles.ArgAt(param)
 	if recv != "" {
 		arg = roles.ArgAt(param + 1)
 	}
-	row := roles.Func{Pkg: fn.Pkg().Path(), Recv: recv, Name: fn.Name(),
-		Scheduler: roles.Scheduler{Funcs: []roles.FuncArg{{Arg: arg, Where: roles.OnLoop, Loop: roles.ProcessLoop, Via: l.Via}}}}
-	awaited, sometimes := f.waits(l, d, send, top)
+	row.Funcs = []roles.FuncArg{{Arg: arg, Where: roles.OnLoop, Loop: roles.ProcessLoop, Via: l.Via}}
 	if awaited {
 		row.Block, row.SubmitLoop = roles.BlockLoopServe, roles.ProcessLoop
 		fa := &row.Funcs[0]
 		fa.Threadsafe, fa.Awaited, fa.Sometimes = true, true, sometimes
 		row.Awaited = !sometimes
 	}
-	return row, true
+	return row, replied, true
 }
 
 // waits reports whether d, having sent to l's queue with send in its
 // top-level statement top, waits for the loop to serve it: on every path
-// (awaited), or on some (sometimes).
-func (f *finder) waits(l *loop, d *ast.FuncDecl, send *ast.SendStmt, top int) (awaited, sometimes bool) {
+// (awaited), or on some (sometimes); replied says it waits for a signal
+// only the loop gives, not only for the loop to take an unbuffered send.
+func (f *finder) waits(l *loop, d *ast.FuncDecl, send *ast.SendStmt, top int) (awaited, sometimes, replied bool) {
 	for _, s := range d.Body.List[:top] {
 		if returns(s) {
-			return false, false // a guard: already on the loop, it runs f itself
+			return false, false, false // a guard: already on the loop, it runs f itself
 		}
 	}
 	var rest []ast.Stmt
+	taken := false // the send itself waits for the loop to take it
 	switch s := d.Body.List[top].(type) {
 	case *ast.SendStmt:
 		rest = d.Body.List[top+1:]
-		if f.unbuffered(send.Chan) {
-			return true, false // the send itself waits for the loop to take it
-		}
+		taken = f.unbuffered(send.Chan)
 	case *ast.SelectStmt:
 		for _, c := range s.Body.List {
 			if cc := c.(*ast.CommClause); cc.Comm == send {
@@ -211,20 +321,20 @@ func (f *finder) waits(l *loop, d *ast.FuncDecl, send *ast.SendStmt, top int) (a
 		}
 		sometimes = len(s.Body.List) > 1 // another case: it may give up
 	default:
-		return false, false
+		return false, false, false
 	}
 	for _, s := range rest {
 		switch w := f.waitIn(l, d, send, s); w {
 		case waitAll:
-			return true, sometimes
+			return true, sometimes, true
 		case waitSome:
-			return true, true
+			return true, !taken, true
 		}
 		if returns(s) {
-			return false, false
+			break
 		}
 	}
-	return false, false
+	return taken, false, false
 }
 
 type wait int
@@ -237,7 +347,7 @@ const (
 
 // waitIn finds, in s (not in closures), a receive from a channel only the
 // loop signals: one the sent value carries, or a field or variable that
-// only l's own function sends on or closes.
+// only l's own function or its handler methods send on or close.
 func (f *finder) waitIn(l *loop, d *ast.FuncDecl, send *ast.SendStmt, s ast.Stmt) wait {
 	if sel, ok := s.(*ast.SelectStmt); ok {
 		for _, c := range sel.Body.List {
@@ -280,11 +390,25 @@ func (f *finder) signalledByLoop(l *loop, d *ast.FuncDecl, send *ast.SendStmt, c
 	}
 	sites := f.signals[obj]
 	for _, p := range sites {
-		if p < l.body.Pos() || p >= l.body.End() {
+		if !f.inLoopCode(l, p) {
 			return false
 		}
 	}
 	return len(sites) > 0
+}
+
+// inLoopCode reports whether pos is in l's function or one of its
+// handler methods.
+func (f *finder) inLoopCode(l *loop, pos token.Pos) bool {
+	if pos >= l.body.Pos() && pos < l.body.End() {
+		return true
+	}
+	for _, fn := range l.handlers {
+		if d := f.decls[fn]; d != nil && pos >= d.Pos() && pos < d.End() {
+			return true
+		}
+	}
+	return false
 }
 
 // unbuffered reports whether every make of the queue q (assigned to its

@@ -274,6 +274,11 @@ type Submitter struct {
 	// A row whose function argument (Threadsafe, Awaited, Sometimes) says
 	// the call waits only sometimes (fyne.DoAndWait) leaves it unset.
 	Awaited bool
+	// Via names the process-wide loop a SubmitLoop: ProcessLoop row with
+	// no function argument sends to (a request an inferred loop's handler
+	// answers), as FuncArg.Via does; "" for the row's own package's loop.
+	Via string
+
 	// Guarded is set for a call that runs its function argument directly
 	// when made on the loop, and submits it and waits otherwise (fyne's
 	// runOnMain shape): the row, not the callee's body, says what a call
@@ -384,7 +389,9 @@ const (
 	// Handler is an interface whose implementations the library calls on
 	// its loop: the Methods of a type implementing it are loop code
 	// (gnet.EventHandler's OnTraffic, tea.Model's Update), wherever the
-	// value is handed to the library.
+	// value is handed to the library. A Handler row naming a concrete type
+	// makes loop code of that type's Methods (an inferred loop's handler
+	// methods, which only the loop calls).
 	Handler
 	// LoopOwned is a type whose methods may be called only on the loop
 	// (Fyne's widgets): a method without a row of its own is looked up as
@@ -404,6 +411,10 @@ type Type struct {
 	// the loop they run on (gnet's Conn: its event loop), counting the
 	// receiver as Arg0; NoArg when the loop is not an argument.
 	Loop Arg
+	// Via, for a Handler on a ProcessLoop, names that loop as FuncArg.Via
+	// does (an inferred loop, one of several in its package); "" for the
+	// row's package's loop.
+	Via string
 	// ThreadSafe, for a LoopBound type, are its methods made to be called
 	// from any goroutine (goja's Runtime.Interrupt): calls of them are not
 	// bound to the loop.
@@ -570,6 +581,34 @@ func (t *Table) TypeOf(typ types.Type) *Type {
 func (t *Table) Is(typ types.Type, r TypeRole) bool {
 	ty := t.TypeOf(typ)
 	return ty != nil && ty.Role == r
+}
+
+// IsFuture reports whether typ is a pointer to an executor future or a
+// loop task (*futures.Future[T], *futures.Task[T]).
+func (t *Table) IsFuture(typ types.Type) bool {
+	if _, ok := typ.Underlying().(*types.Pointer); !ok {
+		return false
+	}
+	return t.Is(typ, ExecutorFuture) || t.Is(typ, LoopTask)
+}
+
+// Nested returns the future or task a future or task typ holds as its
+// value (the *Future[int] of *Future[*Future[int]]), or nil: a future of a
+// future.
+func (t *Table) Nested(typ types.Type) types.Type {
+	if !t.IsFuture(typ) {
+		return nil
+	}
+	n, ok := types.Unalias(typ.Underlying().(*types.Pointer).Elem()).(*types.Named)
+	if !ok || n.TypeArgs() == nil {
+		return nil
+	}
+	for i := 0; i < n.TypeArgs().Len(); i++ {
+		if a := n.TypeArgs().At(i); t.IsFuture(a) {
+			return a
+		}
+	}
+	return nil
 }
 
 // LoopRuntime reports whether pkg is an event-loop library: it defines a

@@ -32,7 +32,11 @@ serves such a channel on the calling one. Functions that send one of their
 func parameters to the channel are its posts (the parameter is loop code);
 a post that then waits for a signal only the loop gives, or that sends to
 an unbuffered channel, waits for the loop: made from that loop's code, it
-deadlocks. Findings name the loop by the function running it and the
+deadlocks. A dispatcher hands what it receives to handler methods (of its
+package's types, or of an interface of its package), which are loop code,
+and its requests wait for a reply the handler gives. The loop's own for
+statement (but for its receives taking work) and closures its package
+sends to the channel are loop code too. Findings name the loop by the function running it and the
 channel it drains ("(*EventLoop).serve draining e.jobs"). Several
 consumers (a worker pool), a send from a goroutine of its own, a guarded
 invoke that runs its function directly when already on the loop, and a

@@ -10,7 +10,6 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/futurelint/futurelint/internal/engine"
-	"github.com/futurelint/futurelint/internal/roles"
 )
 
 //go:embed doc.go
@@ -143,22 +142,15 @@ func futureResult(res *engine.Result, call *ast.CallExpr, index int) types.Type 
 			continue
 		}
 		r := at(t, i)
-		if r == nil || !isFuture(res, r) {
+		if r == nil || !res.Roles.IsFuture(r) {
 			continue
 		}
 		if declared != nil {
-			if d := at(declared, i); d == nil || !isFuture(res, d) {
+			if d := at(declared, i); d == nil || !res.Roles.IsFuture(d) {
 				continue // a type parameter instantiated with a future
 			}
 		}
 		return r
 	}
 	return nil
-}
-
-func isFuture(res *engine.Result, t types.Type) bool {
-	if _, ok := t.Underlying().(*types.Pointer); !ok {
-		return false
-	}
-	return res.Roles.Is(t, roles.ExecutorFuture) || res.Roles.Is(t, roles.LoopTask)
 }

@@ -32,7 +32,7 @@ func keptByCallee(res *engine.Result, call *ast.CallExpr) bool {
 				continue
 			}
 			for _, v := range ret.Results {
-				if !isFuture(res, v.Type()) {
+				if !res.Roles.IsFuture(v.Type()) {
 					continue
 				}
 				returns++

@@ -44,7 +44,12 @@
 // that future itself to its caller, on the caller's goroutine, after the
 // loop stopped (a task returned so is reported: its loop has stopped). A
 // promise whose value is a future is not reported: handing a future over
-// on purpose is a design, not a slip.
+// on purpose is a design, not a slip. Wrapping such a future onto the loop
+// is: futures.Wrap(l, f) with f a *Future[*Future[T]] (a parameter, a
+// promise's future, another package's result) makes a task whose value is
+// a future still off the loop. A wrap of a future this package makes by
+// running a nested job (Wrap(l, Submit(e, job))) is not reported again:
+// the job is.
 //
 // Blocking on an executor future in loop code (f.Result()) is reported by
 // loopblock, not here.

@@ -59,6 +59,9 @@ func nestedFutures(res *engine.Result) []analysis.Diagnostic {
 				if row == nil {
 					continue
 				}
+				if d, ok := nestedWrap(res, ci, row); ok {
+					out = append(out, d)
+				}
 				for _, fa := range row.Funcs {
 					kind := runsResult(fa)
 					arg := engine.Arg(ci.Common(), fa.Arg.Index())
@@ -98,6 +101,37 @@ func nestedFutures(res *engine.Result) []analysis.Diagnostic {
 		}
 	}
 	return out
+}
+
+// nestedWrap reports a wrap of a future whose value is itself a future or
+// task (futures.Wrap(l, f) with f a *Future[*Future[int]]): the task it
+// makes holds a future still off the loop. A future made here by running a
+// job or coroutine (Submit(e, job)) is not: the job is reported.
+func nestedWrap(res *engine.Result, ci ssa.CallInstruction, row *roles.Func) (analysis.Diagnostic, bool) {
+	f := engine.Arg(ci.Common(), row.WrapFuture.Index())
+	if row.WrapFuture == roles.NoArg || f == nil {
+		return analysis.Diagnostic{}, false
+	}
+	inner := res.Roles.Nested(f.Type())
+	if inner == nil {
+		return analysis.Diagnostic{}, false
+	}
+	if call, ok := f.(*ssa.Call); ok {
+		if r := res.Role(&call.Call); r != nil {
+			for _, fa := range r.Funcs {
+				if runsResult(fa) != "" {
+					return analysis.Diagnostic{}, false
+				}
+			}
+		}
+	}
+	name := func(t types.Type) string {
+		return types.TypeString(t, func(p *types.Package) string { return p.Name() })
+	}
+	pos, end := code.CallSpan(res.Pass, code.CallPos(ci))
+	msg := fmt.Sprintf("%s of a %s: a nested future, its %s off the loop; await it, then wrap the inner future too",
+		code.CallName(res.Pass, ci.Common()), name(f.Type()), name(inner))
+	return analysis.Diagnostic{Pos: pos, End: end, Message: msg}, true
 }
 
 // runAsCoroutine reports whether the package hands fn, whose result is a
@@ -142,11 +176,7 @@ func nestedResult(res *engine.Result, sig *types.Signature) types.Type {
 	if r.Len() != 2 || !types.Identical(r.At(1).Type(), types.Universe.Lookup("error").Type()) {
 		return nil
 	}
-	t := r.At(0).Type()
-	if _, ptr := t.Underlying().(*types.Pointer); !ptr {
-		return nil
-	}
-	if res.Roles.Is(t, roles.ExecutorFuture) || res.Roles.Is(t, roles.LoopTask) {
+	if t := r.At(0).Type(); res.Roles.IsFuture(t) {
 		return t
 	}
 	return nil

@@ -124,3 +124,16 @@ func startTask(c *futures.Ctx) (*futures.Task[int], error) { // want `^coroutine
 }
 
 func mainTask() { futures.Run(nil, startTask) }
+
+// Wraps of a future whose value is itself a future: the task holds a
+// future still off the loop.
+func wraps(c *futures.Ctx, e *futures.Executor, ff *futures.Future[*futures.Future[int]], p *futures.Promise[*futures.Future[int]]) {
+	futures.Wrap(c.Loop(), ff)                                                // want `^futures\.Wrap of a \*futures\.Future\[\*futures\.Future\[int\]\]: a nested future, its \*futures\.Future\[int\] off the loop; await it, then wrap the inner future too`
+	futures.Wrap(c.Loop(), p.Future())                                        // want `^futures\.Wrap of a \*futures\.Future\[\*futures\.Future\[int\]\]: a nested future`
+	futures.Wrap(c.Loop(), lib.Nested())                                      // want `^futures\.Wrap of a \*futures\.Future\[\*futures\.Future\[int\]\]: a nested future`
+	futures.RunInExecutor(c.Loop(), e, func() (*futures.Future[int], error) { // want `^executor job returns a \*futures\.Future\[int\]: a future of a future`
+		return nil, nil
+	})
+	futures.Wrap(c.Loop(), futures.Submit(e, nestedJob)) // quiet: nestedJob is reported at its declaration
+	futures.Wrap(c.Loop(), futures.Submit(e, load))      // quiet: a plain value
+}

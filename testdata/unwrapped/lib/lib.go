@@ -19,3 +19,10 @@ func Start(c *futures.Ctx) (*futures.Future[int], error) {
 func Job() (*futures.Future[int], error) {
 	return futures.Submit(exec, load), nil
 }
+
+// Nested hands its caller a future whose value is a future.
+func Nested() *futures.Future[*futures.Future[int]] {
+	p := futures.NewPromise[*futures.Future[int]]()
+	p.Resolve(futures.Submit(futures.NewExecutor(1), load))
+	return p.Future()
+}

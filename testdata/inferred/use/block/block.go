@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"time"
 
+	"futurelint.test/inferred/dispatch"
 	"futurelint.test/inferred/evloop"
 	"futurelint.test/inferred/mainq"
 	"futurelint.test/inferred/service"
@@ -35,3 +36,13 @@ func blocking(e *evloop.EventLoop) {
 	// Quiet: off the loop.
 	go func() { time.Sleep(time.Second) }()
 }
+
+// slow is an event of a dispatch.Bus: its Apply runs on the bus's goroutine.
+type slow struct{}
+
+func (slow) Apply(*dispatch.Bus) {
+	time.Sleep(time.Second) // want `^time\.Sleep blocks the goroutine of \(\*Bus\)\.loop draining b\.events`
+}
+
+// Quiet: a method that is not the handler's.
+func (slow) Wait() { time.Sleep(time.Second) }

@@ -3,9 +3,11 @@
 package self
 
 import (
+	"futurelint.test/inferred/dispatch"
 	"futurelint.test/inferred/evloop"
 	"futurelint.test/inferred/mainq"
 	"futurelint.test/inferred/mainq2"
+	"futurelint.test/inferred/sdlmain"
 	"futurelint.test/inferred/service"
 )
 
@@ -56,4 +58,24 @@ func serviceCalls(s *service.Server) {
 	s.Do(func(map[string]int) {
 		s.Do(func(map[string]int) {}) // want `^s\.Do submits to the current loop and may block it waiting forever`
 	})
+}
+
+// flush is an event of a dispatch.Bus: its Apply runs on the bus's goroutine.
+type flush struct{}
+
+func (e flush) Apply(b *dispatch.Bus) {
+	b.Sync() // want `^b\.Sync waits for \(\*Bus\)\.loop draining b\.events, which runs this code: a deadlock`
+}
+
+// Quiet: Sync from outside the bus's goroutine, and an event's other methods.
+func (e flush) Later(b *dispatch.Bus) { b.Sync() }
+
+func storeCalls(s *dispatch.Store) int { return s.Get("k") }
+
+func sdlmainCalls() {
+	sdlmain.Do(func() {
+		sdlmain.Do(func() {}) // want `^sdlmain\.Do submits to the current loop, then waits for it: a deadlock`
+	})
+	sdlmain.Do(func() {})
+	go sdlmain.Do(func() {})
 }
