@@ -66,6 +66,7 @@ type Result struct {
 	suspendSum map[*ssa.Function]*SuspendsFact // may-suspend summaries of this package's functions
 	lateThen   bool                            // placement: schedule Then callbacks of non-loop callers
 	loopCode   map[*types.Func]bool            // functions a //futurelint:loopcode directive puts on the loop
+	bound      bindings                        // the functions loop-bound values call back (LoopBound)
 }
 
 func run(pass *analysis.Pass, base *roles.Table, alwaysSSA bool) (any, error) {
