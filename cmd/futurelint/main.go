@@ -81,6 +81,10 @@ func multicheckerMain() {
 		os.Exit(vetVersion(os.Stdout, os.Stderr))
 	}
 	engine.RegisterFlags(flag.CommandLine)
-	multichecker.Main(guard(label(analyzer.Analyzers()))...)
+	as := label(analyzer.Analyzers())
+	if n := len(os.Args); n > 1 && strings.HasSuffix(os.Args[n-1], ".cfg") {
+		as = withVetNotes(as, os.Args[n-1], os.Stderr)
+	}
+	multichecker.Main(guard(as)...)
 	os.Exit(0) // not reached: Main exits
 }

@@ -42,6 +42,15 @@ preset's library but is not covered gets a note.
 // preset that comes closest and how to attach it. Notes are not findings:
 // they change no exit status.
 func printNotes(w io.Writer, imports []driver.Import) {
+	for _, n := range notes(imports) {
+		fmt.Fprint(w, n)
+	}
+}
+
+// notes are the notes printNotes prints, one per module, each of one or
+// more whole lines.
+func notes(imports []driver.Import) []string {
+	var out []string
 	noted := map[string]bool{}
 	for _, imp := range imports {
 		ref, uncovered := roles.Uncovered(imp.Module, imp.Version)
@@ -51,13 +60,14 @@ func printNotes(w io.Writer, imports []driver.Import) {
 		noted[imp.Module] = true
 		m := ref.Module
 		if m.Path == imp.Module {
-			fmt.Fprintf(w, "futurelint: note: %s %s is older than the %s preset covers (from %s): its rows may not hold there\n",
-				imp.Module, imp.Version, ref.Library.Name, m.Since)
+			out = append(out, fmt.Sprintf("futurelint: note: %s %s is older than the %s preset covers (from %s): its rows may not hold there\n",
+				imp.Module, imp.Version, ref.Library.Name, m.Since))
 			continue
 		}
-		fmt.Fprintf(w, "futurelint: note: %s looks like %s, which no preset covers: its loop code goes unchecked\n", imp.Module, ref.Library.Name)
-		fmt.Fprintf(w, "  if it has the API of %s, attach it in %s: {\"attach\": {%q: %q}}\n", m.Path, config.FileName, imp.Module, m.Path)
+		out = append(out, fmt.Sprintf("futurelint: note: %s looks like %s, which no preset covers: its loop code goes unchecked\n", imp.Module, ref.Library.Name)+
+			fmt.Sprintf("  if it has the API of %s, attach it in %s: {\"attach\": {%q: %q}}\n", m.Path, config.FileName, imp.Module, m.Path))
 	}
+	return out
 }
 
 // attached reports whether the config of the importing package attaches a

@@ -46,6 +46,11 @@ func TestDisablePresets(t *testing.T) {
 	}
 }
 
+// gnetV1Note is the note about gnet v1, a path no preset covers.
+const gnetV1Note = `futurelint: note: github.com/panjf2000/gnet looks like gnet, which no preset covers: its loop code goes unchecked
+  if it has the API of github.com/panjf2000/gnet/v2, attach it in .futurelint.json: {"attach": {"github.com/panjf2000/gnet": "github.com/panjf2000/gnet/v2"}}
+`
+
 // TestUncoveredNote runs futurelint over two packages on gnet v1, a path
 // that looks like gnet but that no preset covers: it says so once, on
 // stderr, naming the preset that comes closest and how to attach it, and
@@ -56,12 +61,9 @@ func TestUncoveredNote(t *testing.T) {
 		t.Skip("type-checks the real libraries from source")
 	}
 	dir := filepath.Join("..", "..", "testdata", "presets", "versions")
-	const note = `futurelint: note: github.com/panjf2000/gnet looks like gnet, which no preset covers: its loop code goes unchecked
-  if it has the API of github.com/panjf2000/gnet/v2, attach it in .futurelint.json: {"attach": {"github.com/panjf2000/gnet": "github.com/panjf2000/gnet/v2"}}
-`
 	r := futurelint(t, dir, "./gnetv1/...")
-	if r.code != 0 || r.stderr != note {
-		t.Errorf("futurelint ./gnetv1/...: exit %d, stderr:\n%s\nwant 0 and:\n%s", r.code, r.stderr, note)
+	if r.code != 0 || r.stderr != gnetV1Note {
+		t.Errorf("futurelint ./gnetv1/...: exit %d, stderr:\n%s\nwant 0 and:\n%s", r.code, r.stderr, gnetV1Note)
 	}
 	cfg := filepath.Join(t.TempDir(), "attach.json")
 	if err := os.WriteFile(cfg, []byte(`{"attach": {"github.com/panjf2000/gnet": "github.com/panjf2000/gnet/v2"}}`), 0o666); err != nil {
@@ -72,6 +74,49 @@ func TestUncoveredNote(t *testing.T) {
 	}
 	if r := futurelint(t, dir, "./derailed", "./bubbletea2"); strings.Contains(r.stderr, "note:") || r.code != 3 {
 		t.Errorf("covered paths: exit %d, stderr:\n%s\nwant 3 and no note", r.code, r.stderr)
+	}
+}
+
+// TestUncoveredNoteVet is TestUncoveredNote under go vet -vettool, which
+// runs futurelint once per package: over two packages on gnet v1 the note
+// is printed once in a run that analyses them, and the run still finds
+// nothing (exit 0). A config of the test's own makes go vet analyse them
+// instead of replaying its cache; a second run, which go vet may answer
+// from its cache (where it keeps findings, not notes), prints it at most
+// once. Attached in a config, or on covered paths, there is none.
+func TestUncoveredNoteVet(t *testing.T) {
+	if testing.Short() {
+		t.Skip("type-checks the real libraries from source")
+	}
+	dir := filepath.Join("..", "..", "testdata", "presets", "versions")
+	tmp := t.TempDir()
+	config := func(name, text string) string {
+		f := filepath.Join(tmp, name)
+		if err := os.WriteFile(f, []byte(text), 0o666); err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	fresh := config("none.json", `{}`) // a path of its own: a flag go vet has not cached results for
+	for i := range 2 {
+		v := run(t, dir, "go", "vet", "-vettool="+binary, "-config="+fresh, "./gnetv1/...")
+		var other []string
+		for _, line := range strings.Split(v.stderr, "\n") {
+			if line != "" && !strings.HasPrefix(line, "# ") { // the go command frames a package's output
+				other = append(other, line)
+			}
+		}
+		got := strings.Join(other, "\n") + "\n"
+		if v.code != 0 || got != gnetV1Note && (i == 0 || len(other) > 0) {
+			t.Errorf("go vet ./gnetv1/... (run %d): exit %d, stderr:\n%s\nwant 0 and, once:\n%s", i+1, v.code, v.stderr, gnetV1Note)
+		}
+	}
+	attach := config("attach.json", `{"attach": {"github.com/panjf2000/gnet": "github.com/panjf2000/gnet/v2"}}`)
+	if v := run(t, dir, "go", "vet", "-vettool="+binary, "-config="+attach, "./gnetv1/..."); strings.Contains(v.stderr, "note:") {
+		t.Errorf("attached, go vet still notes the path:\n%s", v.stderr)
+	}
+	if v := run(t, dir, "go", "vet", "-vettool="+binary, "-config="+fresh, "./derailed", "./bubbletea2"); strings.Contains(v.stderr, "note:") || v.code == 0 {
+		t.Errorf("covered paths: go vet exit %d, stderr:\n%s\nwant findings and no note", v.code, v.stderr)
 	}
 }
 

@@ -67,6 +67,7 @@ type Result struct {
 	lateThen   bool                            // placement: schedule Then callbacks of non-loop callers
 	loopCode   map[*types.Func]bool            // functions a //futurelint:loopcode directive puts on the loop
 	bodies     []inferred.Body                 // what the loops inferred in this package run
+	bound      bindings                        // the functions loop-bound values call back (LoopBound)
 }
 
 func run(pass *analysis.Pass, base *roles.Table, alwaysSSA bool) (any, error) {

@@ -115,7 +115,8 @@
 //     ask the row (Block, Funcs, SubmitLoop, WrapLoop, LoopOnly, ...).
 //     RoleCalls(fn) yields fn's calls (not go statements) that have a row.
 //   - OffLoopUses, the result of OffLoop: loop-only calls (rows with
-//     LoopOnly, and methods of a loop-bound value: BoundCall) and
+//     LoopOnly, and calls that use a loop-bound value: BoundCall, with
+//     LoopBound saying which values are: goja's runtime and what it makes) and
 //     loop-owned writes in code that certainly runs off any loop (go
 //     bodies, executor jobs, functions a row runs on a goroutine of their
 //     own, OnDone of executor futures registered outside loop code,

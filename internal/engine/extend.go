@@ -43,6 +43,10 @@ func (f *RolesFact) String() string {
 // ModuleVersionFact is a package fact of a package of a library whose rows
 // differ by version (tview's QueueUpdate waits only since 2020): the
 // module version it was built at, which picks the rows its importers get.
+// A package of a module that looks like a preset's library but that no
+// preset covers at that version (roles.Uncovered: gnet v1) has one too:
+// under go vet, where each package is analysed on its own, it tells an
+// importer's unit what to note about it.
 type ModuleVersionFact struct {
 	Module, Version string
 }
@@ -83,7 +87,7 @@ func extend(pass *analysis.Pass, base *roles.Table) (*roles.Table, map[*types.Fu
 			}
 		}
 	}
-	if m := pass.Module; m != nil && m.Version != "" && roles.Versioned(m.Path) {
+	if m := pass.Module; m != nil && m.Version != "" && (roles.Versioned(m.Path) || uncovered(m.Path, m.Version)) {
 		pass.ExportPackageFact(&ModuleVersionFact{Module: m.Path, Version: m.Version})
 	}
 
@@ -147,6 +151,13 @@ func extend(pass *analysis.Pass, base *roles.Table) (*roles.Table, map[*types.Fu
 		}
 	}
 	return base.With(libs...), loopCode, bodies, nil
+}
+
+// uncovered reports whether module mod at version v looks like a preset's
+// library that no preset covers there (roles.Uncovered).
+func uncovered(mod, v string) bool {
+	_, ok := roles.Uncovered(mod, v)
+	return ok
 }
 
 // dependsOn reports whether pkgs holds a package at path or below it.

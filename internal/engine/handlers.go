@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"golang.org/x/tools/go/ssa"
-
 	"go/types"
 	"slices"
 
@@ -95,40 +93,4 @@ func namedOf(t types.Type) *types.Named {
 	}
 	n, _ := types.Unalias(t).(*types.Named)
 	return n
-}
-
-// LoopBound returns the loop code whose parameter v (a value used in any
-// function of the package) denotes, when that parameter has a
-// roles.LoopBound type: the *goja.Runtime a loop callback is given, which
-// may be used only on that loop, also where a closure captures it. Nil
-// otherwise (a runtime of goja.New(), or one of a function that is not
-// loop code).
-func (r *Result) LoopBound(v ssa.Value) *ssa.Function {
-	ref := (placer{r}).canon(v)
-	p, ok := ref.root.(*ssa.Parameter)
-	if !ok || ref.path != "" || !r.Roles.Is(p.Type(), roles.LoopBound) {
-		return nil
-	}
-	if pl := r.places[p.Parent()]; pl == nil || !pl.Loop || pl.OffLoop {
-		return nil
-	}
-	return p.Parent()
-}
-
-// BoundCall returns, for a call of a method on a loop-bound value
-// (LoopBound: vm.Set on the *goja.Runtime a loop callback is given), the
-// loop code given that value: the call may be made only on that loop.
-// Nil for any other call.
-func (r *Result) BoundCall(call *ssa.CallCommon) *ssa.Function {
-	if call.IsInvoke() {
-		return nil // a loop-bound type is concrete: its methods are called statically
-	}
-	callee := call.StaticCallee()
-	if callee == nil || callee.Signature.Recv() == nil || len(call.Args) == 0 {
-		return nil
-	}
-	if ty := r.Roles.TypeOf(callee.Signature.Recv().Type()); ty != nil && slices.Contains(ty.ThreadSafe, callee.Name()) {
-		return nil
-	}
-	return r.LoopBound(call.Args[0])
 }

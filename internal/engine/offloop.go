@@ -47,7 +47,7 @@ type OffLoopUse struct {
 	Row  *roles.Func
 	// Bound is set for a call on a loop-bound value (the *goja.Runtime a
 	// loop callback is given), made directly in the off-loop code: the
-	// loop code that was given the value. Row is nil then.
+	// loop code it is bound to (LoopBound). Row is nil then.
 	Bound *ssa.Function
 	// What says what the code does, as seen from Start: "calls
 	// loop-only (*futures.Loop).CallSoon", "writes loop-owned s.items",

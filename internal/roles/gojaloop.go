@@ -32,6 +32,36 @@ var gojaLoopLibrary = Library{
 		// takes a lock and sets an atomic flag (vm.go:685-690), and the
 		// README's "Interrupting" example calls it from time.AfterFunc.
 		{Pkg: GojaPkg, Name: "Runtime", Role: LoopBound, ThreadSafe: []string{"Interrupt"}},
+
+		// What the runtime makes is its own ("it's not possible to pass
+		// object values between runtimes", README.md:101-103) and is bound
+		// to its loop, made in a loop callback or in a function the runtime
+		// calls back: NewPromise's resolve and reject "are not
+		// goroutine-safe and must not be called in parallel with VM
+		// running", to be called in RunOnLoop (builtin_promise.go:606-627);
+		// an *Object holds its runtime (object.go:48-50), and its methods and
+		// the goja.Value ones (value.go:76-95: ToString, Export) read and
+		// write the runtime's state and may run getters and valueOf; a
+		// Promise's State and Result read what the loop settles
+		// (builtin_promise.go:65-71); Callable and Constructor run the
+		// function on its runtime (runtime.go:2462-2498, runWrapped);
+		// ArrayBuffer.Detach "may only be called from the goroutine that
+		// 'owns' the Runtime" (typedarrays.go:101-102); Proxy.Revoke changes
+		// the proxy (proxy.go:64-66). A native function's FunctionCall and
+		// ConstructorCall carry the runtime's values, and "implementations
+		// must not retain and use references to FunctionCall.Arguments
+		// after the function returns" (runtime.go:1646-1649). Not bound:
+		// Symbol ("can be shared by multiple Runtimes", value.go:117),
+		// Program, and the plain Go values Export and String give.
+		{Pkg: GojaPkg, Name: "Value", Role: BoundValue},
+		{Pkg: GojaPkg, Name: "Object", Role: BoundValue},
+		{Pkg: GojaPkg, Name: "Promise", Role: BoundValue},
+		{Pkg: GojaPkg, Name: "Callable", Role: BoundValue},
+		{Pkg: GojaPkg, Name: "Constructor", Role: BoundValue},
+		{Pkg: GojaPkg, Name: "ArrayBuffer", Role: BoundValue},
+		{Pkg: GojaPkg, Name: "Proxy", Role: BoundValue},
+		{Pkg: GojaPkg, Name: "FunctionCall", Role: BoundValue},
+		{Pkg: GojaPkg, Name: "ConstructorCall", Role: BoundValue},
 	},
 	Funcs: []Func{
 		// Callbacks run "in the context of the loop": RunOnLoop :314-319
@@ -93,8 +123,8 @@ var gojaLoopWords = Words{
 	// The runtime a loop callback is given "must not be used outside the
 	// function" (eventloop.go:159-160); goja's README.md:99-103: "can
 	// only be used by a single goroutine at a time".
-	LoopOnly:   "it races with the loop's scripts and timers",
-	OffLoopFix: "make the call in loop.RunOnLoop(fn), on the runtime it passes",
+	LoopOnly:   "a race with its scripts and timers",
+	OffLoopFix: "call it in loop.RunOnLoop(fn)",
 
 	Fixes: map[Rewrite]Fix{
 		// StopNoWait :273-275: "Can be used inside the loop".

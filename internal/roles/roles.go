@@ -397,6 +397,12 @@ const (
 	// (Fyne's widgets): a method without a row of its own is looked up as
 	// a LoopOnly row. A row with an empty Name covers every type of Pkg.
 	LoopOwned
+	// BoundValue is a type whose values a LoopBound value makes, bound to
+	// the same loop (goja.Value, *goja.Object, *goja.Promise): a value of
+	// it, or of a function type, that a function of the LoopBound type's
+	// package returns when given a loop-bound value, or that such a value
+	// passes to a function it calls back, may be used only on that loop.
+	BoundValue
 )
 
 // Type is a row of the type table.
@@ -415,9 +421,9 @@ type Type struct {
 	// does (an inferred loop, one of several in its package); "" for the
 	// row's package's loop.
 	Via string
-	// ThreadSafe, for a LoopBound type, are its methods made to be called
-	// from any goroutine (goja's Runtime.Interrupt): calls of them are not
-	// bound to the loop.
+	// ThreadSafe, for a LoopBound or BoundValue type, are its methods
+	// made to be called from any goroutine (goja's Runtime.Interrupt):
+	// calls of them are not bound to the loop.
 	ThreadSafe []string
 }
 
@@ -459,6 +465,7 @@ type Table struct {
 	fields map[key]*Field
 	owned  map[key]bool    // LoopOwned types (name "" for a whole package)
 	pkgs   map[string]bool // packages with a loop-runtime role (marker, loop or task types)
+	binds  map[string]bool // packages with a LoopBound type
 	rows   map[string]bool // packages with any function row
 
 	ownedRows sync.Map // key -> *Func: LoopOnly rows made for methods of LoopOwned types
@@ -469,7 +476,7 @@ type key struct{ pkg, recv, name string }
 // New indexes rows into a Table.
 func New(funcs []Func, types []Type) *Table {
 	t := &Table{Funcs: funcs, Types: types, libs: map[string]*Library{}, funcs: map[key]*Func{}, types: map[key]*Type{},
-		fields: map[key]*Field{}, owned: map[key]bool{}, pkgs: map[string]bool{}, rows: map[string]bool{}, clients: map[string]bool{}}
+		fields: map[key]*Field{}, owned: map[key]bool{}, pkgs: map[string]bool{}, binds: map[string]bool{}, rows: map[string]bool{}, clients: map[string]bool{}}
 	for i := range funcs {
 		f := &funcs[i]
 		t.funcs[key{f.Pkg, f.Recv, f.Name}] = f
@@ -483,7 +490,11 @@ func New(funcs []Func, types []Type) *Table {
 		} else {
 			t.types[key{ty.Pkg, "", ty.Name}] = ty
 		}
-		if ty.Role != LoopBound {
+		switch ty.Role {
+		case LoopBound:
+			t.binds[ty.Pkg] = true
+		case BoundValue:
+		default:
 			// A loop-bound value is bound only by a loop's callback:
 			// code without the loop's package has none.
 			t.pkgs[ty.Pkg] = true
@@ -610,6 +621,11 @@ func (t *Table) Nested(typ types.Type) types.Type {
 	}
 	return nil
 }
+
+// Binds reports whether pkg has a LoopBound type: what its functions
+// return when given a loop-bound value is bound to the same loop (when
+// of a BoundValue or function type).
+func (t *Table) Binds(pkg string) bool { return t.binds[pkg] }
 
 // LoopRuntime reports whether pkg is an event-loop library: it defines a
 // marker, loop or task type, or functions that schedule or submit work.

@@ -83,7 +83,7 @@ func TestRowsExist(t *testing.T) {
 			} else if len(ty.Methods) > 0 || ty.Loop.Valid() {
 				t.Errorf("%s: %s names methods or a loop but is no handler", lib.Name, ty.Name)
 			}
-			if len(ty.ThreadSafe) > 0 && ty.Role != roles.LoopBound {
+			if len(ty.ThreadSafe) > 0 && ty.Role != roles.LoopBound && ty.Role != roles.BoundValue {
 				t.Errorf("%s: %s names thread-safe methods but is not loop-bound", lib.Name, ty.Name)
 			}
 			for _, name := range ty.ThreadSafe {

@@ -25,10 +25,12 @@
 // and CallLater, futures.Spawn, Wrap and RunInExecutor, (*futures.Task).Then,
 // Done and Cancel, futures.Await, Sleep and Gather, (*futures.Timer).Stop,
 // and every loop-only row of the roles table, such as gnet's Conn.Write or
-// a Fyne widget's SetText); call a method of a value bound to a loop (the
-// *goja.Runtime a goja_nodejs loop callback is given, captured by a
-// goroutine it starts); or write state that loop
-// code owns: a field, reached through a variable captured from the loop
+// a Fyne widget's SetText); use a value bound to a loop: call a method of
+// the *goja.Runtime a goja_nodejs loop callback is given, or of a value it
+// makes (a goja.Value, *goja.Object, *goja.Promise, a native function's
+// goja.FunctionCall), or call a function it makes (a promise's resolve or
+// reject, a goja.Callable), wherever the goroutine starts; or write state
+// that loop code owns: a field, reached through a variable captured from the loop
 // code that started the goroutine or job (or the receiver of a method
 // value bound there), that loop code of the package also uses, or a
 // captured variable that loop code reads.

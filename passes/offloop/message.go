@@ -26,8 +26,11 @@ func message(res *engine.Result, u *engine.OffLoopUse) string {
 	}
 	w := res.Written(u.Call)
 	if u.Bound != nil {
-		recv := engine.Args(u.Call.Common())[0]
-		return fmt.Sprintf("%s, %s on the %s of loop code runs off %s: %s; %s", u.Start.Why, w.Callee(), engine.TypeName(recv.Type()), loop, say(words.LoopOnly), say(words.OffLoopFix))
+		of := "runtime" // a function the runtime made: a promise's resolve, a Callable
+		if c := u.Call.Common(); c.IsInvoke() || c.Signature().Recv() != nil {
+			of = engine.TypeName(engine.Args(c)[0].Type())
+		}
+		return fmt.Sprintf("%s, %s runs off %s of its %s: %s; %s", u.Start.Why, w.Callee(), loop, of, say(words.LoopOnly), say(words.OffLoopFix))
 	}
 	if u.Row == nil {
 		return fmt.Sprintf("%s, off %s, this code %s: it races with the loop, or panics; %s", u.Start.Why, loop, u.What, say(words.OffLoopFix))
@@ -47,7 +50,7 @@ func related(res *engine.Result, u *engine.OffLoopUse) []analysis.RelatedInforma
 		out = append(out, analysis.RelatedInformation{Pos: at, Message: "runs off the loop from here"})
 	}
 	if u.Bound != nil && code.File(res.Pass, u.Bound.Pos()) != nil {
-		out = append(out, analysis.RelatedInformation{Pos: u.Bound.Pos(), Message: "the loop code given the value"})
+		out = append(out, analysis.RelatedInformation{Pos: u.Bound.Pos(), Message: "the loop code it is bound to"})
 	}
 	return out
 }
