@@ -232,7 +232,7 @@ func (r *Result) exportFacts() {
 		}
 		if f := r.scheds[fn]; f != nil {
 			r.Pass.ExportObjectFact(obj, f)
-			anySched = true
+			anySched = anySched || f.loopAPI()
 		}
 	}
 	if anySched {

@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"go/types"
 	"iter"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -140,12 +141,34 @@ func (r placer) summarizeSchedules() {
 					params = append(params, p)
 				}
 			}
+			for _, k := range r.goParams(fn) {
+				if !has(params, k) {
+					params = append(params, roles.FuncArg{Arg: roles.ArgAt(k), Where: roles.OffLoop, Loop: roles.NoArg, OwnGoroutine: true})
+				}
+			}
 			if len(params) > 0 && (r.scheds[fn] == nil || len(r.scheds[fn].Params) != len(params)) {
 				r.scheds[fn] = &SchedulesFact{Params: params}
 				changed = true
 			}
 		}
 	}
+}
+
+// goParams are the indices of fn's function parameters that fn runs with a
+// go statement of its own (func async(f func()) { go f() }): whatever is
+// handed to them runs on a goroutine of its own, as time.AfterFunc's.
+func (r placer) goParams(fn *ssa.Function) []int {
+	var out []int
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if g, ok := instr.(*ssa.Go); ok && !g.Call.IsInvoke() {
+				if k := r.paramIndex(fn, r.canon(g.Call.Value), false); k >= 0 && !slices.Contains(out, k) {
+					out = append(out, k)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // awaited sets Awaited (and Sometimes, GivesUp, Context) on p, the

@@ -96,3 +96,12 @@ func (fakeCtx) Loop() *futures.Loop { return nil }
 func notMarker(c fakeCtx, f *futures.Future[int]) {
 	f.Result() // quiet: fakeCtx is not *futures.Ctx
 }
+
+// A function handed to a helper that runs it on a goroutine of its own
+// may wait: it does not run on the loop.
+func handedToGoroutine(c *futures.Ctx, f *futures.Future[int]) {
+	lib.Go(func() {
+		time.Sleep(time.Millisecond) // quiet: lib.Go runs it on a goroutine
+		f.Result()                   // quiet: as above
+	})
+}

@@ -46,3 +46,20 @@ func New() *ui {
 	u.table.SetCell(0, 0, tview.NewTableCell("-"))
 	return u
 }
+
+// background runs its argument on a goroutine of its own.
+func background(f func()) { go f() }
+
+// later calls its argument in place.
+func later(f func()) { f() }
+
+func (u *ui) reload(load func() []string) {
+	background(func() {
+		rows := load()
+		u.status.SetTitle(fmt.Sprintf("%d rows", len(rows))) // want "races with drawing"
+		u.app.QueueUpdateDraw(func() { u.table.Select(0, 0) })
+	})
+	later(func() {
+		u.status.SetTitle("loading") // quiet: called in place, by whoever calls reload
+	})
+}
