@@ -63,9 +63,10 @@ type Result struct {
 	blocks     map[*ssa.Function]*BlocksFact      // may-block summaries of this package's functions
 	scheds     map[*ssa.Function]*SchedulesFact   // wrapper summaries of this package's functions
 	ops        map[*ssa.Function][]*Op
-	suspendSum map[*ssa.Function]*SuspendsFact // may-suspend summaries of this package's functions
-	lateThen   bool                            // placement: schedule Then callbacks of non-loop callers
-	loopCode   map[*types.Func]bool            // functions a //futurelint:loopcode directive puts on the loop
+	suspendSum map[*ssa.Function]*SuspendsFact   // may-suspend summaries of this package's functions
+	lateThen   bool                              // placement: schedule Then callbacks of non-loop callers
+	loopCode   map[*types.Func]bool              // functions a //futurelint:loopcode directive puts on the loop
+	impls      map[*ssa.CallCommon][]*types.Func // interface calls -> the methods they may run (dispatch.go)
 }
 
 func run(pass *analysis.Pass, base *roles.Table, alwaysSSA bool) (any, error) {
@@ -82,12 +83,16 @@ func run(pass *analysis.Pass, base *roles.Table, alwaysSSA bool) (any, error) {
 		// handshakes inside Run or Await) are not what their users call.
 		return r, nil
 	}
-	if !alwaysSSA && !r.usesLoopAPI() && len(loopCode) == 0 && !r.Roles.LoopRuntime(pass.Pkg.Path()) {
+	loopPkg := r.usesLoopAPI() || len(loopCode) > 0 || r.Roles.LoopRuntime(pass.Pkg.Path())
+	if !alwaysSSA && !loopPkg {
 		summarize(r).exportASTSummaries()
 		return r, nil
 	}
 	r.buildSSA()
 	s := summarize(r)
+	if loopPkg {
+		s.resolveInterfaceCalls()
+	}
 	s.summarizeSchedules()
 	s.place()
 	s.summarizeBlocking()

@@ -88,6 +88,13 @@ func (r summarizer) computeOps() {
 func (r summarizer) opsOf(fn *ssa.Function) []*Op {
 	ops := r.directOps(fn)
 	for _, ci := range r.staticCalls(fn) {
+		if ci.Common().IsInvoke() {
+			if f := r.dispatchBlocks(ci); f != nil {
+				ops = append(ops, &Op{Fn: fn, Instr: ci, Pos: ci.Pos(), Kind: f.Kind, Call: ci.Common(), Helper: f,
+					Callee: ci.Common().Method, What: code.CallName(r.Pass, ci.Common())})
+			}
+			continue
+		}
 		callee := ci.Common().StaticCallee()
 		if f := r.calleeBlocks(callee); f != nil {
 			op := &Op{Fn: fn, Instr: ci, Pos: ci.Pos(), Kind: f.Kind, Call: ci.Common(), Helper: f}
@@ -174,12 +181,13 @@ func (r summarizer) directOps(fn *ssa.Function) []*Op {
 }
 
 // staticCalls returns fn's calls (not go statements) to functions that are
-// not direct table blockers, in source order.
+// not direct table blockers, in source order: static calls, and interface
+// calls resolved to their implementations (dispatch.go).
 func (r summarizer) staticCalls(fn *ssa.Function) []ssa.CallInstruction {
 	var out []ssa.CallInstruction
 	for ci := range Calls(fn) {
 		common := ci.Common()
-		if common.IsInvoke() || common.StaticCallee() == nil {
+		if common.IsInvoke() && r.implsOf(common) == nil || !common.IsInvoke() && common.StaticCallee() == nil {
 			continue
 		}
 		if row := r.Role(common); row != nil && (row.Block != roles.NoBlock || row.Guarded) {
@@ -264,6 +272,13 @@ func (r summarizer) summarizeBlocking() {
 				continue
 			}
 			for _, ci := range calls[fn] {
+				if ci.Common().IsInvoke() {
+					if f := r.dispatchBlocks(ci); f != nil {
+						found[fn] = f
+						break
+					}
+					continue
+				}
 				callee := ci.Common().StaticCallee()
 				f := r.calleeBlocks(callee)
 				if f == nil {

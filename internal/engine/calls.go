@@ -14,14 +14,18 @@ import (
 
 // Role returns the role of the static callee of call: its roles-table row,
 // or for a wrapper (a function with a SchedulesFact, here or imported) a row
-// made from the fact. Nil for interface and dynamic calls and for functions
-// with no role.
+// made from the fact; for a call through an interface, the row the
+// interface's method has, or the one every implementation has (dispatch.go).
+// Nil for dynamic calls and for functions with no role.
 func (r *Result) Role(call *ssa.CallCommon) *roles.Func {
 	if call.IsInvoke() {
 		// Interface methods have table rows only, looked up by the
 		// interface the call goes through (gnet.Conn's Write), then by
 		// the one declaring the method.
-		return r.Roles.LookupCall(call.Value.Type(), call.Method)
+		if row := r.Roles.LookupCall(call.Value.Type(), call.Method); row != nil {
+			return row
+		}
+		return (placer{r}).dispatchRole(call)
 	}
 	callee := call.StaticCallee()
 	if callee == nil {
