@@ -69,3 +69,21 @@ type source interface {
 func nextOnLoop(c *futures.Ctx, s source) {
 	s.Next() // quiet: no implementation visible
 }
+
+// A scheduler interface whose only implementation queues its argument on
+// the loop: what it is given is loop code.
+type later interface {
+	Later(fn func())
+}
+
+type loopLater struct{ l *futures.Loop }
+
+func (s loopLater) Later(fn func()) { s.l.CallSoon(fn) }
+
+func newLater(l *futures.Loop) later { return loopLater{l} }
+
+func queueThroughInterface(c *futures.Ctx, s later) {
+	s.Later(func() {
+		time.Sleep(time.Millisecond) // want `time\.Sleep blocks the event loop`
+	})
+}

@@ -6,8 +6,6 @@ import (
 	"context"
 	"time"
 
-	"futurelint.test/loopblock/lib"
-
 	"github.com/futurelint/futurelint/futures"
 )
 
@@ -141,28 +139,4 @@ func suppressed(l *futures.Loop) {
 		//futurelint:ignore offloop the loop is not running yet in this test
 		l.CallSoon(func() {})
 	}()
-}
-
-// async runs its argument on a goroutine of its own, as lib.Go does in
-// another package: the functions handed to them run off the loop.
-func async(f func()) { go f() }
-
-// inPlace calls its argument on its caller's goroutine.
-func inPlace(f func()) { f() }
-
-func helpers(c *futures.Ctx) (int, error) {
-	l := c.Loop()
-	async(func() {
-		l.CallSoon(func() {}) // want `in a function async runs on a goroutine of its own, l\.CallSoon runs off the event loop`
-	})
-	lib.Go(func() {
-		l.CallSoon(func() {}) // want `in a function lib\.Go runs on a goroutine of its own, l\.CallSoon runs off the event loop`
-	})
-	inPlace(func() {
-		l.CallSoon(func() {}) // quiet: called in place, on the loop
-	})
-	lib.Now(func() {
-		l.CallSoon(func() {}) // quiet: called in place, on the loop
-	})
-	return 0, nil
 }
