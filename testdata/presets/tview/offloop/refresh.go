@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/rivo/tview"
+
+	"example.com/presets/tview/offloop/feed"
 )
 
 type ui struct {
@@ -62,4 +64,14 @@ func (u *ui) reload(load func() []string) {
 	later(func() {
 		u.status.SetTitle("loading") // quiet: called in place, by whoever calls reload
 	})
+}
+
+// follow hands the feed a callback: the feed calls it on its own
+// goroutine, so the widget change there races with drawing.
+func (u *ui) follow(f *feed.Feed) {
+	f.OnItem = func(item string) {
+		u.status.SetTitle(item) // want "races with drawing"
+		u.app.QueueUpdateDraw(func() { u.table.SetCell(0, 0, tview.NewTableCell(item)) })
+	}
+	f.Start(time.Second)
 }
