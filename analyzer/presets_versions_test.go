@@ -114,7 +114,7 @@ func TestPresetNewOffLoop(t *testing.T) {
 	for _, tc := range []struct {
 		pattern string
 		wants   int
-	}{{"./protoactor/offloop", 3}, {"./tview/offloop", 3}} {
+	}{{"./protoactor/offloop", 3}, {"./tview/offloop", 5}} {
 		pkgs, found := testmodule.AnalyzeIn(t, presetsDir(t), analyzer.Analyzers(), tc.pattern)
 		if n := checkWants(t, pkgs, found); n != tc.wants {
 			t.Errorf("%s: %d want lines, want %d", tc.pattern, n, tc.wants)

@@ -42,7 +42,7 @@ func newAnalyzer(table *roles.Table, alwaysSSA bool) *analysis.Analyzer {
 }
 
 // FactTypes are the facts the engine imports and exports.
-var FactTypes = []analysis.Fact{(*BlocksFact)(nil), (*SchedulesFact)(nil), (*LoopAPIFact)(nil), (*SuspendsFact)(nil), (*RolesFact)(nil), (*ModuleVersionFact)(nil), (*inferred.Fact)(nil)}
+var FactTypes = []analysis.Fact{(*BlocksFact)(nil), (*SchedulesFact)(nil), (*LoopAPIFact)(nil), (*SuspendsFact)(nil), (*RolesFact)(nil), (*ModuleVersionFact)(nil), (*inferred.Fact)(nil), (*GoroutineFieldFact)(nil)}
 
 // Result is the engine's view of one package.
 type Result struct {
@@ -68,6 +68,7 @@ type Result struct {
 	loopCode   map[*types.Func]bool            // functions a //futurelint:loopcode directive puts on the loop
 	bodies     []inferred.Body                 // what the loops inferred in this package run
 	bound      bindings                        // the functions loop-bound values call back (LoopBound)
+	impls      map[*ssa.CallCommon][]*types.Func // interface calls -> the methods they may run (dispatch.go)
 }
 
 func run(pass *analysis.Pass, base *roles.Table, alwaysSSA bool) (any, error) {
@@ -84,12 +85,17 @@ func run(pass *analysis.Pass, base *roles.Table, alwaysSSA bool) (any, error) {
 		// handshakes inside Run or Await) are not what their users call.
 		return r, nil
 	}
-	if !alwaysSSA && !r.usesLoopAPI() && len(loopCode) == 0 && !r.Roles.LoopRuntime(pass.Pkg.Path()) {
+	loopPkg := r.usesLoopAPI() || len(loopCode) > 0 || r.Roles.LoopRuntime(pass.Pkg.Path())
+	r.exportGoroutineFields()
+	if !alwaysSSA && !loopPkg {
 		summarize(r).exportASTSummaries()
 		return r, nil
 	}
 	r.buildSSA()
 	s := summarize(r)
+	if loopPkg {
+		s.resolveInterfaceCalls()
+	}
 	s.summarizeSchedules()
 	s.place()
 	s.summarizeBlocking()
@@ -234,7 +240,7 @@ func (r *Result) exportFacts() {
 		}
 		if f := r.scheds[fn]; f != nil {
 			r.Pass.ExportObjectFact(obj, f)
-			anySched = true
+			anySched = anySched || f.loopAPI()
 		}
 	}
 	if anySched {

@@ -46,6 +46,11 @@ func (r summarizer) exportASTSummaries() {
 			f := &BlocksFact{Kind: kind, Chain: []Step{r.step(what, pos)}, Certain: certainIn(fd.Body, pos)}
 			ways = append(ways, way{fact: f, quiet: r.silencedAt(pos)})
 		}
+		if obj.Exported() {
+			if params := goParamsInSyntax(info, fd); len(params) > 0 {
+				r.Pass.ExportObjectFact(obj, &SchedulesFact{Params: params})
+			}
+		}
 		var walk func(n ast.Node) bool
 		walk = func(n ast.Node) bool {
 			switch n := n.(type) {
@@ -172,6 +177,70 @@ func (r summarizer) exportASTSummaries() {
 			r.Pass.ExportObjectFact(fn, f)
 		}
 	}
+}
+
+// goParamsInSyntax is goParams read from syntax: the function parameters
+// of fd that its body runs with a go statement (go f()), counted as
+// SchedulesFact counts them (a method's receiver first).
+func goParamsInSyntax(info *types.Info, fd *ast.FuncDecl) []roles.FuncArg {
+	var vars []*types.Var
+	if fd.Recv != nil {
+		for _, f := range fd.Recv.List {
+			for _, n := range f.Names {
+				vars = append(vars, info.Defs[n].(*types.Var))
+			}
+			if len(f.Names) == 0 {
+				vars = append(vars, nil)
+			}
+		}
+	}
+	for _, f := range fd.Type.Params.List {
+		if _, ok := info.TypeOf(f.Type).Underlying().(*types.Signature); !ok {
+			vars = append(vars, make([]*types.Var, max(len(f.Names), 1))...)
+			continue
+		}
+		for _, n := range f.Names {
+			v, _ := info.Defs[n].(*types.Var)
+			vars = append(vars, v)
+		}
+		if len(f.Names) == 0 {
+			vars = append(vars, nil)
+		}
+	}
+	var out []roles.FuncArg
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		g, ok := n.(*ast.GoStmt)
+		if !ok {
+			return true
+		}
+		id, ok := ast.Unparen(g.Call.Fun).(*ast.Ident)
+		if !ok {
+			return true
+		}
+		for k, v := range vars {
+			if v != nil && info.Uses[id] == v && !has(out, k) && !assigned(info, fd.Body, v) {
+				out = append(out, roles.FuncArg{Arg: roles.ArgAt(k), Where: roles.OffLoop, Loop: roles.NoArg, OwnGoroutine: true})
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// assigned reports whether body assigns to v.
+func assigned(info *types.Info, body *ast.BlockStmt, v *types.Var) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok {
+			for _, l := range as.Lhs {
+				if id, ok := ast.Unparen(l).(*ast.Ident); ok && info.Uses[id] == v {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // commOperands are the parts of a select communication evaluated before

@@ -89,6 +89,13 @@ func (r summarizer) computeOps() {
 func (r summarizer) opsOf(fn *ssa.Function) []*Op {
 	ops := r.directOps(fn)
 	for _, ci := range r.staticCalls(fn) {
+		if ci.Common().IsInvoke() {
+			if f := r.dispatchBlocks(ci); f != nil {
+				ops = append(ops, &Op{Fn: fn, Instr: ci, Pos: ci.Pos(), Kind: f.Kind, Call: ci.Common(), Helper: f,
+					Callee: ci.Common().Method, What: code.CallName(r.Pass, ci.Common())})
+			}
+			continue
+		}
 		callee := ci.Common().StaticCallee()
 		if f := r.calleeBlocks(callee); f != nil {
 			op := &Op{Fn: fn, Instr: ci, Pos: ci.Pos(), Kind: f.Kind, Call: ci.Common(), Helper: f}
@@ -175,12 +182,13 @@ func (r summarizer) directOps(fn *ssa.Function) []*Op {
 }
 
 // staticCalls returns fn's calls (not go statements) to functions that are
-// not direct table blockers, in source order.
+// not direct table blockers, in source order: static calls, and interface
+// calls resolved to their implementations (dispatch.go).
 func (r summarizer) staticCalls(fn *ssa.Function) []ssa.CallInstruction {
 	var out []ssa.CallInstruction
 	for ci := range Calls(fn) {
 		common := ci.Common()
-		if common.IsInvoke() || common.StaticCallee() == nil {
+		if common.IsInvoke() && r.implsOf(common) == nil || !common.IsInvoke() && common.StaticCallee() == nil {
 			continue
 		}
 		if row := r.Role(common); row != nil && (row.Block != roles.NoBlock || row.Guarded) {
@@ -269,11 +277,19 @@ func (r summarizer) summarizeBlocking() {
 			ways := direct[fn]
 			for _, c := range calls[fn] {
 				f := c.fact
-				if c.callee != nil {
+				switch {
+				case c.callee != nil:
 					f = r.blocks[c.callee]
+				case c.dispatch != nil:
+					f = r.dispatchBlocks(c.dispatch)
 				}
 				switch {
 				case f == nil:
+				case c.dispatch != nil:
+					// dispatchBlocks names the implementation as the call's step.
+					in := *f
+					in.Certain = c.certain && f.Certain
+					ways = append(ways, way{fact: &in, quiet: union(c.quiet, f.Silenced)})
 				case c.closure:
 					// A closure run in place: its operations are fn's own.
 					in := *f
@@ -311,12 +327,13 @@ func (r summarizer) summarizeBlocking() {
 // summarizeBlocking see it: the callee of this package whose summary they
 // compute, or the summary imported for one of another package.
 type blockingCall struct {
-	callee  *ssa.Function
-	fact    *BlocksFact
-	closure bool     // a closure run in place
-	step    Step     // the call as a step of a chain
-	certain bool     // the call is on every path through its function
-	quiet   []string // rules ignore directives name at the call
+	callee   *ssa.Function
+	fact     *BlocksFact
+	dispatch ssa.CallInstruction // an interface call: its implementations' summary (dispatchBlocks)
+	closure  bool                // a closure run in place
+	step     Step                // the call as a step of a chain
+	certain  bool                // the call is on every path through its function
+	quiet    []string            // rules ignore directives name at the call
 }
 
 // blockingCalls returns fn's static calls of functions that have, or may
@@ -324,6 +341,10 @@ type blockingCall struct {
 func (r summarizer) blockingCalls(fn *ssa.Function) []blockingCall {
 	var out []blockingCall
 	for _, ci := range r.staticCalls(fn) {
+		if ci.Common().IsInvoke() {
+			out = append(out, blockingCall{dispatch: ci, certain: certainIn(body(fn), ci.Pos()), quiet: r.silencedAt(ci.Pos())})
+			continue
+		}
 		callee := ci.Common().StaticCallee()
 		if o := callee.Origin(); o != nil {
 			callee = o

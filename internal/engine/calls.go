@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"go/types"
 	"iter"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -13,14 +14,18 @@ import (
 
 // Role returns the role of the static callee of call: its roles-table row,
 // or for a wrapper (a function with a SchedulesFact, here or imported) a row
-// made from the fact. Nil for interface and dynamic calls and for functions
-// with no role.
+// made from the fact; for a call through an interface, the row the
+// interface's method has, or the one every implementation has (dispatch.go).
+// Nil for dynamic calls and for functions with no role.
 func (r *Result) Role(call *ssa.CallCommon) *roles.Func {
 	if call.IsInvoke() {
 		// Interface methods have table rows only, looked up by the
 		// interface the call goes through (gnet.Conn's Write), then by
 		// the one declaring the method.
-		return r.Roles.LookupCall(call.Value.Type(), call.Method)
+		if row := r.Roles.LookupCall(call.Value.Type(), call.Method); row != nil {
+			return row
+		}
+		return (placer{r}).dispatchRole(call)
 	}
 	callee := call.StaticCallee()
 	if callee == nil {
@@ -140,12 +145,34 @@ func (r placer) summarizeSchedules() {
 					params = append(params, p)
 				}
 			}
+			for _, k := range r.goParams(fn) {
+				if !has(params, k) {
+					params = append(params, roles.FuncArg{Arg: roles.ArgAt(k), Where: roles.OffLoop, Loop: roles.NoArg, OwnGoroutine: true})
+				}
+			}
 			if len(params) > 0 && (r.scheds[fn] == nil || len(r.scheds[fn].Params) != len(params)) {
 				r.scheds[fn] = &SchedulesFact{Params: params}
 				changed = true
 			}
 		}
 	}
+}
+
+// goParams are the indices of fn's function parameters that fn runs with a
+// go statement of its own (func async(f func()) { go f() }): whatever is
+// handed to them runs on a goroutine of its own, as time.AfterFunc's.
+func (r placer) goParams(fn *ssa.Function) []int {
+	var out []int
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if g, ok := instr.(*ssa.Go); ok && !g.Call.IsInvoke() {
+				if k := r.paramIndex(fn, r.canon(g.Call.Value), false); k >= 0 && !slices.Contains(out, k) {
+					out = append(out, k)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // awaited sets Awaited (and Sometimes, GivesUp, Context) on p, the

@@ -181,7 +181,20 @@
 // on its loop because their type implements one of its interfaces (a
 // roles.Handler row: gnet.EventHandler's OnTraffic, tea.Model's Update),
 // on the loop of the row's Loop parameter when it names one. Go statement
-// bodies, executor jobs and OnDone callbacks are not.
+// bodies, executor jobs and OnDone callbacks are not; a function literal a
+// go statement runs is not, whatever its parameters (a marker argument
+// does not make it loop code). A wrapper whose go statement runs its
+// function parameter (go f()) gets a SchedulesFact with that parameter off
+// the loop (made from syntax too, where there is no SSA), and a library's
+// exported function-typed field that it calls only on goroutines of its
+// own gets a GoroutineFieldFact: a function stored into it runs off the
+// loop (fields.go, gofields.go).
+//
+// A call through an interface that is not the standard library's resolves
+// to the implementations among the named types of the package and of all
+// it imports (dispatch.go, in packages that use a loop API only): its role
+// (Role) and its may-block summary are those every implementation shares;
+// with implementations that differ, or none, it has none.
 //
 // A function stored into a function-typed field with a roles.Field row
 // (Fyne's button.OnTapped = f, &widget.Entry{OnSubmitted: f}) is a callback
@@ -211,7 +224,8 @@
 // channel, a select without default, or a static call to a function with a
 // summary (generic instances are looked up by their origin). Go statements
 // and closures that are not run in place do not block their creator;
-// interface and dynamic calls are not assumed to block; nor is a
+// dynamic calls are not assumed to block, nor interface calls unless every
+// implementation in sight does (dispatch.go); nor is a
 // receive right after a call of a context.CancelFunc (cancel(); <-done),
 // which waits only for the goroutine the cancel stops. A Result on a
 // settled future is not blocking (after <-f.Done(), in case <-f.Done(),

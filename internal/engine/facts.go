@@ -83,6 +83,19 @@ type SchedulesFact struct {
 
 func (*SchedulesFact) AFact() {}
 
+// loopAPI reports whether the fact hands a parameter to a loop API (a row
+// of the table or of another wrapper), not only to a go statement of the
+// function's own: a package exporting only goroutine helpers does not make
+// its importers reference a loop.
+func (f *SchedulesFact) loopAPI() bool {
+	for _, p := range f.Params {
+		if p.Via != "" {
+			return true
+		}
+	}
+	return false
+}
+
 func (f *SchedulesFact) String() string {
 	var parts []string
 	for _, p := range f.Params {

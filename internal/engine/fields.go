@@ -12,29 +12,33 @@ import (
 // &widget.Entry{OnSubmitted: f}): assignments and composite-literal fields
 // alike are a store to the field's address in SSA.
 func (r placer) registerFields() {
-	if len(r.Roles.Fields) == 0 {
-		return
-	}
 	for _, fn := range r.Funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
-				st, ok := instr.(*ssa.Store)
-				if !ok {
-					continue
+				if st, ok := instr.(*ssa.Store); ok {
+					if field := r.fieldRow(st); field != nil {
+						r.registerField(fn, st, field)
+					}
 				}
-				fa, ok := st.Addr.(*ssa.FieldAddr)
-				if !ok {
-					continue
-				}
-				name := FieldName(fa.X.Type(), fa.Field)
-				field := r.Roles.FieldOf(fa.X.Type(), name)
-				if field == nil {
-					continue
-				}
-				r.registerField(fn, st, field)
 			}
 		}
 	}
+}
+
+// fieldRow is the row of the field st stores into: a roles.Field row, or
+// one made from a GoroutineFieldFact (a field its package calls only on
+// goroutines of its own). Nil for any other store.
+func (r placer) fieldRow(st *ssa.Store) *roles.Field {
+	fa, ok := st.Addr.(*ssa.FieldAddr)
+	if !ok {
+		return nil
+	}
+	if len(r.Roles.Fields) > 0 {
+		if field := r.Roles.FieldOf(fa.X.Type(), FieldName(fa.X.Type(), fa.Field)); field != nil {
+			return field
+		}
+	}
+	return r.goroutineField(fa)
 }
 
 // registerField places the functions the store st puts into field.
@@ -47,7 +51,7 @@ func (r placer) registerField(caller *ssa.Function, st *ssa.Store, field *roles.
 		if field.Where == roles.OffLoop {
 			p.OffLoop = true
 			if p.Reason == "" {
-				p.Reason, p.Pos = "it is stored in "+what+" at "+code.Where(r.Pass, st.Pos())+", which runs it on another goroutine", st.Pos()
+				p.Reason, p.Pos = "it is stored in "+what+" at "+code.Where(r.Pass, st.Pos())+", whose package calls it on another goroutine", st.Pos()
 			}
 			continue
 		}

@@ -144,6 +144,16 @@ func (r offLoop) offLoopStarts() []*OffLoopStart {
 					}
 					continue
 				}
+				if st, ok := instr.(*ssa.Store); ok {
+					if field := r.fieldRow(st); field != nil && field.Where == roles.OffLoop {
+						handed[st] = true
+						why := "in " + r.pkgNameOf(field.Pkg) + field.Type + "'s " + field.Name + ", called on a goroutine of its own"
+						for _, t := range r.targets(st.Val, 0) {
+							add(&OffLoopStart{Fn: t.fn, Recv: t.recv, At: st, Caller: fn, Why: why})
+						}
+					}
+					continue
+				}
 				ci, ok := instr.(ssa.CallInstruction)
 				if !ok {
 					continue

@@ -204,10 +204,17 @@ func (r placer) place() {
 	for _, fn := range r.Funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
-				if _, ok := instr.(*ssa.Go); ok {
-					for _, t := range r.targets(instr.(*ssa.Go).Call.Value, 0) {
+				if g, ok := instr.(*ssa.Go); ok {
+					for _, t := range r.targets(g.Call.Value, 0) {
 						p := r.places[t.fn]
 						p.OffLoop = true
+						if goLiteral(g) == t.fn {
+							// A function literal run by a go statement runs
+							// off the loop whatever its parameters are: a
+							// marker argument (go func(c actor.Context){...}(ctx))
+							// does not make it loop code.
+							p.Loop, p.Marker, p.always, p.Reason = false, nil, nil, ""
+						}
 						if p.Reason == "" {
 							p.Reason, p.Pos = "it is the body of a go statement at "+code.Where(r.Pass, instr.Pos()), instr.Pos()
 						}
@@ -283,6 +290,19 @@ func (r placer) place() {
 			}
 		}
 	}
+}
+
+// goLiteral is the function literal a go statement runs (go func(...){...}(...)),
+// or nil when it runs a named function or a function value.
+func goLiteral(g *ssa.Go) *ssa.Function {
+	v := g.Call.Value
+	if mc, ok := v.(*ssa.MakeClosure); ok {
+		v = mc.Fn
+	}
+	if fn, ok := v.(*ssa.Function); ok && fn.Parent() != nil && fn.Synthetic == "" {
+		return fn
+	}
+	return nil
 }
 
 // directCalls gives every named function of the package that is called

@@ -17,7 +17,25 @@ Spawn, RunThreadsafe or Run, directly or through a wrapper that hands its
 function parameter on to them (in any package: facts carry the wrapper's
 role to its callers); and closures called in place or deferred in loop
 code. The body of a go statement, executor jobs (Submit, RunInExecutor) and
-OnDone callbacks run on other goroutines and are not loop code.
+OnDone callbacks run on other goroutines and are not loop code: a function
+literal run by a go statement is not loop code even when it takes the
+loop's marker (go func(c actor.Context) {...}(ctx)); nor is a function
+handed to a helper that runs its parameter with a go statement
+(func async(f func()) { go f() }, in any package), nor one stored in a
+library's exported callback field that the library calls only on
+goroutines of its own.
+
+A call through an interface of the program's own (not of the standard
+library) resolves to the implementations among the named types of the
+package and of everything it imports: the call blocks, submits, or
+schedules its argument when every implementation does the same (a Screen
+interface that *tview.Application implements, a lookup service whose only
+implementation waits on a future, a Step whose Setup registers its
+argument as a button handler). With implementations that differ (one of
+two blocks), or none in sight, the call is left alone; an unexported type
+the package never converts to an interface does not count. Not followed:
+implementations that a package importing this one declares (only the
+types this package can see count), and calls of function values.
 
 The same roles come from rows for other libraries (an actor's Receive, a
 network loop's event handlers, a UI toolkit's callbacks): futurelint knows

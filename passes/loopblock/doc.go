@@ -36,7 +36,8 @@
 // Not reported: a Result on a future already settled (after <-f.Done(),
 // inside case <-f.Done(), after f.Cancel(), after awaiting
 // futures.Wrap(L, f)); sends and
-// selects with a default case; interface and dynamic calls; waits on work
+// selects with a default case; dynamic calls, and interface calls unless
+// every implementation in sight blocks (see loop code); waits on work
 // submitted thread-safely back to the same loop, which the selfsubmit rule
 // reports. Mutex locks are not reported: they are held briefly by design,
 // and a wait on one is not a wait for other work to happen.

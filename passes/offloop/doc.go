@@ -14,7 +14,10 @@
 // Code off the loop is: the body of a go statement, an executor job (a
 // function passed to futures.Submit or futures.RunInExecutor, or to a
 // preset's pool, like gnet's goroutine pool), a function time.AfterFunc
-// runs on a goroutine of its own, the OnDone
+// runs on a goroutine of its own, or a helper that runs its parameter with a
+// go statement (func async(f func()) { go f() }, in any package), a
+// callback stored in a library's exported field that the library calls
+// only on goroutines of its own (a Watcher's OnChange), the OnDone
 // callback of an executor future (from futures.Submit) registered by code
 // that is not loop code, closures called in place in them, and functions
 // of the package called only from such code. A function that also runs

@@ -56,6 +56,17 @@ func offLoopKinds(c *futures.Ctx, f *futures.Future[int], ch chan int, wg *sync.
 	})
 }
 
+// A function literal run by a go statement runs on its own goroutine even
+// when it takes the coroutine's marker: waiting there is fine. A named
+// function with a marker parameter stays loop code, however it is started.
+func goWithMarker(c *futures.Ctx, f *futures.Future[int]) {
+	go func(c *futures.Ctx) {
+		time.Sleep(time.Millisecond) // quiet: a goroutine, whatever its parameters
+		f.Result()                   // quiet: a goroutine
+	}(c)
+	time.Sleep(time.Millisecond) // want `time\.Sleep blocks the event loop`
+}
+
 // Functions that look like loop code but are not run on a loop.
 func notScheduled(l *futures.Loop, f *futures.Future[int], e *futures.Executor) {
 	run(func() {
@@ -84,4 +95,13 @@ func (fakeCtx) Loop() *futures.Loop { return nil }
 
 func notMarker(c fakeCtx, f *futures.Future[int]) {
 	f.Result() // quiet: fakeCtx is not *futures.Ctx
+}
+
+// A function handed to a helper that runs it on a goroutine of its own
+// may wait: it does not run on the loop.
+func handedToGoroutine(c *futures.Ctx, f *futures.Future[int]) {
+	lib.Go(func() {
+		time.Sleep(time.Millisecond) // quiet: lib.Go runs it on a goroutine
+		f.Result()                   // quiet: as above
+	})
 }

@@ -19,3 +19,17 @@ func Clock(label *widget.Label, bar *widget.ProgressBar) {
 		label.Hide() // want "in a function time.AfterFunc runs on a goroutine of its own, label.Hide runs off the app's main goroutine.*fyne.Do"
 	})
 }
+
+// spawn runs its argument on a goroutine of its own.
+func spawn(f func()) { go f() }
+
+func Reload(label *widget.Label, load func() string) {
+	spawn(func() {
+		label.SetText(load()) // want "in a function spawn runs on a goroutine of its own, label.SetText runs off the app's main goroutine.*fyne.Do"
+	})
+	spawn(func() {
+		s := load()
+		time.Sleep(time.Second) // quiet: a goroutine may wait
+		fyne.Do(func() { label.SetText(s) })
+	})
+}

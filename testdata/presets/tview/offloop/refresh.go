@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/rivo/tview"
+
+	"example.com/presets/tview/offloop/feed"
 )
 
 type ui struct {
@@ -45,4 +47,31 @@ func New() *ui {
 	u.status.SetTitle("status").SetBorder(true)
 	u.table.SetCell(0, 0, tview.NewTableCell("-"))
 	return u
+}
+
+// background runs its argument on a goroutine of its own.
+func background(f func()) { go f() }
+
+// later calls its argument in place.
+func later(f func()) { f() }
+
+func (u *ui) reload(load func() []string) {
+	background(func() {
+		rows := load()
+		u.status.SetTitle(fmt.Sprintf("%d rows", len(rows))) // want "races with drawing"
+		u.app.QueueUpdateDraw(func() { u.table.Select(0, 0) })
+	})
+	later(func() {
+		u.status.SetTitle("loading") // quiet: called in place, by whoever calls reload
+	})
+}
+
+// follow hands the feed a callback: the feed calls it on its own
+// goroutine, so the widget change there races with drawing.
+func (u *ui) follow(f *feed.Feed) {
+	f.OnItem = func(item string) {
+		u.status.SetTitle(item) // want "races with drawing"
+		u.app.QueueUpdateDraw(func() { u.table.SetCell(0, 0, tview.NewTableCell(item)) })
+	}
+	f.Start(time.Second)
 }

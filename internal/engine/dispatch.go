@@ -1,0 +1,219 @@
+package engine
+
+import (
+	"fmt"
+	"go/types"
+	"reflect"
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/futurelint/futurelint/internal/code"
+	"github.com/futurelint/futurelint/internal/roles"
+)
+
+// Calls through an interface of the application's own (a Screen interface
+// that *tview.Application implements, a lookup service with one
+// implementation) resolve to the methods of the concrete types that
+// implement it: the named types of the package and of its dependencies,
+// the standard library's included. A call has the role, or blocks, only when every implementation does the
+// same: with two implementations of which one blocks, or none visible, the
+// call is left alone. Interfaces of the standard library (io.Writer,
+// error) are not resolved: any type may be behind them.
+//
+// The implementations are worked out once, before placement, for the
+// interface calls of packages that use a loop API; rules read them.
+
+// implsOf returns the methods call (an interface method call) may run, or
+// nil when it is not resolved.
+func (r *Result) implsOf(call *ssa.CallCommon) []*types.Func {
+	if !call.IsInvoke() {
+		return nil
+	}
+	return r.impls[call]
+}
+
+// resolveInterfaceCalls fills r.impls for the package's interface calls.
+func (r placer) resolveInterfaceCalls() {
+	r.impls = map[*ssa.CallCommon][]*types.Func{}
+	var cands []types.Type // concrete named types, lazily collected
+	collected := false
+	var byIface typeutil.Map // interface type -> map[method name][]*types.Func
+	for _, fn := range r.Funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				ci, ok := instr.(ssa.CallInstruction)
+				if !ok || !ci.Common().IsInvoke() {
+					continue
+				}
+				call := ci.Common()
+				iface, _ := call.Value.Type().Underlying().(*types.Interface)
+				if iface == nil || call.Method.Pkg() == nil || roles.IsStd(call.Method.Pkg().Path()) ||
+					r.Roles.LookupCall(call.Value.Type(), call.Method) != nil {
+					continue
+				}
+				if !collected {
+					cands, collected = r.concreteTypes(), true
+				}
+				known, _ := byIface.At(call.Value.Type()).(map[string][]*types.Func)
+				if known == nil {
+					known = map[string][]*types.Func{}
+					byIface.Set(call.Value.Type(), known)
+				}
+				out, done := known[call.Method.Name()]
+				if !done {
+					for _, t := range cands {
+						if m := implementation(t, iface, call.Method); m != nil {
+							out = append(out, m)
+						}
+					}
+					known[call.Method.Name()] = out
+				}
+				if len(out) > 0 {
+					r.impls[call] = out
+				}
+			}
+		}
+	}
+}
+
+// implementation returns the method of t (or *t) that a call of method m
+// of iface runs when t implements iface, or nil.
+func implementation(t types.Type, iface *types.Interface, m *types.Func) *types.Func {
+	for _, tt := range []types.Type{t, types.NewPointer(t)} {
+		if !types.Implements(tt, iface) {
+			continue
+		}
+		obj, _, _ := types.LookupFieldOrMethod(tt, true, m.Pkg(), m.Name())
+		if f, ok := obj.(*types.Func); ok {
+			return f
+		}
+	}
+	return nil
+}
+
+// concreteTypes are the candidate implementations: the package-level named
+// types, neither interfaces nor generic, of the package and of every
+// package it depends on, the standard library included (a *log.Logger may
+// be what an importer hands in). An unexported type of the package that
+// the package never converts to an interface cannot be behind one.
+func (r placer) concreteTypes() []types.Type {
+	converted := map[*types.TypeName]bool{}
+	for _, fn := range r.Funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if mi, ok := instr.(*ssa.MakeInterface); ok {
+					if n := namedOf(mi.X.Type()); n != nil {
+						converted[n.Obj()] = true
+					}
+				}
+			}
+		}
+	}
+	var out []types.Type
+	seen := map[*types.Package]bool{}
+	var walk func(p *types.Package)
+	walk = func(p *types.Package) {
+		if seen[p] {
+			return
+		}
+		seen[p] = true
+		scope := p.Scope()
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || tn.IsAlias() || p == r.Pass.Pkg && !tn.Exported() && !converted[tn] {
+				continue
+			}
+			if n, ok := tn.Type().(*types.Named); ok && n.TypeParams().Len() == 0 && !types.IsInterface(n) {
+				out = append(out, n)
+			}
+		}
+		for _, q := range p.Imports() {
+			walk(q)
+		}
+	}
+	walk(r.Pass.Pkg)
+	return out
+}
+
+// dispatchRole is the role of an interface call whose every implementation
+// has the same role (the table's row of (*tview.Application).QueueUpdateDraw
+// behind an interface of the application's, or a wrapper's fact), or nil.
+func (r placer) dispatchRole(call *ssa.CallCommon) *roles.Func {
+	var first *roles.Func
+	for _, m := range r.implsOf(call) {
+		row := r.funcRole(m)
+		if row == nil || first != nil && !sameRole(first, row) {
+			return nil
+		}
+		if first == nil {
+			first = row
+		}
+	}
+	return first
+}
+
+// sameRole reports whether two rows do the same to their arguments, whatever
+// the functions they describe.
+func sameRole(a, b *roles.Func) bool {
+	x, y := *a, *b
+	x.Pkg, x.Recv, x.Name, y.Pkg, y.Recv, y.Name = "", "", "", "", "", ""
+	return reflect.DeepEqual(x, y)
+}
+
+// funcRole is calleeRole for a function known by its object: a table row,
+// or a wrapper's SchedulesFact, of this package or imported.
+func (r placer) funcRole(obj *types.Func) *roles.Func {
+	if row := r.Roles.Lookup(obj); row != nil {
+		return row
+	}
+	if obj.Pkg() == r.Pass.Pkg {
+		if fn := r.SSA.Prog.FuncValue(obj); fn != nil {
+			return r.calleeRole(fn)
+		}
+		return nil
+	}
+	if f := new(SchedulesFact); r.Pass.ImportObjectFact(obj, f) {
+		return wrapperRow(obj, f)
+	}
+	return nil
+}
+
+// dispatchBlocks is the may-block summary of an interface call whose every
+// implementation may block: the first implementation's chain, after a
+// step naming it. Nil when one may not.
+func (r summarizer) dispatchBlocks(ci ssa.CallInstruction) *BlocksFact {
+	impls := r.implsOf(ci.Common())
+	var first *BlocksFact
+	var via *types.Func
+	certain, silenced := true, []string(nil)
+	for _, m := range impls {
+		var f *BlocksFact
+		if m.Pkg() == r.Pass.Pkg {
+			if fn := r.SSA.Prog.FuncValue(m); fn != nil {
+				f = r.blocks[fn]
+			}
+		} else {
+			f = r.importBlocks(m)
+		}
+		if f == nil {
+			return nil
+		}
+		if first == nil {
+			first, via, silenced = f, m, slices.Clone(f.Silenced)
+		}
+		// Certain and silenced only when so whichever implementation runs.
+		certain = certain && f.Certain
+		silenced = slices.DeleteFunc(silenced, func(rule string) bool { return !f.Silences(rule) })
+	}
+	if first == nil {
+		return nil
+	}
+	what := "runs " + code.FuncName(r.Pass, via) + ", its only implementation"
+	if len(impls) > 1 {
+		what = fmt.Sprintf("runs %s, one of %d implementations that all block", code.FuncName(r.Pass, via), len(impls))
+	}
+	chain := append([]Step{r.step(what, ci.Pos())}, first.Chain...)
+	return &BlocksFact{Kind: first.Kind, Chain: chain, Pkg: first.Pkg, Loop: first.Loop, Certain: certain, Silenced: silenced}
+}

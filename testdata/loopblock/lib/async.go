@@ -1,0 +1,7 @@
+package lib
+
+// Go runs f on a goroutine of its own: what it is given runs off the loop.
+func Go(f func()) { go f() }
+
+// Now calls f in place, on its caller's goroutine.
+func Now(f func()) { f() }
