@@ -85,7 +85,9 @@ func run(pass *analysis.Pass, base *roles.Table, alwaysSSA bool) (any, error) {
 		return r, nil
 	}
 	if !alwaysSSA && !r.usesLoopAPI() && len(loopCode) == 0 && !r.Roles.LoopRuntime(pass.Pkg.Path()) {
-		summarize(r).exportASTSummaries()
+		s := summarize(r)
+		s.exportASTSummaries()
+		s.exportASTInPlace()
 		return r, nil
 	}
 	r.buildSSA()

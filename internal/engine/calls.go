@@ -153,6 +153,7 @@ func (r placer) summarizeSchedules() {
 					}
 				}
 			}
+			params = append(params, r.registeredParams(fn, params)...)
 			if len(params) > 0 && (r.scheds[fn] == nil || len(r.scheds[fn].Params) != len(params)) {
 				r.scheds[fn] = &SchedulesFact{Params: params}
 				changed = true

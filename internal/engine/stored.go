@@ -3,6 +3,7 @@ package engine
 import (
 	"cmp"
 	"fmt"
+	"go/ast"
 	"go/token"
 	"go/types"
 	"maps"
@@ -10,6 +11,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/futurelint/futurelint/internal/code"
 )
@@ -501,6 +503,108 @@ func (r placer) placeImportedSlots(stored *slots) {
 				}
 				p.contexts = append(p.contexts, ctx)
 			}
+		}
+	}
+}
+
+// exportASTInPlace exports InPlaceFacts for a package that references no
+// loop runtime (no SSA): a helper such as func Each(xs []T, f func(T)) is
+// called from loop code elsewhere. Only functions with a function-typed
+// parameter are walked, and only their own statements: calls of the
+// parameter, and arguments to callees that call theirs in place, outside
+// go statements and closures.
+func (r placer) exportASTInPlace() {
+	info := r.Pass.TypesInfo
+	type decl struct {
+		fd  *ast.FuncDecl
+		obj *types.Func
+	}
+	var decls []decl
+	params := map[*types.Var]int{} // function-typed parameters, by index (receiver 0)
+	for fd, obj := range funcDecls(info, r.Pass.Files) {
+		sig := obj.Signature()
+		off := 0
+		if sig.Recv() != nil {
+			off = 1
+		}
+		has := false
+		for i := range sig.Params().Len() {
+			if p := sig.Params().At(i); isFunc(p.Type()) {
+				params[p] = i + off
+				has = true
+			}
+		}
+		if has && fd.Body != nil {
+			decls = append(decls, decl{fd, obj})
+		}
+	}
+	if len(decls) == 0 {
+		return
+	}
+	inPlace := map[*types.Func][]int{}
+	paramOf := func(obj *types.Func, e ast.Expr) (int, bool) {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return 0, false
+		}
+		v, ok := info.Uses[id].(*types.Var)
+		if !ok {
+			return 0, false
+		}
+		i, ok := params[v]
+		return i, ok && v.Parent() == obj.Scope()
+	}
+	calleeParams := func(callee *types.Func) []int {
+		if callee.Pkg() == r.Pass.Pkg {
+			return inPlace[callee]
+		}
+		f := new(InPlaceFact)
+		if callee.Pkg() != nil && r.Pass.ImportObjectFact(callee, f) {
+			return f.Params
+		}
+		return nil
+	}
+	for changed, round := true, 0; changed && round < 8; round++ {
+		changed = false
+		for _, d := range decls {
+			ast.Inspect(d.fd.Body, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.GoStmt, *ast.FuncLit:
+					return false
+				case *ast.CallExpr:
+					var found []int
+					if i, ok := paramOf(d.obj, n.Fun); ok {
+						found = append(found, i)
+					} else if callee := typeutil.StaticCallee(info, n); callee != nil && !isInterfaceMethod(callee) {
+						args := n.Args
+						if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && callee.Signature().Recv() != nil {
+							if s := info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
+								args = append([]ast.Expr{sel.X}, args...)
+							}
+						}
+						for _, k := range calleeParams(callee) {
+							if k < len(args) {
+								if i, ok := paramOf(d.obj, args[k]); ok {
+									found = append(found, i)
+								}
+							}
+						}
+					}
+					for _, i := range found {
+						if !slices.Contains(inPlace[d.obj], i) {
+							inPlace[d.obj] = append(inPlace[d.obj], i)
+							changed = true
+						}
+					}
+				}
+				return true
+			})
+		}
+	}
+	for _, d := range decls {
+		if ps := inPlace[d.obj]; len(ps) > 0 && d.obj.Exported() {
+			slices.Sort(ps)
+			r.Pass.ExportObjectFact(d.obj, &InPlaceFact{Params: ps})
 		}
 	}
 }

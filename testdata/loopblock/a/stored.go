@@ -3,6 +3,7 @@ package a
 import (
 	"time"
 
+	"futurelint.test/loopblock/lib"
 	"futurelint.test/loopblock/sched"
 
 	"github.com/futurelint/futurelint/futures"
@@ -84,6 +85,10 @@ func runsInPlace(l *futures.Loop, f *futures.Future[int], xs []int) {
 			f.Result() // want `Result blocks the event loop goroutine`
 		})
 		sched.Spread(xs, func(int) { f.Result() }) // on goroutines of its own
+		lib.Visit(xs, func(int) { // a helper of a package with no loop runtime
+			f.Result() // want `Result blocks the event loop goroutine`
+		})
+		lib.Fan(xs, func(int) { f.Result() })
 	})
 	// Not from loop code: the same helpers, quiet.
 	forEach(xs, func(int) { f.Result() })

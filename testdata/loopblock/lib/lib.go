@@ -84,3 +84,20 @@ func CallIface(w Waiter) {
 func Later(ch chan int) func() int {
 	return func() int { return <-ch }
 }
+
+// Visit calls f in place for each item, through a helper: f runs wherever
+// the call of Visit runs (a fact from the syntax, as for blocking).
+func Visit(items []int, f func(int)) {
+	for _, it := range items {
+		visit(it, f)
+	}
+}
+
+func visit(it int, f func(int)) { f(it) }
+
+// Fan calls f on goroutines of their own: not in place.
+func Fan(items []int, f func(int)) {
+	for _, it := range items {
+		go f(it)
+	}
+}
