@@ -85,7 +85,7 @@ func runsInPlace(l *futures.Loop, f *futures.Future[int], xs []int) {
 			f.Result() // want `Result blocks the event loop goroutine`
 		})
 		sched.Spread(xs, func(int) { f.Result() }) // on goroutines of its own
-		lib.Visit(xs, func(int) { // a helper of a package with no loop runtime
+		lib.Visit(xs, func(int) {                  // a helper of a package with no loop runtime
 			f.Result() // want `Result blocks the event loop goroutine`
 		})
 		lib.Fan(xs, func(int) { f.Result() })
