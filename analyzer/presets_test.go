@@ -119,7 +119,7 @@ func TestPresetsOffLoop(t *testing.T) {
 		t.Skip("type-checks the real libraries from source")
 	}
 	t.Setenv("CGO_ENABLED", "0") // Fyne's widgets type-check without cgo; its app package does not
-	pkgs, found := testmodule.AnalyzeIn(t, presetsDir(t), analyzer.Analyzers(), "./gnet/offloop", "./gojaloop/offloop", "./fyne/offloop")
+	pkgs, found := testmodule.AnalyzeIn(t, presetsDir(t), analyzer.Analyzers(), "./gnet/offloop", "./gojaloop/offloop", "./fyne/offloop", "./bubbletea/offloop")
 	if n := checkWants(t, pkgs, found); n < 6 {
 		t.Errorf("only %d want lines in the offloop programs", n)
 	}

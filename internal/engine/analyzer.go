@@ -42,7 +42,7 @@ func newAnalyzer(table *roles.Table, alwaysSSA bool) *analysis.Analyzer {
 }
 
 // FactTypes are the facts the engine imports and exports.
-var FactTypes = []analysis.Fact{(*BlocksFact)(nil), (*SchedulesFact)(nil), (*LoopAPIFact)(nil), (*SuspendsFact)(nil), (*RolesFact)(nil), (*ModuleVersionFact)(nil), (*inferred.Fact)(nil), (*GoroutineFieldFact)(nil)}
+var FactTypes = []analysis.Fact{(*BlocksFact)(nil), (*SchedulesFact)(nil), (*LoopAPIFact)(nil), (*SuspendsFact)(nil), (*RolesFact)(nil), (*ModuleVersionFact)(nil), (*inferred.Fact)(nil), (*GoroutineFieldFact)(nil), (*InPlaceFact)(nil), (*StoredCallFact)(nil)}
 
 // Result is the engine's view of one package.
 type Result struct {
@@ -58,17 +58,19 @@ type Result struct {
 	SSA   *ssa.Package
 	Funcs []*ssa.Function
 
-	places     map[*ssa.Function]*Place
-	closures   map[*ssa.Function]*ssa.MakeClosure // closure -> its only creation site
-	blocks     map[*ssa.Function]*BlocksFact      // may-block summaries of this package's functions
-	scheds     map[*ssa.Function]*SchedulesFact   // wrapper summaries of this package's functions
-	ops        map[*ssa.Function][]*Op
-	suspendSum map[*ssa.Function]*SuspendsFact // may-suspend summaries of this package's functions
-	lateThen   bool                            // placement: schedule Then callbacks of non-loop callers
-	loopCode   map[*types.Func]bool            // functions a //futurelint:loopcode directive puts on the loop
-	bodies     []inferred.Body                 // what the loops inferred in this package run
-	bound      bindings                        // the functions loop-bound values call back (LoopBound)
-	impls      map[*ssa.CallCommon][]*types.Func // interface calls -> the methods they may run (dispatch.go)
+	places      map[*ssa.Function]*Place
+	closures    map[*ssa.Function]*ssa.MakeClosure // closure -> its only creation site
+	blocks      map[*ssa.Function]*BlocksFact      // may-block summaries of this package's functions
+	scheds      map[*ssa.Function]*SchedulesFact   // wrapper summaries of this package's functions
+	ops         map[*ssa.Function][]*Op
+	suspendSum  map[*ssa.Function]*SuspendsFact    // may-suspend summaries of this package's functions
+	lateThen    bool                               // placement: schedule Then callbacks of non-loop callers
+	loopCode    map[*types.Func]bool               // functions a //futurelint:loopcode directive puts on the loop
+	bodies      []inferred.Body                    // what the loops inferred in this package run
+	bound       bindings                           // the functions loop-bound values call back (LoopBound)
+	impls       map[*ssa.CallCommon][]*types.Func  // interface calls -> the methods they may run (dispatch.go)
+	inPlace     map[*ssa.Function][]*ssa.Parameter // function parameters each function calls in place (stored.go)
+	calledSlots map[*types.Var][]*ssa.Function     // fields whose stored functions loop code calls, and the callers
 }
 
 func run(pass *analysis.Pass, base *roles.Table, alwaysSSA bool) (any, error) {
@@ -88,7 +90,9 @@ func run(pass *analysis.Pass, base *roles.Table, alwaysSSA bool) (any, error) {
 	loopPkg := r.usesLoopAPI() || len(loopCode) > 0 || r.Roles.LoopRuntime(pass.Pkg.Path())
 	r.exportGoroutineFields()
 	if !alwaysSSA && !loopPkg {
-		summarize(r).exportASTSummaries()
+		s := summarize(r)
+		s.exportASTSummaries()
+		s.exportASTInPlace()
 		return r, nil
 	}
 	r.buildSSA()
@@ -96,6 +100,7 @@ func run(pass *analysis.Pass, base *roles.Table, alwaysSSA bool) (any, error) {
 	if loopPkg {
 		s.resolveInterfaceCalls()
 	}
+	s.summarizeInPlace()
 	s.summarizeSchedules()
 	s.place()
 	s.summarizeBlocking()
@@ -246,4 +251,5 @@ func (r *Result) exportFacts() {
 	if anySched {
 		r.Pass.ExportPackageFact(new(LoopAPIFact))
 	}
+	r.exportStoredFacts()
 }

@@ -122,27 +122,40 @@ func (r placer) summarizeSchedules() {
 					if !fa.Arg.Valid() || fa.Arg.Index() >= len(args) {
 						continue
 					}
-					k := r.paramIndex(fn, r.canon(args[fa.Arg.Index()]), false)
-					if k < 0 || has(params, k) {
-						continue
+					where := fa.Where
+					ks := []int{r.paramIndex(fn, r.canon(args[fa.Arg.Index()]), false)}
+					if ks[0] < 0 {
+						// A closure that calls the parameter: f in
+						// l.CallLater(d, func() { f(); log() }). Called
+						// within a coroutine, f is a callback: it gets
+						// no marker.
+						ks = r.calledParams(fn, args[fa.Arg.Index()])
+						if where == roles.Coroutine {
+							where = roles.OnLoop
+						}
 					}
-					loop := roles.NoArg
-					switch {
-					case fa.Loop.Valid() && fa.Loop.Index() < len(args):
-						loop = roles.ArgAt(r.paramIndex(fn, r.loopOf(args[fa.Loop.Index()]), true))
-					case fa.Loop == roles.CallerLoop, fa.Loop == roles.ProcessLoop:
-						loop = fa.Loop
+					for _, k := range ks {
+						if k < 0 || has(params, k) {
+							continue
+						}
+						loop := roles.NoArg
+						switch {
+						case fa.Loop.Valid() && fa.Loop.Index() < len(args):
+							loop = roles.ArgAt(r.paramIndex(fn, r.loopOf(args[fa.Loop.Index()]), true))
+						case fa.Loop == roles.CallerLoop, fa.Loop == roles.ProcessLoop:
+							loop = fa.Loop
+						}
+						via := fa.Via
+						if via == "" {
+							via = row.Pkg
+						}
+						p := roles.FuncArg{Arg: roles.ArgAt(k), Where: where, Loop: loop,
+							Threadsafe: fa.Threadsafe, AfterSettle: fa.AfterSettle, Ordered: fa.Ordered, Via: via}
+						if fa.Threadsafe && loop.Valid() {
+							r.awaited(fn, ci, fa, &p)
+						}
+						params = append(params, p)
 					}
-					via := fa.Via
-					if via == "" {
-						via = row.Pkg
-					}
-					p := roles.FuncArg{Arg: roles.ArgAt(k), Where: fa.Where, Loop: loop,
-						Threadsafe: fa.Threadsafe, AfterSettle: fa.AfterSettle, Ordered: fa.Ordered, Via: via}
-					if fa.Threadsafe && loop.Valid() {
-						r.awaited(fn, ci, fa, &p)
-					}
-					params = append(params, p)
 				}
 			}
 			for _, k := range r.goParams(fn) {
@@ -150,6 +163,7 @@ func (r placer) summarizeSchedules() {
 					params = append(params, roles.FuncArg{Arg: roles.ArgAt(k), Where: roles.OffLoop, Loop: roles.NoArg, OwnGoroutine: true})
 				}
 			}
+			params = append(params, r.registeredParams(fn, params)...)
 			if len(params) > 0 && (r.scheds[fn] == nil || len(r.scheds[fn].Params) != len(params)) {
 				r.scheds[fn] = &SchedulesFact{Params: params}
 				changed = true

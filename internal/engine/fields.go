@@ -78,3 +78,45 @@ func (r placer) pkgNameOf(path string) string {
 	}
 	return ""
 }
+
+// registeredParams returns the function parameters of fn, not among have,
+// that fn registers by storing them, or a closure that calls them, into a
+// field with a roles.Field row (b.OnTapped = func() { f(); log() }): fn is
+// a wrapper of the field's kind.
+func (r placer) registeredParams(fn *ssa.Function, have []roles.FuncArg) []roles.FuncArg {
+	if len(r.Roles.Fields) == 0 {
+		return nil
+	}
+	var out []roles.FuncArg
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			st, ok := instr.(*ssa.Store)
+			if !ok {
+				continue
+			}
+			fa, ok := st.Addr.(*ssa.FieldAddr)
+			if !ok {
+				continue
+			}
+			field := r.Roles.FieldOf(fa.X.Type(), FieldName(fa.X.Type(), fa.Field))
+			if field == nil {
+				continue
+			}
+			ks := []int{r.paramIndex(fn, r.canon(st.Val), false)}
+			if ks[0] < 0 {
+				ks = r.calledParams(fn, st.Val)
+			}
+			for _, k := range ks {
+				if k < 0 || has(have, k) || has(out, k) {
+					continue
+				}
+				loop := roles.NoArg
+				if field.Loop == roles.ProcessLoop {
+					loop = field.Loop
+				}
+				out = append(out, roles.FuncArg{Arg: roles.ArgAt(k), Where: field.Where, Loop: loop, Via: field.Pkg})
+			}
+		}
+	}
+	return out
+}

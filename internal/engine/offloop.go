@@ -356,14 +356,22 @@ func (r *Result) FunctionRefs() map[*ssa.Function][]ssa.Instruction {
 }
 
 // loopFields returns the struct fields that loop code of the package reads
-// or writes: state that loop code owns.
+// or writes, itself or in the functions of the package it calls (a View
+// that reads m.status through m.render): state that loop code owns.
 func (r offLoop) loopFields() map[*types.Var]bool {
 	out := map[*types.Var]bool{}
+	depth := map[*ssa.Function]int{}
+	var work []*ssa.Function
 	for _, fn := range r.Funcs {
 		p := r.places[r.ActivationRoot(fn)]
-		if p == nil || !p.Loop || p.OffLoop {
-			continue
+		if p != nil && p.Loop && !p.OffLoop {
+			depth[fn] = 0
+			work = append(work, fn)
 		}
+	}
+	for len(work) > 0 {
+		fn := work[0]
+		work = work[1:]
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				switch instr := instr.(type) {
@@ -371,12 +379,34 @@ func (r offLoop) loopFields() map[*types.Var]bool {
 					out[fieldVar(instr.X.Type(), instr.Field)] = true
 				case *ssa.Field:
 					out[fieldVar(instr.X.Type(), instr.Field)] = true
+				case *ssa.Go:
+				case ssa.CallInstruction:
+					// Helpers of loop code run on the loop too.
+					g := instr.Common().StaticCallee()
+					if g == nil || g.Pkg != r.SSA || depth[fn] >= helperDepth {
+						continue
+					}
+					if o := g.Origin(); o != nil {
+						g = o
+					}
+					if _, seen := depth[g]; !seen && r.places[g] != nil {
+						depth[g] = depth[fn] + 1
+						work = append(work, g)
+						for _, anon := range r.Activation(g)[1:] {
+							depth[anon] = depth[g]
+							work = append(work, anon)
+						}
+					}
 				}
 			}
 		}
 	}
 	return out
 }
+
+// helperDepth bounds how far calls from loop code are followed to find the
+// state it owns.
+const helperDepth = 4
 
 func fieldVar(t types.Type, i int) *types.Var {
 	if p, ok := t.Underlying().(*types.Pointer); ok {

@@ -30,6 +30,10 @@ type Place struct {
 	Handler *roles.Type
 	// Schedules are the calls that hand this function to a loop.
 	Schedules []*Schedule
+	// CalledBy is the loop code that runs this function in place: through
+	// a parameter its callee calls, or as a function value stored in a
+	// field, map or slice it calls (stored.go).
+	CalledBy []*ssa.Function
 
 	always   loopCtx   // loopRefs denoting its loop whenever it runs on one
 	contexts []loopCtx // per schedule: loopRefs denoting the loop it was scheduled on
@@ -250,6 +254,10 @@ func (r placer) place() {
 	r.placeLoopBodies()
 	r.directCalls()
 	r.registerFields()
+	r.calledSlots = map[*types.Var][]*ssa.Function{}
+	stored := r.storedValues()
+	r.placeImportedSlots(stored)
+	inPlace := map[ssa.CallInstruction]bool{}
 	// Scheduling calls, to a fixed point: a callback of Then runs on its
 	// caller's loop, and closures inherit from the function they run in.
 	// A Then whose caller is not (yet) known loop code waits for a later
@@ -275,6 +283,9 @@ func (r placer) place() {
 					p.always, p.contexts = pp.always, pp.contexts
 					changed = true
 				}
+			}
+			if r.placeCalledInPlace(fn, stored, inPlace) {
+				changed = true
 			}
 			for _, b := range fn.Blocks {
 				for _, instr := range b.Instrs {

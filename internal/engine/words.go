@@ -16,6 +16,18 @@ import (
 // wrappers), else the library of row's package (the
 // API the finding is about), else nil.
 func (r *Result) Library(fn *ssa.Function, row *roles.Func) *roles.Library {
+	if lib := r.loopLibrary(fn, 0); lib != nil {
+		return lib
+	}
+	if row != nil {
+		return r.Roles.Library(submitVia(row))
+	}
+	return nil
+}
+
+// loopLibrary is the library of the loop fn runs on, or nil; through the
+// loop code that runs it in place (CalledBy), depth calls deep.
+func (r *Result) loopLibrary(fn *ssa.Function, depth int) *roles.Library {
 	if p := r.places[r.ActivationRoot(fn)]; p != nil {
 		if p.Marker != nil {
 			if ty := r.Roles.TypeOf(p.Marker.Type()); ty != nil {
@@ -47,9 +59,13 @@ func (r *Result) Library(fn *ssa.Function, row *roles.Func) *roles.Library {
 				return lib
 			}
 		}
-	}
-	if row != nil {
-		return r.Roles.Library(submitVia(row))
+		if depth < 8 {
+			for _, c := range p.CalledBy {
+				if lib := r.loopLibrary(c, depth+1); lib != nil {
+					return lib
+				}
+			}
+		}
 	}
 	return nil
 }

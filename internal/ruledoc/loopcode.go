@@ -42,6 +42,28 @@ network loop's event handlers, a UI toolkit's callbacks): futurelint knows
 which functions of each library mark, schedule or run loop code from its
 roles table, and a finding uses that library's words.
 
+Function values that loop code runs later or in place are loop code too.
+A function value stored in a struct field, or as an element of a map or
+slice held in one (h.bindings[key] = save, app.reload = func() { ... },
+handlers = append(handlers, f), or through a setter that stores its
+parameter there), is loop code when loop code of the package calls what
+it reads from that field (h := v.bindings[key]; h()) and nothing else
+does: a field that a goroutine or code off the loop also calls from says
+nothing certain and is left alone, as is a field no loop code calls. A
+function argument of a helper that calls that parameter in place
+(m.forEachPane(func(p *pane) { ... })) is loop code where the helper is
+called from loop code, on the caller's loop: its waits are the caller's.
+A wrapper that hands its parameter on inside a closure that calls it
+(l.CallLater(d, func() { f(); log() }), js.FuncOf(func(...) any { return
+cb(args) }), b.OnTapped = func() { f() }) is a wrapper like one that hands
+it on directly. Facts carry all of this across packages: the parameters a
+function calls in place, and the exported fields whose functions its
+package's loop code calls. Not followed: a function value that travels
+through a channel, an interface or a global variable, a field of a type
+declared in a function, a value read from a field and returned before it
+is called. (A parameter a helper calls on a goroutine, go f(), runs off
+the loop: see offloop.)
+
 Loops nobody described are inferred from their shape: a goroutine that
 loops receiving from one channel (range, or a select whose other cases are
 quit, ctx.Done() or timers), runs what it receives and is the channel's

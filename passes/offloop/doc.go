@@ -35,8 +35,13 @@
 // reject, a goja.Callable), wherever the goroutine starts; or write state
 // that loop code owns: a field, reached through a variable captured from the loop
 // code that started the goroutine or job (or the receiver of a method
-// value bound there), that loop code of the package also uses, or a
-// captured variable that loop code reads.
+// value bound there), that loop code of the package also uses (itself, or
+// in the functions of the package it calls: a View that reads m.status
+// through a render helper), an element of a map or slice held in such a
+// field (m.status[repo] = s: a concurrent map write crashes the program),
+// or a captured variable that loop code reads. A map written only by loop
+// code, one written under a lock, and a map the goroutine makes itself are
+// not reported.
 //
 // Not reported: code that drives a loop (a goroutine that calls the loop's
 // Run makes its loop-only setup calls before Run on what becomes the loop

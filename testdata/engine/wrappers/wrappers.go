@@ -54,8 +54,24 @@ func Detached(f *futures.Future[int]) func() {
 	return func() { Wait(f) }
 }
 
-// A call of a local function value is dynamic: not assumed to block.
-func Dynamic(fn func()) { fn() }
+// A call of a local function value is dynamic: not assumed to block. It
+// runs its argument in place: on the loop when its caller is loop code.
+func Dynamic(fn func()) { fn() } // want Dynamic:`^calls in place: params \[0\]$`
+
+// A closure that calls the parameter, handed to the loop: the parameter
+// runs there too.
+func Wrapped(l *futures.Loop, fn func()) { // want Wrapped:`^schedules: param 1 callback on loop 0$`
+	l.CallSoon(func() { fn() })
+}
+
+// Its handlers are stored by key and called by loop code: a function stored
+// there in any package runs on the loop.
+type Keys struct {
+	On    map[string]func() // want On:`^called in loop code$`
+	Spare map[string]func()
+}
+
+func (k *Keys) Press(c *futures.Ctx, key string) { k.On[key]() }
 
 // Waiting for the submitted work on every path through the wrapper:
 // awaited, also through another wrapper; a wait that can give up is

@@ -98,3 +98,20 @@ func HalfSettled(ch chan int) int {
 	time.Sleep(time.Millisecond)
 	return <-ch //futurelint:ignore loopblock callers fill ch first
 }
+
+// Visit calls f in place for each item, through a helper: f runs wherever
+// the call of Visit runs (a fact from the syntax, as for blocking).
+func Visit(items []int, f func(int)) {
+	for _, it := range items {
+		visit(it, f)
+	}
+}
+
+func visit(it int, f func(int)) { f(it) }
+
+// Fan calls f on goroutines of their own: not in place.
+func Fan(items []int, f func(int)) {
+	for _, it := range items {
+		go f(it)
+	}
+}

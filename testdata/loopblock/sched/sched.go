@@ -3,6 +3,8 @@
 package sched
 
 import (
+	"time"
+
 	"futurelint.test/loopblock/lib"
 
 	"github.com/futurelint/futurelint/futures"
@@ -48,4 +50,43 @@ func (s *Store) Settled() int {
 	//futurelint:ignore loopblock callers settle F before they call Settled
 	v, _ := s.F.Result()
 	return v
+}
+
+// Delay hands fn on inside a closure that calls it: fn is loop code at every
+// call of Delay, as with After.
+func Delay(l *futures.Loop, d time.Duration, fn func()) *futures.Timer {
+	return l.CallLater(d, func() {
+		fn()
+		delayed++
+	})
+}
+
+var delayed int
+
+// Each calls f in place: f runs wherever the call of Each runs.
+func Each(items []int, f func(int)) {
+	for _, it := range items {
+		f(it)
+	}
+}
+
+// Spread calls f in place on a goroutine of its own: not on its caller's loop.
+func Spread(items []int, f func(int)) {
+	for _, it := range items {
+		go f(it)
+	}
+}
+
+// Keys keeps handlers by key; Dispatch, loop code, calls them: a handler
+// stored in Handlers by any package runs on the loop.
+type Keys struct {
+	Handlers map[string]func()
+	Spare    map[string]func() // never called from loop code
+}
+
+// Dispatch runs the handler of key, as loop code.
+func (k *Keys) Dispatch(c *futures.Ctx, key string) {
+	if h, ok := k.Handlers[key]; ok {
+		h()
+	}
 }

@@ -1,0 +1,119 @@
+package a
+
+import (
+	"time"
+
+	"futurelint.test/loopblock/lib"
+	"futurelint.test/loopblock/sched"
+
+	"github.com/futurelint/futurelint/futures"
+)
+
+// Function values that loop code runs later or in place: through a
+// parameter a helper calls, a field, a map or a slice element, and
+// wrappers that hand their parameter on inside a closure.
+
+type dispatcher struct {
+	loop     *futures.Loop
+	onReady  func()
+	handlers map[string]func()
+	steps    []func()
+	spare    map[string]func() // nothing on the loop calls these
+	later    func()            // called only from a goroutine
+	jobs     []func()          // drained by the loop and by a worker: no certain place
+}
+
+func (d *dispatcher) run(c *futures.Ctx, key string) {
+	d.onReady()
+	if h := d.handlers[key]; h != nil {
+		h()
+	}
+	for _, s := range d.steps {
+		s()
+	}
+	go d.later()
+	go func() { d.later() }()
+	for _, j := range d.jobs {
+		j()
+	}
+}
+
+func (d *dispatcher) worker() {
+	for _, j := range d.jobs {
+		j()
+	}
+}
+
+func (d *dispatcher) setReady(f func()) { d.onReady = f }
+
+func wire(d *dispatcher, f *futures.Future[int]) {
+	d.setReady(func() {
+		f.Result() // want `Result blocks the event loop goroutine`
+	})
+	d.handlers = map[string]func(){
+		"a": func() {
+			f.Result() // want `Result blocks the event loop goroutine`
+		},
+	}
+	d.handlers["b"] = blockingHandler
+	d.steps = append(d.steps, func() {
+		time.Sleep(time.Millisecond) // want `time.Sleep blocks the event loop goroutine`
+	})
+	d.spare = map[string]func(){"c": func() { f.Result() }}
+	d.later = func() { f.Result() }
+	d.jobs = append(d.jobs, func() { f.Result() })
+	go d.worker()
+}
+
+func blockingHandler() {
+	time.Sleep(time.Millisecond) // want `time.Sleep blocks the event loop goroutine`
+}
+
+// forEach calls f in place: f's waits are its caller's.
+func forEach(xs []int, f func(int)) {
+	for _, x := range xs {
+		f(x)
+	}
+}
+
+func runsInPlace(l *futures.Loop, f *futures.Future[int], xs []int) {
+	l.CallSoon(func() {
+		forEach(xs, func(int) {
+			f.Result() // want `Result blocks the event loop goroutine`
+		})
+		sched.Each(xs, func(int) { // a helper of another package, known by its fact
+			f.Result() // want `Result blocks the event loop goroutine`
+		})
+		sched.Spread(xs, func(int) { f.Result() }) // on goroutines of its own
+		lib.Visit(xs, func(int) {                  // a helper of a package with no loop runtime
+			f.Result() // want `Result blocks the event loop goroutine`
+		})
+		lib.Fan(xs, func(int) { f.Result() })
+	})
+	// Not from loop code: the same helpers, quiet.
+	forEach(xs, func(int) { f.Result() })
+	sched.Each(xs, func(int) { f.Result() })
+}
+
+// later wraps CallLater with a closure that calls f: f is loop code.
+func later(l *futures.Loop, d time.Duration, f func()) {
+	l.CallLater(d, func() {
+		f()
+		delays++
+	})
+}
+
+var delays int
+
+func wrappedInClosure(l *futures.Loop, f *futures.Future[int], k *sched.Keys) {
+	later(l, time.Second, func() {
+		f.Result() // want `Result blocks the event loop goroutine`
+	})
+	sched.Delay(l, time.Second, func() { // the same wrapper in another package
+		f.Result() // want `Result blocks the event loop goroutine`
+	})
+	k.Handlers["x"] = func() { // a field that loop code of sched calls
+		f.Result() // want `Result blocks the event loop goroutine`
+	}
+	k.Spare["y"] = func() { f.Result() }
+}
