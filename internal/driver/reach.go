@@ -2,12 +2,15 @@ package driver
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"path/filepath"
 
 	"github.com/futurelint/futurelint/internal/config"
+	"github.com/futurelint/futurelint/internal/inferred"
 	"github.com/futurelint/futurelint/internal/roles"
 )
 
@@ -23,6 +26,13 @@ import (
 // the import closure of a package that is not. The others are read from
 // export data and never type-checked from source: the cost follows what
 // loop code can reach, not the size of the dependency tree.
+//
+// A package that runs a loop nobody described (internal/inferred) declares
+// rows too. Finding it takes two looks: a syntax check every package pays
+// (mayRunLoop), then, for the few it lets through that are not loopy
+// anyway, the inference itself on the package type-checked against export
+// data (inferLoops); only a package where it finds a loop with rows makes
+// its importers loopy.
 //
 // The test is on the shipped table, presets included: a preset turned
 // off only makes it analyse more than it must.
@@ -55,12 +65,13 @@ func declaresRoles(src []byte) bool {
 }
 
 // mayRunLoop reports whether a package's sources may hold a loop nobody
-// described (internal/inferred): a go statement, and a for statement that
-// receives a value from a field or a variable and runs it (calls it, a
-// method or field of it, or a function it is handed to). Such a package
-// may declare rows by inference, as with a directive. A byte check comes
-// first; only the packages that pass it are parsed, and a file that does
-// not parse counts as a yes.
+// described (internal/inferred) that gets rows: a go statement, a for
+// statement that receives a value from a field or a variable and runs it
+// (calls it, a method or field of it, or a function it is handed to), and
+// a function that sends one of its parameters (a post). Such a package
+// may declare rows by inference, as with a directive: inferLoops takes a
+// second, typed look. A byte check comes first; only the packages that
+// pass it are parsed, and a file that does not parse counts as a yes.
 func mayRunLoop(srcs [][]byte) bool {
 	var chans, recvs, gos bool
 	for _, src := range srcs {
@@ -71,7 +82,7 @@ func mayRunLoop(srcs [][]byte) bool {
 	if !chans || !recvs || !gos {
 		return false
 	}
-	var hasGo, hasLoop bool
+	var hasGo, hasLoop, hasPost bool
 	for _, src := range srcs {
 		f, err := parser.ParseFile(token.NewFileSet(), "", src, parser.SkipObjectResolution)
 		if err != nil {
@@ -79,6 +90,8 @@ func mayRunLoop(srcs [][]byte) bool {
 		}
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
+			case *ast.FuncDecl:
+				hasPost = hasPost || sendsParam(n)
 			case *ast.GoStmt:
 				hasGo = true
 			case *ast.RangeStmt:
@@ -90,13 +103,47 @@ func mayRunLoop(srcs [][]byte) bool {
 					hasLoop = hasLoop || runsReceived(n.Body)
 				}
 			}
-			return !(hasGo && hasLoop)
+			return !(hasGo && hasLoop && hasPost)
 		})
-		if hasGo && hasLoop {
+		if hasGo && hasLoop && hasPost {
 			return true
 		}
 	}
 	return false
+}
+
+// sendsParam reports whether d may be a post: it sends a value that
+// names one of its parameters, outside any closure (a post's rows come
+// from such a send, and a loop without posts gets none).
+func sendsParam(d *ast.FuncDecl) bool {
+	if d.Body == nil {
+		return false
+	}
+	params := map[string]bool{}
+	for _, fld := range d.Type.Params.List {
+		for _, name := range fld.Names {
+			params[name.Name] = true
+		}
+	}
+	if len(params) == 0 {
+		return false
+	}
+	found := false
+	ast.Inspect(d.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.SendStmt:
+			ast.Inspect(n.Value, func(m ast.Node) bool {
+				if id, ok := m.(*ast.Ident); ok && params[id.Name] {
+					found = true
+				}
+				return !found
+			})
+		}
+		return !found
+	})
+	return found
 }
 
 // runsReceived reports whether a for statement's body assigns a value
@@ -156,17 +203,21 @@ func isVarRef(e ast.Expr) bool {
 }
 
 // markReach sets loopy and needed on the nodes of order (dependencies
-// first). Files must have been read (hashFiles) for the directives.
-func markReach(order []*node) {
-	table := roles.Default()
+// first). Files must have been read (readFiles) for the directives and
+// the syntax check. Of the packages the syntax check lets through, only
+// those that would not be loopy anyway are asked about (infer sets their
+// declaresRows): whether a loopy package declares rows changes nothing.
+func markReach(order []*node, infer func(candidates []*node)) {
+	markLoopy(order)
+	var candidates []*node
 	for _, n := range order {
-		n.loopy = n.declaresRows || table.LoopRuntime(n.pkg.PkgPath)
-		for _, m := range n.imports {
-			n.loopy = n.loopy || m.loopy
+		if n.mayInfer && !n.loopy {
+			candidates = append(candidates, n)
 		}
-		if !n.loopy && (n.root || !n.std) && configNames(n) {
-			n.loopy = true
-		}
+	}
+	if len(candidates) > 0 {
+		infer(candidates)
+		markLoopy(order)
 	}
 	// Dependents come after their dependencies: walk backwards, handing
 	// "needed" down from each package with possible loop code.
@@ -181,6 +232,68 @@ func markReach(order []*node) {
 			}
 		}
 	}
+}
+
+// markLoopy sets loopy on the nodes of order (dependencies first).
+func markLoopy(order []*node) {
+	table := roles.Default()
+	for _, n := range order {
+		n.loopy = n.declaresRows || table.LoopRuntime(n.pkg.PkgPath)
+		for _, m := range n.imports {
+			n.loopy = n.loopy || m.loopy
+		}
+		if !n.loopy && (n.root || !n.std) && configNames(n) {
+			n.loopy = true
+		}
+	}
+}
+
+// inferLoops is the second look at the packages the syntax check lets
+// through (most of which run worker pools, not loops): each is
+// type-checked against export data (the view sh) and internal/inferred
+// says whether it runs a loop that gets rows; only those declare rows.
+// The inference errs on the side of yes (it ignores what takes loops
+// away: table rows, directives, config), and so does a package that does
+// not type-check: its analysis says why. The verdict is cached, so that
+// a re-run type-checks none of them.
+func (opts *Options) inferLoops(candidates []*node, sh *shallow) {
+	_ = forEach(candidates, func(n *node) error {
+		key := n.inferKey(opts.Salt)
+		if opts.Cache != nil {
+			if data, ok := opts.Cache.Get(key); ok && len(data) == 1 {
+				n.declaresRows = data[0] == 1
+				return nil
+			}
+		}
+		fset, files, pkg, info, errs := typeCheck(n, sh.fset, sh)
+		n.declaresRows = errs != nil || inferred.Infers(fset, files, pkg, info)
+		if opts.Cache != nil {
+			verdict := []byte{0}
+			if n.declaresRows {
+				verdict[0] = 1
+			}
+			_ = opts.Cache.Put(key, verdict) // the cache only saves time
+		}
+		return nil
+	})
+}
+
+// inferKey hashes what inferLoops' verdict on n depends on: its files
+// and the export data of its imports.
+func (n *node) inferKey(salt string) keyHash {
+	h := sha256.New()
+	p := n.pkg
+	fmt.Fprintf(h, "futurelint inferred loops\nsalt %q\nid %q\npath %q\nname %q\n", salt, p.ID, p.PkgPath, p.Name)
+	if p.Module != nil {
+		fmt.Fprintf(h, "module %q %q go %q\n", p.Module.Path, p.Module.Version, p.Module.GoVersion)
+	}
+	fmt.Fprintf(h, "sizes %v\nfiles %x\n", p.TypesSizes, n.files)
+	for _, m := range n.imports {
+		fmt.Fprintf(h, "import %q export %q\n", m.pkg.ID, m.pkg.ExportFile)
+	}
+	var k keyHash
+	copy(k[:], h.Sum(nil))
+	return k
 }
 
 // configNames reports whether a config file that applies to n names a
