@@ -7,6 +7,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"path/filepath"
 
 	"github.com/futurelint/futurelint/internal/config"
@@ -71,27 +72,43 @@ func declaresRoles(src []byte) bool {
 // a function that sends one of its parameters (a post). Such a package
 // may declare rows by inference, as with a directive: inferLoops takes a
 // second, typed look. A byte check comes first; only the packages that
-// pass it are parsed, and a file that does not parse counts as a yes.
+// pass it are parsed, and a file parsed that does not parse counts as a
+// yes.
 func mayRunLoop(srcs [][]byte) bool {
-	var chans, recvs, gos bool
+	// A post sends: only the files with an arrow may hold one, and they
+	// are parsed first, as a package with no post is then done.
+	var sends, others [][]byte
+	var chans, gos bool
 	for _, src := range srcs {
+		if bytes.Contains(src, []byte("<-")) {
+			sends = append(sends, src)
+		} else {
+			others = append(others, src)
+		}
 		chans = chans || bytes.Contains(src, []byte("chan"))
-		recvs = recvs || bytes.Contains(src, []byte("<-")) || bytes.Contains(src, []byte("range"))
 		gos = gos || bytes.Contains(src, []byte("go "))
 	}
-	if !chans || !recvs || !gos {
+	if len(sends) == 0 || !chans || !gos {
 		return false
 	}
-	var hasGo, hasLoop, hasPost bool
-	for _, src := range srcs {
+	var hasGo, hasLoop bool
+	postKind := noPost
+	shadows := false // the package declares a type named as a predeclared one
+	hasPost := func() bool { return postKind == post || postKind == postIfNamed && shadows }
+	for i, src := range append(sends, others...) {
+		if i == len(sends) && postKind == noPost {
+			return false
+		}
 		f, err := parser.ParseFile(token.NewFileSet(), "", src, parser.SkipObjectResolution)
 		if err != nil {
 			return true
 		}
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
+			case *ast.TypeSpec:
+				shadows = shadows || types.Universe.Lookup(n.Name.Name) != nil
 			case *ast.FuncDecl:
-				hasPost = hasPost || sendsParam(n)
+				postKind = max(postKind, sendsParam(n))
 			case *ast.GoStmt:
 				hasGo = true
 			case *ast.RangeStmt:
@@ -103,45 +120,78 @@ func mayRunLoop(srcs [][]byte) bool {
 					hasLoop = hasLoop || runsReceived(n.Body)
 				}
 			}
-			return !(hasGo && hasLoop && hasPost)
+			return !(hasGo && hasLoop && hasPost())
 		})
-		if hasGo && hasLoop && hasPost {
+		if hasGo && hasLoop && hasPost() {
 			return true
 		}
 	}
 	return false
 }
 
-// sendsParam reports whether d may be a post: it sends a value that
-// names one of its parameters, outside any closure (a post's rows come
-// from such a send, and a loop without posts gets none).
-func sendsParam(d *ast.FuncDecl) bool {
+// A post's send: how sure the syntax is that a function sends one of its
+// func parameters to a field or a package-level variable.
+const (
+	noPost      = iota
+	postIfNamed // a parameter's type is a predeclared name: only if the package declares a type of that name
+	post
+)
+
+// sendsParam says whether d may be a post: it sends to a field or a
+// variable (not one of its parameters) a value that names one of its
+// parameters whose type may be a func, outside any closure (a post's rows
+// come from such a send, and a loop without posts gets none).
+func sendsParam(d *ast.FuncDecl) int {
 	if d.Body == nil {
-		return false
+		return noPost
 	}
-	params := map[string]bool{}
-	for _, fld := range d.Type.Params.List {
-		for _, name := range fld.Names {
-			params[name.Name] = true
+	names := map[string]bool{} // every parameter, the receiver included: none is a queue
+	params := map[string]int{} // those that may be funcs: post or postIfNamed
+	for _, list := range []*ast.FieldList{d.Recv, d.Type.Params} {
+		if list == nil {
+			continue
+		}
+		for _, fld := range list.List {
+			kind := post
+			switch t := ast.Unparen(fld.Type).(type) {
+			case *ast.StarExpr, *ast.ArrayType, *ast.MapType, *ast.ChanType, *ast.StructType, *ast.InterfaceType, *ast.Ellipsis:
+				kind = noPost
+			case *ast.Ident:
+				if types.Universe.Lookup(t.Name) != nil {
+					kind = postIfNamed
+				}
+			}
+			for _, name := range fld.Names {
+				names[name.Name] = true
+				if list == d.Type.Params && kind != noPost {
+					params[name.Name] = kind
+				}
+			}
 		}
 	}
-	if len(params) == 0 {
-		return false
-	}
-	found := false
+	found := noPost
 	ast.Inspect(d.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.SendStmt:
-			ast.Inspect(n.Value, func(m ast.Node) bool {
-				if id, ok := m.(*ast.Ident); ok && params[id.Name] {
-					found = true
+			switch q := ast.Unparen(n.Chan).(type) {
+			case *ast.Ident:
+				if names[q.Name] {
+					return true
 				}
-				return !found
+			case *ast.SelectorExpr:
+			default:
+				return true
+			}
+			ast.Inspect(n.Value, func(m ast.Node) bool {
+				if id, ok := m.(*ast.Ident); ok {
+					found = max(found, params[id.Name])
+				}
+				return found != post
 			})
 		}
-		return !found
+		return found != post
 	})
 	return found
 }
