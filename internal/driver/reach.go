@@ -69,18 +69,19 @@ func declaresRoles(src []byte) bool {
 // described (internal/inferred) that gets rows: a go statement, a for
 // statement that receives a value from a field or a variable and runs it
 // (calls it, a method or field of it, or a function it is handed to), and
-// a function that sends one of its parameters (a post). Such a package
+// a function that sends one of its parameters to that field or variable
+// (a post; names compared as written). Such a package
 // may declare rows by inference, as with a directive: inferLoops takes a
 // second, typed look. A byte check comes first; only the packages that
 // pass it are parsed, and a file parsed that does not parse counts as a
 // yes.
 func mayRunLoop(srcs [][]byte) bool {
-	// A post sends: only the files with an arrow may hold one, and they
+	// A post sends: only the files that may send may hold one, and they
 	// are parsed first, as a package with no post is then done.
 	var sends, others [][]byte
 	var chans, gos bool
 	for _, src := range srcs {
-		if bytes.Contains(src, []byte("<-")) {
+		if maySend(src) {
 			sends = append(sends, src)
 		} else {
 			others = append(others, src)
@@ -91,12 +92,22 @@ func mayRunLoop(srcs [][]byte) bool {
 	if len(sends) == 0 || !chans || !gos {
 		return false
 	}
-	var hasGo, hasLoop bool
-	postKind := noPost
-	shadows := false // the package declares a type named as a predeclared one
-	hasPost := func() bool { return postKind == post || postKind == postIfNamed && shadows }
+	// The loop drains a queue and a post sends to it: the same field or
+	// variable, so the same name as written.
+	hasGo := false
+	drained := map[string]bool{}
+	posts := map[string]int{} // by queue name: post or postIfNamed
+	shadows := false          // the package declares a type named as a predeclared one
+	found := func() bool {
+		for q, kind := range posts {
+			if drained[q] && (kind == post || shadows) {
+				return hasGo
+			}
+		}
+		return false
+	}
 	for i, src := range append(sends, others...) {
-		if i == len(sends) && postKind == noPost {
+		if i == len(sends) && len(posts) == 0 {
 			return false
 		}
 		f, err := parser.ParseFile(token.NewFileSet(), "", src, parser.SkipObjectResolution)
@@ -108,25 +119,67 @@ func mayRunLoop(srcs [][]byte) bool {
 			case *ast.TypeSpec:
 				shadows = shadows || types.Universe.Lookup(n.Name.Name) != nil
 			case *ast.FuncDecl:
-				postKind = max(postKind, sendsParam(n))
+				sendsParam(n, posts)
 			case *ast.GoStmt:
 				hasGo = true
 			case *ast.RangeStmt:
 				if v, ok := n.Key.(*ast.Ident); ok && isVarRef(n.X) && runs(n.Body, v.Name) {
-					hasLoop = true
+					drained[lastName(n.X)] = true
 				}
 			case *ast.ForStmt:
 				if n.Cond == nil {
-					hasLoop = hasLoop || runsReceived(n.Body)
+					runsReceived(n.Body, drained)
 				}
 			}
-			return !(hasGo && hasLoop && hasPost())
+			return true
 		})
-		if hasGo && hasLoop && hasPost() {
+		if found() {
 			return true
 		}
 	}
 	return false
+}
+
+// maySend reports whether src may hold a send statement: an arrow after
+// an operand on its line (x.q <- f, q[i] <- f, (q) <- f) that does not
+// follow case, return or chan, nor precede chan: there it receives or
+// spells a channel type.
+func maySend(src []byte) bool {
+	for i := 0; ; {
+		j := bytes.Index(src[i:], []byte("<-"))
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		i = at + 2
+		if rest := src[i:]; bytes.HasPrefix(rest, []byte("chan")) && (len(rest) == 4 || !isAlnum(rest[4]) && rest[4] != '_' && rest[4] < 0x80) {
+			continue // <-chan T: a type
+		}
+		k := at
+		for k > 0 && (src[k-1] == ' ' || src[k-1] == '\t') {
+			k--
+		}
+		if k == 0 {
+			continue
+		}
+		c := src[k-1]
+		if c != ')' && c != ']' && c != '/' && c != '_' && !isAlnum(c) && c < 0x80 {
+			continue
+		}
+		w := k
+		for w > 0 && (isAlnum(src[w-1]) || src[w-1] == '_') {
+			w--
+		}
+		switch string(src[w:k]) {
+		case "case", "return", "chan":
+			continue
+		}
+		return true
+	}
+}
+
+func isAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // A post's send: how sure the syntax is that a function sends one of its
@@ -137,13 +190,13 @@ const (
 	post
 )
 
-// sendsParam says whether d may be a post: it sends to a field or a
-// variable (not one of its parameters) a value that names one of its
+// sendsParam adds to posts the queues d may post to: it sends to a field
+// or a variable (not one of its parameters) a value that names one of its
 // parameters whose type may be a func, outside any closure (a post's rows
 // come from such a send, and a loop without posts gets none).
-func sendsParam(d *ast.FuncDecl) int {
+func sendsParam(d *ast.FuncDecl, posts map[string]int) {
 	if d.Body == nil {
-		return noPost
+		return
 	}
 	names := map[string]bool{} // every parameter, the receiver included: none is a queue
 	params := map[string]int{} // those that may be funcs: post or postIfNamed
@@ -169,49 +222,61 @@ func sendsParam(d *ast.FuncDecl) int {
 			}
 		}
 	}
-	found := noPost
+	if len(params) == 0 {
+		return
+	}
 	ast.Inspect(d.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.SendStmt:
-			switch q := ast.Unparen(n.Chan).(type) {
-			case *ast.Ident:
-				if names[q.Name] {
-					return true
-				}
-			case *ast.SelectorExpr:
-			default:
+			if !isVarRef(n.Chan) {
 				return true
 			}
+			if id, ok := ast.Unparen(n.Chan).(*ast.Ident); ok && names[id.Name] {
+				return true
+			}
+			q := lastName(n.Chan)
 			ast.Inspect(n.Value, func(m ast.Node) bool {
 				if id, ok := m.(*ast.Ident); ok {
-					found = max(found, params[id.Name])
+					posts[q] = max(posts[q], params[id.Name])
 				}
-				return found != post
+				return true
 			})
+			if posts[q] == noPost {
+				delete(posts, q)
+			}
 		}
-		return found != post
+		return true
 	})
-	return found
 }
 
-// runsReceived reports whether a for statement's body assigns a value
-// received from a field or a variable (v := <-q, case v := <-q:) and runs
-// it within the body.
-func runsReceived(body *ast.BlockStmt) bool {
-	found := false
+// lastName is the name a field or variable reference ends with: q of q,
+// x.q and pkg.q.
+func lastName(e ast.Expr) string {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return e.Name
+	case *ast.SelectorExpr:
+		return e.Sel.Name
+	}
+	return ""
+}
+
+// runsReceived adds to drained the fields and variables, by name, that a
+// for statement's body receives a value from (v := <-q, case v := <-q:)
+// and runs within the body.
+func runsReceived(body *ast.BlockStmt, drained map[string]bool) {
 	ast.Inspect(body, func(n ast.Node) bool {
 		if as, ok := n.(*ast.AssignStmt); ok && len(as.Rhs) == 1 {
 			if u, ok := ast.Unparen(as.Rhs[0]).(*ast.UnaryExpr); ok && u.Op == token.ARROW && isVarRef(u.X) {
 				if v, ok := as.Lhs[0].(*ast.Ident); ok && runs(body, v.Name) {
-					found = true
+					drained[lastName(u.X)] = true
 				}
 			}
 		}
-		return !found
+		return true
 	})
-	return found
 }
 
 // runs reports whether body calls name, a method or field of it, or

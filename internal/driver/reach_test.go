@@ -13,8 +13,8 @@ import (
 // TestMayRunLoop: the driver's syntax check lets through every package
 // whose shape internal/inferred may find a loop with rows in (a go
 // statement, a for statement draining a field or variable, a function
-// sending one of its parameters), and no package without a go statement,
-// a channel, such a loop or such a post.
+// sending one of its parameters to it), and no package without a go
+// statement, a channel, such a loop or such a post.
 func TestMayRunLoop(t *testing.T) {
 	cases := []struct {
 		srcs []string
@@ -23,8 +23,9 @@ func TestMayRunLoop(t *testing.T) {
 		{[]string{"package p; type s struct{ q chan func() }; func (x *s) f() { go x.serve() }; func (x *s) serve() { for f := range x.q { f() } }; func (x *s) post(f func()) { x.q <- f }"}, true},
 		{[]string{"package p; var q = make(chan func())", "package p; func f() { go func() { for { fn := <-q; fn() } }() }", "package p; func post(g func()) { q <- func() { g() } }"}, true},
 		{[]string{"package p; var q chan func(); func f() { go func() { for { select { case fn := <-q: fn() } } }() }; func post(f func()) { if f != nil { q <- f } }"}, true},
-		{[]string{"package p; var c chan int; func f(q []func()) { go func() {}(); for _, f := range q { f() } }"}, false},                                // runs the value, not the key
-		{[]string{"package p; var c chan func(); func f(q []func()) { go func() {}(); for f := range q { f() } }; func post(f func()) { c <- f }"}, true}, // a range over a name: may be a channel
+		{[]string{"package p; var c chan int; func f(q []func()) { go func() {}(); for _, f := range q { f() } }"}, false},                                 // runs the value, not the key
+		{[]string{"package p; var c chan func(); func f(q []func()) { go func() {}(); for f := range q { f() } }; func post(f func()) { c <- f }"}, false}, // drains q, posts to c
+		{[]string{"package p; var q chan func(); func f() { go func() {}(); for f := range q { f() } }; func post(f func()) { q <- f }"}, true},
 		{[]string{"package p; type m struct{ h func() }; var q chan m; func f() { go func() { for { x := <-q; x.h() } }() }; func post(f func()) { q <- m{h: f} }"}, true},
 		{[]string{"package p; var q chan func(); func f() { go func() { for f := range q { dispatch(f) } }() }; func dispatch(f func()) { f() }; func post(f func()) { q <- f }"}, true},
 		{[]string{"package p; var t = struct{ C chan int }{}; func f() { go func() { for { select { case <-t.C: tick() } } }() }; func tick() {}"}, false}, // receives nothing it runs
@@ -97,6 +98,31 @@ func TestInferLoops(t *testing.T) {
 		}
 		if !passes[path] {
 			t.Errorf("%s: the syntax check sees no loop: nothing left to the second look", path)
+		}
+	}
+}
+
+// TestMaySend: the byte check behind mayRunLoop's order finds every send
+// statement, and passes over receives and channel types.
+func TestMaySend(t *testing.T) {
+	for src, want := range map[string]bool{
+		"x.q <- f":                  true,
+		"\tq[i]\t<- f":              true,
+		"(q) <- f":                  true,
+		"case e.jobs <- j:":         true,
+		"élan <- f":                 true,
+		"x.q /* c */ <- f":          true,
+		"v := <-q":                  false,
+		"case <-ctx.Done():":        false,
+		"return <-q":                false,
+		"var c chan<- int":          false,
+		"func f(c <-chan int) {}":   false,
+		"select {\ncase v := <-q:}": false,
+		"<-done":                    false,
+		"q <-chanOfWork":            true,
+	} {
+		if got := maySend([]byte(src)); got != want {
+			t.Errorf("maySend(%q) = %v, want %v", src, got, want)
 		}
 	}
 }
