@@ -133,7 +133,10 @@ func Run(opts Options) (*Result, error) {
 	if err := readFiles(order); err != nil {
 		return nil, err
 	}
-	markReach(order)
+	// One view for every type check that needs no facts, the inference's
+	// included: a package read for one serves them all.
+	factless := newShallow(token.NewFileSet())
+	markReach(order, func(candidates []*node) { opts.inferLoops(candidates, factless) })
 	for _, n := range order {
 		if n.analysed() && !unbuilt[n] {
 			if err := n.computeKey(&opts); err != nil {
@@ -203,7 +206,7 @@ func Run(opts Options) (*Result, error) {
 		markDirty(n)
 	}
 
-	if err := s.execute(order, dirty, transitive, &opts); err != nil {
+	if err := s.execute(order, dirty, transitive, &opts, factless); err != nil {
 		return nil, err
 	}
 
@@ -225,8 +228,9 @@ func Run(opts Options) (*Result, error) {
 }
 
 // execute analyses the dirty nodes, dependencies first, as many at once
-// as there are CPUs, and caches what they produce.
-func (s *suite) execute(order []*node, dirty map[*node]bool, transitive func(*node) []*node, opts *Options) error {
+// as there are CPUs, and caches what they produce. factless is the view
+// of the packages that need no facts: see shallow.
+func (s *suite) execute(order []*node, dirty map[*node]bool, transitive func(*node) []*node, opts *Options, factless *shallow) error {
 	waiting := map[*node]int{} // dirty dependencies not yet done
 	dependents := map[*node][]*node{}
 	var ready []*node
@@ -254,9 +258,7 @@ func (s *suite) execute(order []*node, dirty map[*node]bool, transitive func(*no
 		variants = map[*packages.Package]bool{}
 		// One file set for every universe, so a package read once
 		// serves them all.
-		shared = newUniverse(token.NewFileSet(), nil, variants)
-		// The packages that need no facts: see shallow.
-		factless = newShallow(shared.fset)
+		shared = newUniverse(factless.fset, nil, variants)
 		// The universe of each test binary, while packages of it are
 		// left to analyse.
 		binaries = map[string]*universe{}
@@ -383,6 +385,18 @@ func (opts *Options) load(n *node) *entry {
 // std dependency is), as many at once as there are CPUs: it hashes them
 // for the cache keys and looks for role directives.
 func readFiles(order []*node) error {
+	var read []*node
+	for _, n := range order {
+		if n.root || !n.std {
+			read = append(read, n)
+		}
+	}
+	return forEach(read, (*node).readFiles)
+}
+
+// forEach calls f on every node of nodes, as many at once as there are
+// CPUs, and returns one of the errors.
+func forEach(nodes []*node, f func(*node) error) error {
 	work := make(chan *node)
 	errs := make(chan error, 1)
 	var wg sync.WaitGroup
@@ -391,7 +405,7 @@ func readFiles(order []*node) error {
 		go func() {
 			defer wg.Done()
 			for n := range work {
-				if err := n.readFiles(); err != nil {
+				if err := f(n); err != nil {
 					select {
 					case errs <- err:
 					default:
@@ -400,10 +414,8 @@ func readFiles(order []*node) error {
 			}
 		}()
 	}
-	for _, n := range order {
-		if n.root || !n.std {
-			work <- n
-		}
+	for _, n := range nodes {
+		work <- n
 	}
 	close(work)
 	wg.Wait()
@@ -415,7 +427,8 @@ func readFiles(order []*node) error {
 	}
 }
 
-// readFiles sets n.files and n.declaresRows.
+// readFiles sets n.files, n.declaresRows for role directives, and
+// n.mayInfer.
 func (n *node) readFiles() error {
 	h := sha256.New()
 	var srcs [][]byte // the sources, while no directive has been seen
@@ -430,7 +443,7 @@ func (n *node) readFiles() error {
 			srcs = append(srcs, src)
 		}
 	}
-	n.declaresRows = n.declaresRows || !n.std && mayRunLoop(srcs)
+	n.mayInfer = !n.std && !n.declaresRows && mayRunLoop(srcs)
 	copy(n.files[:], h.Sum(nil))
 	return nil
 }

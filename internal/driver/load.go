@@ -36,12 +36,14 @@ type node struct {
 	key     keyHash
 
 	// Set before the plan: a hash of the files (names and contents),
-	// whether they may declare rows (//futurelint: directives, or a loop
-	// nobody described that internal/inferred turns into rows), whether
-	// loop code may be in the package (its import closure holds a loop
-	// runtime, such rows or config rows), and whether its facts are
-	// needed (some such package depends on it, or it is one).
+	// whether their syntax may run a loop nobody described (mayInfer),
+	// whether they may declare rows (//futurelint: directives, or such a
+	// loop that internal/inferred turns into rows), whether loop code may
+	// be in the package (its import closure holds a loop runtime, such
+	// rows or config rows), and whether its facts are needed (some such
+	// package depends on it, or it is one).
 	files        keyHash
+	mayInfer     bool
 	declaresRows bool
 	loopy        bool
 	needed       bool

@@ -2,12 +2,16 @@ package driver
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"path/filepath"
 
 	"github.com/futurelint/futurelint/internal/config"
+	"github.com/futurelint/futurelint/internal/inferred"
 	"github.com/futurelint/futurelint/internal/roles"
 )
 
@@ -23,6 +27,13 @@ import (
 // the import closure of a package that is not. The others are read from
 // export data and never type-checked from source: the cost follows what
 // loop code can reach, not the size of the dependency tree.
+//
+// A package that runs a loop nobody described (internal/inferred) declares
+// rows too. Finding it takes two looks: a syntax check every package pays
+// (mayRunLoop), then, for the few it lets through that are not loopy
+// anyway, the inference itself on the package type-checked against export
+// data (inferLoops); only a package where it finds a loop with rows makes
+// its importers loopy.
 //
 // The test is on the shipped table, presets included: a preset turned
 // off only makes it analyse more than it must.
@@ -55,66 +66,217 @@ func declaresRoles(src []byte) bool {
 }
 
 // mayRunLoop reports whether a package's sources may hold a loop nobody
-// described (internal/inferred): a go statement, and a for statement that
-// receives a value from a field or a variable and runs it (calls it, a
-// method or field of it, or a function it is handed to). Such a package
-// may declare rows by inference, as with a directive. A byte check comes
-// first; only the packages that pass it are parsed, and a file that does
-// not parse counts as a yes.
+// described (internal/inferred) that gets rows: a go statement, a for
+// statement that receives a value from a field or a variable and runs it
+// (calls it, a method or field of it, or a function it is handed to), and
+// a function that sends one of its parameters to that field or variable
+// (a post; names compared as written). Such a package
+// may declare rows by inference, as with a directive: inferLoops takes a
+// second, typed look. A byte check comes first; only the packages that
+// pass it are parsed, and a file parsed that does not parse counts as a
+// yes.
 func mayRunLoop(srcs [][]byte) bool {
-	var chans, recvs, gos bool
+	// A post sends: only the files that may send may hold one, and they
+	// are parsed first, as a package with no post is then done.
+	var sends, others [][]byte
+	var chans, gos bool
 	for _, src := range srcs {
+		if maySend(src) {
+			sends = append(sends, src)
+		} else {
+			others = append(others, src)
+		}
 		chans = chans || bytes.Contains(src, []byte("chan"))
-		recvs = recvs || bytes.Contains(src, []byte("<-")) || bytes.Contains(src, []byte("range"))
 		gos = gos || bytes.Contains(src, []byte("go "))
 	}
-	if !chans || !recvs || !gos {
+	if len(sends) == 0 || !chans || !gos {
 		return false
 	}
-	var hasGo, hasLoop bool
-	for _, src := range srcs {
+	// The loop drains a queue and a post sends to it: the same field or
+	// variable, so the same name as written.
+	hasGo := false
+	drained := map[string]bool{}
+	posts := map[string]int{} // by queue name: post or postIfNamed
+	shadows := false          // the package declares a type named as a predeclared one
+	found := func() bool {
+		for q, kind := range posts {
+			if drained[q] && (kind == post || shadows) {
+				return hasGo
+			}
+		}
+		return false
+	}
+	for i, src := range append(sends, others...) {
+		if i == len(sends) && len(posts) == 0 {
+			return false
+		}
 		f, err := parser.ParseFile(token.NewFileSet(), "", src, parser.SkipObjectResolution)
 		if err != nil {
 			return true
 		}
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
+			case *ast.TypeSpec:
+				shadows = shadows || types.Universe.Lookup(n.Name.Name) != nil
+			case *ast.FuncDecl:
+				sendsParam(n, posts)
 			case *ast.GoStmt:
 				hasGo = true
 			case *ast.RangeStmt:
 				if v, ok := n.Key.(*ast.Ident); ok && isVarRef(n.X) && runs(n.Body, v.Name) {
-					hasLoop = true
+					drained[lastName(n.X)] = true
 				}
 			case *ast.ForStmt:
 				if n.Cond == nil {
-					hasLoop = hasLoop || runsReceived(n.Body)
+					runsReceived(n.Body, drained)
 				}
 			}
-			return !(hasGo && hasLoop)
+			return true
 		})
-		if hasGo && hasLoop {
+		if found() {
 			return true
 		}
 	}
 	return false
 }
 
-// runsReceived reports whether a for statement's body assigns a value
-// received from a field or a variable (v := <-q, case v := <-q:) and runs
-// it within the body.
-func runsReceived(body *ast.BlockStmt) bool {
-	found := false
+// maySend reports whether src may hold a send statement: an arrow after
+// an operand on its line (x.q <- f, q[i] <- f, (q) <- f) that does not
+// follow case, return or chan, nor precede chan: there it receives or
+// spells a channel type.
+func maySend(src []byte) bool {
+	for i := 0; ; {
+		j := bytes.Index(src[i:], []byte("<-"))
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		i = at + 2
+		if rest := src[i:]; bytes.HasPrefix(rest, []byte("chan")) && (len(rest) == 4 || !isAlnum(rest[4]) && rest[4] != '_' && rest[4] < 0x80) {
+			continue // <-chan T: a type
+		}
+		k := at
+		for k > 0 && (src[k-1] == ' ' || src[k-1] == '\t') {
+			k--
+		}
+		if k == 0 {
+			continue
+		}
+		c := src[k-1]
+		if c != ')' && c != ']' && c != '/' && c != '_' && !isAlnum(c) && c < 0x80 {
+			continue
+		}
+		w := k
+		for w > 0 && (isAlnum(src[w-1]) || src[w-1] == '_') {
+			w--
+		}
+		switch string(src[w:k]) {
+		case "case", "return", "chan":
+			continue
+		}
+		return true
+	}
+}
+
+func isAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// A post's send: how sure the syntax is that a function sends one of its
+// func parameters to a field or a package-level variable.
+const (
+	noPost      = iota
+	postIfNamed // a parameter's type is a predeclared name: only if the package declares a type of that name
+	post
+)
+
+// sendsParam adds to posts the queues d may post to: it sends to a field
+// or a variable (not one of its parameters) a value that names one of its
+// parameters whose type may be a func, outside any closure (a post's rows
+// come from such a send, and a loop without posts gets none).
+func sendsParam(d *ast.FuncDecl, posts map[string]int) {
+	if d.Body == nil {
+		return
+	}
+	names := map[string]bool{} // every parameter, the receiver included: none is a queue
+	params := map[string]int{} // those that may be funcs: post or postIfNamed
+	for _, list := range []*ast.FieldList{d.Recv, d.Type.Params} {
+		if list == nil {
+			continue
+		}
+		for _, fld := range list.List {
+			kind := post
+			switch t := ast.Unparen(fld.Type).(type) {
+			case *ast.StarExpr, *ast.ArrayType, *ast.MapType, *ast.ChanType, *ast.StructType, *ast.InterfaceType, *ast.Ellipsis:
+				kind = noPost
+			case *ast.Ident:
+				if types.Universe.Lookup(t.Name) != nil {
+					kind = postIfNamed
+				}
+			}
+			for _, name := range fld.Names {
+				names[name.Name] = true
+				if list == d.Type.Params && kind != noPost {
+					params[name.Name] = kind
+				}
+			}
+		}
+	}
+	if len(params) == 0 {
+		return
+	}
+	ast.Inspect(d.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.SendStmt:
+			if !isVarRef(n.Chan) {
+				return true
+			}
+			if id, ok := ast.Unparen(n.Chan).(*ast.Ident); ok && names[id.Name] {
+				return true
+			}
+			q := lastName(n.Chan)
+			ast.Inspect(n.Value, func(m ast.Node) bool {
+				if id, ok := m.(*ast.Ident); ok {
+					posts[q] = max(posts[q], params[id.Name])
+				}
+				return true
+			})
+			if posts[q] == noPost {
+				delete(posts, q)
+			}
+		}
+		return true
+	})
+}
+
+// lastName is the name a field or variable reference ends with: q of q,
+// x.q and pkg.q.
+func lastName(e ast.Expr) string {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return e.Name
+	case *ast.SelectorExpr:
+		return e.Sel.Name
+	}
+	return ""
+}
+
+// runsReceived adds to drained the fields and variables, by name, that a
+// for statement's body receives a value from (v := <-q, case v := <-q:)
+// and runs within the body.
+func runsReceived(body *ast.BlockStmt, drained map[string]bool) {
 	ast.Inspect(body, func(n ast.Node) bool {
 		if as, ok := n.(*ast.AssignStmt); ok && len(as.Rhs) == 1 {
 			if u, ok := ast.Unparen(as.Rhs[0]).(*ast.UnaryExpr); ok && u.Op == token.ARROW && isVarRef(u.X) {
 				if v, ok := as.Lhs[0].(*ast.Ident); ok && runs(body, v.Name) {
-					found = true
+					drained[lastName(u.X)] = true
 				}
 			}
 		}
-		return !found
+		return true
 	})
-	return found
 }
 
 // runs reports whether body calls name, a method or field of it, or
@@ -156,17 +318,21 @@ func isVarRef(e ast.Expr) bool {
 }
 
 // markReach sets loopy and needed on the nodes of order (dependencies
-// first). Files must have been read (hashFiles) for the directives.
-func markReach(order []*node) {
-	table := roles.Default()
+// first). Files must have been read (readFiles) for the directives and
+// the syntax check. Of the packages the syntax check lets through, only
+// those that would not be loopy anyway are asked about (infer sets their
+// declaresRows): whether a loopy package declares rows changes nothing.
+func markReach(order []*node, infer func(candidates []*node)) {
+	markLoopy(order)
+	var candidates []*node
 	for _, n := range order {
-		n.loopy = n.declaresRows || table.LoopRuntime(n.pkg.PkgPath)
-		for _, m := range n.imports {
-			n.loopy = n.loopy || m.loopy
+		if n.mayInfer && !n.loopy {
+			candidates = append(candidates, n)
 		}
-		if !n.loopy && (n.root || !n.std) && configNames(n) {
-			n.loopy = true
-		}
+	}
+	if len(candidates) > 0 {
+		infer(candidates)
+		markLoopy(order)
 	}
 	// Dependents come after their dependencies: walk backwards, handing
 	// "needed" down from each package with possible loop code.
@@ -181,6 +347,68 @@ func markReach(order []*node) {
 			}
 		}
 	}
+}
+
+// markLoopy sets loopy on the nodes of order (dependencies first).
+func markLoopy(order []*node) {
+	table := roles.Default()
+	for _, n := range order {
+		n.loopy = n.declaresRows || table.LoopRuntime(n.pkg.PkgPath)
+		for _, m := range n.imports {
+			n.loopy = n.loopy || m.loopy
+		}
+		if !n.loopy && (n.root || !n.std) && configNames(n) {
+			n.loopy = true
+		}
+	}
+}
+
+// inferLoops is the second look at the packages the syntax check lets
+// through (most of which run worker pools, not loops): each is
+// type-checked against export data (the view sh) and internal/inferred
+// says whether it runs a loop that gets rows; only those declare rows.
+// The inference errs on the side of yes (it ignores what takes loops
+// away: table rows, directives, config), and so does a package that does
+// not type-check: its analysis says why. The verdict is cached, so that
+// a re-run type-checks none of them.
+func (opts *Options) inferLoops(candidates []*node, sh *shallow) {
+	_ = forEach(candidates, func(n *node) error {
+		key := n.inferKey(opts.Salt)
+		if opts.Cache != nil {
+			if data, ok := opts.Cache.Get(key); ok && len(data) == 1 {
+				n.declaresRows = data[0] == 1
+				return nil
+			}
+		}
+		fset, files, pkg, info, errs := typeCheck(n, sh.fset, sh)
+		n.declaresRows = errs != nil || inferred.Infers(fset, files, pkg, info)
+		if opts.Cache != nil {
+			verdict := []byte{0}
+			if n.declaresRows {
+				verdict[0] = 1
+			}
+			_ = opts.Cache.Put(key, verdict) // the cache only saves time
+		}
+		return nil
+	})
+}
+
+// inferKey hashes what inferLoops' verdict on n depends on: its files
+// and the export data of its imports.
+func (n *node) inferKey(salt string) keyHash {
+	h := sha256.New()
+	p := n.pkg
+	fmt.Fprintf(h, "futurelint inferred loops\nsalt %q\nid %q\npath %q\nname %q\n", salt, p.ID, p.PkgPath, p.Name)
+	if p.Module != nil {
+		fmt.Fprintf(h, "module %q %q go %q\n", p.Module.Path, p.Module.Version, p.Module.GoVersion)
+	}
+	fmt.Fprintf(h, "sizes %v\nfiles %x\n", p.TypesSizes, n.files)
+	for _, m := range n.imports {
+		fmt.Fprintf(h, "import %q export %q\n", m.pkg.ID, m.pkg.ExportFile)
+	}
+	var k keyHash
+	copy(k[:], h.Sum(nil))
+	return k
 }
 
 // configNames reports whether a config file that applies to n names a

@@ -81,3 +81,17 @@ func mayHaveLoop(info *types.Info, files []*ast.File) bool {
 	}
 	return false
 }
+
+// Infers reports whether the package may run a loop that gets rows, as
+// far as its own code says: Libraries may export a Fact for it. It
+// ignores every table row, directive and config entry, which only take
+// loops and rows away, so it says yes whenever Libraries may; a driver
+// asks it, with the package's imports read from export data, to find the
+// packages whose facts loop code may need.
+func Infers(fset *token.FileSet, files []*ast.File, pkg *types.Package, info *types.Info) bool {
+	if !mayHaveLoop(info, files) {
+		return false
+	}
+	pass := &analysis.Pass{Fset: fset, Files: files, Pkg: pkg, TypesInfo: info}
+	return len(infer(pass, roles.New(nil, nil), nil)) > 0
+}
