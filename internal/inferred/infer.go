@@ -93,5 +93,6 @@ func Infers(fset *token.FileSet, files []*ast.File, pkg *types.Package, info *ty
 		return false
 	}
 	pass := &analysis.Pass{Fset: fset, Files: files, Pkg: pkg, TypesInfo: info}
-	return len(infer(pass, roles.New(nil, nil), nil)) > 0
+	loops, _ := infer(pass, roles.New(nil, nil), nil)
+	return len(loops) > 0
 }
