@@ -95,8 +95,8 @@ func runsInPlace(l *futures.Loop, f *futures.Future[int], xs []int) {
 	sched.Each(xs, func(int) { f.Result() })
 }
 
-// later wraps CallLater with a closure that calls f: f is loop code.
-func later(l *futures.Loop, d time.Duration, f func()) {
+// callLater wraps CallLater with a closure that calls f: f is loop code.
+func callLater(l *futures.Loop, d time.Duration, f func()) {
 	l.CallLater(d, func() {
 		f()
 		delays++
@@ -106,7 +106,7 @@ func later(l *futures.Loop, d time.Duration, f func()) {
 var delays int
 
 func wrappedInClosure(l *futures.Loop, f *futures.Future[int], k *sched.Keys) {
-	later(l, time.Second, func() {
+	callLater(l, time.Second, func() {
 		f.Result() // want `Result blocks the event loop goroutine`
 	})
 	sched.Delay(l, time.Second, func() { // the same wrapper in another package
