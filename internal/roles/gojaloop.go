@@ -123,7 +123,7 @@ var gojaLoopWords = Words{
 	// The runtime a loop callback is given "must not be used outside the
 	// function" (eventloop.go:159-160); goja's README.md:99-103: "can
 	// only be used by a single goroutine at a time".
-	LoopOnly:   "a race with its scripts and timers",
+	LoopOnly:   "a data race",
 	OffLoopFix: "call it in loop.RunOnLoop(fn)",
 
 	Fixes: map[Rewrite]Fix{

@@ -13,7 +13,7 @@ func Watch(loop *eventloop.EventLoop, ticks <-chan time.Time) {
 	loop.RunOnLoop(func(vm *goja.Runtime) {
 		go func() {
 			for t := range ticks {
-				_ = vm.Set("now", t.Unix()) // want "in a goroutine, vm.Set runs off the event loop of its \\*goja.Runtime: a race with its scripts and timers; call it in loop.RunOnLoop\\(fn\\)"
+				_ = vm.Set("now", t.Unix()) // want "in a goroutine, vm.Set runs off the event loop of its \\*goja.Runtime: a data race; call it in loop.RunOnLoop\\(fn\\)"
 			}
 		}()
 		go func() {

@@ -32,7 +32,7 @@ func Fetch(loop *eventloop.EventLoop) {
 			go func() {
 				body, err := fetch(url)
 				if err != nil {
-					_ = reject(err) // want "in a goroutine, reject runs off the event loop of its runtime: a race with its scripts and timers; call it in loop.RunOnLoop\\(fn\\)"
+					_ = reject(err) // want "in a goroutine, reject runs off the event loop of its runtime: a data race; call it in loop.RunOnLoop\\(fn\\)"
 					return
 				}
 				_ = resolve(body) // want "in a goroutine, resolve runs off the event loop of its runtime"
