@@ -25,9 +25,9 @@ func TestRelatedPositions(t *testing.T) {
 		"loopblock deadlock.go:24":  {"deadlock.go:22: only callbacks run after this code returns settle it"},
 		// The chain names the wait a directive leaves, and the wait that
 		// certainly happens.
-		"loopblock ignorechain.go:47": {"ignorechain.go:29: calls time.Sleep"},
-		"loopblock ignorechain.go:49": {"ignorechain.go:49: calls time.Sleep at lib.go:98"},
-		"loopblock ignorechain.go:51": {"ignorechain.go:60: receives from a channel"},
+		"loopblock ignorechain.go:48": {"ignorechain.go:29: calls time.Sleep"},
+		"loopblock ignorechain.go:50": {"ignorechain.go:50: calls time.Sleep at lib.go:98"},
+		"loopblock ignorechain.go:52": {"ignorechain.go:61: receives from a channel"},
 		"selfsubmit givesup.go:13":    {"givesup.go:14: waits for the submitted work: (*futures.Future).ResultContext", "givesup.go:14: its context is done"},
 		"unwrapped callbacks.go:111":  {"callbacks.go:108: off the loop here"},
 		"offloop api.go:55":           {"api.go:65: runs off the loop from here"},

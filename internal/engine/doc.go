@@ -12,7 +12,7 @@
 //     of the package (extend.go, config.go); where code runs (placement.go,
 //     loops.go, current.go, handlers.go, process.go, fields.go); what may
 //     block and what may suspend, with witness chains and the proof of a
-//     deadlock (blocking.go, astsummary.go, waits.go, stopwait.go,
+//     deadlock (blocking.go, astsummary.go, witness.go, waits.go, stopwait.go,
 //     suspend.go). Its machinery works on types of its own, which fill
 //     the Result once and which rules never see: placer (where code runs,
 //     the wrappers' SchedulesFacts) and summarizer (may-block and

@@ -172,21 +172,21 @@ func certainInStmt(s ast.Stmt, pos token.Pos) bool {
 		if s.Init != nil && within(s.Init, pos) {
 			return certainInStmt(s.Init, pos)
 		}
-		return within(s.Cond, pos) && certainInExpr(s.Cond, pos)
+		return within(s.Cond, pos) && certainInNode(s.Cond, pos)
 	case *ast.ForStmt:
 		if s.Init != nil && within(s.Init, pos) {
 			return certainInStmt(s.Init, pos)
 		}
-		return s.Cond != nil && within(s.Cond, pos) && certainInExpr(s.Cond, pos) // evaluated at least once
+		return s.Cond != nil && within(s.Cond, pos) && certainInNode(s.Cond, pos) // evaluated at least once
 	case *ast.RangeStmt:
 		// The range expression, and for a channel the first receive
 		// (at For), happen before the body.
-		return pos < s.Body.Pos() && (!within(s.X, pos) || certainInExpr(s.X, pos))
+		return pos < s.Body.Pos() && (!within(s.X, pos) || certainInNode(s.X, pos))
 	case *ast.SwitchStmt:
 		if s.Init != nil && within(s.Init, pos) {
 			return certainInStmt(s.Init, pos)
 		}
-		return s.Tag != nil && within(s.Tag, pos) && certainInExpr(s.Tag, pos)
+		return s.Tag != nil && within(s.Tag, pos) && certainInNode(s.Tag, pos)
 	case *ast.TypeSwitchStmt:
 		if s.Init != nil && within(s.Init, pos) {
 			return certainInStmt(s.Init, pos)
@@ -202,8 +202,6 @@ func certainInStmt(s ast.Stmt, pos token.Pos) bool {
 	}
 	return false
 }
-
-func certainInExpr(e ast.Expr, pos token.Pos) bool { return certainInNode(e, pos) }
 
 // certainInNode reports whether pos, within n, an expression or a simple
 // statement reached on every path, is evaluated whenever n is.

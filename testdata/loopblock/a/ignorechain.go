@@ -44,6 +44,7 @@ func ignoredChains(c *futures.Ctx, f, g *futures.Future[int], ch chan int, st *s
 	settleBoth(f, g)
 	lib.Settled(ch)               // across packages, summarised from syntax
 	st.Settled()                  // across packages, summarised from SSA
+	sched.SettledVia(ch)          // through two packages
 	settleThenNap(f)              // want `^settleThenNap blocks the event loop`
 	settleForPoolwait(f)          // want `^settleForPoolwait blocks the event loop`
 	lib.HalfSettled(ch)           // want `^lib\.HalfSettled blocks the event loop`

@@ -90,3 +90,9 @@ func (k *Keys) Dispatch(c *futures.Ctx, key string) {
 		h()
 	}
 }
+
+// SettledVia reaches lib.Settled's ignored receive: the directive there
+// silences the chains through this package too.
+func SettledVia(ch chan int) int {
+	return lib.Settled(ch)
+}
