@@ -66,7 +66,7 @@ type Result struct {
 	suspendSum  map[*ssa.Function]*SuspendsFact    // may-suspend summaries of this package's functions
 	lateThen    bool                               // placement: schedule Then callbacks of non-loop callers
 	loopCode    map[*types.Func]bool               // functions a //futurelint:loopcode directive puts on the loop
-	bodies      []inferred.Body                    // what the loops inferred in this package run
+	bodies      loopBodies                         // what the loops inferred in this package run
 	bound       bindings                           // the functions loop-bound values call back (LoopBound)
 	impls       map[*ssa.CallCommon][]*types.Func  // interface calls -> the methods they may run (dispatch.go)
 	inPlace     map[*ssa.Function][]*ssa.Parameter // function parameters each function calls in place (stored.go)
@@ -81,7 +81,7 @@ func run(pass *analysis.Pass, base *roles.Table, alwaysSSA bool) (any, error) {
 		return &Result{Pass: pass, Roles: base, Err: err}, nil
 	}
 	r := &Result{Pass: pass, Roles: table, loopCode: loopCode, bodies: bodies}
-	if r.isStd() || r.Roles.DescribedOnly(pass.Pkg.Path()) {
+	if isStd(pass) || r.Roles.DescribedOnly(pass.Pkg.Path()) {
 		// The standard library and the loop runtimes themselves are
 		// described by the roles table alone: their internals (channel
 		// handshakes inside Run or Await) are not what their users call.
@@ -131,11 +131,11 @@ func membersNamed(info *types.Info) map[*types.Package]bool {
 
 // isStd reports whether the package belongs to the standard library: it has
 // no module and its path has no dot in its first element.
-func (r *Result) isStd() bool {
-	if m := r.Pass.Module; m != nil && m.Path != "" {
+func isStd(pass *analysis.Pass) bool {
+	if m := pass.Module; m != nil && m.Path != "" {
 		return false
 	}
-	return roles.IsStd(r.Pass.Pkg.Path())
+	return roles.IsStd(pass.Pkg.Path())
 }
 
 // usesLoopAPI reports whether the package refers to a loop runtime of the

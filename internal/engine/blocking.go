@@ -120,7 +120,7 @@ func (r summarizer) opsOf(fn *ssa.Function) []*Op {
 			}
 		}
 	}
-	return r.inLoopBody(fn, ops)
+	return r.bodies.inLoopBody(fn, ops)
 }
 
 func sortOps(ops []*Op) {

@@ -19,7 +19,7 @@ func (r placer) placeLoopBodies() {
 		return
 	}
 	for _, fn := range r.Funcs {
-		b := r.runBy(fn)
+		b := r.bodies.runBy(fn)
 		if b == nil {
 			continue
 		}
@@ -43,12 +43,15 @@ func isSent(b *inferred.Body, n ast.Node) bool {
 	return false
 }
 
+// loopBodies are what the loops inferred in a package run.
+type loopBodies []inferred.Body
+
 // runBy is the inferred loop that runs fn as its own function or as a
 // function literal its package sends to its queue, or nil.
-func (r *Result) runBy(fn *ssa.Function) *inferred.Body {
+func (bodies loopBodies) runBy(fn *ssa.Function) *inferred.Body {
 	syntax := fn.Syntax()
-	for i := range r.bodies {
-		if b := &r.bodies[i]; syntax != nil && (b.Func == syntax || isSent(b, syntax)) {
+	for i := range bodies {
+		if b := &bodies[i]; syntax != nil && (b.Func == syntax || isSent(b, syntax)) {
 			return b
 		}
 	}
@@ -56,13 +59,13 @@ func (r *Result) runBy(fn *ssa.Function) *inferred.Body {
 }
 
 // loopBody is the inferred loop fn runs itself, or nil.
-func (r *Result) loopBody(fn *ssa.Function) *inferred.Body {
-	if len(r.bodies) == 0 {
+func (bodies loopBodies) loopBody(fn *ssa.Function) *inferred.Body {
+	if len(bodies) == 0 {
 		return nil
 	}
-	for i := range r.bodies {
-		if r.bodies[i].Func == fn.Syntax() {
-			return &r.bodies[i]
+	for i := range bodies {
+		if bodies[i].Func == fn.Syntax() {
+			return &bodies[i]
 		}
 	}
 	return nil
@@ -73,8 +76,8 @@ func (r *Result) loopBody(fn *ssa.Function) *inferred.Body {
 // work, not blocking it, and those outside the for statements draining its
 // queues (setting up and tearing down the loop), but for deadlocks: there
 // the loop does not serve at all.
-func (r *Result) inLoopBody(fn *ssa.Function, ops []*Op) []*Op {
-	b := r.loopBody(fn)
+func (bodies loopBodies) inLoopBody(fn *ssa.Function, ops []*Op) []*Op {
+	b := bodies.loopBody(fn)
 	if b == nil {
 		return ops
 	}

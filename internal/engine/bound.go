@@ -216,7 +216,7 @@ func (b binder) takes(p *ssa.Parameter) bool {
 // every use of fn, or nil: fn is handed to methods of values bound to that
 // loop, or (a private function) called with one as argument i.
 func (b binder) boundParam(fn *ssa.Function, i int, uses []ssa.Instruction) *ssa.Function {
-	direct := fn.Parent() != nil || fn.Signature.Recv() == nil && b.r.private(fn)
+	direct := fn.Parent() != nil || fn.Signature.Recv() == nil && private(b.r.Pass, fn)
 	var loop *ssa.Function
 	for _, u := range uses {
 		var l *ssa.Function

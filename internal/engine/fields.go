@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"go/types"
+
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/futurelint/futurelint/internal/code"
@@ -47,7 +49,7 @@ func (r placer) registerField(caller *ssa.Function, st *ssa.Store, field *roles.
 	row := &roles.Func{Pkg: field.Pkg, Recv: field.Type, Name: field.Name, Scheduler: roles.Scheduler{Funcs: []roles.FuncArg{arg}}}
 	for _, t := range r.targets(st.Val, 0) {
 		p := r.places[t.fn]
-		what := "(" + r.pkgNameOf(field.Pkg) + field.Type + ")." + field.Name
+		what := "(" + pkgNameOf(r.Pass.Pkg, field.Pkg) + field.Type + ")." + field.Name
 		if field.Where == roles.OffLoop {
 			p.OffLoop = true
 			if p.Reason == "" {
@@ -69,9 +71,9 @@ func (r placer) registerField(caller *ssa.Function, st *ssa.Store, field *roles.
 }
 
 // pkgNameOf is the name of the package at path with a dot ("widget."), as
-// the package under analysis imports it; "" when it does not.
-func (r placer) pkgNameOf(path string) string {
-	for _, p := range r.Pass.Pkg.Imports() {
+// pkg imports it; "" when it does not.
+func pkgNameOf(pkg *types.Package, path string) string {
+	for _, p := range pkg.Imports() {
 		if p.Path() == path {
 			return p.Name() + "."
 		}

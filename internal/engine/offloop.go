@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"sort"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/futurelint/futurelint/internal/code"
@@ -147,7 +148,7 @@ func (r offLoop) offLoopStarts() []*OffLoopStart {
 				if st, ok := instr.(*ssa.Store); ok {
 					if field := r.fieldRow(st); field != nil && field.Where == roles.OffLoop {
 						handed[st] = true
-						why := "in " + r.pkgNameOf(field.Pkg) + field.Type + "'s " + field.Name + ", called on a goroutine of its own"
+						why := "in " + pkgNameOf(r.Pass.Pkg, field.Pkg) + field.Type + "'s " + field.Name + ", called on a goroutine of its own"
 						for _, t := range r.targets(st.Val, 0) {
 							add(&OffLoopStart{Fn: t.fn, Recv: t.recv, At: st, Caller: fn, Why: why})
 						}
@@ -197,7 +198,7 @@ func (r offLoop) offLoopStarts() []*OffLoopStart {
 	for changed, round := true, 0; changed && round < 8; round++ {
 		changed = false
 		for _, fn := range r.Funcs {
-			if byFn[fn] != nil || fn.Parent() != nil || !r.private(fn) || r.places[fn] == nil || r.places[fn].Loop {
+			if byFn[fn] != nil || fn.Parent() != nil || !private(r.Pass, fn) || r.places[fn] == nil || r.places[fn].Loop {
 				continue
 			}
 			uses := refs[fn]
@@ -270,7 +271,7 @@ func (r *Result) SurelyOff(fn *ssa.Function, uses []ssa.Instruction, handed map[
 	if p == nil || p.Loop || p.Marker != nil || p.Parent != nil {
 		return false
 	}
-	if fn.Parent() == nil && !r.private(fn) {
+	if fn.Parent() == nil && !private(r.Pass, fn) {
 		return false // other packages may call it anywhere
 	}
 	for _, u := range uses {
@@ -283,11 +284,11 @@ func (r *Result) SurelyOff(fn *ssa.Function, uses []ssa.Instruction, handed map[
 
 // private reports whether a package-level function or method can be used
 // only by this package: it is unexported, or the package is a command.
-func (r *Result) private(fn *ssa.Function) bool {
+func private(pass *analysis.Pass, fn *ssa.Function) bool {
 	if fn.Object() == nil {
 		return false
 	}
-	return !fn.Object().Exported() || r.Pass.Pkg.Name() == "main"
+	return !fn.Object().Exported() || pass.Pkg.Name() == "main"
 }
 
 // FunctionRefs maps each function of the package to the instructions that

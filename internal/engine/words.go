@@ -36,7 +36,7 @@ func (r *Result) loopLibrary(fn *ssa.Function, depth int) *roles.Library {
 				}
 			}
 		}
-		if b := r.runBy(p.Fn); b != nil {
+		if b := r.bodies.runBy(p.Fn); b != nil {
 			if lib := r.Roles.Library(b.Via); lib != nil {
 				return lib
 			}
