@@ -125,7 +125,9 @@ func nestedWrap(res *engine.Result, ci ssa.CallInstruction, row *roles.Func) (an
 			}
 		}
 	}
-	name := func(t types.Type) string { return types.TypeString(t, func(p *types.Package) string { return p.Name() }) }
+	name := func(t types.Type) string {
+		return types.TypeString(t, func(p *types.Package) string { return p.Name() })
+	}
 	pos, end := code.CallSpan(res.Pass, code.CallPos(ci))
 	msg := fmt.Sprintf("%s of a %s: a nested future, its %s off the loop; await it, then wrap the inner future too",
 		code.CallName(res.Pass, ci.Common()), name(f.Type()), name(inner))
