@@ -383,7 +383,8 @@ func (opts *Options) load(n *node) *entry {
 
 // readFiles reads the files of every package that may be analysed (no
 // std dependency is), as many at once as there are CPUs: it hashes them
-// for the cache keys and looks for role directives.
+// for the cache keys, looks for role directives and runs the syntax check
+// for loops nobody described (mayRunLoop).
 func readFiles(order []*node) error {
 	var read []*node
 	for _, n := range order {
