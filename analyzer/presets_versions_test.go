@@ -105,8 +105,9 @@ func TestPresetOldPath(t *testing.T) {
 // or from an event stream handler (run on the publisher's goroutine), and
 // tview widgets changed from goroutines. What races is found; what reads
 // only fixed state (ctx.Self, ctx.Send), the root context, a TextView's
-// locked SetText, Clear and Write, and changes in QueueUpdateDraw stay
-// quiet.
+// locked SetText, Clear and Write, changes in QueueUpdateDraw, widget
+// getters, and setting up a widget the goroutine made before it attaches
+// it stay quiet.
 func TestPresetNewOffLoop(t *testing.T) {
 	if testing.Short() {
 		t.Skip("type-checks the real libraries from source")
@@ -114,7 +115,7 @@ func TestPresetNewOffLoop(t *testing.T) {
 	for _, tc := range []struct {
 		pattern string
 		wants   int
-	}{{"./protoactor/offloop", 3}, {"./tview/offloop", 5}} {
+	}{{"./protoactor/offloop", 3}, {"./tview/offloop", 17}} {
 		pkgs, found := testmodule.AnalyzeIn(t, presetsDir(t), analyzer.Analyzers(), tc.pattern)
 		if n := checkWants(t, pkgs, found); n != tc.wants {
 			t.Errorf("%s: %d want lines, want %d", tc.pattern, n, tc.wants)

@@ -62,7 +62,8 @@ type OffLoopUse struct {
 // that certainly runs off any loop, in reporting order: the result of
 // OffLoop. Not included: code that drives a loop (a goroutine that calls
 // the loop's Run runs loop-only calls before and after it on the loop's
-// own goroutine), loops made by the off-loop code itself, writes published
+// own goroutine), loops made by the off-loop code itself, widgets it made
+// itself and has not attached anywhere yet (freshWidget), writes published
 // to the loop by a lock, a channel send or close, an atomic or a
 // thread-safe submit (precision first: which writes they publish is not
 // worked out), and completion callbacks registered from loop code (the
@@ -100,7 +101,7 @@ func (r offLoop) offLoopUses() OffLoopUses {
 			sc.skip = func(root ssa.Value) bool { return r.capturedValue(root) }
 		}
 		sc.apiOK = func(ci ssa.CallInstruction, row *roles.Func, depth int) bool {
-			return depth == 0 && !drives && !r.ownLoop(s, ci.Common(), row) && !onReported(r.Result, sc.apis, ci.Common())
+			return depth == 0 && !drives && !r.ownLoop(s, ci.Common(), row) && !r.freshWidget(ci, row) && !onReported(r.Result, sc.apis, ci.Common())
 		}
 		owned := r.startOwned(s)
 		for _, g := range acts {

@@ -425,6 +425,16 @@ type Type struct {
 	// made to be called from any goroutine (goja's Runtime.Interrupt):
 	// calls of them are not bound to the loop.
 	ThreadSafe []string
+	// Reads, for a LoopOwned type, are prefixes of the names of its
+	// methods that only read the widget (tview's Get, Is, Has): they are
+	// not loop-only. A reader that also writes (a cache it fills) has a
+	// LoopOnly row of its own.
+	Reads []string
+	// Unshared, for a LoopOwned type, says that a value made off the loop
+	// (a constructor's result not yet handed anywhere) is its maker's
+	// alone: its methods race with no loop until it is attached to one
+	// the loop reaches (tview's widgets, which share no state).
+	Unshared bool
 }
 
 // Handlers returns the Handler rows, in table order.
@@ -463,7 +473,7 @@ type Table struct {
 	funcs  map[key]*Func
 	types  map[key]*Type
 	fields map[key]*Field
-	owned  map[key]bool    // LoopOwned types (name "" for a whole package)
+	owned  map[key]*Type   // LoopOwned types (name "" for a whole package)
 	pkgs   map[string]bool // packages with a loop-runtime role (marker, loop or task types)
 	binds  map[string]bool // packages with a LoopBound type
 	rows   map[string]bool // packages with any function row
@@ -476,7 +486,7 @@ type key struct{ pkg, recv, name string }
 // New indexes rows into a Table.
 func New(funcs []Func, types []Type) *Table {
 	t := &Table{Funcs: funcs, Types: types, libs: map[string]*Library{}, funcs: map[key]*Func{}, types: map[key]*Type{},
-		fields: map[key]*Field{}, owned: map[key]bool{}, pkgs: map[string]bool{}, binds: map[string]bool{}, rows: map[string]bool{}, clients: map[string]bool{}}
+		fields: map[key]*Field{}, owned: map[key]*Type{}, pkgs: map[string]bool{}, binds: map[string]bool{}, rows: map[string]bool{}, clients: map[string]bool{}}
 	for i := range funcs {
 		f := &funcs[i]
 		t.funcs[key{f.Pkg, f.Recv, f.Name}] = f
@@ -485,7 +495,7 @@ func New(funcs []Func, types []Type) *Table {
 	for i := range types {
 		ty := &types[i]
 		if ty.Role == LoopOwned {
-			t.owned[key{ty.Pkg, "", ty.Name}] = true
+			t.owned[key{ty.Pkg, "", ty.Name}] = ty
 			t.rows[ty.Pkg] = true
 		} else {
 			t.types[key{ty.Pkg, "", ty.Name}] = ty
@@ -526,13 +536,34 @@ func (t *Table) Lookup(fn *types.Func) *Func {
 	if row := t.funcs[k]; row != nil {
 		return row
 	}
-	if recv != "" && fn.Exported() && (t.owned[key{k.pkg, "", recv}] || t.owned[key{k.pkg, "", ""}]) {
+	owned := t.OwnedType(k.pkg, recv)
+	if recv != "" && fn.Exported() && owned != nil && !owned.reads(k.name) {
 		if _, isIface := fn.Type().(*types.Signature).Recv().Type().Underlying().(*types.Interface); !isIface {
 			row, _ := t.ownedRows.LoadOrStore(k, &Func{Pkg: k.pkg, Recv: recv, Name: k.name, LoopAPI: LoopAPI{LoopOnly: true}})
 			return row.(*Func)
 		}
 	}
 	return nil
+}
+
+// OwnedType returns the LoopOwned row for the methods of recv in package
+// pkg (a row's Pkg and Recv), or nil.
+func (t *Table) OwnedType(pkg, recv string) *Type {
+	if ty := t.owned[key{pkg, "", recv}]; ty != nil {
+		return ty
+	}
+	return t.owned[key{pkg, "", ""}]
+}
+
+// reads reports whether method name of a LoopOwned type only reads it
+// (Type.Reads).
+func (ty *Type) reads(name string) bool {
+	for _, p := range ty.Reads {
+		if rest, ok := strings.CutPrefix(name, p); ok && rest != "" && rest[0] >= 'A' && rest[0] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // FieldOf returns the row for field name of struct type typ (or *typ), or

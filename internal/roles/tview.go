@@ -46,8 +46,9 @@ var tviewLibrary = Library{
 		// send, then <-ch; Draw :548 and QueueUpdateDraw :729 call it).
 		// Its TextView.SetText (textview.go:310) and Clear (:453) take
 		// no lock: the rows that say they are safe elsewhere do not hold.
+		// Its GetRegionText (:568) only reads: a getter like the others.
 		{Path: DerailedTviewPkg, Of: TviewPkg, Kind: "fork", Checked: "v0.8.5", Lacks: derailedLacks,
-			Differs: []string{"TextView.SetText", "TextView.Clear"}},
+			Differs: []string{"TextView.SetText", "TextView.Clear", "TextView.GetRegionText"}},
 	},
 	Older: []Older{{
 		// Before fe3052019536 QueueUpdate only sent f to the buffered
@@ -74,26 +75,30 @@ var tviewLibrary = Library{
 	// Clear (:589), Write (:809), BatchWriter (:848), Focus and HasFocus
 	// (:785, :802); and InputField's Autocomplete (inputfield.go:351, "It
 	// is safe to call this function from any goroutine"), which have rows
-	// of their own below.
+	// of their own below. Getters (Get*, Is*, Has*: tviewReads) only read
+	// and are left alone, but for the two that parse ahead, filling the
+	// line index Draw reads (textview.go:462, :625): rows of their own.
+	// Widgets keep no state but their own (Unshared): one a goroutine
+	// made is its own until it attaches it to one the loop draws.
 	Types: []Type{
-		{Pkg: TviewPkg, Name: "Box", Role: LoopOwned},
-		{Pkg: TviewPkg, Name: "Button", Role: LoopOwned},
-		{Pkg: TviewPkg, Name: "Checkbox", Role: LoopOwned},
-		{Pkg: TviewPkg, Name: "DropDown", Role: LoopOwned},
-		{Pkg: TviewPkg, Name: "Flex", Role: LoopOwned},
-		{Pkg: TviewPkg, Name: "Form", Role: LoopOwned},
-		{Pkg: TviewPkg, Name: "Frame", Role: LoopOwned},
-		{Pkg: TviewPkg, Name: "Grid", Role: LoopOwned},
-		{Pkg: TviewPkg, Name: "Image", Role: LoopOwned},
-		{Pkg: TviewPkg, Name: "InputField", Role: LoopOwned},
-		{Pkg: TviewPkg, Name: "List", Role: LoopOwned},
-		{Pkg: TviewPkg, Name: "Modal", Role: LoopOwned},
-		{Pkg: TviewPkg, Name: "Pages", Role: LoopOwned},
-		{Pkg: TviewPkg, Name: "Table", Role: LoopOwned},
-		{Pkg: TviewPkg, Name: "TextArea", Role: LoopOwned},
-		{Pkg: TviewPkg, Name: "TextView", Role: LoopOwned},
-		{Pkg: TviewPkg, Name: "TreeNode", Role: LoopOwned},
-		{Pkg: TviewPkg, Name: "TreeView", Role: LoopOwned},
+		{Pkg: TviewPkg, Name: "Box", Role: LoopOwned, Reads: tviewReads, Unshared: true},
+		{Pkg: TviewPkg, Name: "Button", Role: LoopOwned, Reads: tviewReads, Unshared: true},
+		{Pkg: TviewPkg, Name: "Checkbox", Role: LoopOwned, Reads: tviewReads, Unshared: true},
+		{Pkg: TviewPkg, Name: "DropDown", Role: LoopOwned, Reads: tviewReads, Unshared: true},
+		{Pkg: TviewPkg, Name: "Flex", Role: LoopOwned, Reads: tviewReads, Unshared: true},
+		{Pkg: TviewPkg, Name: "Form", Role: LoopOwned, Reads: tviewReads, Unshared: true},
+		{Pkg: TviewPkg, Name: "Frame", Role: LoopOwned, Reads: tviewReads, Unshared: true},
+		{Pkg: TviewPkg, Name: "Grid", Role: LoopOwned, Reads: tviewReads, Unshared: true},
+		{Pkg: TviewPkg, Name: "Image", Role: LoopOwned, Reads: tviewReads, Unshared: true},
+		{Pkg: TviewPkg, Name: "InputField", Role: LoopOwned, Reads: tviewReads, Unshared: true},
+		{Pkg: TviewPkg, Name: "List", Role: LoopOwned, Reads: tviewReads, Unshared: true},
+		{Pkg: TviewPkg, Name: "Modal", Role: LoopOwned, Reads: tviewReads, Unshared: true},
+		{Pkg: TviewPkg, Name: "Pages", Role: LoopOwned, Reads: tviewReads, Unshared: true},
+		{Pkg: TviewPkg, Name: "Table", Role: LoopOwned, Reads: tviewReads, Unshared: true},
+		{Pkg: TviewPkg, Name: "TextArea", Role: LoopOwned, Reads: tviewReads, Unshared: true},
+		{Pkg: TviewPkg, Name: "TextView", Role: LoopOwned, Reads: tviewReads, Unshared: true},
+		{Pkg: TviewPkg, Name: "TreeNode", Role: LoopOwned, Reads: tviewReads, Unshared: true},
+		{Pkg: TviewPkg, Name: "TreeView", Role: LoopOwned, Reads: tviewReads, Unshared: true},
 	},
 	Funcs: []Func{
 		// TextView's methods that take its lock: safe from any goroutine.
@@ -104,6 +109,8 @@ var tviewLibrary = Library{
 		{Pkg: TviewPkg, Recv: "TextView", Name: "Focus"},
 		{Pkg: TviewPkg, Recv: "TextView", Name: "HasFocus"},
 		{Pkg: TviewPkg, Recv: "InputField", Name: "Autocomplete"},
+		{Pkg: TviewPkg, Recv: "TextView", Name: "GetWrappedLineCount", LoopAPI: LoopAPI{LoopOnly: true}},
+		{Pkg: TviewPkg, Recv: "TextView", Name: "GetRegionText", LoopAPI: LoopAPI{LoopOnly: true}},
 
 		// Application handlers: application.go:164, :181, :775, :790.
 		{Pkg: TviewPkg, Recv: "Application", Name: "SetInputCapture", Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}}},
@@ -211,10 +218,17 @@ var tviewWords = Words{
 	},
 }
 
+// tviewReads are the prefixes of tview's getters: every Get*, Is* and
+// Has* method of the widgets only reads the widget (checked at v0.42.0, at
+// the oldest version and in derailed/tview v0.8.5), but for TextView's
+// GetWrappedLineCount and GetRegionText at v0.42.0, which have rows.
+var tviewReads = []string{"Get", "Is", "Has"}
+
 // derailedLacks are the rows whose functions derailed/tview v0.8.5 does
 // not have: it forked before tview added them.
 var derailedLacks = []string{
 	"Box.SetFocusFunc", "Box.SetBlurFunc", "Button.SetExitFunc", "Form.AddTextArea",
 	"InputField.SetAutocompletedFunc", "TextView.SetFinishedFunc", "Image.SetFinishedFunc",
 	"TextArea.SetChangedFunc", "TextArea.SetMovedFunc", "TextArea.SetFinishedFunc", "TextArea", "Image", "TextView.BatchWriter",
+	"TextView.GetWrappedLineCount",
 }
