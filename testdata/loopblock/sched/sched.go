@@ -82,3 +82,7 @@ func (k *Keys) Dispatch(c *futures.Ctx, key string) {
 		h()
 	}
 }
+
+// Bind stores f where Dispatch calls it: a function handed to Bind in any
+// package runs on the loop (a fact on Bind, as on After).
+func (k *Keys) Bind(key string, f func()) { k.Handlers[key] = f }
