@@ -71,6 +71,7 @@ type Result struct {
 	impls       map[*ssa.CallCommon][]*types.Func  // interface calls -> the methods they may run (dispatch.go)
 	inPlace     map[*ssa.Function][]*ssa.Parameter // function parameters each function calls in place (stored.go)
 	calledSlots map[*types.Var][]*ssa.Function     // fields whose stored functions loop code calls, and the callers
+	slots       *slots                             // the package's fields holding function values (stored.go)
 }
 
 func run(pass *analysis.Pass, base *roles.Table, alwaysSSA bool) (any, error) {
@@ -231,6 +232,7 @@ func (r *Result) Binding(fv *ssa.FreeVar) ssa.Value {
 
 // exportFacts exports the summaries of package-level functions and methods.
 func (r *Result) exportFacts() {
+	placer{r}.registerSetters()
 	anySched := false
 	for _, fn := range r.Funcs {
 		obj, ok := fn.Object().(*types.Func)

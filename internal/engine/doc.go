@@ -196,6 +196,19 @@
 // (Role) and its may-block summary are those every implementation shares;
 // with implementations that differ, or none, it has none.
 //
+// Function values loop code runs later or in place are followed too
+// (stored.go): a function stored in a struct field, or as a map or slice
+// element held in one, is loop code when loop code of the package calls
+// what it reads from that field and no other code does (a field a
+// goroutine also calls from is left alone); a function argument of a
+// helper that calls that parameter in place is loop code where the helper
+// is called from loop code, on the caller's loop (Place.CalledBy). A
+// wrapper that hands its parameter on inside a closure that calls it, or
+// stores such a closure in a callback field, is a wrapper; so is an
+// exported setter storing its parameter where loop code calls it.
+// InPlaceFact (computed from the syntax too, for packages with no loop
+// runtime) and StoredCallFact carry these across packages.
+//
 // A function stored into a function-typed field with a roles.Field row
 // (Fyne's button.OnTapped = f, &widget.Entry{OnSubmitted: f}) is a callback
 // too: the store registers it. Some libraries have one loop per program,

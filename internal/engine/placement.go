@@ -256,6 +256,7 @@ func (r placer) place() {
 	r.registerFields()
 	r.calledSlots = map[*types.Var][]*ssa.Function{}
 	stored := r.storedValues()
+	r.slots = stored
 	r.placeImportedSlots(stored)
 	inPlace := map[ssa.CallInstruction]bool{}
 	// Scheduling calls, to a fixed point: a callback of Then runs on its

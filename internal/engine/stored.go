@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/futurelint/futurelint/internal/code"
+	"github.com/futurelint/futurelint/internal/roles"
 )
 
 // Function values stored and called later, and parameters called in place.
@@ -225,9 +226,8 @@ type storedValue struct {
 // or slice literal assigned to it, append), or handed to a function of the
 // package that stores its parameter there (a setter).
 func (r placer) storedValues() *slots {
-	sl := &slots{vals: map[*types.Var][]storedValue{}, callers: map[*types.Var][]*ssa.Function{}, goCalled: map[*types.Var]bool{}}
-	out := sl.vals
-	params := map[*ssa.Parameter][]*types.Var{} // parameters stored into fields
+	sl := &slots{vals: map[*types.Var][]storedValue{}, callers: map[*types.Var][]*ssa.Function{}, goCalled: map[*types.Var]bool{}, params: map[*ssa.Parameter][]*types.Var{}}
+	out, params := sl.vals, sl.params
 	add := func(slot *types.Var, v ssa.Value, at ssa.Instruction) {
 		if slot == nil {
 			return
@@ -288,8 +288,9 @@ func (r placer) storedValues() *slots {
 // values: what is stored in each, and who calls what is stored.
 type slots struct {
 	vals     map[*types.Var][]storedValue
-	callers  map[*types.Var][]*ssa.Function // functions that call a value read from the field
-	goCalled map[*types.Var]bool            // a value read from it is run by a go statement
+	callers  map[*types.Var][]*ssa.Function  // functions that call a value read from the field
+	goCalled map[*types.Var]bool             // a value read from it is run by a go statement
+	params   map[*ssa.Parameter][]*types.Var // parameters stored into fields: setters
 }
 
 // onLoop reports whether every call of a function read from slot is made
@@ -423,6 +424,40 @@ func (r placer) runInPlace(g, fn *ssa.Function, cp *Place, reason string, pos to
 	}
 	p.contexts = append(p.contexts, ctx)
 	return true
+}
+
+// registerSetters makes wrappers of the package's setters whose parameter
+// is stored in a field that loop code calls (SetKeyboardChar(c, fn, help)
+// stores fn in w.charMap, which the input handler calls): importers that
+// hand them a function put it on that loop, as with After. Their
+// SchedulesFacts carry it.
+func (r placer) registerSetters() {
+	if r.slots == nil {
+		return
+	}
+	for _, fn := range r.Funcs {
+		if fn.Parent() != nil || !exportedNamed(fn) {
+			continue
+		}
+		for i, p := range fn.Params {
+			for _, slot := range r.slots.params[p] {
+				callers := r.calledSlots[slot]
+				if len(callers) == 0 || r.scheds[fn] != nil && has(r.scheds[fn].Params, i) {
+					continue
+				}
+				fa := roles.FuncArg{Arg: roles.ArgAt(i), Where: roles.OnLoop}
+				if name := r.processLoopName(callers[0]); name != "" {
+					if lib := r.loopLibrary(callers[0], 0); lib != nil && lib.Name == name && len(lib.Paths) > 0 {
+						fa.Loop, fa.Via = roles.ProcessLoop, lib.Paths[0]
+					}
+				}
+				if r.scheds[fn] == nil {
+					r.scheds[fn] = &SchedulesFact{}
+				}
+				r.scheds[fn].Params = append(r.scheds[fn].Params, fa)
+			}
+		}
+	}
 }
 
 // exportStoredFacts exports InPlaceFacts for the package's functions that

@@ -46,7 +46,8 @@ Function values that loop code runs later or in place are loop code too.
 A function value stored in a struct field, or as an element of a map or
 slice held in one (h.bindings[key] = save, app.reload = func() { ... },
 handlers = append(handlers, f), or through a setter that stores its
-parameter there), is loop code when loop code of the package calls what
+parameter there, in any package when the setter is exported), is loop
+code when loop code of the package calls what
 it reads from that field (h := v.bindings[key]; h()) and nothing else
 does: a field that a goroutine or code off the loop also calls from says
 nothing certain and is left alone, as is a field no loop code calls. A

@@ -73,6 +73,9 @@ type Keys struct {
 
 func (k *Keys) Press(c *futures.Ctx, key string) { k.On[key]() }
 
+// Bind stores f where Press calls it: a wrapper, like After.
+func (k *Keys) Bind(key string, f func()) { k.On[key] = f } // want Bind:`^schedules: param 2 callback on loop -1$`
+
 // Waiting for the submitted work on every path through the wrapper:
 // awaited, also through another wrapper; a wait that can give up is
 // awaited but gives up, on the context parameter when it is one. A submit

@@ -116,4 +116,7 @@ func wrappedInClosure(l *futures.Loop, f *futures.Future[int], k *sched.Keys) {
 		f.Result() // want `Result blocks the event loop goroutine`
 	}
 	k.Spare["y"] = func() { f.Result() }
+	k.Bind("z", func() { // a setter that stores its parameter there
+		f.Result() // want `Result blocks the event loop goroutine`
+	})
 }

@@ -96,3 +96,7 @@ func (k *Keys) Dispatch(c *futures.Ctx, key string) {
 func SettledVia(ch chan int) int {
 	return lib.Settled(ch)
 }
+
+// Bind stores f where Dispatch calls it: a function handed to Bind in any
+// package runs on the loop (a fact on Bind, as on After).
+func (k *Keys) Bind(key string, f func()) { k.Handlers[key] = f }
