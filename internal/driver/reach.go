@@ -119,7 +119,9 @@ func mayRunLoop(srcs [][]byte) bool {
 			case *ast.TypeSpec:
 				shadows = shadows || types.Universe.Lookup(n.Name.Name) != nil
 			case *ast.FuncDecl:
-				sendsParam(n, posts)
+				sendsParam(n.Recv, n.Type, n.Body, posts)
+			case *ast.FuncLit:
+				sendsParam(nil, n.Type, n.Body, posts)
 			case *ast.GoStmt:
 				hasGo = true
 			case *ast.RangeStmt:
@@ -190,17 +192,19 @@ const (
 	post
 )
 
-// sendsParam adds to posts the queues d may post to: it sends to a field
-// or a variable (not one of its parameters) a value that names one of its
-// parameters whose type may be a func, outside any closure (a post's rows
-// come from such a send, and a loop without posts gets none).
-func sendsParam(d *ast.FuncDecl, posts map[string]int) {
-	if d.Body == nil {
+// sendsParam adds to posts the queues a function (recv, typ, body) may
+// post to: it sends to a field or a variable (not one of its parameters) a
+// value that names one of its parameters whose type may be a func, outside
+// any closure of its own (a post's rows come from such a send, and a loop
+// without posts gets none). A function literal is asked on its own: a post
+// may be a closure kept in a variable (go-sdl2's callInMain).
+func sendsParam(recv *ast.FieldList, typ *ast.FuncType, body *ast.BlockStmt, posts map[string]int) {
+	if body == nil {
 		return
 	}
 	names := map[string]bool{} // every parameter, the receiver included: none is a queue
 	params := map[string]int{} // those that may be funcs: post or postIfNamed
-	for _, list := range []*ast.FieldList{d.Recv, d.Type.Params} {
+	for _, list := range []*ast.FieldList{recv, typ.Params} {
 		if list == nil {
 			continue
 		}
@@ -216,7 +220,7 @@ func sendsParam(d *ast.FuncDecl, posts map[string]int) {
 			}
 			for _, name := range fld.Names {
 				names[name.Name] = true
-				if list == d.Type.Params && kind != noPost {
+				if list == typ.Params && kind != noPost {
 					params[name.Name] = kind
 				}
 			}
@@ -225,7 +229,7 @@ func sendsParam(d *ast.FuncDecl, posts map[string]int) {
 	if len(params) == 0 {
 		return
 	}
-	ast.Inspect(d.Body, func(n ast.Node) bool {
+	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false

@@ -39,9 +39,10 @@ func TestMayRunLoop(t *testing.T) {
 		{[]string{"package p; type task func(); var q chan task; func f() { go func() { for f := range q { f() } }() }; func post(t task) { q <- t }"}, true},
 		{[]string{"package p; var q chan func(); func f() { go func() { for f := range q { f() } }() }; func post(s string) { q <- func() { println(s) } }"}, false}, // a string is no func
 		{[]string{"package p; type string func(); var q chan string; func f() { go func() { for f := range q { f() } }() }", "package p; func post(s string) { q <- s }"}, true},
-		{[]string{"package p; var q chan func(); func f() { go func() { for f := range q { f() } }() }; func post(c chan func(), f func()) { c <- f }"}, false}, // to a parameter
-		{[]string{"package p; var q chan func(); func f() { go func() { for f := range q { f() } }() }; func post(f ...func()) { q <- f[0] }"}, false},          // a slice is no func
-		{[]string{"package p; func f() { go func() {}() }; var q chan int; func g() { for { <- q } }", "package p; func (x y) { q <-"}, true},                   // does not parse: yes
+		{[]string{"package p; var q chan func(); func f() { go func() { for f := range q { f() } }() }; func post(c chan func(), f func()) { c <- f }"}, false},                        // to a parameter
+		{[]string{"package p; var q chan func(); func f() { go func() { for f := range q { f() } }() }; func post(f ...func()) { q <- f[0] }"}, false},                                 // a slice is no func
+		{[]string{"package p; func f() { go func() {}() }; var q chan int; func g() { for { <- q } }", "package p; func (x y) { q <-"}, true},                                          // does not parse: yes
+		{[]string{"package p; var call func(func()); func Main(main func()) { q := make(chan func()); call = func(f func()) { q <- f }; go main(); for f := range q { f() } }"}, true}, // a closure kept in a variable posts
 	}
 	for _, c := range cases {
 		var srcs [][]byte
