@@ -150,7 +150,7 @@ func (r placer) summarizeSchedules() {
 							via = row.Pkg
 						}
 						p := roles.FuncArg{Arg: roles.ArgAt(k), Where: where, Loop: loop,
-							Threadsafe: fa.Threadsafe, AfterSettle: fa.AfterSettle, Ordered: fa.Ordered, Via: via}
+							Threadsafe: fa.Threadsafe, AfterSettle: fa.AfterSettle, Ordered: fa.Ordered, Via: via, Kept: fa.Kept}
 						if fa.Threadsafe && loop.Valid() {
 							r.awaited(fn, ci, fa, &p)
 						}

@@ -61,7 +61,7 @@ func (r placer) registerField(caller *ssa.Function, st *ssa.Store, field *roles.
 		if !p.Loop || p.Reason == "" || p.OffLoop && p.Marker == nil {
 			p.Reason, p.Pos = "it is the callback stored in "+what+" at "+code.Where(r.Pass, st.Pos()), st.Pos()
 		}
-		p.Loop = true
+		p.Loop, p.Kept = true, false
 		if ref, ok := r.funcArgLoop(row, arg); ok {
 			p.contexts = append(p.contexts, loopCtx{ref})
 		} else {

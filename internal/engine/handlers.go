@@ -49,7 +49,7 @@ func (r placer) placeHandlers() {
 				continue
 			}
 			p := r.places[fn]
-			p.Loop, p.Handler = true, h.row
+			p.Loop, p.Handler, p.Kept = true, h.row, false
 			if h.iface == nil {
 				p.Reason = "it is called by " + r.processName(h.row.Via) + " on what it receives"
 			} else {

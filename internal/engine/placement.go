@@ -34,6 +34,11 @@ type Place struct {
 	// a parameter its callee calls, or as a function value stored in a
 	// field, map or slice it calls (stored.go).
 	CalledBy []*ssa.Function
+	// Kept is set for loop code that futurelint knows only through a
+	// function value stored or passed where loop code calls it (stored.go):
+	// its calls of helpers are reported only where the helper certainly
+	// waits, as the engine infers the path itself.
+	Kept bool
 
 	always   loopCtx   // loopRefs denoting its loop whenever it runs on one
 	contexts []loopCtx // per schedule: loopRefs denoting the loop it was scheduled on
@@ -371,6 +376,7 @@ func (r placer) schedule(caller *ssa.Function, ci ssa.CallInstruction) bool {
 				continue
 			}
 			p.Schedules = append(p.Schedules, s)
+			p.Kept = fa.Kept && (!p.Loop || p.Kept)
 			if !p.Loop || p.Reason == "" || p.OffLoop && p.Marker == nil {
 				role := "callback"
 				if fa.Where == roles.Coroutine {

@@ -413,6 +413,7 @@ func (r placer) runInPlace(g, fn *ssa.Function, cp *Place, reason string, pos to
 	if !p.Loop || p.Reason == "" || p.OffLoop && p.Marker == nil {
 		p.Reason, p.Pos = reason, pos
 	}
+	p.Kept = !p.Loop || p.Kept
 	p.Loop = true
 	var ctx loopCtx
 	ctx = append(ctx, cp.always...)
@@ -445,7 +446,7 @@ func (r placer) registerSetters() {
 				if len(callers) == 0 || r.scheds[fn] != nil && has(r.scheds[fn].Params, i) {
 					continue
 				}
-				fa := roles.FuncArg{Arg: roles.ArgAt(i), Where: roles.OnLoop}
+				fa := roles.FuncArg{Arg: roles.ArgAt(i), Where: roles.OnLoop, Kept: true}
 				if name := r.processLoopName(callers[0]); name != "" {
 					if lib := r.loopLibrary(callers[0], 0); lib != nil && lib.Name == name && len(lib.Paths) > 0 {
 						fa.Loop, fa.Via = roles.ProcessLoop, lib.Paths[0]
@@ -531,6 +532,7 @@ func (r placer) placeImportedSlots(stored *slots) {
 				if !p.Loop || p.Reason == "" || p.OffLoop && p.Marker == nil {
 					p.Reason, p.Pos = "it is stored in "+slot.Name()+" at "+code.Where(r.Pass, sv.at.Pos())+", which loop code of package "+slot.Pkg().Path()+" calls", sv.at.Pos()
 				}
+				p.Kept = !p.Loop || p.Kept
 				p.Loop = true
 				ctx := loopCtx{}
 				if f.Loop != "" {

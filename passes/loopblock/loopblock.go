@@ -35,6 +35,9 @@ func run(pass *analysis.Pass, res *engine.Result) error {
 			if op.Helper.Silences(name) {
 				continue // an ignore directive inside the helper silences every way it blocks
 			}
+			if op.Helper != nil && !op.Helper.Certain && res.Place(res.ActivationRoot(fn)).Kept {
+				continue // loop code known through a stored function value: only a certain wait
+			}
 			sev := Severity.Of(op.Deadlock != nil || op.Panics != nil)
 			pos, end := code.CallSpan(res.Pass, op.Pos)
 			found = append(found, engine.Finding{Severity: sev, Diagnostic: analysis.Diagnostic{

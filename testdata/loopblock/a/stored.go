@@ -56,6 +56,13 @@ func wire(d *dispatcher, f *futures.Future[int]) {
 		},
 	}
 	d.handlers["b"] = blockingHandler
+	// Through a helper: reported only where the helper certainly waits.
+	d.handlers["open"] = func() {
+		open("https://example.com") // quiet: open waits only for a file
+	}
+	d.handlers["pull"] = func() {
+		pull() // want `pull blocks the event loop; run it with`
+	}
 	d.steps = append(d.steps, func() {
 		time.Sleep(time.Millisecond) // want `time.Sleep blocks the event loop goroutine`
 	})
@@ -63,6 +70,19 @@ func wire(d *dispatcher, f *futures.Future[int]) {
 	d.later = func() { f.Result() }
 	d.jobs = append(d.jobs, func() { f.Result() })
 	go d.worker()
+}
+
+// open waits for the viewer only for a file: a link starts it and returns.
+func open(path string) {
+	if len(path) > 4 && path[:4] == "http" {
+		return
+	}
+	time.Sleep(time.Millisecond)
+}
+
+// pull waits on every path.
+func pull() {
+	time.Sleep(time.Millisecond)
 }
 
 func blockingHandler() {
