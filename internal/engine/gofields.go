@@ -58,7 +58,7 @@ func (r *Result) exportGoroutineFields() {
 	if len(fields) == 0 {
 		return
 	}
-	goOnly := goOnlyFuncs(info, files)
+	var goOnly map[*types.Func]bool // computed at the first call in a declared function
 	calls := map[*types.Var]token.Pos{}
 	bad := map[*types.Var]bool{}
 	for _, f := range files {
@@ -85,7 +85,12 @@ func (r *Result) exportGoroutineFields() {
 			switch p := parent.(type) {
 			case *ast.CallExpr:
 				if p.Fun == sel {
-					if offGoroutine(info, stack, goOnly) {
+					if offGoroutine(info, stack, func() map[*types.Func]bool {
+						if goOnly == nil {
+							goOnly = goOnlyFuncs(info, files)
+						}
+						return goOnly
+					}) {
 						calls[v] = p.Lparen
 					} else {
 						bad[v] = true
@@ -117,7 +122,7 @@ func (r *Result) exportGoroutineFields() {
 // offGoroutine reports whether the innermost function around the top of
 // stack runs only on a goroutine of its own: a function literal a go
 // statement runs, or a function of goOnly.
-func offGoroutine(info *types.Info, stack []ast.Node, goOnly map[*types.Func]bool) bool {
+func offGoroutine(info *types.Info, stack []ast.Node, goOnly func() map[*types.Func]bool) bool {
 	for i := len(stack) - 1; i >= 0; i-- {
 		switch n := stack[i].(type) {
 		case *ast.FuncLit:
@@ -131,7 +136,7 @@ func offGoroutine(info *types.Info, stack []ast.Node, goOnly map[*types.Func]boo
 			return false
 		case *ast.FuncDecl:
 			obj, _ := info.Defs[n.Name].(*types.Func)
-			return goOnly[obj]
+			return goOnly()[obj]
 		}
 	}
 	return false

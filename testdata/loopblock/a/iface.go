@@ -87,3 +87,13 @@ func queueThroughInterface(c *futures.Ctx, s later) {
 		time.Sleep(time.Millisecond) // want `time\.Sleep blocks the event loop`
 	})
 }
+
+// The only implementation is a type of another package, which its may-block
+// fact describes: the call blocks all the same.
+type puller interface {
+	Pull() int
+}
+
+func pullOnLoop(c *futures.Ctx, p puller) {
+	p.Pull() // want `p\.Pull blocks the event loop`
+}

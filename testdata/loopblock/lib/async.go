@@ -5,3 +5,8 @@ func Go(f func()) { go f() }
 
 // Now calls f in place, on its caller's goroutine.
 func Now(f func()) { f() }
+
+// SlowPuller implements an interface of its users' (Pull() int) by waiting.
+type SlowPuller struct{ ch chan int }
+
+func (s *SlowPuller) Pull() int { return <-s.ch }
