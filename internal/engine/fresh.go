@@ -13,6 +13,10 @@ import (
 // freshDepth bounds how deep helpers that return a fresh widget are followed.
 const freshDepth = 2
 
+// widgets answers offloop's question of whether a widget a goroutine calls
+// is its own: made by it and not yet handed on.
+type widgets struct{ *Result }
+
 // freshWidget reports whether loop-only call ci (row its row) is a method
 // of a loop-owned widget that the calling code made itself and has handed
 // nowhere yet: a constructor of the widget's package (tview.NewTreeNode),
@@ -21,7 +25,7 @@ const freshDepth = 2
 // (attaching it to another widget, storing it, capturing it) able to run
 // before ci with the same widget. Only this goroutine can reach it: setting
 // it up before attaching it races with nothing; after, it does.
-func (r *Result) freshWidget(ci ssa.CallInstruction, row *roles.Func) bool {
+func (r widgets) freshWidget(ci ssa.CallInstruction, row *roles.Func) bool {
 	if row == nil || ci.Common().Signature().Recv() == nil {
 		return false
 	}
@@ -44,7 +48,7 @@ func (r *Result) freshWidget(ci ssa.CallInstruction, row *roles.Func) bool {
 // constructor (New*) of package pkg, or a helper of the package that
 // returns a fresh widget; through embedded fields (a TextView's Box) and
 // setters that return their receiver. Nil for anything else.
-func (r *Result) madeWidget(v ssa.Value, pkg string, depth int) *ssa.Call {
+func (r widgets) madeWidget(v ssa.Value, pkg string, depth int) *ssa.Call {
 	for i := 0; i < 16; i++ {
 		switch x := v.(type) {
 		case *ssa.UnOp:
@@ -76,7 +80,7 @@ func (r *Result) madeWidget(v ssa.Value, pkg string, depth int) *ssa.Call {
 // constructs reports whether call c returns a widget nobody else holds: a
 // New* function of the widget's package pkg, or a function of this
 // package whose every return is one it made and handed nowhere else.
-func (r *Result) constructs(c *ssa.Call, pkg string, depth int) bool {
+func (r widgets) constructs(c *ssa.Call, pkg string, depth int) bool {
 	callee := c.Call.StaticCallee()
 	if callee == nil || callee.Signature.Recv() != nil || callee.Object() == nil || callee.Object().Pkg() == nil {
 		return false
@@ -110,7 +114,7 @@ func (r *Result) constructs(c *ssa.Call, pkg string, depth int) bool {
 // returnsReceiver reports whether c is a loop-only method (a widget's
 // setter) that returns its receiver's type: tview's setters return the
 // widget they set, for chaining.
-func (r *Result) returnsReceiver(c *ssa.Call) bool {
+func (r widgets) returnsReceiver(c *ssa.Call) bool {
 	row := r.Role(&c.Call)
 	sig := c.Call.Signature()
 	if row == nil || !row.LoopOnly || sig.Recv() == nil || sig.Results().Len() != 1 {
@@ -122,7 +126,7 @@ func (r *Result) returnsReceiver(c *ssa.Call) bool {
 // widgetEscapes returns the uses of widget made that may let another
 // goroutine reach it: every use but as the receiver of a method call (and
 // of the widget a chained setter returns, or an embedded field of it).
-func (r *Result) widgetEscapes(made *ssa.Call) []ssa.Instruction {
+func (r widgets) widgetEscapes(made *ssa.Call) []ssa.Instruction {
 	var out []ssa.Instruction
 	seen := map[ssa.Value]bool{}
 	aliases := []ssa.Value{made}

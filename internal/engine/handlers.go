@@ -23,7 +23,7 @@ func (r placer) placeHandlers() {
 	}
 	var hs []handler
 	for _, row := range r.Roles.Handlers() {
-		if named := r.lookupNamed(row.Pkg, row.Name); named != nil {
+		if named := lookupNamed(r.Pass.Pkg, row.Pkg, row.Name); named != nil {
 			iface, _ := named.Underlying().(*types.Interface)
 			hs = append(hs, handler{row, named, iface})
 		}
@@ -70,10 +70,10 @@ func (r placer) placeHandlers() {
 	}
 }
 
-// lookupNamed finds the named type pkg.name in the current package or
+// lookupNamed finds the named type pkg.name in package in or
 // among the packages it imports, or nil.
-func (r placer) lookupNamed(pkg, name string) *types.Named {
-	for _, p := range append([]*types.Package{r.Pass.Pkg}, r.Pass.Pkg.Imports()...) {
+func lookupNamed(in *types.Package, pkg, name string) *types.Named {
+	for _, p := range append([]*types.Package{in}, in.Imports()...) {
 		if p.Path() != pkg {
 			continue
 		}

@@ -101,7 +101,7 @@ func (r offLoop) offLoopUses() OffLoopUses {
 			sc.skip = func(root ssa.Value) bool { return r.capturedValue(root) }
 		}
 		sc.apiOK = func(ci ssa.CallInstruction, row *roles.Func, depth int) bool {
-			return depth == 0 && !drives && !r.ownLoop(s, ci.Common(), row) && !r.freshWidget(ci, row) && !onReported(r.Result, sc.apis, ci.Common())
+			return depth == 0 && !drives && !r.ownLoop(s, ci.Common(), row) && !(widgets{r.Result}).freshWidget(ci, row) && !onReported(r.Result, sc.apis, ci.Common())
 		}
 		owned := r.startOwned(s)
 		for _, g := range acts {
