@@ -62,13 +62,7 @@ func (r *Result) exportGoroutineFields() {
 	calls := map[*types.Var]token.Pos{}
 	bad := map[*types.Var]bool{}
 	for _, f := range files {
-		var stack []ast.Node
-		ast.Inspect(f, func(n ast.Node) bool {
-			if n == nil {
-				stack = stack[:len(stack)-1]
-				return true
-			}
-			stack = append(stack, n)
+		inspectWithStack(f, func(n ast.Node, stack []ast.Node) bool {
 			sel, ok := n.(*ast.SelectorExpr)
 			if !ok {
 				return true
@@ -148,13 +142,7 @@ func goOnlyFuncs(info *types.Info, files []*ast.File) map[*types.Func]bool {
 	started := map[*types.Func]bool{}
 	other := map[*types.Func]bool{}
 	for _, f := range files {
-		var stack []ast.Node
-		ast.Inspect(f, func(n ast.Node) bool {
-			if n == nil {
-				stack = stack[:len(stack)-1]
-				return true
-			}
-			stack = append(stack, n)
+		inspectWithStack(f, func(n ast.Node, stack []ast.Node) bool {
 			id, ok := n.(*ast.Ident)
 			if !ok {
 				return true
@@ -190,6 +178,24 @@ func goOnlyFuncs(info *types.Info, files []*ast.File) map[*types.Func]bool {
 		}
 	}
 	return out
+}
+
+// inspectWithStack walks f as ast.Inspect does, handing visit the path
+// from f down to n (n last).
+func inspectWithStack(f *ast.File, visit func(n ast.Node, stack []ast.Node) bool) {
+	var stack []ast.Node
+	ast.Inspect(f, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		stack = append(stack, n)
+		if !visit(n, stack) {
+			stack = stack[:len(stack)-1] // Inspect does not call back with nil for a pruned node
+			return false
+		}
+		return true
+	})
 }
 
 func isNil(info *types.Info, e ast.Expr) bool {
