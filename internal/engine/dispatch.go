@@ -37,9 +37,8 @@ func (r *Result) implsOf(call *ssa.CallCommon) []*types.Func {
 // resolveInterfaceCalls fills r.impls for the package's interface calls.
 func (r placer) resolveInterfaceCalls() {
 	r.impls = map[*ssa.CallCommon][]*types.Func{}
-	var cands []types.Type // concrete named types, lazily collected
-	collected := false
-	var byIface typeutil.Map // interface type -> map[method name][]*types.Func
+	var byName map[string][]*types.Named // candidate types by method name, lazily collected
+	var byIface typeutil.Map             // interface type -> map[method name][]*types.Func
 	for _, fn := range r.Funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
@@ -53,8 +52,8 @@ func (r placer) resolveInterfaceCalls() {
 					r.Roles.LookupCall(call.Value.Type(), call.Method) != nil {
 					continue
 				}
-				if !collected {
-					cands, collected = r.concreteTypes(), true
+				if byName == nil {
+					byName = byMethodName(r.concreteTypes())
 				}
 				known, _ := byIface.At(call.Value.Type()).(map[string][]*types.Func)
 				if known == nil {
@@ -63,7 +62,7 @@ func (r placer) resolveInterfaceCalls() {
 				}
 				out, done := known[call.Method.Name()]
 				if !done {
-					for _, t := range cands {
+					for _, t := range byName[call.Method.Name()] {
 						if m := implementation(t, iface, call.Method); m != nil {
 							out = append(out, m)
 						}
@@ -80,7 +79,7 @@ func (r placer) resolveInterfaceCalls() {
 
 // implementation returns the method of t (or *t) that a call of method m
 // of iface runs when t implements iface, or nil.
-func implementation(t types.Type, iface *types.Interface, m *types.Func) *types.Func {
+func implementation(t *types.Named, iface *types.Interface, m *types.Func) *types.Func {
 	for _, tt := range []types.Type{t, types.NewPointer(t)} {
 		if !types.Implements(tt, iface) {
 			continue
@@ -98,7 +97,7 @@ func implementation(t types.Type, iface *types.Interface, m *types.Func) *types.
 // package it depends on, the standard library included (a *log.Logger may
 // be what an importer hands in). An unexported type of the package that
 // the package never converts to an interface cannot be behind one.
-func (r placer) concreteTypes() []types.Type {
+func (r placer) concreteTypes() []*types.Named {
 	converted := map[*types.TypeName]bool{}
 	for _, fn := range r.Funcs {
 		for _, b := range fn.Blocks {
@@ -111,7 +110,7 @@ func (r placer) concreteTypes() []types.Type {
 			}
 		}
 	}
-	var out []types.Type
+	var out []*types.Named
 	seen := map[*types.Package]bool{}
 	var walk func(p *types.Package)
 	walk = func(p *types.Package) {
@@ -135,6 +134,56 @@ func (r placer) concreteTypes() []types.Type {
 	}
 	walk(r.Pass.Pkg)
 	return out
+}
+
+// byMethodName indexes types by the names of the methods they declare or
+// promote from embedded fields: a superset of their method sets' names,
+// found without computing method sets, so that only the few types that
+// have a called method's name are checked against its interface.
+func byMethodName(ts []*types.Named) map[string][]*types.Named {
+	memo := map[types.Type][]string{}
+	var names func(t types.Type, depth int) []string
+	names = func(t types.Type, depth int) []string {
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		t = types.Unalias(t)
+		if got, ok := memo[t]; ok || depth > 8 {
+			return got
+		}
+		memo[t] = nil // cycles through embedded pointers
+		var out []string
+		if n, ok := t.(*types.Named); ok {
+			for i := 0; i < n.NumMethods(); i++ {
+				out = append(out, n.Method(i).Name())
+			}
+		}
+		switch u := t.Underlying().(type) {
+		case *types.Struct:
+			for i := 0; i < u.NumFields(); i++ {
+				if f := u.Field(i); f.Embedded() {
+					out = append(out, names(f.Type(), depth+1)...)
+				}
+			}
+		case *types.Interface:
+			for i := 0; i < u.NumMethods(); i++ {
+				out = append(out, u.Method(i).Name())
+			}
+		}
+		memo[t] = out
+		return out
+	}
+	idx := map[string][]*types.Named{}
+	for _, t := range ts {
+		seen := map[string]bool{}
+		for _, name := range names(t, 0) {
+			if !seen[name] {
+				seen[name] = true
+				idx[name] = append(idx[name], t)
+			}
+		}
+	}
+	return idx
 }
 
 // dispatchRole is the role of an interface call whose every implementation
