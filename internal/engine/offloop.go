@@ -149,7 +149,7 @@ func (r offLoop) offLoopStarts() []*OffLoopStart {
 				if st, ok := instr.(*ssa.Store); ok {
 					if field := r.fieldRow(st); field != nil && field.Where == roles.OffLoop {
 						handed[st] = true
-						why := "in " + pkgNameOf(r.Pass.Pkg, field.Pkg) + field.Type + "'s " + field.Name + ", called on a goroutine of its own"
+						why := "in " + pkgNameOf(r.Pass.Pkg, field.Pkg) + field.Type + "'s " + field.Name + ", run on its own goroutine"
 						for _, t := range r.targets(st.Val, 0) {
 							add(&OffLoopStart{Fn: t.fn, Recv: t.recv, At: st, Caller: fn, Why: why})
 						}
@@ -170,7 +170,7 @@ func (r offLoop) offLoopStarts() []*OffLoopStart {
 					}
 					why := "in an executor job"
 					if fa.OwnGoroutine {
-						why = "in a function " + code.CallName(r.Pass, ci.Common()) + " runs on a goroutine of its own"
+						why = "in a function " + code.CallName(r.Pass, ci.Common()) + " runs on its own goroutine"
 					}
 					if fa.AfterSettle {
 						if !r.executorCompletion(fn, ci) {

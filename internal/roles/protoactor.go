@@ -166,6 +166,6 @@ var protoactorWords = Words{
 	},
 	WaitCallback: "take the reply with f.PipeTo(ctx.Self()) or ctx.ReenterAfter(f, fn)",
 	HandBack:     "send the result to the actor as a message: {c}.Send({c}.Self(), result)",
-	LoopOnly:     "belongs to the actor's turn: elsewhere it races with {loop} and sees whatever message is handled now",
-	OffLoopFix:   "read what you need first (sender := ctx.Sender()) and send results to ctx.Self() as a message",
+	LoopOnly:     "it belongs to the actor's turn and sees whatever message is handled now",
+	OffLoopFix:   "read what you need first (sender := ctx.Sender()), then send results to ctx.Self()",
 }

@@ -14,7 +14,7 @@ func watchers(c *futures.Ctx) (int, error) {
 	l := c.Loop()
 	w := &watch.Watcher{
 		OnChange: func(string) {
-			l.CallSoon(func() {}) // want `in watch\.Watcher's OnChange, called on a goroutine of its own, l\.CallSoon runs off the event loop`
+			l.CallSoon(func() {}) // want `in watch\.Watcher's OnChange, run on its own goroutine, l\.CallSoon runs off the event loop`
 		},
 		OnStart: func() {
 			l.CallSoon(func() {}) // quiet: called in place by Start
@@ -24,7 +24,7 @@ func watchers(c *futures.Ctx) (int, error) {
 	t := &watch.Ticker{}
 	t.OnTick = func() {
 		time.Sleep(time.Millisecond) // quiet: a goroutine may wait
-		l.CallSoon(func() {})        // want `in watch\.Ticker's OnTick, called on a goroutine of its own, l\.CallSoon runs off the event loop`
+		l.CallSoon(func() {})        // want `in watch\.Ticker's OnTick, run on its own goroutine, l\.CallSoon runs off the event loop`
 	}
 	t.Start(time.Second)
 	return 0, nil

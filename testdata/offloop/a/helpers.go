@@ -16,10 +16,10 @@ func inPlace(f func()) { f() }
 func helpers(c *futures.Ctx) (int, error) {
 	l := c.Loop()
 	async(func() {
-		l.CallSoon(func() {}) // want `in a function async runs on a goroutine of its own, l\.CallSoon runs off the event loop`
+		l.CallSoon(func() {}) // want `in a function async runs on its own goroutine, l\.CallSoon runs off the event loop`
 	})
 	lib.Go(func() {
-		l.CallSoon(func() {}) // want `in a function lib\.Go runs on a goroutine of its own, l\.CallSoon runs off the event loop`
+		l.CallSoon(func() {}) // want `in a function lib\.Go runs on its own goroutine, l\.CallSoon runs off the event loop`
 	})
 	inPlace(func() {
 		l.CallSoon(func() {}) // quiet: called in place, on the loop

@@ -44,7 +44,7 @@ func (m fetchModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (m fetchModel) View() string { return "" }
 
-// slow is a tea.Cmd: it runs on a goroutine of its own, where blocking and
+// slow is a tea.Cmd: it runs on its own goroutine, where blocking and
 // logging through the program are fine.
 func (m fetchModel) slow() tea.Msg {
 	time.Sleep(time.Second)

@@ -76,7 +76,7 @@ func otherLoop(c *futures.Ctx, other *futures.Loop, co func(*futures.Ctx) (int, 
 	futures.RunThreadsafe(other, co).Result() // finding: loopblock warning
 }
 
-// The submit runs on a goroutine of its own, which is what CallSoonThreadsafe
+// The submit runs on its own goroutine, which is what CallSoonThreadsafe
 // is for; the wait still deadlocks the loop, and that is loopblock's.
 func submitInGoroutine(c *futures.Ctx) {
 	errc := make(chan error, 1)

@@ -16,7 +16,7 @@ func Clock(label *widget.Label, bar *widget.ProgressBar) {
 		}
 	}()
 	time.AfterFunc(time.Minute, func() {
-		label.Hide() // want "in a function time.AfterFunc runs on a goroutine of its own, label.Hide runs off the app's main goroutine.*fyne.Do"
+		label.Hide() // want "in a function time.AfterFunc runs on its own goroutine, label.Hide runs off the app's main goroutine.*fyne.Do"
 	})
 }
 
@@ -25,7 +25,7 @@ func spawn(f func()) { go f() }
 
 func Reload(label *widget.Label, load func() string) {
 	spawn(func() {
-		label.SetText(load()) // want "in a function spawn runs on a goroutine of its own, label.SetText runs off the app's main goroutine.*fyne.Do"
+		label.SetText(load()) // want "in a function spawn runs on its own goroutine, label.SetText runs off the app's main goroutine.*fyne.Do"
 	})
 	spawn(func() {
 		s := load()

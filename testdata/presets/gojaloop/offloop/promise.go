@@ -202,7 +202,7 @@ func Settle(loop *eventloop.EventLoop) {
 	loop.RunOnLoop(func(vm *goja.Runtime) { _ = vm.Set("p", settleLater(vm, 1)) })
 }
 
-// publish runs on a goroutine of its own, with the loop's runtime.
+// publish runs on its own goroutine, with the loop's runtime.
 func publish(vm *goja.Runtime, v any) {
 	_ = vm.Set("latest", v) // want "in a goroutine, vm.Set runs off the event loop of its \\*goja.Runtime"
 }

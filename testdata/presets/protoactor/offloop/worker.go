@@ -26,16 +26,16 @@ func (w *worker) Receive(ctx actor.Context) {
 				return
 			}
 			resp.Body.Close()
-			ctx.Respond(&Status{resp.StatusCode}) // want "belongs to the actor's turn"
+			ctx.Respond(&Status{resp.StatusCode}) // want "belongs to the actor's turn and sees whatever message"
 		}()
 	case *Status:
 		go func() {
-			_ = ctx.Message() // want "belongs to the actor's turn"
+			_ = ctx.Message() // want "belongs to the actor's turn and sees whatever message"
 		}()
 	case *actor.Started:
 		ctx.ActorSystem().EventStream.Subscribe(func(evt interface{}) {
 			if j, ok := evt.(*Joined); ok {
-				ctx.Spawn(actor.PropsFromFunc(func(actor.Context) {})) // want "belongs to the actor's turn"
+				ctx.Spawn(actor.PropsFromFunc(func(actor.Context) {})) // want "belongs to the actor's turn and sees whatever message"
 				_ = j
 			}
 		})
