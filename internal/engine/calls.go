@@ -122,9 +122,10 @@ func (r placer) summarizeSchedules() {
 					if !fa.Arg.Valid() || fa.Arg.Index() >= len(args) {
 						continue
 					}
-					where := fa.Where
+					where, kept := fa.Where, fa.Kept
 					ks := []int{r.paramIndex(fn, r.canon(args[fa.Arg.Index()]), false)}
 					if ks[0] < 0 {
+						kept = true // followed through the closure, as stored values are
 						// A closure that calls the parameter: f in
 						// l.CallLater(d, func() { f(); log() }). Called
 						// within a coroutine, f is a callback: it gets
@@ -150,7 +151,7 @@ func (r placer) summarizeSchedules() {
 							via = row.Pkg
 						}
 						p := roles.FuncArg{Arg: roles.ArgAt(k), Where: where, Loop: loop,
-							Threadsafe: fa.Threadsafe, AfterSettle: fa.AfterSettle, Ordered: fa.Ordered, Via: via, Kept: fa.Kept}
+							Threadsafe: fa.Threadsafe, AfterSettle: fa.AfterSettle, Ordered: fa.Ordered, Via: via, Kept: kept}
 						if fa.Threadsafe && loop.Valid() {
 							r.awaited(fn, ci, fa, &p)
 						}

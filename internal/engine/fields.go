@@ -105,8 +105,9 @@ func (r placer) registeredParams(fn *ssa.Function, have []roles.FuncArg) []roles
 				continue
 			}
 			ks := []int{r.paramIndex(fn, r.canon(st.Val), false)}
+			kept := false
 			if ks[0] < 0 {
-				ks = r.calledParams(fn, st.Val)
+				ks, kept = r.calledParams(fn, st.Val), true // through a closure that calls it
 			}
 			for _, k := range ks {
 				if k < 0 || has(have, k) || has(out, k) {
@@ -116,7 +117,7 @@ func (r placer) registeredParams(fn *ssa.Function, have []roles.FuncArg) []roles
 				if field.Loop == roles.ProcessLoop {
 					loop = field.Loop
 				}
-				out = append(out, roles.FuncArg{Arg: roles.ArgAt(k), Where: field.Where, Loop: loop, Via: field.Pkg})
+				out = append(out, roles.FuncArg{Arg: roles.ArgAt(k), Where: field.Where, Loop: loop, Via: field.Pkg, Kept: kept})
 			}
 		}
 	}

@@ -35,9 +35,10 @@ type Place struct {
 	// field, map or slice it calls (stored.go).
 	CalledBy []*ssa.Function
 	// Kept is set for loop code that futurelint knows only through a
-	// function value stored or passed where loop code calls it (stored.go):
-	// its calls of helpers are reported only where the helper certainly
-	// waits, as the engine infers the path itself.
+	// function value stored or passed where loop code calls it, or handed
+	// on inside a closure that calls it (stored.go): its calls of helpers
+	// are reported only where the helper certainly waits (certainIn), as
+	// the engine infers the path itself.
 	Kept bool
 
 	always   loopCtx   // loopRefs denoting its loop whenever it runs on one

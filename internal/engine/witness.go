@@ -137,8 +137,10 @@ func body(fn *ssa.Function) *ast.BlockStmt {
 // certainIn reports whether the code at pos runs on every path through
 // body that returns: it is not inside a branch, a loop body, a case, a
 // function literal not called in place, or the right operand of && or
-// ||, and no statement before it may return first. The syntax says it the
-// same for both summaries; an infinite loop or a panic before pos does
+// ||, and no statement before it may return first, but for a nil guard
+// (if err != nil { return err }: the wait happens unless something failed
+// first, the near-certainty Go's error handling allows). The syntax says it
+// the same for both summaries; an infinite loop or a panic before pos does
 // not count as a way out.
 func certainIn(body *ast.BlockStmt, pos token.Pos) bool {
 	if body == nil || !within(body, pos) {
@@ -155,7 +157,7 @@ func certainInList(list []ast.Stmt, pos token.Pos) bool {
 		if s.Pos() > pos {
 			break
 		}
-		if mayLeave(s) {
+		if mayLeave(s) && !nilGuard(s) {
 			return false
 		}
 	}
@@ -248,6 +250,36 @@ func mayLeave(s ast.Stmt) bool {
 		return !leaves
 	})
 	return leaves
+}
+
+// nilGuard reports whether s is an if statement without else whose
+// condition only compares values with nil (if err != nil, if cmd == nil ||
+// out == nil): the way out it may take is a failure's.
+func nilGuard(s ast.Stmt) bool {
+	is, ok := s.(*ast.IfStmt)
+	if !ok || is.Else != nil {
+		return false
+	}
+	var nilTest func(e ast.Expr) bool
+	nilTest = func(e ast.Expr) bool {
+		b, ok := ast.Unparen(e).(*ast.BinaryExpr)
+		if !ok {
+			return false
+		}
+		switch b.Op {
+		case token.LOR, token.LAND:
+			return nilTest(b.X) && nilTest(b.Y)
+		case token.EQL, token.NEQ:
+			return isNilIdent(b.X) || isNilIdent(b.Y)
+		}
+		return false
+	}
+	return nilTest(is.Cond)
+}
+
+func isNilIdent(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && id.Name == "nil"
 }
 
 // within reports whether pos lies in n.

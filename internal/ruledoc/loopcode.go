@@ -60,9 +60,10 @@ cb(args) }), b.OnTapped = func() { f() }) is a wrapper like one that hands
 it on directly. Facts carry all of this across packages: the parameters a
 function calls in place, and the exported fields whose functions its
 package's loop code calls. In loop code known only this way (a stored
-or in-place function value), a call of a helper is reported only when
-the helper waits on every path: the helper's other paths (an open-link
-helper that waits only for a file) may be the ones the value takes.
+or in-place function value, or one a wrapper hands on inside a closure),
+a call of a helper is reported only when the helper waits on every path
+but for nil guards (if err != nil { return err }): its other paths (an
+open-link helper that waits only for a file) may be the ones taken.
 Not followed: a function value that travels
 through a channel, an interface or a global variable, a field of a type
 declared in a function, a value read from a field and returned before it

@@ -63,6 +63,9 @@ func wire(d *dispatcher, f *futures.Future[int]) {
 	d.handlers["pull"] = func() {
 		pull() // want `pull blocks the event loop; run it with`
 	}
+	d.handlers["fetch"] = func() {
+		fetch(nil) // want `fetch blocks the event loop; run it with`
+	}
 	d.steps = append(d.steps, func() {
 		time.Sleep(time.Millisecond) // want `time.Sleep blocks the event loop goroutine`
 	})
@@ -83,6 +86,16 @@ func open(path string) {
 // pull waits on every path.
 func pull() {
 	time.Sleep(time.Millisecond)
+}
+
+// fetch waits unless it fails first: a nil guard is Go's error handling,
+// not another path.
+func fetch(c *futures.Future[int]) error {
+	if c == nil {
+		return nil
+	}
+	_, err := c.Result()
+	return err
 }
 
 func blockingHandler() {
@@ -131,6 +144,10 @@ func wrappedInClosure(l *futures.Loop, f *futures.Future[int], k *sched.Keys) {
 	})
 	sched.Delay(l, time.Second, func() { // the same wrapper in another package
 		f.Result() // want `Result blocks the event loop goroutine`
+	})
+	callLater(l, time.Second, func() {
+		open("https://example.com") // quiet: through a closure wrapper, only a certain wait
+		pull()                      // want `pull blocks the event loop; run it with`
 	})
 	k.Handlers["x"] = func() { // a field that loop code of sched calls
 		f.Result() // want `Result blocks the event loop goroutine`
