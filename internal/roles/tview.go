@@ -210,7 +210,7 @@ var tviewWords = Words{
 
 	HandBack: "hand the result back with app.QueueUpdateDraw(fn)",
 	// Widgets are not safe for concurrent use (doc.go, "Concurrency").
-	LoopOnly:   "it races with Draw, which reads the widget unlocked",
+	LoopOnly:   "it races with drawing, which reads the widget unlocked",
 	OffLoopFix: "make the change in app.QueueUpdateDraw(fn)",
 
 	Fixes: map[Rewrite]Fix{
