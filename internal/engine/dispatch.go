@@ -5,7 +5,9 @@ import (
 	"go/types"
 	"reflect"
 	"slices"
+	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -19,8 +21,10 @@ import (
 // implement it: the named types of the package and of its dependencies,
 // the standard library's included. A call has the role, or blocks, only when every implementation does the
 // same: with two implementations of which one blocks, or none visible, the
-// call is left alone. Interfaces of the standard library (io.Writer,
-// error) are not resolved: any type may be behind them.
+// call is left alone. Only interfaces of the package or of its module's
+// other packages are resolved: behind one of the standard library's
+// (io.Writer, error) any type may be, and a library's own (actor.Context)
+// has implementations export data may not show.
 //
 // The implementations are worked out once, before placement, for the
 // interface calls of packages that use a loop API; rules read them.
@@ -48,7 +52,7 @@ func (r placer) resolveInterfaceCalls() {
 				}
 				call := ci.Common()
 				iface, _ := call.Value.Type().Underlying().(*types.Interface)
-				if iface == nil || call.Method.Pkg() == nil || roles.IsStd(call.Method.Pkg().Path()) ||
+				if iface == nil || !ownInterface(r.Pass, r.Roles, call.Method.Pkg()) ||
 					r.Roles.LookupCall(call.Value.Type(), call.Method) != nil {
 					continue
 				}
@@ -75,6 +79,24 @@ func (r placer) resolveInterfaceCalls() {
 			}
 		}
 	}
+}
+
+// ownInterface reports whether an interface method declared in pkg is one
+// whose implementations the package can see: declared in the package, or
+// in another package of its module that is not a loop library. A library's
+// interface (actor.Context) has implementations of its own that export
+// data may not show, so a test's mock could pass for the only one.
+func ownInterface(pass *analysis.Pass, table *roles.Table, pkg *types.Package) bool {
+	switch {
+	case pkg == nil || roles.IsStd(pkg.Path()):
+		return false
+	case pkg == pass.Pkg:
+		return true
+	case pass.Module == nil || pass.Module.Path == "" || table.LoopRuntime(pkg.Path()):
+		return false
+	}
+	mod := pass.Module.Path
+	return pkg.Path() == mod || strings.HasPrefix(pkg.Path(), mod+"/")
 }
 
 // implementation returns the method of t (or *t) that a call of method m

@@ -25,8 +25,9 @@ handed to a helper that runs its parameter with a go statement
 library's exported callback field that the library calls only on
 goroutines of its own.
 
-A call through an interface of the program's own (not of the standard
-library) resolves to the implementations among the named types of the
+A call through an interface of the program's own (declared in the package
+or another package of its module; not the standard library's, nor a loop
+library's, whose own implementations export data may hide) resolves to the implementations among the named types of the
 package and of everything it imports: the call blocks, submits, or
 schedules its argument when every implementation does the same (a Screen
 interface that *tview.Application implements, a lookup service whose only
