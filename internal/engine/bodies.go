@@ -29,7 +29,7 @@ func (r placer) placeLoopBodies() {
 		} else {
 			p.Reason, p.Pos = "it is sent to the queue of "+b.Name+" at "+code.Where(r.Pass, fn.Pos())+", which runs it", fn.Pos()
 		}
-		p.Loop, p.OffLoop, p.Parent, p.Kept = true, false, nil, false
+		p.Loop, p.OffLoop, p.Parent, p.Kept = true, false, nil, true
 		p.always = append(p.always, r.processRef(b.Via))
 	}
 }

@@ -34,11 +34,12 @@ type Place struct {
 	// a parameter its callee calls, or as a function value stored in a
 	// field, map or slice it calls (stored.go).
 	CalledBy []*ssa.Function
-	// Kept is set for loop code that futurelint knows only through a
-	// function value stored or passed where loop code calls it, or handed
-	// on inside a closure that calls it (stored.go): its calls of helpers
-	// are reported only where the helper certainly waits (certainIn), as
-	// the engine infers the path itself.
+	// Kept is set for loop code that futurelint knows only from its own
+	// inference: a function value stored or passed where loop code calls
+	// it, or handed on inside a closure that calls it (stored.go), and
+	// the body, handlers and posted functions of a loop nobody described
+	// (bodies.go): its calls of helpers are reported only where the
+	// helper certainly waits (certainIn).
 	Kept bool
 
 	always   loopCtx   // loopRefs denoting its loop whenever it runs on one

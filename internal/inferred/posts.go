@@ -195,7 +195,7 @@ func (f *finder) guarded(l *loop, rows []roles.Func) []roles.Func {
 							arg = roles.ArgAt(p + 1)
 						}
 						out = append(out, roles.Func{Pkg: fn.Pkg().Path(), Recv: recvTypeName(recvOf(fn)), Name: fn.Name(), Submitter: roles.Submitter{Guarded: true},
-							Scheduler: roles.Scheduler{Funcs: []roles.FuncArg{{Arg: arg, Where: roles.OnLoop, Loop: roles.ProcessLoop, Via: l.Via}}}})
+							Scheduler: roles.Scheduler{Funcs: []roles.FuncArg{{Arg: arg, Where: roles.OnLoop, Loop: roles.ProcessLoop, Via: l.Via, Kept: true}}}})
 					}
 				}
 				break
@@ -287,7 +287,7 @@ func (f *finder) post(l *loop, d *ast.FuncDecl, fn *types.Func) (row roles.Func,
 	if recv != "" {
 		arg = roles.ArgAt(param + 1)
 	}
-	row.Funcs = []roles.FuncArg{{Arg: arg, Where: roles.OnLoop, Loop: roles.ProcessLoop, Via: l.Via}}
+	row.Funcs = []roles.FuncArg{{Arg: arg, Where: roles.OnLoop, Loop: roles.ProcessLoop, Via: l.Via, Kept: true}}
 	if awaited {
 		row.Block, row.SubmitLoop = roles.BlockLoopServe, roles.ProcessLoop
 		fa := &row.Funcs[0]

@@ -133,10 +133,10 @@ type FuncArg struct {
 	// thread-safe submit such as CallSoonThreadsafe or RunThreadsafe); code
 	// already on the target loop should not use it.
 	Threadsafe bool
-	// Kept is set by the engine for a wrapper's parameter that it stores
-	// where loop code calls it, or hands on inside a closure that calls
-	// it: the function runs on the loop, known from the engine's own
-	// following of function values (see engine.Place.Kept).
+	// Kept is set for a function the loop runs as far as futurelint's own
+	// inference says: a wrapper's parameter that it stores where loop code
+	// calls it, or hands on inside a closure that calls it, and what the
+	// posts of a loop nobody described send (see engine.Place.Kept).
 	Kept bool
 	// AfterSettle is set when the function runs only once the task or
 	// future in argument 0 has settled (Then, OnDone).
