@@ -218,13 +218,44 @@ func goParamsInSyntax(info *types.Info, fd *ast.FuncDecl) []roles.FuncArg {
 			return true
 		}
 		for k, v := range vars {
-			if v != nil && info.Uses[id] == v && !has(out, k) && !assigned(info, fd.Body, v) {
+			if v != nil && info.Uses[id] == v && !has(out, k) && !assigned(info, fd.Body, v) && onlyStartedInSyntax(info, fd.Body, v) {
 				out = append(out, roles.FuncArg{Arg: roles.ArgAt(k), Where: roles.OffLoop, Loop: roles.NoArg, OwnGoroutine: true})
 			}
 		}
 		return true
 	})
 	return out
+}
+
+// onlyStartedInSyntax is onlyStarted read from syntax: every use of v in
+// body is the function of a go statement or an operand of a nil comparison.
+func onlyStartedInSyntax(info *types.Info, body *ast.BlockStmt, v *types.Var) bool {
+	ok := map[*ast.Ident]bool{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.GoStmt:
+			if id, isID := ast.Unparen(n.Call.Fun).(*ast.Ident); isID {
+				ok[id] = true
+			}
+		case *ast.BinaryExpr:
+			if (n.Op == token.EQL || n.Op == token.NEQ) && (isNilIdent(n.X) || isNilIdent(n.Y)) {
+				for _, e := range []ast.Expr{n.X, n.Y} {
+					if id, isID := ast.Unparen(e).(*ast.Ident); isID {
+						ok[id] = true
+					}
+				}
+			}
+		}
+		return true
+	})
+	only := true
+	ast.Inspect(body, func(n ast.Node) bool {
+		if id, isID := n.(*ast.Ident); isID && info.Uses[id] == v && !ok[id] {
+			only = false
+		}
+		return only
+	})
+	return only
 }
 
 // assigned reports whether body assigns to v.

@@ -151,7 +151,7 @@ func (r placer) summarizeSchedules() {
 							via = row.Pkg
 						}
 						p := roles.FuncArg{Arg: roles.ArgAt(k), Where: where, Loop: loop,
-							Threadsafe: fa.Threadsafe, AfterSettle: fa.AfterSettle, Ordered: fa.Ordered, Via: via, Kept: kept}
+							Threadsafe: fa.Threadsafe, AfterSettle: fa.AfterSettle, OwnGoroutine: fa.OwnGoroutine, Ordered: fa.Ordered, Via: via, Kept: kept}
 						if fa.Threadsafe && loop.Valid() {
 							r.awaited(fn, ci, fa, &p)
 						}
@@ -181,13 +181,39 @@ func (r placer) goParams(fn *ssa.Function) []int {
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			if g, ok := instr.(*ssa.Go); ok && !g.Call.IsInvoke() {
-				if k := r.paramIndex(fn, r.canon(g.Call.Value), false); k >= 0 && !slices.Contains(out, k) {
+				if k := r.paramIndex(fn, r.canon(g.Call.Value), false); k >= 0 && !slices.Contains(out, k) && onlyStarted(fn.Params[k]) {
 					out = append(out, k)
 				}
 			}
 		}
 	}
 	return out
+}
+
+// onlyStarted reports whether every use of function parameter p starts
+// it on a goroutine (go f()) or compares it with nil: a helper that may
+// also call it in place (fyne's EnsureNotMain) does not hand it off.
+func onlyStarted(p *ssa.Parameter) bool {
+	for _, ref := range *p.Referrers() {
+		switch ref := ref.(type) {
+		case *ssa.Go:
+			if ref.Call.Value != p || slices.Contains(ref.Call.Args, ssa.Value(p)) {
+				return false
+			}
+		case *ssa.BinOp:
+			if !isNilConst(ref.X) && !isNilConst(ref.Y) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func isNilConst(v ssa.Value) bool {
+	c, ok := v.(*ssa.Const)
+	return ok && c.IsNil()
 }
 
 // awaited sets Awaited (and Sometimes, GivesUp, Context) on p, the

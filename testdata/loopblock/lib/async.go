@@ -10,3 +10,13 @@ func Now(f func()) { f() }
 type SlowPuller struct{ ch chan int }
 
 func (s *SlowPuller) Pull() int { return <-s.ch }
+
+// Either starts f on a goroutine or calls it in place: it does not always
+// hand f off.
+func Either(f func(), start bool) {
+	if start {
+		go f()
+		return
+	}
+	f()
+}
