@@ -42,6 +42,16 @@
 // reports. Mutex locks are not reported: they are held briefly by design,
 // and a wait on one is not a wait for other work to happen.
 //
+// Known to be reported wrongly, or debatably, on real code: a range over a
+// channel that the function returning it has already filled and closed
+// (it ends at once; the rule sees a wait); a WaitGroup wait whose Done
+// calls a C library makes synchronously, through a cgo callback, before
+// the wait (go-sdl2's hint callbacks); and blocking in a callback that a
+// library runs on whichever goroutine triggers it (a tview focus function
+// runs where SetFocus is called, taken to be the event loop: an
+// application that changes focus from another goroutine races with the
+// loop instead).
+//
 // # Why it goes wrong
 //
 // An event loop runs one callback or coroutine at a time on one goroutine.
