@@ -61,7 +61,7 @@ func TestSameFindingsWithConfigAndDirectives(t *testing.T) {
 // loop runtime, found by their shape alone, and their users' findings need
 // the rows they infer.
 func TestSameFindingsOnInferredLoops(t *testing.T) {
-	sameFindings(t, filepath.Join(root, "testdata"), []string{"./inferred/use/...", "./inferred/dispatch", "./inferred/dispatchblock", "./inferred/own"}, false, 21)
+	sameFindings(t, filepath.Join(root, "testdata"), []string{"./inferred/use/...", "./inferred/dispatch", "./inferred/dispatchblock", "./inferred/dispatchself/...", "./inferred/own"}, false, 21)
 }
 
 // TestSameFindingsOnCorpus checks the two paths agree on the benchmark's

@@ -194,9 +194,10 @@ const (
 
 // sendsParam adds to posts the queues a function (recv, typ, body) may
 // post to: it sends to a field or a variable (not one of its parameters) a
-// value that names one of its parameters whose type may be a func, outside
-// any closure of its own (a post's rows come from such a send, and a loop
-// without posts gets none). A function literal is asked on its own: a post
+// value that names one of its parameters whose type may be a func, or any
+// parameter as it is (a dispatcher's request), outside any closure of its
+// own (a post's rows come from such a send, and a loop without posts gets
+// none). A function literal is asked on its own: a post
 // may be a closure kept in a variable (go-sdl2's callInMain).
 func sendsParam(recv *ast.FieldList, typ *ast.FuncType, body *ast.BlockStmt, posts map[string]int) {
 	if body == nil {
@@ -204,6 +205,7 @@ func sendsParam(recv *ast.FieldList, typ *ast.FuncType, body *ast.BlockStmt, pos
 	}
 	names := map[string]bool{} // every parameter, the receiver included: none is a queue
 	params := map[string]int{} // those that may be funcs: post or postIfNamed
+	sent := map[string]bool{}  // every parameter: sent as it is, a dispatcher's request
 	for _, list := range []*ast.FieldList{recv, typ.Params} {
 		if list == nil {
 			continue
@@ -220,13 +222,16 @@ func sendsParam(recv *ast.FieldList, typ *ast.FuncType, body *ast.BlockStmt, pos
 			}
 			for _, name := range fld.Names {
 				names[name.Name] = true
-				if list == typ.Params && kind != noPost {
-					params[name.Name] = kind
+				if list == typ.Params {
+					sent[name.Name] = true
+					if kind != noPost {
+						params[name.Name] = kind
+					}
 				}
 			}
 		}
 	}
-	if len(params) == 0 {
+	if len(sent) == 0 {
 		return
 	}
 	ast.Inspect(body, func(n ast.Node) bool {
@@ -241,6 +246,10 @@ func sendsParam(recv *ast.FieldList, typ *ast.FuncType, body *ast.BlockStmt, pos
 				return true
 			}
 			q := lastName(n.Chan)
+			if id, ok := ast.Unparen(n.Value).(*ast.Ident); ok && sent[id.Name] {
+				posts[q] = post
+				return true
+			}
 			ast.Inspect(n.Value, func(m ast.Node) bool {
 				if id, ok := m.(*ast.Ident); ok {
 					posts[q] = max(posts[q], params[id.Name])

@@ -37,7 +37,8 @@ func TestMayRunLoop(t *testing.T) {
 		{[]string{"package p; var q chan func(); func f() { go func() { for f := range q { f() } }() }; func post() { q <- func() {} }"}, false},                 // sends no parameter
 		{[]string{"package p; var q chan func(); func f() { go func() { for f := range q { f() } }() }; func post(f func()) { go func() { q <- f }() }"}, false}, // only from a closure
 		{[]string{"package p; type task func(); var q chan task; func f() { go func() { for f := range q { f() } }() }; func post(t task) { q <- t }"}, true},
-		{[]string{"package p; var q chan func(); func f() { go func() { for f := range q { f() } }() }; func post(s string) { q <- func() { println(s) } }"}, false}, // a string is no func
+		{[]string{"package p; type s struct{ q chan string }; func (x *s) f() { go x.loop() }; func (x *s) loop() { for m := range x.q { x.handle(m) } }; func (x *s) handle(m string) {}; func (x *s) Send(m string) { x.q <- m }"}, true}, // a dispatcher's request, sent as it is
+		{[]string{"package p; var q chan func(); func f() { go func() { for f := range q { f() } }() }; func post(s string) { q <- func() { println(s) } }"}, false},                                                                        // a string is no func
 		{[]string{"package p; type string func(); var q chan string; func f() { go func() { for f := range q { f() } }() }", "package p; func post(s string) { q <- s }"}, true},
 		{[]string{"package p; var q chan func(); func f() { go func() { for f := range q { f() } }() }; func post(c chan func(), f func()) { c <- f }"}, false},                        // to a parameter
 		{[]string{"package p; var q chan func(); func f() { go func() { for f := range q { f() } }() }; func post(f ...func()) { q <- f[0] }"}, false},                                 // a slice is no func

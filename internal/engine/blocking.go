@@ -3,6 +3,7 @@ package engine
 import (
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 
 	"golang.org/x/tools/go/ssa"
@@ -118,6 +119,9 @@ func (r summarizer) opsOf(fn *ssa.Function) []*Op {
 			if op.GivesUp != nil {
 				op.Deadlock = nil // a stall until it gives up, not a deadlock
 			}
+		}
+		if lib := r.Library(fn, nil); lib != nil && lib.OnlyDrains {
+			ops = slices.DeleteFunc(ops, func(op *Op) bool { return op.Deadlock == nil })
 		}
 	}
 	return r.bodies.inLoopBody(fn, ops)

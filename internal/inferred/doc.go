@@ -34,12 +34,14 @@
 //
 // A dispatcher's posts are the package's functions that send a request to
 // Q and then wait, on every path, for a reply only the loop or its handler
-// methods give (a channel the request carries); only a dispatcher with
-// such an invoke gets rows (a writer handing lines to a method is left
-// alone). Its handler methods are loop code, as Handler rows: the methods
-// an interface of the package names, wherever a type implements it, and
-// the methods of the package's own types that only the loop's function
-// calls and no other package can (unexported, or in package main).
+// methods give (a channel the request carries). A dispatcher without such
+// an invoke (a writer handing lines to a method) gets only the rows of its
+// functions sending to its unbuffered Q, which deadlock from its handlers,
+// and is OnlyDrains: only deadlocks are found in its code. Its handler
+// methods are loop code, as Handler rows: the methods an interface of the
+// package names, wherever a type implements it, and the methods of the
+// package's own types that only the loop's function calls and no other
+// package can (unexported, or in package main).
 //
 // The loop's own function is loop code in its for statements draining Q,
 // but for the receives and selects with which it takes work (that is it

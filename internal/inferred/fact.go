@@ -26,6 +26,9 @@ type Loop struct {
 	// Types are the Handler rows of the methods it hands what it
 	// receives to (a dispatcher).
 	Types []roles.Type
+	// OnlyDrains says nobody waits on it: its rows are only its sends to
+	// its unbuffered queue, which deadlock from its handlers.
+	OnlyDrains bool
 }
 
 func (*Fact) AFact() {}
@@ -50,6 +53,8 @@ func (l *Loop) library() *roles.Library {
 		Words: w,
 		Funcs: l.Funcs,
 		Types: l.Types,
+
+		OnlyDrains: l.OnlyDrains,
 	}
 }
 

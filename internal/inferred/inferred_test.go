@@ -28,8 +28,16 @@ func TestLoopBlock(t *testing.T) {
 // closures its package sends to its queue.
 func TestDispatch(t *testing.T) {
 	dir := testmodule.Dir(t)
-	analysistest.Run(t, dir, selfsubmit.Analyzer, "./inferred/dispatch", "./inferred/own")
+	analysistest.Run(t, dir, selfsubmit.Analyzer, "./inferred/dispatch", "./inferred/dispatchself", "./inferred/own")
 	analysistest.Run(t, dir, loopblock.Analyzer, "./inferred/dispatchblock")
+}
+
+// Dispatchers nobody waits on: blocking in their handlers is their job; a
+// helper sending to their own unbuffered queue from a handler deadlocks.
+// (Their self-sends, selfsubmit's, are in TestDispatch.)
+func TestDispatchSelf(t *testing.T) {
+	dir := testmodule.Dir(t)
+	analysistest.Run(t, dir, loopblock.Analyzer, "./inferred/dispatchself/block")
 }
 
 // The loops' own packages, the look-alikes, and loops whose inference a

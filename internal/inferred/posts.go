@@ -12,8 +12,8 @@ import (
 // their func parameters to a queue of l, or a request to a queue whose
 // values l hands to handlers and then wait for the reply. A loop nobody
 // waits on (no invoke-and-wait, not a main-thread queue, a buffered queue
-// of functions) gets none; nor does a dispatcher without a request that
-// waits for its reply: blocking may be its job.
+// of functions) gets none: blocking may be its job; but a dispatcher gets
+// the rows of its sends to its unbuffered queue (selfSends).
 func (f *finder) posts(l *loop, base *roles.Table) []roles.Func {
 	var rows []roles.Func
 	waited := l.main
@@ -42,9 +42,27 @@ func (f *finder) posts(l *loop, base *roles.Table) []roles.Func {
 		rows = append(rows, row)
 	}
 	if !waited {
-		return nil
+		return f.selfSends(l, rows)
 	}
 	return append(rows, f.guarded(l, rows)...)
+}
+
+// selfSends returns, for a dispatcher nobody waits on, the rows of its
+// functions that send a value to its unbuffered queue: they wait for the
+// loop to take it, so called from its handlers they deadlock. Blocking
+// stays its job (OnlyDrains): only such deadlocks are findings.
+func (f *finder) selfSends(l *loop, rows []roles.Func) []roles.Func {
+	if len(l.dispatch) == 0 {
+		return nil
+	}
+	var out []roles.Func
+	for _, row := range rows {
+		if row.SubmitLoop != roles.NoArg && len(row.Funcs) == 0 {
+			out = append(out, row)
+		}
+	}
+	l.OnlyDrains = len(out) > 0
+	return out
 }
 
 // viaVars returns the rows of the package's functions that hand one of

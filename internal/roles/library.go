@@ -66,6 +66,10 @@ type Library struct {
 	// return. syscall/js: net/http is implemented with the JavaScript
 	// fetch API, whose callbacks run on the JavaScript event loop.
 	NeedsLoop []string
+	// OnlyDrains says nobody waits on the loop (an inferred dispatcher
+	// whose callers only hand it values): blocking is its job, and only
+	// the certain deadlocks of its code are findings.
+	OnlyDrains bool
 }
 
 // Needs reports whether I/O of package path needs lib's loop (NeedsLoop).

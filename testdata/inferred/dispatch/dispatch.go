@@ -91,7 +91,8 @@ func (e fetch) Apply(b *Bus) {
 }
 
 // Writer hands lines to a method that writes them; nobody waits for a
-// reply: blocking is its job.
+// reply: blocking is its job, but a send to its own unbuffered queue never
+// returns.
 type Writer struct{ lines chan string }
 
 func NewWriter() *Writer {
@@ -108,7 +109,7 @@ func (w *Writer) loop() {
 
 func (w *Writer) write(line string) {
 	http.Get("http://example.com/" + line)
-	w.Write(line)
+	w.Write(line) // want `^w\.Write waits for \(\*Writer\)\.loop draining w\.lines, which runs this code: a deadlock`
 }
 
 func (w *Writer) Write(line string) { w.lines <- line }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"futurelint.test/inferred/dispatch"
+	"futurelint.test/inferred/dispatchself"
 	"futurelint.test/inferred/evloop"
 	"futurelint.test/inferred/mainq"
 	"futurelint.test/inferred/service"
@@ -46,3 +47,11 @@ func (slow) Apply(*dispatch.Bus) {
 
 // Quiet: a method that is not the handler's.
 func (slow) Wait() { time.Sleep(time.Second) }
+
+// lazy is a message of a dispatchself.Router, which nobody waits on:
+// blocking there is its job.
+type lazy struct{}
+
+func (lazy) Serve(*dispatchself.Router) {
+	time.Sleep(time.Second) // quiet: nobody waits on the router
+}

@@ -4,6 +4,7 @@ package self
 
 import (
 	"futurelint.test/inferred/dispatch"
+	"futurelint.test/inferred/dispatchself"
 	"futurelint.test/inferred/evloop"
 	"futurelint.test/inferred/mainq"
 	"futurelint.test/inferred/mainq2"
@@ -79,3 +80,14 @@ func sdlmainCalls() {
 	sdlmain.Do(func() {})
 	go sdlmain.Do(func() {})
 }
+
+// bounce is a message of a dispatchself.Router: its Serve runs on the
+// router's goroutine, whose queue is unbuffered.
+type bounce struct{}
+
+func (bounce) Serve(r *dispatchself.Router) {
+	r.Route(bounce{}) // want `^r\.Route waits for \(\*Router\)\.loop draining r\.msgs, which runs this code: a deadlock`
+}
+
+// Quiet: Route from outside the router's goroutine.
+func (bounce) Later(r *dispatchself.Router) { r.Route(bounce{}) }
