@@ -71,3 +71,10 @@ func FuncObj(fn *ssa.Function) *types.Func {
 	}
 	return obj.Origin()
 }
+
+// IsFunc reports whether t is a function type (its underlying type is a
+// signature): a value of it can be called, stored and handed on.
+func IsFunc(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Signature)
+	return ok
+}

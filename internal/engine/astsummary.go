@@ -195,7 +195,7 @@ func goParamsInSyntax(info *types.Info, fd *ast.FuncDecl) []roles.FuncArg {
 		}
 	}
 	for _, f := range fd.Type.Params.List {
-		if _, ok := info.TypeOf(f.Type).Underlying().(*types.Signature); !ok {
+		if !code.IsFunc(info.TypeOf(f.Type)) {
 			vars = append(vars, make([]*types.Var, max(len(f.Names), 1))...)
 			continue
 		}

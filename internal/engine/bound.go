@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/roles"
 )
 
@@ -88,8 +89,7 @@ func (b binder) bindable(t types.Type) bool {
 	if ty := b.r.Roles.TypeOf(t); ty != nil && (ty.Role == roles.LoopBound || ty.Role == roles.BoundValue) {
 		return true
 	}
-	_, ok := t.Underlying().(*types.Signature)
-	return ok
+	return code.IsFunc(t)
 }
 
 func (b binder) boundTo(v ssa.Value, depth int) *ssa.Function {

@@ -49,7 +49,7 @@ func (r *Result) exportGoroutineFields() {
 		}
 		for i := 0; i < st.NumFields(); i++ {
 			if f := st.Field(i); f.Exported() && !f.Embedded() {
-				if _, ok := f.Type().Underlying().(*types.Signature); ok {
+				if code.IsFunc(f.Type()) {
 					fields[f] = true
 				}
 			}

@@ -72,7 +72,7 @@ func (r placer) summarizeInPlace() {
 				for _, v := range r.calledInPlace(ci) {
 					ref := r.canon(v)
 					p, ok := ref.root.(*ssa.Parameter)
-					if ok && ref.path == "" && isFunc(p.Type()) && !slices.Contains(r.inPlace[fn], p) {
+					if ok && ref.path == "" && code.IsFunc(p.Type()) && !slices.Contains(r.inPlace[fn], p) {
 						r.inPlace[fn] = append(r.inPlace[fn], p)
 						changed = true
 					}
@@ -160,11 +160,6 @@ func (r placer) calledParams(fn *ssa.Function, v ssa.Value) []int {
 		}
 	}
 	return out
-}
-
-func isFunc(t types.Type) bool {
-	_, ok := t.Underlying().(*types.Signature)
-	return ok
 }
 
 // slotOf returns the struct field a function value was read from: s.f,
@@ -347,7 +342,7 @@ func elements(v ssa.Value, depth int) []ssa.Value {
 		}
 		return nil
 	}
-	if isFunc(v.Type()) {
+	if code.IsFunc(v.Type()) {
 		return []ssa.Value{v}
 	}
 	return nil
@@ -566,7 +561,7 @@ func (r placer) exportASTInPlace() {
 		}
 		has := false
 		for i := range sig.Params().Len() {
-			if p := sig.Params().At(i); isFunc(p.Type()) {
+			if p := sig.Params().At(i); code.IsFunc(p.Type()) {
 				params[p] = i + off
 				has = true
 			}

@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/roles"
 )
 
@@ -438,8 +439,7 @@ func (f *finder) runs(v types.Object, stmts []ast.Stmt, depth int) bool {
 			case *ast.SelectorExpr:
 				if id, ok := ast.Unparen(fn.X).(*ast.Ident); ok && f.info.Uses[id] == v {
 					if sel := f.info.Selections[fn]; sel != nil && sel.Kind() == types.FieldVal {
-						_, isFunc := sel.Obj().Type().Underlying().(*types.Signature)
-						found = found || isFunc
+						found = found || code.IsFunc(sel.Obj().Type())
 					}
 				}
 			}
@@ -545,7 +545,7 @@ func (f *finder) startsParam(body *ast.BlockStmt, sig *ast.FuncType) bool {
 	for _, fld := range sig.Params.List {
 		for _, name := range fld.Names {
 			if obj := f.info.Defs[name]; obj != nil {
-				if _, ok := obj.Type().Underlying().(*types.Signature); ok {
+				if code.IsFunc(obj.Type()) {
 					params[obj] = true
 				}
 			}

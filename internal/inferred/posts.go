@@ -4,7 +4,9 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"iter"
 
+	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/roles"
 )
 
@@ -17,25 +19,18 @@ import (
 func (f *finder) posts(l *loop, base *roles.Table) []roles.Func {
 	var rows []roles.Func
 	waited := l.main
-	for _, file := range f.pass.Files {
-		for _, decl := range file.Decls {
-			d, ok := decl.(*ast.FuncDecl)
-			if !ok || d.Body == nil || d.Body == l.body {
-				continue
-			}
-			fn, _ := f.info.Defs[d.Name].(*types.Func)
-			if fn == nil || base.Lookup(fn) != nil {
-				continue
-			}
-			row, replied, ok := f.post(l, d, fn)
-			if !ok {
-				continue
-			}
-			if row.SubmitLoop != roles.NoArg && (len(row.Funcs) > 0 || replied) {
-				waited = true
-			}
-			rows = append(rows, row)
+	for d, fn := range f.funcDecls() {
+		if d.Body == l.body || base.Lookup(fn) != nil {
+			continue
 		}
+		row, replied, ok := f.post(l, d, fn)
+		if !ok {
+			continue
+		}
+		if row.SubmitLoop != roles.NoArg && (len(row.Funcs) > 0 || replied) {
+			waited = true
+		}
+		rows = append(rows, row)
 	}
 	for _, row := range f.viaVars(l, base) {
 		waited = waited || row.SubmitLoop != roles.NoArg
@@ -98,46 +93,39 @@ func (f *finder) viaVars(l *loop, base *roles.Table) []roles.Func {
 		return nil
 	}
 	var rows []roles.Func
-	for _, file := range f.pass.Files {
-		for _, decl := range file.Decls {
-			d, ok := decl.(*ast.FuncDecl)
-			if !ok || d.Body == nil {
-				continue
-			}
-			fn, _ := f.info.Defs[d.Name].(*types.Func)
-			if fn == nil || base.Lookup(fn) != nil {
-				continue
-			}
-			for i, stmt := range d.Body.List {
-				if beforeReturns(d.Body.List[:i]) {
-					break
-				}
-				es, ok := stmt.(*ast.ExprStmt)
-				if !ok {
-					continue
-				}
-				call, _ := ast.Unparen(es.X).(*ast.CallExpr)
-				if call == nil {
-					continue
-				}
-				row, ok := vars[f.info.Uses[identOf(call.Fun)]]
-				if !ok || row.Funcs[0].Arg.Index() >= len(call.Args) {
-					continue
-				}
-				k := row.Funcs[0].Arg.Index()
-				p := paramIndex(fn.Signature(), f.info.Uses[identOf(call.Args[k])])
-				if p < 0 {
-					continue
-				}
-				row.Pkg, row.Recv, row.Name = fn.Pkg().Path(), recvTypeName(recvOf(fn)), fn.Name()
-				if row.Recv != "" {
-					p++
-				}
-				row.Funcs = []roles.FuncArg{row.Funcs[0]}
-				row.Funcs[0].Arg = roles.ArgAt(p)
-				rows = append(rows, row)
+	for d, fn := range f.funcDecls() {
+		if base.Lookup(fn) != nil {
+			continue
+		}
+		for i, stmt := range d.Body.List {
+			if beforeReturns(d.Body.List[:i]) {
 				break
 			}
+			es, ok := stmt.(*ast.ExprStmt)
+			if !ok {
+				continue
+			}
+			call, _ := ast.Unparen(es.X).(*ast.CallExpr)
+			if call == nil {
+				continue
+			}
+			row, ok := vars[f.info.Uses[identOf(call.Fun)]]
+			if !ok || row.Funcs[0].Arg.Index() >= len(call.Args) {
+				continue
+			}
+			k := row.Funcs[0].Arg.Index()
+			p := paramIndex(fn.Signature(), f.info.Uses[identOf(call.Args[k])])
+			if p < 0 {
+				continue
+			}
+			row.Pkg, row.Recv, row.Name = fn.Pkg().Path(), recvTypeName(recvOf(fn)), fn.Name()
+			if row.Recv != "" {
+				p++
+			}
+			row.Funcs = []roles.FuncArg{row.Funcs[0]}
+			row.Funcs[0].Arg = roles.ArgAt(p)
+			rows = append(rows, row)
+			break
 		}
 	}
 	return rows
@@ -160,64 +148,51 @@ func paramIndex(sig *types.Signature, v types.Object) int {
 // the engine would otherwise see only the wait behind the check.
 func (f *finder) guarded(l *loop, rows []roles.Func) []roles.Func {
 	invokes := map[types.Object]roles.FuncArg{}
-	for _, file := range f.pass.Files {
-		for _, decl := range file.Decls {
-			if d, ok := decl.(*ast.FuncDecl); ok {
-				if fn, ok := f.info.Defs[d.Name].(*types.Func); ok {
-					for _, r := range rows {
-						if r.SubmitLoop != roles.NoArg && len(r.Funcs) > 0 && r.Name == fn.Name() && r.Recv == recvTypeName(recvOf(fn)) {
-							invokes[fn] = r.Funcs[0]
-						}
-					}
-				}
+	for _, fn := range f.funcDecls() {
+		for _, r := range rows {
+			if r.SubmitLoop != roles.NoArg && len(r.Funcs) > 0 && r.Name == fn.Name() && r.Recv == recvTypeName(recvOf(fn)) {
+				invokes[fn] = r.Funcs[0]
 			}
 		}
 	}
 	var out []roles.Func
-	for _, file := range f.pass.Files {
-		for _, decl := range file.Decls {
-			d, ok := decl.(*ast.FuncDecl)
-			if !ok || d.Body == nil {
+	for d, fn := range f.funcDecls() {
+		if invokes[fn].Arg != roles.NoArg {
+			continue
+		}
+		for i, stmt := range d.Body.List {
+			es, ok := stmt.(*ast.ExprStmt)
+			if !ok {
 				continue
 			}
-			fn, _ := f.info.Defs[d.Name].(*types.Func)
-			if fn == nil || invokes[fn].Arg != roles.NoArg {
+			call, ok := ast.Unparen(es.X).(*ast.CallExpr)
+			if !ok {
 				continue
 			}
-			for i, stmt := range d.Body.List {
-				es, ok := stmt.(*ast.ExprStmt)
-				if !ok {
-					continue
-				}
-				call, ok := ast.Unparen(es.X).(*ast.CallExpr)
-				if !ok {
-					continue
-				}
-				fa, ok := invokes[f.callee(call.Fun)]
-				if !ok || !beforeReturns(d.Body.List[:i]) {
-					continue
-				}
-				args := call.Args
-				if _, isMethod := ast.Unparen(call.Fun).(*ast.SelectorExpr); isMethod && recvOf(f.callee(call.Fun).(*types.Func)) != nil {
-					args = append([]ast.Expr{nil}, args...) // Arg0 is the receiver
-				}
-				k := fa.Arg.Index()
-				if k < 0 || k >= len(args) || args[k] == nil {
-					continue
-				}
-				sig := fn.Signature()
-				for p := 0; p < sig.Params().Len(); p++ {
-					if id, ok := ast.Unparen(args[k]).(*ast.Ident); ok && f.info.Uses[id] == sig.Params().At(p) {
-						arg := roles.ArgAt(p)
-						if sig.Recv() != nil {
-							arg = roles.ArgAt(p + 1)
-						}
-						out = append(out, roles.Func{Pkg: fn.Pkg().Path(), Recv: recvTypeName(recvOf(fn)), Name: fn.Name(), Submitter: roles.Submitter{Guarded: true},
-							Scheduler: roles.Scheduler{Funcs: []roles.FuncArg{{Arg: arg, Where: roles.OnLoop, Loop: roles.ProcessLoop, Via: l.Via, Kept: true}}}})
+			fa, ok := invokes[f.callee(call.Fun)]
+			if !ok || !beforeReturns(d.Body.List[:i]) {
+				continue
+			}
+			args := call.Args
+			if _, isMethod := ast.Unparen(call.Fun).(*ast.SelectorExpr); isMethod && recvOf(f.callee(call.Fun).(*types.Func)) != nil {
+				args = append([]ast.Expr{nil}, args...) // Arg0 is the receiver
+			}
+			k := fa.Arg.Index()
+			if k < 0 || k >= len(args) || args[k] == nil {
+				continue
+			}
+			sig := fn.Signature()
+			for p := 0; p < sig.Params().Len(); p++ {
+				if id, ok := ast.Unparen(args[k]).(*ast.Ident); ok && f.info.Uses[id] == sig.Params().At(p) {
+					arg := roles.ArgAt(p)
+					if sig.Recv() != nil {
+						arg = roles.ArgAt(p + 1)
 					}
+					out = append(out, roles.Func{Pkg: fn.Pkg().Path(), Recv: recvTypeName(recvOf(fn)), Name: fn.Name(), Submitter: roles.Submitter{Guarded: true},
+						Scheduler: roles.Scheduler{Funcs: []roles.FuncArg{{Arg: arg, Where: roles.OnLoop, Loop: roles.ProcessLoop, Via: l.Via, Kept: true}}}})
 				}
-				break
 			}
+			break
 		}
 	}
 	return out
@@ -267,7 +242,7 @@ func (f *finder) post(l *loop, d *ast.FuncDecl, fn *types.Func) (row roles.Func,
 						continue
 					}
 					for k := 0; k < sig.Params().Len(); k++ {
-						if p := sig.Params().At(k); isFunc(p.Type()) && f.carries(n.Value, p) {
+						if p := sig.Params().At(k); code.IsFunc(p.Type()) && f.carries(n.Value, p) {
 							send, param, top = n, k, i
 							return false
 						}
@@ -525,9 +500,22 @@ func returns(s ast.Stmt) bool {
 	return found
 }
 
-func isFunc(t types.Type) bool {
-	_, ok := t.Underlying().(*types.Signature)
-	return ok
+// funcDecls yields the package's function declarations that have a body,
+// with the functions they declare.
+func (f *finder) funcDecls() iter.Seq2[*ast.FuncDecl, *types.Func] {
+	return func(yield func(*ast.FuncDecl, *types.Func) bool) {
+		for _, file := range f.pass.Files {
+			for _, decl := range file.Decls {
+				d, ok := decl.(*ast.FuncDecl)
+				if !ok || d.Body == nil {
+					continue
+				}
+				if fn, ok := f.info.Defs[d.Name].(*types.Func); ok && !yield(d, fn) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // recvTypeName is the name of a receiver's type: T for T, *T, T[X].
