@@ -42,7 +42,7 @@ func newAnalyzer(table *roles.Table, alwaysSSA bool) *analysis.Analyzer {
 }
 
 // FactTypes are the facts the engine imports and exports.
-var FactTypes = []analysis.Fact{(*BlocksFact)(nil), (*SchedulesFact)(nil), (*LoopAPIFact)(nil), (*SuspendsFact)(nil), (*RolesFact)(nil), (*ModuleVersionFact)(nil), (*inferred.Fact)(nil), (*GoroutineFieldFact)(nil), (*InPlaceFact)(nil), (*StoredCallFact)(nil)}
+var FactTypes = []analysis.Fact{(*BlocksFact)(nil), (*SchedulesFact)(nil), (*LoopAPIFact)(nil), (*SuspendsFact)(nil), (*RolesFact)(nil), (*ModuleVersionFact)(nil), (*inferred.Fact)(nil), (*GoroutineFieldFact)(nil), (*InPlaceFact)(nil), (*StoredCallFact)(nil), (*LoopMethodFact)(nil)}
 
 // Result is the engine's view of one package.
 type Result struct {
@@ -72,6 +72,7 @@ type Result struct {
 	inPlace     map[*ssa.Function][]*ssa.Parameter // function parameters each function calls in place (stored.go)
 	calledSlots map[*types.Var][]*ssa.Function     // fields whose stored functions loop code calls, and the callers
 	slots       *slots                             // the package's fields holding function values (stored.go)
+	handIns     []*HandIn                          // implementations handed to other packages' loop code (handin.go)
 }
 
 func run(pass *analysis.Pass, base *roles.Table, alwaysSSA bool) (any, error) {
@@ -105,6 +106,7 @@ func run(pass *analysis.Pass, base *roles.Table, alwaysSSA bool) (any, error) {
 	s.summarizeSchedules()
 	s.place()
 	s.summarizeBlocking()
+	s.findHandIns()
 	s.computeOps()
 	s.summarizeSuspends()
 	r.exportFacts()
@@ -250,7 +252,7 @@ func (r *Result) exportFacts() {
 			anySched = anySched || f.loopAPI()
 		}
 	}
-	if anySched {
+	if r.exportLoopMethods() || anySched {
 		r.Pass.ExportPackageFact(new(LoopAPIFact))
 	}
 	r.exportStoredFacts()

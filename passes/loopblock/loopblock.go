@@ -49,6 +49,18 @@ func run(pass *analysis.Pass, res *engine.Result) error {
 			}})
 		}
 	}
+	for _, h := range res.HandIns() {
+		if h.Blocks.Silences(name) {
+			continue
+		}
+		pos, end := code.CallSpan(res.Pass, h.Pos)
+		found = append(found, engine.Finding{Severity: Severity.Of(h.Deadlock != nil), Diagnostic: analysis.Diagnostic{
+			Pos:     pos,
+			End:     end,
+			Message: handInMessage(res, h),
+			Related: res.HandInRelated(h),
+		}})
+	}
 	engine.NewReporter(pass, name).ReportAll(found)
 	return nil
 }

@@ -10,7 +10,7 @@ import (
 )
 
 func TestSpec(t *testing.T) {
-	analysistest.Run(t, testmodule.Dir(t), loopblock.Analyzer, "./loopblock/a", "./loopblock/lib", "./loopblock/sched")
+	analysistest.Run(t, testmodule.Dir(t), loopblock.Analyzer, "./loopblock/a", "./loopblock/lib", "./loopblock/sched", "./loopblock/svc")
 }
 
 func TestFixes(t *testing.T) {
