@@ -252,7 +252,7 @@ func (r *Result) exportFacts() {
 			anySched = anySched || f.loopAPI()
 		}
 	}
-	if r.exportLoopMethods() || anySched {
+	if summarize(r).exportLoopMethods() || anySched {
 		r.Pass.ExportPackageFact(new(LoopAPIFact))
 	}
 	r.exportStoredFacts()

@@ -62,8 +62,8 @@ func (f *LoopMethodFact) String() string {
 // a field), and for the exported fields whose value it calls them on. It
 // reports whether it exported any: the package is then a loop API to its
 // importers, which must find what they hand in.
-func (r *Result) exportLoopMethods() bool {
-	pl := placer{r}
+func (r summarizer) exportLoopMethods() bool {
+	pl := r.placer
 	params := map[*ssa.Parameter][]LoopMethodCall{}
 	fields := map[*types.Var][]LoopMethodCall{}
 	for _, fn := range r.Funcs {
@@ -164,6 +164,12 @@ type HandIn struct {
 	// Deadlock is set when Impl waits for the very process-wide loop
 	// whose code calls it.
 	Deadlock *Reason
+	// Words are those of the library whose loop code calls Impl.
+	Words roles.Words
+	// Related is the finding's related information: the call of the
+	// method in the other package's loop code, then Impl's witness chain
+	// down to what blocks.
+	Related []analysis.RelatedInformation
 }
 
 // HandIns returns the package's hand-ins of a type whose method certainly
@@ -247,30 +253,19 @@ func (r summarizer) handIn(fn *ssa.Function, instr ssa.Instruction, pos token.Po
 	if !pos.IsValid() {
 		pos = mi.Pos()
 	}
-	h := &HandIn{Fn: fn, Instr: instr, Pos: pos, To: to, Impl: m, Call: c, Blocks: f}
-	if f.Loop != "" && f.Loop == c.Loop {
-		h.Deadlock = &Reason{Kind: ServesOwnLoop, Loop: r.HandInWords(h).Loop}
+	h := &HandIn{Fn: fn, Instr: instr, Pos: pos, To: to, Impl: m, Call: c, Blocks: f, Words: roles.GenericWords}
+	if lib := r.Roles.Library(c.Lib); c.Lib != "" && lib != nil {
+		h.Words = lib.Words.Or(roles.GenericWords)
 	}
+	if f.Loop != "" && f.Loop == c.Loop {
+		h.Deadlock = &Reason{Kind: ServesOwnLoop, Loop: h.Words.Loop}
+	}
+	h.Related = []analysis.RelatedInformation{{Pos: pos, Message: "its " + c.Method + " is called from loop code at " + c.Pos}}
+	from := pos
+	if at := f.Chain[0].at; at.IsValid() && code.File(r.Pass, at) != nil {
+		from = at
+	}
+	h.Related = append(h.Related, r.Hops(f.Chain, from)...)
 	r.handIns = append(r.handIns, h)
 	return true
-}
-
-// HandInWords are the words of the library whose loop code calls h's method.
-func (r *Result) HandInWords(h *HandIn) roles.Words {
-	if lib := r.Roles.Library(h.Call.Lib); h.Call.Lib != "" && lib != nil {
-		return lib.Words.Or(roles.GenericWords)
-	}
-	return roles.GenericWords
-}
-
-// HandInRelated is a hand-in's related information: the call of its
-// method in the other package's loop code, then the method's witness
-// chain down to what blocks.
-func (r *Result) HandInRelated(h *HandIn) []analysis.RelatedInformation {
-	out := []analysis.RelatedInformation{{Pos: h.Pos, Message: "its " + h.Call.Method + " is called from loop code at " + h.Call.Pos}}
-	from := h.Pos
-	if at := h.Blocks.Chain[0].at; at.IsValid() && code.File(r.Pass, at) != nil {
-		from = h.Blocks.Chain[0].at
-	}
-	return append(out, r.Hops(h.Blocks.Chain, from)...)
 }

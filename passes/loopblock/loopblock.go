@@ -58,7 +58,7 @@ func run(pass *analysis.Pass, res *engine.Result) error {
 			Pos:     pos,
 			End:     end,
 			Message: handInMessage(res, h),
-			Related: res.HandInRelated(h),
+			Related: h.Related,
 		}})
 	}
 	engine.NewReporter(pass, name).ReportAll(found)

@@ -102,11 +102,11 @@ func calledAs(res *engine.Result, op *engine.Op) string {
 // handInMessage is message for an implementation handed to another
 // package's loop code: its method blocks that loop, or waits for it.
 func handInMessage(res *engine.Result, h *engine.HandIn) string {
-	w := res.HandInWords(h)
+	w := h.Words
 	impl := code.FuncName(res.Pass, h.Impl)
 	what := fmt.Sprintf("%s blocks %s: loop code calls it through %s", impl, w.Loop, h.To)
 	if h.Deadlock != nil {
-		what = fmt.Sprintf("%s deadlocks %s: loop code calls it through %s, and it waits for that loop", impl, w.Loop, h.To)
+		what = fmt.Sprintf("%s deadlocks %s: it waits for the loop whose code calls it through %s", impl, w.Loop, h.To)
 	}
 	return what + "; " + roles.Say(w.OffloadCall.In(false), map[string]string{"c": "c"})
 }
