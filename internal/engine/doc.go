@@ -10,19 +10,19 @@
 //
 //   - Analyzer (futurelintengine), which every rule requires: the roles
 //     of the package (extend.go, config.go); where code runs (placement.go,
-//     loops.go, current.go, handlers.go, process.go, fields.go); what may
-//     block and what may suspend, with witness chains and the proof of a
-//     deadlock (blocking.go, astsummary.go, witness.go, waits.go, stopwait.go,
-//     suspend.go). Its machinery works on types of its own, which fill
-//     the Result once and which rules never see: placer (where code runs,
+//     loops.go, current.go, handlers.go, process.go, fields.go, handin.go);
+//     what may block and what may suspend, with witness chains and the
+//     proof of a deadlock (blocking.go, astsummary.go, witness.go,
+//     waits.go, stopwait.go, suspend.go). Its machinery works on types
+//     of its own, which fill the Result once and which rules never see: placer (where code runs,
 //     the wrappers' SchedulesFacts) and summarizer (may-block and
 //     may-suspend summaries, Ops, the proofs of deadlock); Result keeps
 //     the answers rules read. It runs on every package of the import
 //     graph, as its facts must (BlocksFact, SchedulesFact, LoopAPIFact,
-//     SuspendsFact, RolesFact). A package that references no loop runtime costs a walk
-//     of its typed syntax (astsummary.go; TestSummariesAgree holds it to
-//     what SSA finds); one that does costs its SSA and a few passes over
-//     its functions.
+//     SuspendsFact, RolesFact, LoopMethodFact). A package that references
+//     no loop runtime costs a walk of its typed syntax (astsummary.go;
+//     TestSummariesAgree holds it to what SSA finds); one that does costs
+//     its SSA and a few passes over its functions.
 //   - OffLoop (futurelintoffloop): what code that certainly runs off any
 //     loop does that belongs on one (offloop.go, owned.go). The offloop
 //     rule reports it; dropped requires it through Overlaps. It runs only
@@ -126,6 +126,10 @@
 //     whether a function handed to an executor or a goroutine runs nowhere
 //     else, and whether a row queues executor jobs (passes/poolwait finds
 //     its jobs with them).
+//   - HandIns: values of a concrete type the package hands to another
+//     package's parameter or field whose method that package's loop code
+//     calls (LoopMethodFact), where the method certainly blocks, with the
+//     words of that loop's library and the related positions.
 //   - CallSuspends(call): whether a call may suspend the coroutine, with a
 //     witness chain; SuspendsFact carries it across packages, as
 //     BlocksFact does for blocking.
@@ -194,7 +198,16 @@
 // to the implementations among the named types of the package and of all
 // it imports (dispatch.go, in packages that use a loop API only): its role
 // (Role) and its may-block summary are those every implementation shares;
-// with implementations that differ, or none, it has none.
+// with implementations that differ, or none, it has none. The
+// implementations an importer declares are found where it hands them in
+// (handin.go): a package with loop code exports a LoopMethodFact on each
+// exported function whose interface-typed parameter its loop code calls
+// a method of (directly, in a closure it schedules, or after storing the
+// parameter in such a field: constructors and setters) and on each
+// exported field of interface type it calls one on, and then a
+// LoopAPIFact, so that its importers get SSA. An importer that passes or
+// stores a value converted from a concrete type there has that type's
+// method run by that loop code (Result.HandIns, when it certainly blocks).
 //
 // Function values loop code runs later or in place are followed too
 // (stored.go): a function stored in a struct field, or as a map or slice
@@ -238,7 +251,10 @@
 // summary (generic instances are looked up by their origin). Go statements
 // and closures that are not run in place do not block their creator;
 // dynamic calls are not assumed to block, nor interface calls unless every
-// implementation in sight does (dispatch.go); nor is a
+// implementation in sight does (dispatch.go): an implementation handed in
+// by an importer is reported at the hand-in, when its own summary is
+// certain (HandIn.Blocks; HandIn.Deadlock when it waits for the very
+// process-wide loop, LoopMethodCall.Loop, whose code calls it); nor is a
 // receive right after a call of a context.CancelFunc (cancel(); <-done),
 // which waits only for the goroutine the cancel stops. A Result on a
 // settled future is not blocking (after <-f.Done(), in case <-f.Done(),

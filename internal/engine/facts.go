@@ -143,7 +143,8 @@ func whereName(w roles.Where) string {
 	return "off-loop"
 }
 
-// LoopAPIFact is a package fact: the package exports SchedulesFacts, so a
+// LoopAPIFact is a package fact: the package exports SchedulesFacts (or
+// LoopMethodFacts, whose hand-ins only SSA finds), so a
 // package that uses it references the loop API even without importing a
 // loop runtime, and gets full (SSA) analysis.
 type LoopAPIFact struct{}

@@ -34,9 +34,25 @@ interface that *tview.Application implements, a lookup service whose only
 implementation waits on a future, a Step whose Setup registers its
 argument as a button handler). With implementations that differ (one of
 two blocks), or none in sight, the call is left alone; an unexported type
-the package never converts to an interface does not count. Not followed:
-implementations that a package importing this one declares (only the
-types this package can see count), and calls of function values.
+the package never converts to an interface does not count.
+
+The implementations that a package importing this one declares are
+followed where they are handed in: when loop code calls a method of an
+interface on a parameter of an exported function (lib.Serve(l, store)),
+or on an exported field of interface type or a field that an exported
+constructor or setter stores its parameter in (&lib.Server{Store: s},
+lib.NewServer(s), srv.SetCache(s)), facts carry that to importers, and
+a value of a concrete type handed in there (converted to the interface
+right at the call or store, or held in a local assigned once) makes
+that type's method loop code of the library's loop. loopblock reports
+the hand-in when the method waits on every path (a deadlock when it
+waits for the very process-wide loop that calls it, as a source whose
+Items calls app.QueueUpdate from a tview input handler). Not followed:
+a value whose type is not certain there (a parameter or variable of the
+interface type, a value read from elsewhere), a call the library makes
+only off the loop (on a goroutine it starts, or from code no loop runs),
+a parameter the library passes to another function before it is called,
+and calls of function values.
 
 The same roles come from rows for other libraries (an actor's Receive, a
 network loop's event handlers, a UI toolkit's callbacks): futurelint knows

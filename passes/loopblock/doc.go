@@ -30,6 +30,15 @@
 // wait as its chain; a directive for another rule, or without a reason,
 // silences nothing here.
 //
+// A value handed to another package's loop code is reported where it is
+// handed in: a parameter or field whose interface method that package's
+// loop code calls (lib.Serve(l, &diskStore{}), srv.Store = &diskStore{},
+// srv.SetCache(&diskStore{})), given a value of a concrete type whose
+// method waits on every path. The finding is at the call or store; its
+// related information is the call in the library's loop code and the
+// method's chain down to what blocks. With two implementations of which
+// only one blocks, only the hand-ins of that one are reported.
+//
 // Loop code is defined once for every rule: see
 // https://github.com/futurelint/futurelint/blob/main/docs/rules.md#loop-code.
 //
