@@ -8,21 +8,21 @@
 // Each part is an analyzer; a rule requires the ones it reads (NewRule's
 // parts), and a rule run alone computes only those.
 //
-//   - Analyzer (futurelintengine), which every rule requires: the roles
-//     of the package (extend.go, config.go); where code runs (placement.go,
-//     loops.go, current.go, handlers.go, process.go, fields.go, handin.go);
-//     what may block and what may suspend, with witness chains and the
-//     proof of a deadlock (blocking.go, astsummary.go, witness.go,
-//     waits.go, stopwait.go, suspend.go). Its machinery works on types
-//     of its own, which fill the Result once and which rules never see: placer (where code runs,
-//     the wrappers' SchedulesFacts) and summarizer (may-block and
-//     may-suspend summaries, Ops, the proofs of deadlock); Result keeps
-//     the answers rules read. It runs on every package of the import
-//     graph, as its facts must (BlocksFact, SchedulesFact, LoopAPIFact,
-//     SuspendsFact, RolesFact, LoopMethodFact). A package that references
-//     no loop runtime costs a walk of its typed syntax (astsummary.go;
-//     TestSummariesAgree holds it to what SSA finds); one that does costs
-//     its SSA and a few passes over its functions.
+//   - Analyzer (futurelintengine), which every rule requires: the roles of the
+//     package (extend.go, config.go); where code runs (placement.go, loops.go,
+//     current.go, handlers.go, process.go, fields.go, handin.go); what may
+//     block and what may suspend, with witness chains and the proof of a
+//     deadlock (blocking.go, astsummary.go, witness.go, waits.go, stopwait.go,
+//     suspend.go). Its machinery works on types of its own, which fill the
+//     Result once and which rules never see: placer (where code runs, the
+//     wrappers' SchedulesFacts) and summarizer (may-block and may-suspend
+//     summaries, Ops, the proofs of deadlock); Result keeps the answers rules
+//     read. It runs on every package of the import graph, as its facts must
+//     (BlocksFact, SchedulesFact, LoopAPIFact, SuspendsFact, RolesFact,
+//     LoopMethodFact). A package that references no loop runtime costs a walk
+//     of its typed syntax (astsummary.go; TestSummariesAgree holds it to what
+//     SSA finds); one that does costs its SSA and a few passes over its
+//     functions.
 //   - OffLoop (futurelintoffloop): what code that certainly runs off any
 //     loop does that belongs on one (offloop.go, owned.go). The offloop
 //     rule reports it; dropped requires it through Overlaps. It runs only
