@@ -19,7 +19,7 @@ import (
 // TestFacts checks the facts exported for wrappers, blocking functions
 // (SSA and syntax summaries) and packages, against the want comments.
 func TestFacts(t *testing.T) {
-	analysistest.Run(t, testmodule.Dir(t), engine.Analyzer, "./engine/wrappers", "./engine/plain", "./engine/relay", "./engine/witness")
+	analysistest.Run(t, testmodule.Dir(t), engine.Analyzer, "./engine/wrappers", "./engine/plain", "./engine/relay", "./engine/witness", "./engine/ifaces")
 }
 
 // TestWrapperFactMakesLoopCode checks that the fact of a wrapper in one

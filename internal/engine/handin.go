@@ -239,6 +239,7 @@ func (r summarizer) handIn(fn *ssa.Function, instr ssa.Instruction, pos token.Po
 	if !ok {
 		return false
 	}
+	m = m.Origin() // a method of a generic type: summarised once
 	var f *BlocksFact
 	if m.Pkg() == r.Pass.Pkg {
 		if mfn := r.SSA.Prog.FuncValue(m); mfn != nil {
