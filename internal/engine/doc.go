@@ -204,7 +204,8 @@
 // exported function whose interface-typed parameter its loop code calls
 // a method of (directly, in a closure it schedules, or after storing the
 // parameter in such a field: constructors and setters) and on each
-// exported field of interface type it calls one on, and then a
+// exported field of interface type it calls one on (or copies into one
+// it calls: an options struct's), and then a
 // LoopAPIFact, so that its importers get SSA. An importer that passes or
 // stores a value converted from a concrete type there has that type's
 // method run by that loop code (Result.HandIns, when it certainly blocks).

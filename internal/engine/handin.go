@@ -92,7 +92,10 @@ func (r summarizer) exportLoopMethods() bool {
 		}
 	}
 	if len(fields) > 0 {
-		// Constructors and setters: a parameter stored into such a field.
+		// Constructors and setters: a parameter stored into such a field,
+		// or a field of an options struct copied into it (Server{cache:
+		// opts.Cache}), whose users set the options' field.
+		copied := map[*types.Var][]LoopMethodCall{}
 		for _, fn := range r.Funcs {
 			for _, b := range fn.Blocks {
 				for _, instr := range b.Instrs {
@@ -105,14 +108,28 @@ func (r summarizer) exportLoopMethods() bool {
 						continue
 					}
 					calls := fields[fieldVar(fa.X.Type(), fa.Field)]
-					if ref := pl.canon(st.Val); len(calls) > 0 && ref.path == "" {
+					if len(calls) == 0 {
+						continue
+					}
+					if ref := pl.canon(st.Val); ref.path == "" {
 						if prm, ok := ref.root.(*ssa.Parameter); ok && exportedNamed(prm.Parent()) {
 							for _, c := range calls {
 								params[prm] = appendCall(params[prm], c)
 							}
+							continue
+						}
+					}
+					if from := pl.slotOf(st.Val, 0); from != nil && from.Pkg() == r.Pass.Pkg && types.IsInterface(from.Type()) {
+						for _, c := range calls {
+							copied[from] = appendCall(copied[from], c)
 						}
 					}
 				}
+			}
+		}
+		for from, calls := range copied {
+			for _, c := range calls {
+				fields[from] = appendCall(fields[from], c)
 			}
 		}
 	}

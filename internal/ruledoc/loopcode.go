@@ -40,8 +40,9 @@ The implementations that a package importing this one declares are
 followed where they are handed in: when loop code calls a method of an
 interface on a parameter of an exported function (lib.Serve(l, store)),
 or on an exported field of interface type or a field that an exported
-constructor or setter stores its parameter in (&lib.Server{Store: s},
-lib.NewServer(s), srv.SetCache(s)), facts carry that to importers, and
+constructor or setter stores its parameter in, or copies an options
+field into (&lib.Server{Store: s}, lib.NewServer(s), srv.SetCache(s),
+lib.New(lib.Options{Cache: s})), facts carry that to importers, and
 a value of a concrete type handed in there (converted to the interface
 right at the call or store, or held in a local assigned once) makes
 that type's method loop code of the library's loop. loopblock reports

@@ -46,3 +46,12 @@ func (s *Server) SetSpare(st Store) { s.Spare = st }
 func (s *Server) handle(c *futures.Ctx) int { return s.Main.Get("k") + s.cache.Get("k") }
 
 func (s *Server) Flush() { s.Spare.Put("k", 0) }
+
+// Options are copied into a Server: their field copied into Main carries
+// Main's calls.
+type Options struct {
+	Primary Store // want Primary:`^loop calls: param 0 \.Get at ifaces\.go:\d+$`
+	Other   Store // copied nowhere
+}
+
+func FromOptions(o Options) *Server { return &Server{Main: o.Primary} }

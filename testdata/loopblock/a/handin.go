@@ -32,19 +32,21 @@ func (coldStore) Get(k string) int {
 }
 
 func handIn(l *futures.Loop, srv *svc.Server) {
-	svc.Serve(l, &diskStore{})           // want `\(\*diskStore\)\.Get blocks the event loop: loop code calls it through svc\.Serve; run it with`
-	svc.Serve(l, memStore{})             // quiet: its Get does not block
-	svc.Serve(l, coldStore{})            // quiet: its Get does not always wait
-	svc.Serve(l, &lib.Disk{})            // want `\(\*lib\.Disk\)\.Get blocks the event loop: loop code calls it through svc\.Serve`
-	svc.Prefetch(&diskStore{})           // quiet: svc calls Get only on a goroutine
-	srv.Store = &diskStore{}             // want `\(\*diskStore\)\.Get blocks the event loop: loop code calls it through svc\.Server\.Store`
-	srv.Store = memStore{}               // quiet: the other implementation
-	_ = &svc.Server{Store: &diskStore{}} // want `\(\*diskStore\)\.Get blocks the event loop: loop code calls it through svc\.Server\.Store`
-	srv.SetCache(&diskStore{})           // want `\(\*diskStore\)\.Get blocks the event loop: loop code calls it through \(\*svc\.Server\)\.SetCache`
-	srv.SetCache(memStore{})             // quiet
-	_ = svc.NewServer(l, &diskStore{})   // want `\(\*diskStore\)\.Get blocks the event loop: loop code calls it through svc\.NewServer`
-	srv.Backup = &diskStore{}            // quiet: only Flush, off the loop, calls it
-	srv.SetBackup(&diskStore{})          // quiet: the same field
+	svc.Serve(l, &diskStore{})                                  // want `\(\*diskStore\)\.Get blocks the event loop: loop code calls it through svc\.Serve; run it with`
+	svc.Serve(l, memStore{})                                    // quiet: its Get does not block
+	svc.Serve(l, coldStore{})                                   // quiet: its Get does not always wait
+	svc.Serve(l, &lib.Disk{})                                   // want `\(\*lib\.Disk\)\.Get blocks the event loop: loop code calls it through svc\.Serve`
+	svc.Prefetch(&diskStore{})                                  // quiet: svc calls Get only on a goroutine
+	srv.Store = &diskStore{}                                    // want `\(\*diskStore\)\.Get blocks the event loop: loop code calls it through svc\.Server\.Store`
+	srv.Store = memStore{}                                      // quiet: the other implementation
+	_ = &svc.Server{Store: &diskStore{}}                        // want `\(\*diskStore\)\.Get blocks the event loop: loop code calls it through svc\.Server\.Store`
+	srv.SetCache(&diskStore{})                                  // want `\(\*diskStore\)\.Get blocks the event loop: loop code calls it through \(\*svc\.Server\)\.SetCache`
+	srv.SetCache(memStore{})                                    // quiet
+	_ = svc.NewServer(l, &diskStore{})                          // want `\(\*diskStore\)\.Get blocks the event loop: loop code calls it through svc\.NewServer`
+	_ = svc.NewWithOptions(l, svc.Options{Cache: &diskStore{}}) // want `\(\*diskStore\)\.Get blocks the event loop: loop code calls it through svc\.Options\.Cache`
+	_ = svc.NewWithOptions(l, svc.Options{Spare: &diskStore{}}) // quiet: only Flush calls it
+	srv.Backup = &diskStore{}                                   // quiet: only Flush, off the loop, calls it
+	srv.SetBackup(&diskStore{})                                 // quiet: the same field
 	var s svc.Store = &diskStore{}
 	svc.Serve(l, s) // want `\(\*diskStore\)\.Get blocks the event loop: loop code calls it through svc\.Serve`
 }

@@ -36,6 +36,17 @@ func NewServer(l *futures.Loop, cache Store) *Server {
 	return &Server{loop: l, cache: cache}
 }
 
+// Options configure a Server.
+type Options struct {
+	Cache Store // copied where handle calls it
+	Spare Store // copied where only Flush calls it
+}
+
+// NewWithOptions copies the options' stores into the server.
+func NewWithOptions(l *futures.Loop, o Options) *Server {
+	return &Server{loop: l, cache: o.Cache, Backup: o.Spare}
+}
+
 // SetCache stores c where handle calls it.
 func (s *Server) SetCache(c Store) { s.cache = c }
 
