@@ -173,7 +173,7 @@ type HandIn struct {
 	Fn    *ssa.Function   // the function handing it in
 	Instr ssa.Instruction // the call or the store
 	Pos   token.Pos
-	To    string      // the parameter's function or the field, as people write it: "lib.Serve", "Server.Store"
+	To    string      // the parameter's function or the field, as people write it: "lib.Serve", "lib.Server.Store"
 	Impl  *types.Func // the method loop code runs
 	Call  LoopMethodCall
 	// Blocks is Impl's may-block summary, certain.
