@@ -53,7 +53,9 @@ a value whose type is not certain there (a parameter or variable of the
 interface type, a value read from elsewhere), a call the library makes
 only off the loop (on a goroutine it starts, or from code no loop runs),
 a parameter the library passes to another function before it is called,
-and calls of function values.
+calls of function values, and what a handed-in method does besides
+waiting (a submit to the loop that does not wait for it, a handler it
+registers).
 
 The same roles come from rows for other libraries (an actor's Receive, a
 network loop's event handlers, a UI toolkit's callbacks): futurelint knows
