@@ -37,22 +37,22 @@ two blocks), or none in sight, the call is left alone; an unexported type
 the package never converts to an interface does not count.
 
 The implementations that a package importing this one declares are
-followed where they are handed in: when loop code calls a method of an
+followed where they are handed in. When loop code calls a method of an
 interface on a parameter of an exported function (lib.Serve(l, store)),
-or on an exported field of interface type or a field that an exported
-constructor or setter stores its parameter in, or copies an options
-field into (&lib.Server{Store: s}, lib.NewServer(s), srv.SetCache(s),
-lib.New(lib.Options{Cache: s})), facts carry that to importers, and
-a value of a concrete type handed in there (converted to the interface
-right at the call or store, or held in a local assigned once) makes
-that type's method loop code of the library's loop. loopblock reports
-the hand-in when the method waits on every path (a deadlock when it
-waits for the very process-wide loop that calls it, as a source whose
-Items calls app.QueueUpdate from a tview input handler). Not followed:
-a value whose type is not certain there (a parameter or variable of the
-interface type, a value read from elsewhere), a call the library makes
-only off the loop (on a goroutine it starts, or from code no loop runs),
-a parameter the library passes to another function before it is called,
+on an exported field of interface type, or on a field that an exported
+constructor or setter stores its parameter in or copies an options field
+into (&lib.Server{Store: s}, lib.NewServer(s), srv.SetCache(s),
+lib.New(lib.Options{Cache: s})), facts carry that to importers; a value
+of a concrete type handed in there (converted to the interface right at
+the call or store, or held in a local assigned once) has its method run
+on the library's loop. loopblock reports the hand-in when that method
+waits on every path: a deadlock when it waits for the very process-wide
+loop that calls it (a source whose Items calls app.QueueUpdate, handed to
+a widget whose input handler calls Items). Not followed: a value whose
+type is not certain there (a parameter or variable of the interface
+type, a value read from elsewhere), a call the library makes only off
+the loop (on a goroutine it starts, or from code no loop runs), a
+parameter the library passes to another function before it is called,
 calls of function values, and what a handed-in method does besides
 waiting (a submit to the loop that does not wait for it, a handler it
 registers).
