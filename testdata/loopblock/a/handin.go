@@ -31,11 +31,21 @@ func (coldStore) Get(k string) int {
 	return 0
 }
 
+// filledStore's Get receives from a channel its callers have filled: the
+// directive there silences its hand-ins too.
+type filledStore struct{ ch chan int }
+
+func (f filledStore) Get(string) int {
+	//futurelint:ignore loopblock the channel is filled before the store is handed in
+	return <-f.ch
+}
+
 func handIn(l *futures.Loop, srv *svc.Server) {
 	svc.Serve(l, &diskStore{})                                  // want `\(\*diskStore\)\.Get blocks the event loop: loop code calls it through svc\.Serve; run it with`
 	svc.Serve(l, memStore{})                                    // quiet: its Get does not block
 	svc.Serve(l, coldStore{})                                   // quiet: its Get does not always wait
 	svc.Serve(l, &lib.Disk{})                                   // want `\(\*lib\.Disk\)\.Get blocks the event loop: loop code calls it through svc\.Serve`
+	svc.Serve(l, filledStore{})                                 // quiet: ignored where its Get waits
 	svc.Prefetch(&diskStore{})                                  // quiet: svc calls Get only on a goroutine
 	srv.Store = &diskStore{}                                    // want `\(\*diskStore\)\.Get blocks the event loop: loop code calls it through svc\.Server\.Store`
 	srv.Store = memStore{}                                      // quiet: the other implementation
