@@ -90,6 +90,9 @@ func (r summarizer) computeOps() {
 func (r summarizer) opsOf(fn *ssa.Function) []*Op {
 	ops := r.directOps(fn)
 	for _, ci := range r.staticCalls(fn) {
+		if r.guardedSubmit(fn, ci, r.Role(ci.Common())) {
+			continue
+		}
 		if ci.Common().IsInvoke() {
 			if f := r.dispatchBlocks(ci); f != nil {
 				ops = append(ops, &Op{Fn: fn, Instr: ci, Pos: ci.Pos(), Kind: f.Kind, Call: ci.Common(), Helper: f,
@@ -142,7 +145,7 @@ func (r summarizer) directOps(fn *ssa.Function) []*Op {
 			case *ssa.Call, *ssa.Defer:
 				common := instr.(ssa.CallInstruction).Common()
 				row := r.Role(common)
-				if row == nil || row.Block == roles.NoBlock && !r.onOwnLoop(fn, row, common) {
+				if row == nil || row.Block == roles.NoBlock && !r.onOwnLoop(fn, row, common) || r.guardedSubmit(fn, instr.(ssa.CallInstruction), row) {
 					continue
 				}
 				future := Arg(common, row.Waits.Index())
@@ -345,6 +348,9 @@ type blockingCall struct {
 func (r summarizer) blockingCalls(fn *ssa.Function) []blockingCall {
 	var out []blockingCall
 	for _, ci := range r.staticCalls(fn) {
+		if r.guardedSubmit(fn, ci, r.Role(ci.Common())) {
+			continue
+		}
 		if ci.Common().IsInvoke() {
 			out = append(out, blockingCall{dispatch: ci, certain: certainIn(body(fn), ci.Pos()), quiet: r.silencedAt(ci.Pos())})
 			continue

@@ -53,3 +53,11 @@ func Guarded(fn func()) {
 	}
 	Call(fn)
 }
+
+// Checked skips a nil fn and then always waits.
+func Checked(fn func()) {
+	if fn == nil {
+		return
+	}
+	Call(fn)
+}
