@@ -411,10 +411,22 @@ func identOf(e ast.Expr) *ast.Ident {
 // carries reports whether the sent value e holds v: v itself, a
 // composite literal with v in it, or a closure that uses v.
 func (f *finder) carries(e ast.Expr, v types.Object) bool {
+	return f.carriesDepth(e, v, 0)
+}
+
+// carriesDepth is carries, following a local variable of e to the values
+// assigned to it (r := request{run: f}; q <- r) up to a few steps.
+func (f *finder) carriesDepth(e ast.Expr, v types.Object, depth int) bool {
 	found := false
 	ast.Inspect(e, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && f.info.Uses[id] == v {
-			found = true
+		if id, ok := n.(*ast.Ident); ok {
+			if obj := f.info.Uses[id]; obj == v {
+				found = true
+			} else if obj != nil && depth < 4 {
+				for _, init := range f.inits[obj] {
+					found = found || f.carriesDepth(init, v, depth+1)
+				}
+			}
 		}
 		switch n.(type) {
 		case *ast.CallExpr:

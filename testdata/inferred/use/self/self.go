@@ -6,6 +6,7 @@ import (
 	"futurelint.test/inferred/dispatch"
 	"futurelint.test/inferred/dispatchself"
 	"futurelint.test/inferred/evloop"
+	"futurelint.test/inferred/fieldfn"
 	"futurelint.test/inferred/mainq"
 	"futurelint.test/inferred/mainq2"
 	"futurelint.test/inferred/sdlmain"
@@ -91,3 +92,14 @@ func (bounce) Serve(r *dispatchself.Router) {
 
 // Quiet: Route from outside the router's goroutine.
 func (bounce) Later(r *dispatchself.Router) { r.Route(bounce{}) }
+
+// A fieldfn.Queue runs the fn field of each message it receives: the
+// functions Post stores there run on its goroutine.
+func queueCalls(q *fieldfn.Queue) {
+	q.Post(func() {
+		q.Post(func() {}) // want `^q\.Post submits to the current loop, then waits for it: a deadlock`
+	})
+	q.Post(func() {
+		go q.Post(func() {}) // quiet: a goroutine of its own
+	})
+}
