@@ -16,7 +16,7 @@ import (
 // async.EnsureMain runs fn when IsMainGoroutine(), and calls
 // fyne.DoAndWait(fn) only from other goroutines). Called from its loop's
 // code, fn takes the in-place path: the wait is not made there.
-func (r placer) guardedSubmit(fn *ssa.Function, ci ssa.CallInstruction, row *roles.Func) bool {
+func guardedSubmit(fn *ssa.Function, ci ssa.CallInstruction, row *roles.Func) bool {
 	if row == nil || row.SubmitLoop == roles.NoArg {
 		return false
 	}
