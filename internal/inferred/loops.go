@@ -96,10 +96,21 @@ func infer(pass *analysis.Pass, base *roles.Table, notLoops []*ast.FuncDecl) ([]
 		if len(l.Funcs) > 0 {
 			l.Types = f.handlerRows(l)
 			out = append(out, l.Loop)
-			bodies = append(bodies, Body{Func: l.fn, Loops: l.loops, Takes: l.takes, Sent: f.sent(l), Via: l.Via, Name: l.Name})
+			bodies = append(bodies, Body{Func: l.fn, Loops: l.loops, Takes: l.takes, Sent: f.sent(l), Unbuffered: f.unbufferedOf(l), Via: l.Via, Name: l.Name})
 		}
 	}
 	return dropShared(out), bodies
+}
+
+// unbufferedOf returns l's unbuffered queues.
+func (f *finder) unbufferedOf(l *loop) []types.Object {
+	var out []types.Object
+	for i, q := range l.queues {
+		if f.unbuffered(q) {
+			out = append(out, l.objs[i])
+		}
+	}
+	return out
 }
 
 // sent returns the function literals the package sends to l's queues of
