@@ -37,6 +37,18 @@ func ensureMain(fn func()) {
 	fyne.DoAndWait(fn)
 }
 
+// mainRunner knows from a field of its own whether it runs on the main
+// goroutine: a guarded invoke too.
+type mainRunner struct{ onMain bool }
+
+func (m *mainRunner) do(fn func()) {
+	if m.onMain {
+		fn()
+		return
+	}
+	fyne.DoAndWait(fn)
+}
+
 // whenShown calls the guarded invoke for its own function parameter.
 func whenShown(shown bool, fn func()) {
 	if shown {
@@ -62,9 +74,10 @@ func runSet(fn func()) {
 	fyne.DoAndWait(fn)
 }
 
-func guardedButtons(status *widget.Label) []*widget.Button {
+func guardedButtons(status *widget.Label, m *mainRunner) []*widget.Button {
 	return []*widget.Button{
 		widget.NewButton("Guarded", func() {
+			m.do(func() { status.SetText("shown") })                        // quiet: a guard on a field of m
 			ensureMain(func() { status.SetText("shown") })                  // quiet: runs in place on the main goroutine
 			whenShown(status.Visible(), func() { status.SetText("shown") }) // quiet: the same, through a wrapper
 		}),

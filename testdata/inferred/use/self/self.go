@@ -103,3 +103,24 @@ func queueCalls(q *fieldfn.Queue) {
 		go q.Post(func() {}) // quiet: a goroutine of its own
 	})
 }
+
+// guardedLoop runs f in place while its loop is running it, and invokes
+// it otherwise: a guarded invoke whose check is a field of its receiver.
+type guardedLoop struct {
+	e       *evloop.EventLoop
+	running bool
+}
+
+func (g *guardedLoop) run(f func()) {
+	if g.running {
+		f()
+		return
+	}
+	g.e.Invoke(f)
+}
+
+func guardedCalls(g *guardedLoop) {
+	g.e.Invoke(func() {
+		g.run(func() {}) // quiet: a guarded invoke
+	})
+}
