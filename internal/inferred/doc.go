@@ -27,7 +27,8 @@
 // carries, or one only the loop function sends on or closes): called from
 // the loop's code it never returns. A send to an unbuffered Q from the
 // loop's code never returns either. A post behind an early return (a
-// guarded invoke that runs f directly when already on the loop), a send
+// guarded invoke that runs f directly when already on the loop; a nil
+// check, if f == nil { return }, is no such return), a send
 // inside a closure (go func() { q <- f }()), or a wait with another way
 // out (a select with a quit case) is not certain: the row says it waits
 // only sometimes, or not at all. A function calling an invoke that runs

@@ -239,7 +239,7 @@ func (f *finder) post(l *loop, d *ast.FuncDecl, fn *types.Func) (row roles.Func,
 // only the loop gives, not only for the loop to take an unbuffered send.
 func (f *finder) waits(l *loop, d *ast.FuncDecl, send *ast.SendStmt, top int) (awaited, sometimes, replied bool) {
 	for _, s := range d.Body.List[:top] {
-		if returns(s) {
+		if returns(s) && !code.NilGuard(s) {
 			return false, false, false // a guard: already on the loop, it runs f itself
 		}
 	}

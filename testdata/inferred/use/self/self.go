@@ -53,6 +53,11 @@ func mainq2Calls() {
 	// Quiet: a guarded invoke runs fn directly on the loop.
 	mainq2.Call(func() {
 		mainq2.Guarded(func() {})
+		mainq2.CallHere(func() {}) // quiet: the same guard before its own send
+	})
+	// A nil check before the send is no guard.
+	mainq2.Call(func() {
+		mainq2.CallSet(func() {}) // want `^mainq2\.CallSet submits to the current loop, then waits for it: a deadlock`
 	})
 }
 
