@@ -238,7 +238,7 @@ func onlyStartedInSyntax(info *types.Info, body *ast.BlockStmt, v *types.Var) bo
 				ok[id] = true
 			}
 		case *ast.BinaryExpr:
-			if (n.Op == token.EQL || n.Op == token.NEQ) && (isNilIdent(n.X) || isNilIdent(n.Y)) {
+			if (n.Op == token.EQL || n.Op == token.NEQ) && (code.IsNilIdent(n.X) || code.IsNilIdent(n.Y)) {
 				for _, e := range []ast.Expr{n.X, n.Y} {
 					if id, isID := ast.Unparen(e).(*ast.Ident); isID {
 						ok[id] = true

@@ -90,6 +90,9 @@ func (r summarizer) computeOps() {
 func (r summarizer) opsOf(fn *ssa.Function) []*Op {
 	ops := r.directOps(fn)
 	for _, ci := range r.staticCalls(fn) {
+		if guardedSubmit(fn, ci, r.Role(ci.Common())) {
+			continue
+		}
 		if ci.Common().IsInvoke() {
 			if f := r.dispatchBlocks(ci); f != nil {
 				ops = append(ops, &Op{Fn: fn, Instr: ci, Pos: ci.Pos(), Kind: f.Kind, Call: ci.Common(), Helper: f,
@@ -120,6 +123,10 @@ func (r summarizer) opsOf(fn *ssa.Function) []*Op {
 				op.Deadlock = nil // a stall until it gives up, not a deadlock
 			}
 		}
+		if sends := r.selfSends(fn); len(sends) > 0 {
+			ops = append(ops, sends...)
+			sortOps(ops)
+		}
 		if lib := r.Library(fn, nil); lib != nil && lib.OnlyDrains {
 			ops = slices.DeleteFunc(ops, func(op *Op) bool { return op.Deadlock == nil })
 		}
@@ -142,7 +149,7 @@ func (r summarizer) directOps(fn *ssa.Function) []*Op {
 			case *ssa.Call, *ssa.Defer:
 				common := instr.(ssa.CallInstruction).Common()
 				row := r.Role(common)
-				if row == nil || row.Block == roles.NoBlock && !r.onOwnLoop(fn, row, common) {
+				if row == nil || row.Block == roles.NoBlock && !r.onOwnLoop(fn, row, common) || guardedSubmit(fn, instr.(ssa.CallInstruction), row) {
 					continue
 				}
 				future := Arg(common, row.Waits.Index())
@@ -345,6 +352,9 @@ type blockingCall struct {
 func (r summarizer) blockingCalls(fn *ssa.Function) []blockingCall {
 	var out []blockingCall
 	for _, ci := range r.staticCalls(fn) {
+		if guardedSubmit(fn, ci, r.Role(ci.Common())) {
+			continue
+		}
 		if ci.Common().IsInvoke() {
 			out = append(out, blockingCall{dispatch: ci, certain: certainIn(body(fn), ci.Pos()), quiet: r.silencedAt(ci.Pos())})
 			continue

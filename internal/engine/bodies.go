@@ -2,11 +2,16 @@ package engine
 
 import (
 	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/inferred"
+	"github.com/futurelint/futurelint/internal/roles"
 )
 
 // placeLoopBodies makes loop code of what the loops inferred in the
@@ -88,4 +93,95 @@ func (bodies loopBodies) inLoopBody(fn *ssa.Function, ops []*Op) []*Op {
 		}
 	}
 	return out
+}
+
+// selfSends returns the sends of loop code fn to an unbuffered queue of
+// the inferred loop it runs on: only that loop takes from the queue, and
+// it is busy running fn, so the send never returns, whether or not it
+// sits behind a condition. A send from a goroutine fn starts, or to a
+// buffered queue, is not one.
+func (r summarizer) selfSends(fn *ssa.Function) []*Op {
+	p := r.places[fn]
+	if p == nil || !p.Loop || p.OffLoop {
+		return nil
+	}
+	var ops []*Op
+	for i := range r.bodies {
+		b := &r.bodies[i]
+		if len(b.Unbuffered) == 0 || !r.isCurrentRef(p, r.processRef(b.Via)) {
+			continue
+		}
+		for _, blk := range fn.Blocks {
+			for _, instr := range blk.Instrs {
+				send, ok := instr.(*ssa.Send)
+				if !ok || !slices.Contains(b.Unbuffered, queueOf(send.Chan)) {
+					continue
+				}
+				what, conditional := "a send to its queue", false
+				if s, stack := sendAt(r.Pass, send.Pos()); s != nil {
+					what, conditional = "a send to "+types.ExprString(s.Chan), underCondition(stack)
+				}
+				op := &Op{Fn: fn, Instr: send, Pos: send.Pos(), Kind: roles.BlockLoopServe, What: what}
+				if conditional {
+					op.What += ", which only this loop takes from," // a warning: it deadlocks when taken
+				} else {
+					op.Deadlock = &Reason{Kind: SendsOwnQueue}
+				}
+				ops = append(ops, op)
+			}
+		}
+	}
+	return ops
+}
+
+// queueOf is the struct field or package-level variable a channel value
+// was loaded from (s.jobs, jobs), or nil.
+func queueOf(v ssa.Value) types.Object {
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return nil
+	}
+	switch x := load.X.(type) {
+	case *ssa.Global:
+		return x.Object()
+	case *ssa.FieldAddr:
+		if ptr, ok := x.X.Type().Underlying().(*types.Pointer); ok {
+			if st, ok := ptr.Elem().Underlying().(*types.Struct); ok {
+				return st.Field(x.Field)
+			}
+		}
+	}
+	return nil
+}
+
+// sendAt is the send statement whose arrow is at pos, with the nodes
+// enclosing it; nil if none.
+func sendAt(pass *analysis.Pass, pos token.Pos) (*ast.SendStmt, []ast.Node) {
+	var found *ast.SendStmt
+	var path []ast.Node
+	if f := code.File(pass, pos); f != nil {
+		ast.PreorderStack(f, nil, func(n ast.Node, stack []ast.Node) bool {
+			if s, ok := n.(*ast.SendStmt); ok && s.Arrow == pos {
+				found, path = s, stack
+			}
+			return found == nil && n.Pos() <= pos && pos < n.End()
+		})
+	}
+	return found, path
+}
+
+// underCondition reports whether the innermost function of stack runs
+// its last node only when an if or switch says so: a send taken only
+// sometimes. A select's cases are the work the loop takes, not a
+// condition.
+func underCondition(stack []ast.Node) bool {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch stack[i].(type) {
+		case *ast.IfStmt, *ast.CaseClause:
+			return true
+		case *ast.FuncLit, *ast.FuncDecl:
+			return false
+		}
+	}
+	return false
 }

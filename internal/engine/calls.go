@@ -152,7 +152,7 @@ func (r placer) summarizeSchedules() {
 						}
 						p := roles.FuncArg{Arg: roles.ArgAt(k), Where: where, Loop: loop,
 							Threadsafe: fa.Threadsafe, AfterSettle: fa.AfterSettle, OwnGoroutine: fa.OwnGoroutine, Ordered: fa.Ordered, Via: via, Kept: kept}
-						if fa.Threadsafe && loop.Valid() {
+						if fa.Threadsafe && loop.Valid() && !guardedSubmit(fn, ci, row) {
 							r.awaited(fn, ci, fa, &p)
 						}
 						params = append(params, p)

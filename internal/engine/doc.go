@@ -167,7 +167,12 @@
 // callbacks it schedules on its own loop (again without suspending first);
 // or a wait in a callback queued once with CallSoon/Spawn on a promise or
 // channel that only callbacks queued after it, in order, by the same
-// function, settle. Anything else is a stall, not a proven deadlock; so is
+// function, settle; or a send from an inferred loop's code to its own
+// unbuffered queue not behind an if or switch (bodies.go). A guarded
+// invoke, a function that runs its func parameter in place on one path and
+// submits it and waits on the other, the branch testing state rather than
+// a parameter its caller picks (fyne's async.EnsureMain), neither waits nor
+// blocks for its callers (guarded.go). Anything else is a stall, not a proven deadlock; so is
 // a wait that gives up when its context is done (ResultContext), unless
 // that context is context.Background() or TODO() or the marker's
 // Context(), none of which can be done while the loop blocks.

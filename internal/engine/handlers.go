@@ -49,7 +49,7 @@ func (r placer) placeHandlers() {
 				continue
 			}
 			p := r.places[fn]
-			p.Loop, p.Handler = true, h.row
+			p.Loop, p.Handler, p.LoopCalls = true, h.row, h.iface == nil && h.row.Via != ""
 			p.Kept = h.row.Via != "" // an inferred loop's handler: known from the engine's own inference
 			if h.iface == nil {
 				p.Reason = "it is called by " + r.processName(h.row.Via) + " on what it receives"

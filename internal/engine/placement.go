@@ -28,6 +28,10 @@ type Place struct {
 	// its type implements the row's interface (gnet.EventHandler's
 	// OnTraffic).
 	Handler *roles.Type
+	// LoopCalls is set for a handler method of its own package's type
+	// that an inferred loop's function calls in place: a wait in it that
+	// is not a deadlock is reported once, at that call, with the chain.
+	LoopCalls bool
 	// Schedules are the calls that hand this function to a loop.
 	Schedules []*Schedule
 	// CalledBy is the loop code that runs this function in place: through

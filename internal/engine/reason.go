@@ -41,6 +41,7 @@ const (
 	NeedsOwnLoop                               // I/O that completes only on this loop (net/http under syscall/js)
 	WaitsOwnLoop                               // it waits for the loop running it to be idle (goja_nodejs's Stop)
 	HelperQueued                               // the callee waits on a channel only callbacks it queues on this loop settle
+	SendsOwnQueue                              // a send to the unbuffered queue only this loop takes from
 
 	// Panics.
 	StartsOwnLoop // it starts the loop that is running it (goja_nodejs's Run)
@@ -81,6 +82,8 @@ func (r *Reason) String() string {
 		return "it waits for the loop to finish this very job"
 	case HelperQueued:
 		return "it waits for callbacks it queues behind this code"
+	case SendsOwnQueue:
+		return "only this loop takes from it"
 	case StartsOwnLoop:
 		return "the loop is already running this code"
 	case ContextDone:

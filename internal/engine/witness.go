@@ -6,6 +6,8 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/futurelint/futurelint/internal/code"
 )
 
 // A function that may block in several ways names one of them as its
@@ -157,7 +159,7 @@ func certainInList(list []ast.Stmt, pos token.Pos) bool {
 		if s.Pos() > pos {
 			break
 		}
-		if mayLeave(s) && !nilGuard(s) {
+		if mayLeave(s) && !code.NilGuard(s) {
 			return false
 		}
 	}
@@ -250,36 +252,6 @@ func mayLeave(s ast.Stmt) bool {
 		return !leaves
 	})
 	return leaves
-}
-
-// nilGuard reports whether s is an if statement without else whose
-// condition only compares values with nil (if err != nil, if cmd == nil ||
-// out == nil): the way out it may take is a failure's.
-func nilGuard(s ast.Stmt) bool {
-	is, ok := s.(*ast.IfStmt)
-	if !ok || is.Else != nil {
-		return false
-	}
-	var nilTest func(e ast.Expr) bool
-	nilTest = func(e ast.Expr) bool {
-		b, ok := ast.Unparen(e).(*ast.BinaryExpr)
-		if !ok {
-			return false
-		}
-		switch b.Op {
-		case token.LOR, token.LAND:
-			return nilTest(b.X) && nilTest(b.Y)
-		case token.EQL, token.NEQ:
-			return isNilIdent(b.X) || isNilIdent(b.Y)
-		}
-		return false
-	}
-	return nilTest(is.Cond)
-}
-
-func isNilIdent(e ast.Expr) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	return ok && id.Name == "nil"
 }
 
 // within reports whether pos lies in n.

@@ -21,16 +21,20 @@
 //
 // Posts are the package's functions that send a value carrying one of
 // their func parameters to Q (the parameter itself, a composite literal
-// holding it, or a closure calling it); their rows say the parameter runs
-// on the loop. An invoke-and-wait is a post that, on every path from the
+// holding it, a local assigned one, or a closure calling it); their rows
+// say the parameter runs on the loop. An invoke-and-wait is a post that, on every path from the
 // send, then waits on a channel only the loop signals (one the sent value
 // carries, or one only the loop function sends on or closes): called from
 // the loop's code it never returns. A send to an unbuffered Q from the
 // loop's code never returns either. A post behind an early return (a
-// guarded invoke that runs f directly when already on the loop), a send
+// guarded invoke that runs f directly when already on the loop; a nil
+// check, if f == nil { return }, is no such return), a send
 // inside a closure (go func() { q <- f }()), or a wait with another way
 // out (a select with a quit case) is not certain: the row says it waits
-// only sometimes, or not at all.
+// only sometimes, or not at all. A function calling an invoke that runs
+// its f in place when already on the loop (a guarded invoke) gets no row
+// here: the engine finds that shape for every awaited submit
+// (internal/engine/guarded.go).
 //
 // A dispatcher's posts are the package's functions that send a request to
 // Q and then wait, on every path, for a reply only the loop or its handler
@@ -48,7 +52,8 @@
 // waiting for work); before and after them (setting up, tearing down) only
 // a deadlock on the loop is reported. The function literals the package
 // sends to a Q of functions directly (e.jobs <- func() { ... }) are loop
-// code too.
+// code too. Its unbuffered queues go with it: a send to one from its own
+// code never returns.
 //
 // A main-thread queue may drain a channel of its own making, and its post
 // may be a closure stored in a package-level func variable: the package's

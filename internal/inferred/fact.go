@@ -3,6 +3,7 @@ package inferred
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 	"strings"
 
 	"github.com/futurelint/futurelint/internal/roles"
@@ -68,8 +69,11 @@ type Body struct {
 	Loops []Span   // the for statements draining its queues
 	Takes []Span   // the receives and selects taking work, within Loops
 	Sent  []*ast.FuncLit
-	Via   string // the loop's Via
-	Name  string // the loop's Name
+	// Unbuffered are its unbuffered queues (struct fields or package-level
+	// variables): a send to one from its own code never returns.
+	Unbuffered []types.Object
+	Via        string // the loop's Via
+	Name       string // the loop's Name
 }
 
 // Span is a source range [Pos, End).

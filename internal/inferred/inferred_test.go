@@ -32,6 +32,21 @@ func TestDispatch(t *testing.T) {
 	analysistest.Run(t, dir, loopblock.Analyzer, "./inferred/dispatchblock")
 }
 
+// Loops that run a func field of the value they receive (m.fn(),
+// r.run(peers)): the functions posts store in that field, directly or
+// through a local holding the message, are loop code.
+func TestFuncField(t *testing.T) {
+	dir := testmodule.Dir(t)
+	analysistest.Run(t, dir, loopblock.Analyzer, "./inferred/fieldfn", "./inferred/use/fieldfn")
+}
+
+// Sends from a loop's own code to its own unbuffered queue: a deadlock,
+// a warning behind a condition; from a goroutine or into a buffer, none.
+func TestSelfSend(t *testing.T) {
+	dir := testmodule.Dir(t)
+	analysistest.Run(t, dir, loopblock.Analyzer, "./inferred/selfsend")
+}
+
 // Dispatchers nobody waits on: blocking in their handlers is their job; a
 // helper sending to their own unbuffered queue from a handler deadlocks.
 // (Their self-sends, selfsubmit's, are in TestDispatch.)

@@ -28,6 +28,9 @@ type finder struct {
 	// whether that statement is inside a for statement.
 	goLits map[*ast.FuncLit]bool
 	decls  map[types.Object]*ast.FuncDecl // the package's functions
+	// inits are the values assigned to each local variable of a function
+	// (r := request{run: f}): what a send of the variable carries.
+	inits map[types.Object][]ast.Expr
 }
 
 // loop is a loop found in the package's own code.
@@ -49,7 +52,7 @@ type loop struct {
 
 func infer(pass *analysis.Pass, base *roles.Table, notLoops []*ast.FuncDecl) ([]Loop, []Body) {
 	f := &finder{pass: pass, info: pass.TypesInfo, recvs: map[types.Object]int{}, signals: map[types.Object][]token.Pos{},
-		goSites: map[types.Object]int{}, goInLoop: map[types.Object]bool{}, goLits: map[*ast.FuncLit]bool{}, decls: map[types.Object]*ast.FuncDecl{}}
+		goSites: map[types.Object]int{}, goInLoop: map[types.Object]bool{}, goLits: map[*ast.FuncLit]bool{}, decls: map[types.Object]*ast.FuncDecl{}, inits: map[types.Object][]ast.Expr{}}
 	off := map[*ast.FuncDecl]bool{}
 	for _, d := range notLoops {
 		off[d] = true
@@ -93,10 +96,21 @@ func infer(pass *analysis.Pass, base *roles.Table, notLoops []*ast.FuncDecl) ([]
 		if len(l.Funcs) > 0 {
 			l.Types = f.handlerRows(l)
 			out = append(out, l.Loop)
-			bodies = append(bodies, Body{Func: l.fn, Loops: l.loops, Takes: l.takes, Sent: f.sent(l), Via: l.Via, Name: l.Name})
+			bodies = append(bodies, Body{Func: l.fn, Loops: l.loops, Takes: l.takes, Sent: f.sent(l), Unbuffered: f.unbufferedOf(l), Via: l.Via, Name: l.Name})
 		}
 	}
 	return dropShared(out), bodies
+}
+
+// unbufferedOf returns l's unbuffered queues.
+func (f *finder) unbufferedOf(l *loop) []types.Object {
+	var out []types.Object
+	for i, q := range l.queues {
+		if f.unbuffered(q) {
+			out = append(out, l.objs[i])
+		}
+	}
+	return out
 }
 
 // sent returns the function literals the package sends to l's queues of
@@ -205,6 +219,14 @@ func (f *finder) walk() {
 					if b, ok := f.info.Uses[id].(*types.Builtin); ok && b.Name() == "close" {
 						if obj := f.chanObj(n.Args[0]); obj != nil {
 							f.signals[obj] = append(f.signals[obj], n.Pos())
+						}
+					}
+				}
+			case *ast.AssignStmt:
+				if len(n.Lhs) == len(n.Rhs) {
+					for i, lhs := range n.Lhs {
+						if v, ok := f.chanObj(lhs).(*types.Var); ok && !v.IsField() && v.Parent() != nil && v.Parent() != v.Pkg().Scope() {
+							f.inits[v] = append(f.inits[v], n.Rhs[i])
 						}
 					}
 				}

@@ -39,7 +39,7 @@ func (f *finder) posts(l *loop, base *roles.Table) []roles.Func {
 	if !waited {
 		return f.selfSends(l, rows)
 	}
-	return append(rows, f.guarded(l, rows)...)
+	return rows
 }
 
 // selfSends returns, for a dispatcher nobody waits on, the rows of its
@@ -141,63 +141,6 @@ func paramIndex(sig *types.Signature, v types.Object) int {
 	return -1
 }
 
-// guarded returns plain post rows for the package's functions that, after
-// a check that may return early (already on the loop: run f directly),
-// hand a func parameter to one of the invokes in rows. Called from the
-// loop's own code they take the early return, so they are not invokes;
-// the engine would otherwise see only the wait behind the check.
-func (f *finder) guarded(l *loop, rows []roles.Func) []roles.Func {
-	invokes := map[types.Object]roles.FuncArg{}
-	for _, fn := range f.funcDecls() {
-		for _, r := range rows {
-			if r.SubmitLoop != roles.NoArg && len(r.Funcs) > 0 && r.Name == fn.Name() && r.Recv == recvTypeName(recvOf(fn)) {
-				invokes[fn] = r.Funcs[0]
-			}
-		}
-	}
-	var out []roles.Func
-	for d, fn := range f.funcDecls() {
-		if invokes[fn].Arg != roles.NoArg {
-			continue
-		}
-		for i, stmt := range d.Body.List {
-			es, ok := stmt.(*ast.ExprStmt)
-			if !ok {
-				continue
-			}
-			call, ok := ast.Unparen(es.X).(*ast.CallExpr)
-			if !ok {
-				continue
-			}
-			fa, ok := invokes[f.callee(call.Fun)]
-			if !ok || !beforeReturns(d.Body.List[:i]) {
-				continue
-			}
-			args := call.Args
-			if _, isMethod := ast.Unparen(call.Fun).(*ast.SelectorExpr); isMethod && recvOf(f.callee(call.Fun).(*types.Func)) != nil {
-				args = append([]ast.Expr{nil}, args...) // Arg0 is the receiver
-			}
-			k := fa.Arg.Index()
-			if k < 0 || k >= len(args) || args[k] == nil {
-				continue
-			}
-			sig := fn.Signature()
-			for p := 0; p < sig.Params().Len(); p++ {
-				if id, ok := ast.Unparen(args[k]).(*ast.Ident); ok && f.info.Uses[id] == sig.Params().At(p) {
-					arg := roles.ArgAt(p)
-					if sig.Recv() != nil {
-						arg = roles.ArgAt(p + 1)
-					}
-					out = append(out, roles.Func{Pkg: fn.Pkg().Path(), Recv: recvTypeName(recvOf(fn)), Name: fn.Name(), Submitter: roles.Submitter{Guarded: true},
-						Scheduler: roles.Scheduler{Funcs: []roles.FuncArg{{Arg: arg, Where: roles.OnLoop, Loop: roles.ProcessLoop, Via: l.Via, Kept: true}}}})
-				}
-			}
-			break
-		}
-	}
-	return out
-}
-
 // beforeReturns reports whether any of stmts returns.
 func beforeReturns(stmts []ast.Stmt) bool {
 	for _, s := range stmts {
@@ -296,7 +239,7 @@ func (f *finder) post(l *loop, d *ast.FuncDecl, fn *types.Func) (row roles.Func,
 // only the loop gives, not only for the loop to take an unbuffered send.
 func (f *finder) waits(l *loop, d *ast.FuncDecl, send *ast.SendStmt, top int) (awaited, sometimes, replied bool) {
 	for _, s := range d.Body.List[:top] {
-		if returns(s) {
+		if returns(s) && !code.NilGuard(s) {
 			return false, false, false // a guard: already on the loop, it runs f itself
 		}
 	}
@@ -468,10 +411,22 @@ func identOf(e ast.Expr) *ast.Ident {
 // carries reports whether the sent value e holds v: v itself, a
 // composite literal with v in it, or a closure that uses v.
 func (f *finder) carries(e ast.Expr, v types.Object) bool {
+	return f.carriesDepth(e, v, 0)
+}
+
+// carriesDepth is carries, following a local variable of e to the values
+// assigned to it (r := request{run: f}; q <- r) up to a few steps.
+func (f *finder) carriesDepth(e ast.Expr, v types.Object, depth int) bool {
 	found := false
 	ast.Inspect(e, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && f.info.Uses[id] == v {
-			found = true
+		if id, ok := n.(*ast.Ident); ok {
+			if obj := f.info.Uses[id]; obj == v {
+				found = true
+			} else if obj != nil && depth < 4 {
+				for _, init := range f.inits[obj] {
+					found = found || f.carriesDepth(init, v, depth+1)
+				}
+			}
 		}
 		switch n.(type) {
 		case *ast.CallExpr:

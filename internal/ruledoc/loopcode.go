@@ -100,11 +100,19 @@ a post that then waits for a signal only the loop gives, or that sends to
 an unbuffered channel, waits for the loop: made from that loop's code, it
 deadlocks. A dispatcher hands what it receives to handler methods (of its
 package's types, or of an interface of its package), which are loop code,
-and its requests wait for a reply the handler gives. The loop's own for
-statement (but for its receives taking work) and closures its package
-sends to the channel are loop code too. Findings name the loop by the function running it and the
-channel it drains ("(*EventLoop).serve draining e.jobs"). Several
-consumers (a worker pool), a send from a goroutine of its own, a guarded
-invoke that runs its function directly when already on the loop, and a
-loop nobody waits for (fire-and-forget work from a buffered channel) are
-not reported. docs/config.md says how to turn an inference off.`
+and its requests wait for a reply the handler gives; a wait in a handler
+method the loop calls in place is reported once, at that call, with the
+chain. The loop's own for statement (but for its receives taking work)
+and closures its package sends to the channel are loop code too; a send
+there to the loop's own unbuffered channel never returns (a deadlock; a
+warning behind an if or switch). Findings name the loop by the function
+running it and the channel it drains ("(*EventLoop).serve draining
+e.jobs"). Several consumers (a worker pool), a send from a goroutine of its
+own, a send to a buffered channel, and a loop nobody waits for
+(fire-and-forget work from a buffered channel) are not reported. Nor is a
+guarded invoke, for inferred loops and presets alike: a function that runs
+its func parameter in place on one path and submits it and waits on the
+other, the branch testing state rather than an argument its caller passes
+(if onLoop() { f(); return }; Invoke(f); fyne's async.EnsureMain); called
+from loop code it takes the first path. A bool parameter choosing the path
+(if now { f(); return }) or a nil check is no guard. docs/config.md says how to turn an inference off.`

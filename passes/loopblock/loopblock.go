@@ -29,8 +29,12 @@ func run(pass *analysis.Pass, res *engine.Result) error {
 			if quiet[op.Pos] {
 				continue
 			}
-			if op.Helper != nil && op.CalleeIsLoop {
+			stall := op.Deadlock == nil && op.Panics == nil
+			if op.Helper != nil && op.CalleeIsLoop && !(stall && calledByLoop(res, op)) {
 				continue // the callee is loop code: its blocking is reported inside it
+			}
+			if stall && res.Place(res.ActivationRoot(fn)).LoopCalls {
+				continue // reported where the loop calls this handler, with the chain
 			}
 			if op.Helper.Silences(name) {
 				continue // an ignore directive inside the helper silences every way it blocks
@@ -63,4 +67,11 @@ func run(pass *analysis.Pass, res *engine.Result) error {
 	}
 	engine.NewReporter(pass, name).ReportAll(found)
 	return nil
+}
+
+// calledByLoop reports whether op calls a handler method its inferred loop
+// calls in place: a stall in it is reported here, at the loop's call.
+func calledByLoop(res *engine.Result, op *engine.Op) bool {
+	callee := op.Call.StaticCallee()
+	return callee != nil && res.Place(callee) != nil && res.Place(callee).LoopCalls
 }

@@ -53,3 +53,33 @@ func Guarded(fn func()) {
 	}
 	Call(fn)
 }
+
+// Checked skips a nil fn and then always waits.
+func Checked(fn func()) {
+	if fn == nil {
+		return
+	}
+	Call(fn)
+}
+
+// CallSet skips a nil fn, then sends and waits as Call does.
+func CallSet(fn func()) {
+	if fn == nil {
+		return
+	}
+	done := make(chan struct{})
+	calls <- call{fn: fn, done: done}
+	<-done
+}
+
+// CallHere runs fn directly when already on the main goroutine, and
+// otherwise sends it and waits.
+func CallHere(fn func()) {
+	if onMain {
+		fn()
+		return
+	}
+	done := make(chan struct{})
+	calls <- call{fn: fn, done: done}
+	<-done
+}

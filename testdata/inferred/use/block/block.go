@@ -10,6 +10,7 @@ import (
 	"futurelint.test/inferred/dispatchself"
 	"futurelint.test/inferred/evloop"
 	"futurelint.test/inferred/mainq"
+	"futurelint.test/inferred/mainq2"
 	"futurelint.test/inferred/service"
 )
 
@@ -54,4 +55,13 @@ type lazy struct{}
 
 func (lazy) Serve(*dispatchself.Router) {
 	time.Sleep(time.Second) // quiet: nobody waits on the router
+}
+
+// mainq2.Guarded runs fn in place when already on the main goroutine;
+// mainq2.Checked only skips a nil fn, then waits.
+func guarded() {
+	mainq2.Call(func() {
+		mainq2.Guarded(func() {}) // quiet: a guarded invoke
+		mainq2.Checked(func() {}) // want `^mainq2\.Checked deadlocks mainq2\.Main draining calls: it waits for mainq2\.Main draining calls`
+	})
 }

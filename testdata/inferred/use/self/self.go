@@ -6,6 +6,7 @@ import (
 	"futurelint.test/inferred/dispatch"
 	"futurelint.test/inferred/dispatchself"
 	"futurelint.test/inferred/evloop"
+	"futurelint.test/inferred/fieldfn"
 	"futurelint.test/inferred/mainq"
 	"futurelint.test/inferred/mainq2"
 	"futurelint.test/inferred/sdlmain"
@@ -52,6 +53,11 @@ func mainq2Calls() {
 	// Quiet: a guarded invoke runs fn directly on the loop.
 	mainq2.Call(func() {
 		mainq2.Guarded(func() {})
+		mainq2.CallHere(func() {}) // quiet: the same guard before its own send
+	})
+	// A nil check before the send is no guard.
+	mainq2.Call(func() {
+		mainq2.CallSet(func() {}) // want `^mainq2\.CallSet submits to the current loop, then waits for it: a deadlock`
 	})
 }
 
@@ -91,3 +97,35 @@ func (bounce) Serve(r *dispatchself.Router) {
 
 // Quiet: Route from outside the router's goroutine.
 func (bounce) Later(r *dispatchself.Router) { r.Route(bounce{}) }
+
+// A fieldfn.Queue runs the fn field of each message it receives: the
+// functions Post stores there run on its goroutine.
+func queueCalls(q *fieldfn.Queue) {
+	q.Post(func() {
+		q.Post(func() {}) // want `^q\.Post submits to the current loop, then waits for it: a deadlock`
+	})
+	q.Post(func() {
+		go q.Post(func() {}) // quiet: a goroutine of its own
+	})
+}
+
+// guardedLoop runs f in place while its loop is running it, and invokes
+// it otherwise: a guarded invoke whose check is a field of its receiver.
+type guardedLoop struct {
+	e       *evloop.EventLoop
+	running bool
+}
+
+func (g *guardedLoop) run(f func()) {
+	if g.running {
+		f()
+		return
+	}
+	g.e.Invoke(f)
+}
+
+func guardedCalls(g *guardedLoop) {
+	g.e.Invoke(func() {
+		g.run(func() {}) // quiet: a guarded invoke
+	})
+}
