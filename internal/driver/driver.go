@@ -234,6 +234,18 @@ func Run(opts Options) (*Result, error) {
 // larger than the bound is analysed alone.
 const inFlightSource = 512 << 10
 
+// fits returns the index of the first node of ready that may start while
+// packages with inFlight bytes of source are analysed, or -1: any when
+// none is, else one that keeps the total within inFlightSource.
+func fits(ready []*node, inFlight int) int {
+	for i, n := range ready {
+		if inFlight == 0 || inFlight+n.size <= inFlightSource {
+			return i
+		}
+	}
+	return -1
+}
+
 // execute analyses the dirty nodes, dependencies first, as many at once
 // as there are CPUs (and inFlightSource allows), and caches what they
 // produce. factless is the view of the packages that need no facts: see
@@ -273,17 +285,16 @@ func (s *suite) execute(order []*node, dirty map[*node]bool, transitive func(*no
 		pending  = map[string]int{}
 		inFlight = 0 // bytes of source being analysed
 	)
-	// next takes the first ready node that fits in inFlightSource, or
-	// returns nil.
+	// next takes the first ready node that fits, or returns nil.
 	next := func() *node {
-		for i, n := range ready {
-			if inFlight == 0 || inFlight+n.size <= inFlightSource {
-				ready = append(ready[:i], ready[i+1:]...)
-				inFlight += n.size
-				return n
-			}
+		i := fits(ready, inFlight)
+		if i < 0 {
+			return nil
 		}
-		return nil
+		n := ready[i]
+		ready = append(ready[:i], ready[i+1:]...)
+		inFlight += n.size
+		return n
 	}
 	for _, n := range order {
 		if testVariant(n.pkg, variants) && dirty[n] && n.needed {
