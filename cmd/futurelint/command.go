@@ -24,7 +24,7 @@ type command struct {
 
 	tests, json, sarif, fix, diff, cache bool
 	context                              int
-	cpuprofile, memprofile               string
+	cpuprofile, memprofile, peakprofile  string
 
 	// analyzerFlags are the flags the analyzers declare, rules and the
 	// engine they require alike, as -analyzer.flag.
@@ -59,6 +59,7 @@ func newCommand(rules []analyzer.Rule) *command {
 	fs.BoolVar(&c.cache, "cache", true, "reuse and keep per-package results in the cache ($FUTURELINT_CACHE)")
 	fs.StringVar(&c.cpuprofile, "cpuprofile", "", "write a CPU profile of the run to this file")
 	fs.StringVar(&c.memprofile, "memprofile", "", "write a memory profile at the end of the run to this file")
+	fs.StringVar(&c.peakprofile, "peakprofile", "", "write a heap profile taken at the run's highest live heap to this file")
 	return c
 }
 

@@ -54,7 +54,17 @@ func standalone(args []string) int {
 		pprof.StartCPUProfile(f)
 		defer func() { pprof.StopCPUProfile(); f.Close() }()
 	}
+	var stopPeak func() error
+	if c.peakprofile != "" {
+		stopPeak = peakProfile(c.peakprofile)
+	}
 	code := c.run(os.Stdout, os.Stderr)
+	if stopPeak != nil {
+		if err := stopPeak(); err != nil {
+			fmt.Fprintf(os.Stderr, "futurelint: %v\n", err)
+			return 1
+		}
+	}
 	if c.memprofile != "" {
 		if err := writeMemProfile(c.memprofile); err != nil {
 			fmt.Fprintf(os.Stderr, "futurelint: %v\n", err)

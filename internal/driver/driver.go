@@ -227,9 +227,29 @@ func Run(opts Options) (*Result, error) {
 	return res, nil
 }
 
+// inFlightSource bounds the source, in bytes, of the packages analysed at
+// once: type-checking a package holds about 15 times its source in
+// syntax and types, so two of the largest dependencies (Unicode tables,
+// x/sys/unix) analysed together set the peak memory of a run. A package
+// larger than the bound is analysed alone.
+const inFlightSource = 512 << 10
+
+// fits returns the index of the first node of ready that may start while
+// packages with inFlight bytes of source are analysed, or -1: any when
+// none is, else one that keeps the total within inFlightSource.
+func fits(ready []*node, inFlight int) int {
+	for i, n := range ready {
+		if inFlight == 0 || inFlight+n.size <= inFlightSource {
+			return i
+		}
+	}
+	return -1
+}
+
 // execute analyses the dirty nodes, dependencies first, as many at once
-// as there are CPUs, and caches what they produce. factless is the view
-// of the packages that need no facts: see shallow.
+// as there are CPUs (and inFlightSource allows), and caches what they
+// produce. factless is the view of the packages that need no facts: see
+// shallow.
 func (s *suite) execute(order []*node, dirty map[*node]bool, transitive func(*node) []*node, opts *Options, factless *shallow) error {
 	waiting := map[*node]int{} // dirty dependencies not yet done
 	dependents := map[*node][]*node{}
@@ -263,7 +283,19 @@ func (s *suite) execute(order []*node, dirty map[*node]bool, transitive func(*no
 		// left to analyse.
 		binaries = map[string]*universe{}
 		pending  = map[string]int{}
+		inFlight = 0 // bytes of source being analysed
 	)
+	// next takes the first ready node that fits, or returns nil.
+	next := func() *node {
+		i := fits(ready, inFlight)
+		if i < 0 {
+			return nil
+		}
+		n := ready[i]
+		ready = append(ready[:i], ready[i+1:]...)
+		inFlight += n.size
+		return n
+	}
 	for _, n := range order {
 		if testVariant(n.pkg, variants) && dirty[n] && n.needed {
 			pending[testBinary(n.pkg)]++
@@ -274,14 +306,16 @@ func (s *suite) execute(order []*node, dirty map[*node]bool, transitive func(*no
 		mu.Lock()
 		defer mu.Unlock()
 		for {
-			for len(ready) == 0 && left > 0 {
+			var n *node
+			for left > 0 {
+				if n = next(); n != nil {
+					break
+				}
 				cond.Wait()
 			}
 			if left == 0 {
 				return
 			}
-			n := ready[0]
-			ready = ready[1:]
 			skip := failed[n] // a dependency failed: its errors say why
 			u, binary := shared, ""
 			if !n.needed {
@@ -309,6 +343,7 @@ func (s *suite) execute(order []*node, dirty map[*node]bool, transitive func(*no
 				}
 			}
 			mu.Lock()
+			inFlight -= n.size
 			if binary != "" {
 				if pending[binary]--; pending[binary] == 0 {
 					delete(binaries, binary) // free what only its packages use
@@ -428,8 +463,8 @@ func forEach(nodes []*node, f func(*node) error) error {
 	}
 }
 
-// readFiles sets n.files, n.declaresRows for role directives, and
-// n.mayInfer.
+// readFiles sets n.files, n.size, n.directives, n.declaresRows for role
+// directives, and n.mayInfer.
 func (n *node) readFiles() error {
 	h := sha256.New()
 	var srcs [][]byte // the sources, while no directive has been seen
@@ -439,6 +474,8 @@ func (n *node) readFiles() error {
 			return err
 		}
 		fmt.Fprintf(h, "file %q %x\n", name, sha256.Sum256(src))
+		n.size += len(src)
+		n.directives = n.directives || bytes.Contains(src, directivePrefix)
 		n.declaresRows = n.declaresRows || !n.std && declaresRoles(src)
 		if !n.std && !n.declaresRows {
 			srcs = append(srcs, src)

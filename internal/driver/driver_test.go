@@ -56,6 +56,14 @@ func TestSameFindingsWithConfigAndDirectives(t *testing.T) {
 	}, false, 6)
 }
 
+// TestSameFindingsWithIgnoresInDependencies checks the two paths agree
+// where a dependency's reasoned //futurelint:ignore comments take the
+// blocking out of its facts: the driver drops the comments of a
+// dependency only when none is a //futurelint: one.
+func TestSameFindingsWithIgnoresInDependencies(t *testing.T) {
+	sameFindings(t, filepath.Join(root, "testdata"), []string{"./loopblock/a"}, false, 20)
+}
+
 // TestSameFindingsOnInferredLoops checks the two paths agree on loops
 // nobody described: the loops' packages are dependencies that import no
 // loop runtime, found by their shape alone, and their users' findings need

@@ -43,6 +43,8 @@ type node struct {
 	// rows or config rows), and whether its facts are needed (some such
 	// package depends on it, or it is one).
 	files        keyHash
+	size         int  // bytes of source: what type-checking it from source holds in memory, roughly
+	directives   bool // its files hold //futurelint: comments, ignore included
 	mayInfer     bool
 	declaresRows bool
 	loopy        bool
@@ -291,13 +293,20 @@ func typeCheck(n *node, fset *token.FileSet, v view) (*token.FileSet, []*ast.Fil
 	p := n.pkg
 	var errs []string
 	files := make([]*ast.File, 0, len(p.CompiledGoFiles))
+	// Of a dependency's comments only //futurelint: ones (directives,
+	// ignores) change what its analysis finds: without any, they are not
+	// kept (they are a third of a table-heavy package's syntax).
+	mode := parser.SkipObjectResolution
+	if n.root || n.directives {
+		mode |= parser.ParseComments
+	}
 	for _, name := range p.CompiledGoFiles {
 		src, err := os.ReadFile(name)
 		if err != nil {
 			errs = append(errs, err.Error())
 			continue
 		}
-		f, err := parser.ParseFile(fset, name, src, parser.ParseComments|parser.SkipObjectResolution)
+		f, err := parser.ParseFile(fset, name, src, mode)
 		if err != nil {
 			errs = append(errs, errorLines(err)...)
 		}
