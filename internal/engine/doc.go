@@ -240,7 +240,9 @@
 // dynamic calls are not assumed to block, nor interface calls unless every
 // implementation in sight does (dispatch.go); nor is a
 // receive right after a call of a context.CancelFunc (cancel(); <-done),
-// which waits only for the goroutine the cancel stops. A Result on a
+// which waits only for the goroutine the cancel stops; nor a receive from
+// a channel its maker closed on every path before returning it
+// (ClosedFact, made from syntax in every package: closed.go). A Result on a
 // settled future is not blocking (after <-f.Done(), in case <-f.Done(),
 // after f.Cancel(), after awaiting Wrap(L, f)).
 //
