@@ -56,7 +56,10 @@
 //
 // Known to be reported wrongly, or debatably, on real code: a WaitGroup
 // wait whose Done calls a C library makes synchronously, through a cgo
-// callback, before the wait (go-sdl2's hint callbacks).
+// callback, before the wait (go-sdl2's hint callbacks); and a quit handler
+// whose stop waits, by design, for the application's own background tasks
+// to end after cancelling them (lazysql's Stop): brief when they stop
+// promptly, for good when one cannot.
 //
 // # Why it goes wrong
 //
