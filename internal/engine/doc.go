@@ -205,7 +205,8 @@
 // is called from loop code, on the caller's loop (Place.CalledBy). A
 // wrapper that hands its parameter on inside a closure that calls it, or
 // stores such a closure in a callback field, is a wrapper; so is an
-// exported setter storing its parameter where loop code calls it.
+// exported setter storing its parameter where loop code calls it, or
+// handing it to such a setter of its package.
 // InPlaceFact (computed from the syntax too, for packages with no loop
 // runtime) and StoredCallFact carry these across packages.
 //

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
 
 	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/engine"
@@ -29,13 +30,13 @@ func run(pass *analysis.Pass, res *engine.Result) error {
 			if quiet[op.Pos] {
 				continue
 			}
-			if op.Helper != nil && op.CalleeIsLoop {
+			if op.Helper != nil && op.CalleeIsLoop && (op.Helper.Certain || !keptLoopCode(res, op.Call.StaticCallee())) {
 				continue // the callee is loop code: its blocking is reported inside it
 			}
 			if op.Helper.Silences(name) {
 				continue // an ignore directive inside the helper silences every way it blocks
 			}
-			if op.Helper != nil && !op.Helper.Certain && res.Place(res.ActivationRoot(fn)).Kept {
+			if op.Helper != nil && !op.Helper.Certain && keptLoopCode(res, res.ActivationRoot(fn)) {
 				continue // loop code known through a stored function value: only a certain wait
 			}
 			sev := Severity.Of(op.Deadlock != nil || op.Panics != nil)
@@ -51,4 +52,19 @@ func run(pass *analysis.Pass, res *engine.Result) error {
 	}
 	engine.NewReporter(pass, name).ReportAll(found)
 	return nil
+}
+
+// keptLoopCode reports whether fn is loop code known only through a stored
+// function value (Place.Kept), where only a certain wait is reported: a
+// call of it that may wait is reported at the call, from loop code that
+// reports such waits, rather than inside it.
+func keptLoopCode(res *engine.Result, fn *ssa.Function) bool {
+	if fn == nil {
+		return false
+	}
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	p := res.Place(fn)
+	return p != nil && p.Kept
 }
