@@ -42,7 +42,7 @@ func newAnalyzer(table *roles.Table, alwaysSSA bool) *analysis.Analyzer {
 }
 
 // FactTypes are the facts the engine imports and exports.
-var FactTypes = []analysis.Fact{(*BlocksFact)(nil), (*SchedulesFact)(nil), (*LoopAPIFact)(nil), (*SuspendsFact)(nil), (*RolesFact)(nil), (*ModuleVersionFact)(nil), (*inferred.Fact)(nil), (*GoroutineFieldFact)(nil), (*InPlaceFact)(nil), (*StoredCallFact)(nil), (*LoopMethodFact)(nil)}
+var FactTypes = []analysis.Fact{(*BlocksFact)(nil), (*SchedulesFact)(nil), (*LoopAPIFact)(nil), (*SuspendsFact)(nil), (*RolesFact)(nil), (*ModuleVersionFact)(nil), (*inferred.Fact)(nil), (*GoroutineFieldFact)(nil), (*InPlaceFact)(nil), (*StoredCallFact)(nil), (*LoopMethodFact)(nil), (*ClosedFact)(nil)}
 
 // Result is the engine's view of one package.
 type Result struct {
@@ -91,6 +91,7 @@ func run(pass *analysis.Pass, base *roles.Table, alwaysSSA bool) (any, error) {
 	}
 	loopPkg := r.usesLoopAPI() || len(loopCode) > 0 || r.Roles.LoopRuntime(pass.Pkg.Path())
 	r.exportGoroutineFields()
+	r.exportClosedResults()
 	if !alwaysSSA && !loopPkg {
 		s := summarize(r)
 		s.exportASTSummaries()

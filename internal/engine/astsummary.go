@@ -35,6 +35,7 @@ func (r summarizer) exportASTSummaries() {
 	calls := map[*types.Func][]site{}
 	info := r.Pass.TypesInfo
 	stoppers := stoppersInSyntax(info, r.Pass.Files)
+	closed := closings{r.placer}
 
 	for fd, obj := range funcDecls(info, r.Pass.Files) {
 		if fd.Body == nil {
@@ -75,11 +76,11 @@ func (r summarizer) exportASTSummaries() {
 				}
 				return false
 			case *ast.UnaryExpr:
-				if n.Op == token.ARROW {
+				if n.Op == token.ARROW && !closed.closedChanInSyntax(fd.Body, n.X) {
 					op(n.OpPos, roles.BlockChan, "receives from a channel")
 				}
 			case *ast.RangeStmt:
-				if _, ok := info.TypeOf(n.X).Underlying().(*types.Chan); ok {
+				if _, ok := info.TypeOf(n.X).Underlying().(*types.Chan); ok && !closed.closedChanInSyntax(fd.Body, n.X) {
 					op(n.For, roles.BlockChan, "ranges over a channel")
 				}
 			case *ast.SelectStmt:

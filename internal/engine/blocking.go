@@ -139,10 +139,12 @@ func sortOps(ops []*Op) {
 }
 
 // directOps returns fn's own blocking operations: table blockers, channel
-// receives, blocking selects. Code in go statements and in closures not
+// receives (not from a channel its maker closed before returning it:
+// closed.go), blocking selects. Code in go statements and in closures not
 // called in place belongs to other functions.
 func (r summarizer) directOps(fn *ssa.Function) []*Op {
 	var ops []*Op
+	closed := closings{r.placer}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			switch instr := instr.(type) {
@@ -164,7 +166,7 @@ func (r summarizer) directOps(fn *ssa.Function) []*Op {
 					continue
 				}
 				f := r.DoneOf(instr.X)
-				if f != nil && r.settled(fn, f, instr) || stoppedBefore(b, instr) {
+				if f != nil && r.settled(fn, f, instr) || stoppedBefore(b, instr) || closed.closedChan(instr.X) {
 					continue
 				}
 				what, step, kind := "a channel receive", "receives from a channel", roles.BlockChan

@@ -224,7 +224,8 @@
 // is called from loop code, on the caller's loop (Place.CalledBy). A
 // wrapper that hands its parameter on inside a closure that calls it, or
 // stores such a closure in a callback field, is a wrapper; so is an
-// exported setter storing its parameter where loop code calls it.
+// exported setter storing its parameter where loop code calls it, or
+// handing it to such a setter of its package.
 // InPlaceFact (computed from the syntax too, for packages with no loop
 // runtime) and StoredCallFact carry these across packages.
 //
@@ -262,7 +263,9 @@
 // certain (HandIn.Blocks; HandIn.Deadlock when it waits for the very
 // process-wide loop, LoopMethodCall.Loop, whose code calls it); nor is a
 // receive right after a call of a context.CancelFunc (cancel(); <-done),
-// which waits only for the goroutine the cancel stops. A Result on a
+// which waits only for the goroutine the cancel stops; nor a receive from
+// a channel its maker closed on every path before returning it
+// (ClosedFact, made from syntax in every package: closed.go). A Result on a
 // settled future is not blocking (after <-f.Done(), in case <-f.Done(),
 // after f.Cancel(), after awaiting Wrap(L, f)).
 //

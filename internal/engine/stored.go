@@ -259,6 +259,31 @@ func (r placer) storedValues() *slots {
 			}
 		}
 	}
+	// A function that hands its own parameter to a setter is a setter too
+	// (NewKeyAction(d, a) calls NewKeyActionWithOpts(d, a, opts)).
+	for changed, round := true, 0; changed && round < 8; round++ {
+		changed = false
+		for _, fn := range r.Funcs {
+			for ci := range Calls(fn) {
+				callee := ci.Common().StaticCallee()
+				if callee == nil || callee.Pkg != r.SSA {
+					continue
+				}
+				for i, p := range callee.Params {
+					a, ok := Arg(ci.Common(), i).(*ssa.Parameter)
+					if !ok {
+						continue
+					}
+					for _, slot := range params[p] {
+						if !slices.Contains(params[a], slot) {
+							params[a] = append(params[a], slot)
+							changed = true
+						}
+					}
+				}
+			}
+		}
+	}
 	// Setters: a call of a function that stores its parameter in a field
 	// stores the argument there.
 	for _, fn := range r.Funcs {

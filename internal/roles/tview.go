@@ -32,7 +32,12 @@ func init() { Register(&tviewLibrary) }
 // Not listed, as not loop code: (*TextView).SetChangedFunc, whose handler
 // runs on the goroutine writing to the TextView (textview.go:488-503: "You
 // can call Application.Draw from this handler"); Suspend(f), which runs f on
-// its caller. Indices count the receiver as Arg0.
+// its caller; and Box's SetFocusFunc and SetBlurFunc, whose functions
+// Box.Focus and Blur (box.go:468-480) run on whichever goroutine moves the
+// focus: SetFocus (application.go:838) calls them in place, from the event
+// loop when a key or mouse handler moves it (:442, :560), but as often from
+// SetRoot before Run, or from a goroutine that switches pages. Indices
+// count the receiver as Arg0.
 var tviewLibrary = Library{
 	Name:    "tview",
 	Paths:   []string{TviewPkg},
@@ -129,12 +134,10 @@ var tviewLibrary = Library{
 		{Pkg: TviewPkg, Recv: "Application", Name: "ForceDraw", LoopAPI: LoopAPI{LoopOnly: true}},
 
 		// Box, embedded in every widget (promoted methods are Box's):
-		// box.go:145, :204, :263, :452, :462.
+		// box.go:145, :204, :263.
 		{Pkg: TviewPkg, Recv: "Box", Name: "SetDrawFunc", Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}}},
 		{Pkg: TviewPkg, Recv: "Box", Name: "SetInputCapture", Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}}},
 		{Pkg: TviewPkg, Recv: "Box", Name: "SetMouseCapture", Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}}},
-		{Pkg: TviewPkg, Recv: "Box", Name: "SetFocusFunc", Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}}},
-		{Pkg: TviewPkg, Recv: "Box", Name: "SetBlurFunc", Scheduler: Scheduler{Funcs: []FuncArg{{Arg: Arg1, Where: OnLoop, Loop: ProcessLoop}}}},
 
 		// Widgets: button.go:115, :127; checkbox.go:203, :215, :221;
 		// dropdown.go:327, :359, :371, :377.
@@ -227,7 +230,7 @@ var tviewReads = []string{"Get", "Is", "Has"}
 // derailedLacks are the rows whose functions derailed/tview v0.8.5 does
 // not have: it forked before tview added them.
 var derailedLacks = []string{
-	"Box.SetFocusFunc", "Box.SetBlurFunc", "Button.SetExitFunc", "Form.AddTextArea",
+	"Button.SetExitFunc", "Form.AddTextArea",
 	"InputField.SetAutocompletedFunc", "TextView.SetFinishedFunc", "Image.SetFinishedFunc",
 	"TextArea.SetChangedFunc", "TextArea.SetMovedFunc", "TextArea.SetFinishedFunc", "TextArea", "Image", "TextView.BatchWriter",
 	"TextView.GetWrappedLineCount",

@@ -66,7 +66,10 @@ Function values that loop code runs later or in place are loop code too.
 A function value stored in a struct field, or as an element of a map or
 slice held in one (h.bindings[key] = save, app.reload = func() { ... },
 handlers = append(handlers, f), or through a setter that stores its
-parameter there, in any package when the setter is exported), is loop
+parameter there or hands it to such a setter, NewAction(name, f) calling
+NewActionWith(name, f, opts), in any package when the setter is
+exported; a struct value read back from a map through a lookup method,
+act, _ := a.Get(key); act.Run(), is read from its field too), is loop
 code when loop code of the package calls what
 it reads from that field (h := v.bindings[key]; h()) and nothing else
 does: a field that a goroutine or code off the loop also calls from says
@@ -84,6 +87,9 @@ or in-place function value, or one a wrapper hands on inside a closure),
 a call of a helper is reported only when the helper waits on every path
 but for nil guards (if err != nil { return err }): its other paths (an
 open-link helper that waits only for a file) may be the ones taken.
+Other loop code that calls such a function itself (a button handler that
+calls the Refresh also bound to a key) is told at its call when the
+function may wait.
 Not followed: a function value that travels
 through a channel, an interface or a global variable, a field of a type
 declared in a function, a value read from a field and returned before it

@@ -44,22 +44,31 @@
 //
 // Not reported: a Result on a future already settled (after <-f.Done(),
 // inside case <-f.Done(), after f.Cancel(), after awaiting
-// futures.Wrap(L, f)); sends and
+// futures.Wrap(L, f)); a receive from, or a range over, a channel that the
+// function returning it has closed on every path before returning (close,
+// defer close, or a function literal that closes it, called in place or
+// handed to a call that runs it before returning, such as sync.Once.Do or
+// tview's Suspend): it holds only what is buffered and ends at once, while
+// one closed later, from a goroutine or a callback the function starts,
+// is waited for and reported; sends and
 // selects with a default case; dynamic calls, and interface calls unless
 // every implementation in sight blocks (see loop code); waits on work
 // submitted thread-safely back to the same loop, which the selfsubmit rule
 // reports. Mutex locks are not reported: they are held briefly by design,
 // and a wait on one is not a wait for other work to happen.
 //
-// Known to be reported wrongly, or debatably, on real code: a range over a
-// channel that the function returning it has already filled and closed
-// (it ends at once; the rule sees a wait); a WaitGroup wait whose Done
-// calls a C library makes synchronously, through a cgo callback, before
-// the wait (go-sdl2's hint callbacks); and blocking in a callback that a
-// library runs on whichever goroutine triggers it (a tview focus function
-// runs where SetFocus is called, taken to be the event loop: an
-// application that changes focus from another goroutine races with the
-// loop instead).
+// A callback a library runs on whichever goroutine triggers it is not loop
+// code: a tview focus or blur function (SetFocusFunc, SetBlurFunc) runs
+// where SetFocus is called, on the event loop for a key or a click, but in
+// SetRoot before Run or in a goroutine that switches pages as well; the
+// rule does not tell them apart and stays quiet.
+//
+// Known to be reported wrongly, or debatably, on real code: a WaitGroup
+// wait whose Done calls a C library makes synchronously, through a cgo
+// callback, before the wait (go-sdl2's hint callbacks); and a quit handler
+// whose stop waits, by design, for the application's own background tasks
+// to end after cancelling them (lazysql's Stop): brief when they stop
+// promptly, for good when one cannot.
 //
 // # Why it goes wrong
 //

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
 
 	"github.com/futurelint/futurelint/internal/code"
 	"github.com/futurelint/futurelint/internal/engine"
@@ -30,7 +31,7 @@ func run(pass *analysis.Pass, res *engine.Result) error {
 				continue
 			}
 			stall := op.Deadlock == nil && op.Panics == nil
-			if op.Helper != nil && op.CalleeIsLoop && !(stall && calledByLoop(res, op)) {
+			if op.Helper != nil && op.CalleeIsLoop && !reportedAtCall(res, op, stall) {
 				continue // the callee is loop code: its blocking is reported inside it
 			}
 			if stall && res.Place(res.ActivationRoot(fn)).LoopCalls {
@@ -39,7 +40,7 @@ func run(pass *analysis.Pass, res *engine.Result) error {
 			if op.Helper.Silences(name) {
 				continue // an ignore directive inside the helper silences every way it blocks
 			}
-			if op.Helper != nil && !op.Helper.Certain && res.Place(res.ActivationRoot(fn)).Kept {
+			if op.Helper != nil && !op.Helper.Certain && keptLoopCode(res, res.ActivationRoot(fn)) {
 				continue // loop code known through a stored function value: only a certain wait
 			}
 			sev := Severity.Of(op.Deadlock != nil || op.Panics != nil)
@@ -69,9 +70,32 @@ func run(pass *analysis.Pass, res *engine.Result) error {
 	return nil
 }
 
+// reportedAtCall reports whether a wait inside the loop code op calls is
+// reported at the call rather than inside it: a stall in a handler its
+// inferred loop calls in place, or a wait that is not certain in loop code
+// known only through a stored function value.
+func reportedAtCall(res *engine.Result, op *engine.Op, stall bool) bool {
+	return stall && calledByLoop(res, op) || !op.Helper.Certain && keptLoopCode(res, op.Call.StaticCallee())
+}
+
 // calledByLoop reports whether op calls a handler method its inferred loop
 // calls in place: a stall in it is reported here, at the loop's call.
 func calledByLoop(res *engine.Result, op *engine.Op) bool {
 	callee := op.Call.StaticCallee()
 	return callee != nil && res.Place(callee) != nil && res.Place(callee).LoopCalls
+}
+
+// keptLoopCode reports whether fn is loop code known only through a stored
+// function value (Place.Kept), where only a certain wait is reported: a
+// call of it that may wait is reported at the call, from loop code that
+// reports such waits, rather than inside it.
+func keptLoopCode(res *engine.Result, fn *ssa.Function) bool {
+	if fn == nil {
+		return false
+	}
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	p := res.Place(fn)
+	return p != nil && p.Kept
 }

@@ -138,7 +138,7 @@ func callLater(l *futures.Loop, d time.Duration, f func()) {
 
 var delays int
 
-func wrappedInClosure(l *futures.Loop, f *futures.Future[int], k *sched.Keys) {
+func wrappedInClosure(l *futures.Loop, f *futures.Future[int], k *sched.Keys, acts *sched.Actions) {
 	callLater(l, time.Second, func() {
 		f.Result() // want `Result blocks the event loop goroutine`
 	})
@@ -156,4 +156,28 @@ func wrappedInClosure(l *futures.Loop, f *futures.Future[int], k *sched.Keys) {
 	k.Bind("z", func() { // a setter that stores its parameter there
 		f.Result() // want `Result blocks the event loop goroutine`
 	})
+	acts.Add("q", sched.NewAction("quit", func() { // a setter through a setter, by value in a map
+		f.Result() // want `Result blocks the event loop goroutine`
+	}))
+}
+
+// pane's reload is a key handler known only through Bind: a wait it makes
+// on some paths only is not reported inside it. Plain loop code that calls
+// it directly is told at the call.
+type pane struct {
+	live bool
+	rows chan int
+}
+
+func (p *pane) load() {
+	if p.live {
+		<-p.rows
+	}
+}
+
+func (p *pane) reload() { p.load() }
+
+func keysThenReload(c *futures.Ctx, k *sched.Keys, p *pane) {
+	k.Bind("r", p.reload)
+	p.reload() // want `^p\.reload blocks the event loop;`
 }

@@ -100,3 +100,41 @@ func SettledVia(ch chan int) int {
 // Bind stores f where Dispatch calls it: a function handed to Bind in any
 // package runs on the loop (a fact on Bind, as on After).
 func (k *Keys) Bind(key string, f func()) { k.Handlers[key] = f }
+
+// Action is a key's handler kept by value, with its name, in a map behind
+// a lookup method; Actions.Handle, loop code, runs what it finds.
+type Action struct {
+	Name string
+	Run  func()
+}
+
+// Actions keeps an Action per key.
+type Actions struct{ byKey map[string]Action }
+
+// NewAction names run: it stores it in Action.Run through NewActionWith,
+// a setter of its own, so it is one too (a fact on each).
+func NewAction(name string, run func()) Action { return NewActionWith(name, run, false) }
+
+// NewActionWith stores run in the Action it returns.
+func NewActionWith(name string, run func(), hidden bool) Action {
+	if hidden {
+		name = ""
+	}
+	return Action{Name: name, Run: run}
+}
+
+// Add keeps act for key.
+func (a *Actions) Add(key string, act Action) { a.byKey[key] = act }
+
+// Get looks key up.
+func (a *Actions) Get(key string) (Action, bool) {
+	act, ok := a.byKey[key]
+	return act, ok
+}
+
+// Handle runs the action of key, as loop code.
+func (a *Actions) Handle(c *futures.Ctx, key string) {
+	if act, ok := a.Get(key); ok {
+		act.Run()
+	}
+}
