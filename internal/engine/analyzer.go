@@ -150,6 +150,9 @@ type Blocks struct {
 // Placement is where the code runs: the Result these answers were computed on.
 func (b *Blocks) Placement() *Result { return b.res }
 
+// runBlocking summarises the package r places: from SSA where Analyzer
+// built it, else from its syntax, which is all importers need of a package
+// with no loop code; nothing for std and packages rows describe.
 func runBlocking(pass *analysis.Pass, r *Result) *Blocks {
 	b := &Blocks{res: r, pass: pass}
 	if r.Err != nil || isStd(r.Pass) || r.Roles.DescribedOnly(r.Pass.Pkg.Path()) {

@@ -34,7 +34,9 @@
 //     lockawait do; offloop, unwrapped and dropped do not. A package that
 //     references no loop runtime costs a walk of its typed syntax
 //     (astsummary.go; TestSummariesAgree holds it to what SSA finds); one
-//     that does costs a few fixpoint rounds over its functions.
+//     that does costs a few fixpoint rounds over its functions. On gum and
+//     golangci-lint's module it is 3 to 6% of the CPU of a run of every
+//     rule, which a run of the rules that do not require it saves.
 //   - OffLoop (futurelintoffloop): what code that certainly runs off any
 //     loop does that belongs on one (offloop.go, owned.go). The offloop
 //     rule reports it; dropped requires it through Overlaps. It runs only

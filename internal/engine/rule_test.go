@@ -90,12 +90,13 @@ func TestNewRule(t *testing.T) {
 }
 
 // TestWithEngineParts runs offloop and dropped, which require the OffLoop
-// part, on an engine of their own: their specs hold as with Analyzer.
+// part, and selfsubmit, which requires Blocking, on an engine of their own:
+// their specs hold as with Analyzer.
 func TestWithEngineParts(t *testing.T) {
 	eng := engine.New(engine.Table())
-	for _, rule := range []*analysis.Analyzer{offloop.Analyzer, dropped.Analyzer} {
+	for _, rule := range []*analysis.Analyzer{offloop.Analyzer, dropped.Analyzer, selfsubmit.Analyzer} {
 		moved := engine.WithEngine(rule, eng)
-		if moved.Requires[0] != eng || slices.Contains(moved.Requires, engine.OffLoop) {
+		if moved.Requires[0] != eng || slices.Contains(moved.Requires, engine.OffLoop) || slices.Contains(moved.Requires, engine.Blocking) {
 			t.Errorf("%s: requires %v, want eng and its own parts", rule.Name, moved.Requires)
 		}
 		analysistest.Run(t, testmodule.Dir(t), moved, "./"+rule.Name+"/a")
