@@ -58,3 +58,14 @@ func TestCache(t *testing.T) {
 		t.Errorf("after removing the time.Sleep, findings are\n%s\nwant those of the first run less the sleep:\n%s", edited.stderr, first.stderr)
 	}
 }
+
+// TestCacheRuleSets checks that a run of some rules, which computes only
+// what they require, is not served to a run of others from the cache.
+func TestCacheRuleSets(t *testing.T) {
+	t.Setenv("FUTURELINT_CACHE", t.TempDir())
+	want := futurelint(t, testdata, "-cache=false", "./app")
+	futurelint(t, testdata, "-offloop", "./app")
+	if got := futurelint(t, testdata, "./app"); got != want {
+		t.Errorf("after a -offloop run, the full run printed\n%s\nwant\n%s", got.stderr, want.stderr)
+	}
+}

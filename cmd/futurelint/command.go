@@ -97,8 +97,9 @@ func (c *command) enabled() []*analysis.Analyzer {
 	return no
 }
 
-// settings renders every analyzer flag's value and the configuration of
-// the roles table: the analysis depends on them, so the cache key does too.
+// settings renders the rules that run, every analyzer flag's value and the
+// configuration of the roles table: the analysis depends on them, so the
+// cache key does too.
 func (c *command) settings() (string, error) {
 	roles, err := json.Marshal(engine.Configured())
 	if err != nil {
@@ -106,6 +107,9 @@ func (c *command) settings() (string, error) {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "roles %s\n", roles)
+	for _, a := range c.enabled() {
+		fmt.Fprintf(&b, "rule %s\n", a.Name)
+	}
 	for _, f := range c.analyzerFlags {
 		fmt.Fprintf(&b, "-%s=%s\n", f.Name, f.Value.String())
 	}

@@ -75,10 +75,12 @@ func standalone(args []string) int {
 }
 
 func (c *command) run(stdout, stderr io.Writer) int {
+	// Only the rules to report run: a rule run alone computes only the
+	// parts it requires (-offloop no may-block summaries).
 	opts := driver.Options{
 		Patterns: c.fs.Args(),
 		Tests:    c.tests,
-		Rules:    analyzer.Analyzers(),
+		Rules:    c.enabled(),
 	}
 	if c.cache {
 		ch, salt, err := c.openCache()

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"go/types"
+	"iter"
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
@@ -11,15 +12,18 @@ import (
 	"github.com/futurelint/futurelint/internal/roles"
 )
 
-// Analyzer computes, for one package, where its code runs and what may block,
-// exports both as facts for importers, and hands rules a *Result.
-// Rules list it in Requires; they need no FactTypes of their own. It knows
-// the APIs of the effective table (Table), as the driver configured it.
+// Analyzer computes, for one package, where its code runs (the roles of the
+// package, placement, wrappers, handlers, loop bodies, interface dispatch,
+// stored callbacks), exports it as facts for importers, and hands rules a
+// *Result. Rules list it in Requires; they need no FactTypes of their own.
+// It knows the APIs of the effective table (Table), as the driver
+// configured it. What may block is Blocking's, which requires it.
 var Analyzer = New(nil)
 
 // New returns an engine analyzer that knows the APIs of table, or of the
 // effective table (Table) when table is nil. Tests give a table of their
-// own; WithEngine runs a rule on such an engine.
+// own; WithEngine runs a rule, with the parts it requires (Blocking,
+// OffLoop), on such an engine.
 func New(table *roles.Table) *analysis.Analyzer { return newAnalyzer(table, false) }
 
 // newAnalyzer is New; with alwaysSSA, packages that reference no loop
@@ -27,8 +31,8 @@ func New(table *roles.Table) *analysis.Analyzer { return newAnalyzer(table, fals
 // agreement needs.
 func newAnalyzer(table *roles.Table, alwaysSSA bool) *analysis.Analyzer {
 	return &analysis.Analyzer{
-		Name: "futurelintengine",
-		Doc:  "where code runs (event loop or not) and which functions may block; shared by futurelint's rules",
+		Name: "futurelintplace",
+		Doc:  "where code runs (event loop or not, and which loop); shared by futurelint's rules",
 		URL:  "https://github.com/futurelint/futurelint",
 		Run: func(pass *analysis.Pass) (any, error) {
 			if table == nil {
@@ -41,10 +45,10 @@ func newAnalyzer(table *roles.Table, alwaysSSA bool) *analysis.Analyzer {
 	}
 }
 
-// FactTypes are the facts the engine imports and exports.
-var FactTypes = []analysis.Fact{(*BlocksFact)(nil), (*SchedulesFact)(nil), (*LoopAPIFact)(nil), (*SuspendsFact)(nil), (*RolesFact)(nil), (*ModuleVersionFact)(nil), (*inferred.Fact)(nil), (*GoroutineFieldFact)(nil), (*InPlaceFact)(nil), (*StoredCallFact)(nil), (*LoopMethodFact)(nil), (*ClosedFact)(nil)}
+// FactTypes are the facts Analyzer imports and exports: where code runs.
+var FactTypes = []analysis.Fact{(*SchedulesFact)(nil), (*LoopAPIFact)(nil), (*RolesFact)(nil), (*ModuleVersionFact)(nil), (*inferred.Fact)(nil), (*GoroutineFieldFact)(nil), (*InPlaceFact)(nil), (*StoredCallFact)(nil), (*LoopMethodFact)(nil)}
 
-// Result is the engine's view of one package.
+// Result is where the code of one package runs: Analyzer's answers.
 type Result struct {
 	Pass  *analysis.Pass
 	Roles *roles.Table
@@ -60,10 +64,7 @@ type Result struct {
 
 	places      map[*ssa.Function]*Place
 	closures    map[*ssa.Function]*ssa.MakeClosure // closure -> its only creation site
-	blocks      map[*ssa.Function]*BlocksFact      // may-block summaries of this package's functions
 	scheds      map[*ssa.Function]*SchedulesFact   // wrapper summaries of this package's functions
-	ops         map[*ssa.Function][]*Op
-	suspendSum  map[*ssa.Function]*SuspendsFact    // may-suspend summaries of this package's functions
 	lateThen    bool                               // placement: schedule Then callbacks of non-loop callers
 	loopCode    map[*types.Func]bool               // functions a //futurelint:loopcode directive puts on the loop
 	bodies      loopBodies                         // what the loops inferred in this package run
@@ -72,7 +73,6 @@ type Result struct {
 	inPlace     map[*ssa.Function][]*ssa.Parameter // function parameters each function calls in place (stored.go)
 	calledSlots map[*types.Var][]*ssa.Function     // fields whose stored functions loop code calls, and the callers
 	slots       *slots                             // the package's fields holding function values (stored.go)
-	handIns     []*HandIn                          // implementations handed to other packages' loop code (handin.go)
 }
 
 func run(pass *analysis.Pass, base *roles.Table, alwaysSSA bool) (any, error) {
@@ -91,27 +91,86 @@ func run(pass *analysis.Pass, base *roles.Table, alwaysSSA bool) (any, error) {
 	}
 	loopPkg := r.usesLoopAPI() || len(loopCode) > 0 || r.Roles.LoopRuntime(pass.Pkg.Path())
 	r.exportGoroutineFields()
-	r.exportClosedResults()
+	s := placer{r}
 	if !alwaysSSA && !loopPkg {
-		s := summarize(r)
-		s.exportASTSummaries()
+		exportASTSchedules(pass)
 		s.exportASTInPlace()
 		return r, nil
 	}
 	r.buildSSA()
-	s := summarize(r)
 	if loopPkg {
 		s.resolveInterfaceCalls()
 	}
 	s.summarizeInPlace()
 	s.summarizeSchedules()
 	s.place()
+	r.exportFacts()
+	return r, nil
+}
+
+// Blocking computes, for one package, what may block and what may suspend
+// (summaries with witness chains, Ops with the proofs of deadlock), exports
+// the summaries as facts for importers, and hands rules a *Blocks. It
+// requires Analyzer and reads where code runs from its Result, a
+// dependency's SchedulesFact included. A rule that reads none of it does
+// not require it, and a run of such rules alone computes none of it.
+var Blocking = newBlocking(Analyzer)
+
+func init() { rebuild[Blocking] = newBlocking }
+
+// BlockingFactTypes are the facts Blocking imports and exports.
+var BlockingFactTypes = []analysis.Fact{(*BlocksFact)(nil), (*SuspendsFact)(nil), (*ClosedFact)(nil)}
+
+// newBlocking is Blocking on the engine analyzer eng; WithEngine makes it
+// again on another.
+func newBlocking(eng *analysis.Analyzer) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:       "futurelintblocking",
+		Doc:        "which functions may block or suspend, with witness chains; shared by futurelint's rules",
+		URL:        "https://github.com/futurelint/futurelint",
+		Requires:   []*analysis.Analyzer{eng},
+		ResultType: reflect.TypeFor[*Blocks](),
+		FactTypes:  BlockingFactTypes,
+		Run: func(pass *analysis.Pass) (any, error) {
+			return runBlocking(pass, pass.ResultOf[eng].(*Result)), nil
+		},
+	}
+}
+
+// Blocks is what may block and what may suspend in one package: Blocking's
+// answers. Like a Result, it is read-only once computed.
+type Blocks struct {
+	res        *Result
+	pass       *analysis.Pass                  // Blocking's own pass: its facts
+	blocks     map[*ssa.Function]*BlocksFact   // may-block summaries of this package's functions
+	ops        map[*ssa.Function][]*Op         // Ops
+	suspendSum map[*ssa.Function]*SuspendsFact // may-suspend summaries of this package's functions
+	handIns    []*HandIn                       // implementations handed to other packages' loop code (handin.go)
+}
+
+// Placement is where the code runs: the Result these answers were computed on.
+func (b *Blocks) Placement() *Result { return b.res }
+
+// runBlocking summarises the package r places: from SSA where Analyzer
+// built it, else from its syntax, which is all importers need of a package
+// with no loop code; nothing for std and packages rows describe.
+func runBlocking(pass *analysis.Pass, r *Result) *Blocks {
+	b := &Blocks{res: r, pass: pass}
+	if r.Err != nil || isStd(r.Pass) || r.Roles.DescribedOnly(r.Pass.Pkg.Path()) {
+		return b
+	}
+	b.exportClosedResults()
+	s := summarizer{placer: placer{r}, Blocks: b, suspends: map[*ssa.Function]bool{}}
+	if r.SSA == nil {
+		s.exportASTSummaries()
+		return b
+	}
 	s.summarizeBlocking()
 	s.findHandIns()
 	s.computeOps()
 	s.summarizeSuspends()
-	r.exportFacts()
-	return r, nil
+	s.exportSummaries()
+	return b
 }
 
 // membersNamed returns the packages whose package-level functions or
@@ -233,21 +292,38 @@ func (r *Result) Binding(fv *ssa.FreeVar) ssa.Value {
 	return nil
 }
 
-// exportFacts exports the summaries of package-level functions and methods.
+// exportedFuncs yields the package-level functions and methods of the
+// package, those that facts describe.
+func (r *Result) exportedFuncs() iter.Seq2[*ssa.Function, *types.Func] {
+	return func(yield func(*ssa.Function, *types.Func) bool) {
+		for _, fn := range r.Funcs {
+			obj, ok := fn.Object().(*types.Func)
+			if ok && fn.Parent() == nil && fn.Synthetic == "" && !yield(fn, obj) {
+				return
+			}
+		}
+	}
+}
+
+// exportSummaries exports the may-block and may-suspend summaries of
+// package-level functions and methods.
+func (r summarizer) exportSummaries() {
+	for fn, obj := range r.res.exportedFuncs() {
+		if f := r.blocks[fn]; f != nil {
+			r.pass.ExportObjectFact(obj, f)
+		}
+		if f := r.suspendSum[fn]; f != nil {
+			r.pass.ExportObjectFact(obj, f)
+		}
+	}
+}
+
+// exportFacts exports the wrapper summaries of package-level functions
+// and methods, and what stored.go found.
 func (r *Result) exportFacts() {
 	placer{r}.registerSetters()
 	anySched := false
-	for _, fn := range r.Funcs {
-		obj, ok := fn.Object().(*types.Func)
-		if !ok || fn.Parent() != nil || fn.Synthetic != "" {
-			continue
-		}
-		if f := r.blocks[fn]; f != nil {
-			r.Pass.ExportObjectFact(obj, f)
-		}
-		if f := r.suspendSum[fn]; f != nil {
-			r.Pass.ExportObjectFact(obj, f)
-		}
+	for fn, obj := range r.exportedFuncs() {
 		if f := r.scheds[fn]; f != nil {
 			r.Pass.ExportObjectFact(obj, f)
 			anySched = anySched || f.loopAPI()

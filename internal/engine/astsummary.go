@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"slices"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/futurelint/futurelint/internal/code"
@@ -35,7 +36,7 @@ func (r summarizer) exportASTSummaries() {
 	calls := map[*types.Func][]site{}
 	info := r.Pass.TypesInfo
 	stoppers := stoppersInSyntax(info, r.Pass.Files)
-	closed := closings{r.placer}
+	closed := closings{r.placer, r.Blocks.pass}
 
 	for fd, obj := range funcDecls(info, r.Pass.Files) {
 		if fd.Body == nil {
@@ -46,11 +47,6 @@ func (r summarizer) exportASTSummaries() {
 		op := func(pos token.Pos, kind roles.Block, what string) {
 			f := &BlocksFact{Kind: kind, Chain: []Step{r.step(what, pos)}, Certain: certainIn(fd.Body, pos)}
 			ways = append(ways, way{fact: f, quiet: r.silencedAt(pos)})
-		}
-		if obj.Exported() {
-			if params := goParamsInSyntax(info, fd); len(params) > 0 {
-				r.Pass.ExportObjectFact(obj, &SchedulesFact{Params: params})
-			}
 		}
 		var walk func(n ast.Node) bool
 		walk = func(n ast.Node) bool {
@@ -175,7 +171,22 @@ func (r summarizer) exportASTSummaries() {
 	}
 	for _, fn := range order {
 		if f := summary[fn]; f != nil {
-			r.Pass.ExportObjectFact(fn, f)
+			r.pass.ExportObjectFact(fn, f)
+		}
+	}
+}
+
+// exportASTSchedules exports, for a package that references no loop
+// runtime, the SchedulesFacts of its exported functions that run a
+// function parameter with a go statement (goParamsInSyntax), read from
+// syntax as exportASTSummaries reads the may-block summaries.
+func exportASTSchedules(pass *analysis.Pass) {
+	for fd, obj := range funcDecls(pass.TypesInfo, pass.Files) {
+		if fd.Body == nil || !obj.Exported() {
+			continue
+		}
+		if params := goParamsInSyntax(pass.TypesInfo, fd); len(params) > 0 {
+			pass.ExportObjectFact(obj, &SchedulesFact{Params: params})
 		}
 	}
 }

@@ -57,15 +57,17 @@ type Op struct {
 }
 
 // summarizer works out what may block and what may suspend: it fills the
-// Result's may-block and may-suspend summaries and Ops, once, after
-// placement. Rules never see it; they read the answers on Result.
+// Blocks's may-block and may-suspend summaries and Ops, once, after
+// placement. Rules never see it; they read the answers on Blocks.
 type summarizer struct {
 	placer
+	*Blocks                         // what it fills; nil where only its helpers on placement are used
 	suspends map[*ssa.Function]bool // activation roots containing a suspension point
 	ignores  map[lineKey][]string   // rules named by reasoned ignore directives, by line (summaries only)
 }
 
-// summarize is the summarizer of r.
+// summarize is the summarizer of r with no Blocks to fill: its helpers
+// that read placement alone (settled, uses).
 func summarize(r *Result) summarizer {
 	return summarizer{placer: placer{r}, suspends: map[*ssa.Function]bool{}}
 }
@@ -77,7 +79,7 @@ func summarize(r *Result) summarizer {
 //
 // A Result is read-only once the engine has run, so rules running in
 // parallel may share it: Ops are computed up front.
-func (r *Result) Ops(fn *ssa.Function) []*Op { return r.ops[fn] }
+func (b *Blocks) Ops(fn *ssa.Function) []*Op { return b.ops[fn] }
 
 // computeOps computes Ops for every function of the package.
 func (r summarizer) computeOps() {
@@ -144,7 +146,7 @@ func sortOps(ops []*Op) {
 // called in place belongs to other functions.
 func (r summarizer) directOps(fn *ssa.Function) []*Op {
 	var ops []*Op
-	closed := closings{r.placer}
+	closed := closings{r.placer, r.Blocks.pass}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			switch instr := instr.(type) {
@@ -235,7 +237,7 @@ func (r summarizer) calleeBlocks(callee *ssa.Function) *BlocksFact {
 
 func (r summarizer) importBlocks(obj *types.Func) *BlocksFact {
 	f := new(BlocksFact)
-	if r.Pass.ImportObjectFact(obj, f) {
+	if r.pass.ImportObjectFact(obj, f) {
 		return f
 	}
 	return nil
@@ -421,7 +423,7 @@ func (r placer) undone(ctx ssa.Value) bool {
 }
 
 // MayBlock returns the may-block summary of a function of this package.
-func (r *Result) MayBlock(fn *ssa.Function) *BlocksFact { return r.blocks[fn] }
+func (b *Blocks) MayBlock(fn *ssa.Function) *BlocksFact { return b.blocks[fn] }
 
 // timeout reports whether ch is the channel of a call such as
 // time.After(d), which delivers once d has passed.

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"golang.org/x/tools/go/analysis"
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
@@ -53,12 +54,16 @@ func (*ClosedFact) AFact() {}
 func (f *ClosedFact) String() string { return fmt.Sprintf("closes results %v", f.Results) }
 
 // closings answers which channels are closed by the function returning
-// them: the facts it exports, and the receives they make brief.
-type closings struct{ placer }
+// them: the facts it exports, and the receives they make brief. facts is
+// Blocking's pass, which owns ClosedFact.
+type closings struct {
+	placer
+	facts *analysis.Pass
+}
 
 // exportClosedResults exports a ClosedFact for each function of the
 // package that returns channels it has closed.
-func (r *Result) exportClosedResults() { closings{placer{r}}.export() }
+func (b *Blocks) exportClosedResults() { closings{placer{b.res}, b.pass}.export() }
 
 // export exports the package's ClosedFacts.
 func (r closings) export() {
@@ -75,7 +80,7 @@ func (r closings) export() {
 			}
 		}
 		if len(out) > 0 {
-			r.Pass.ExportObjectFact(obj, &ClosedFact{Results: out})
+			r.facts.ExportObjectFact(obj, &ClosedFact{Results: out})
 		}
 	}
 }
@@ -355,7 +360,7 @@ func (r closings) closedChan(v ssa.Value) bool {
 // closesResultOf reports whether fn's ClosedFact names result i.
 func (r closings) closesResultOf(fn *types.Func, i int) bool {
 	f := new(ClosedFact)
-	return fn != nil && r.Pass.ImportObjectFact(fn.Origin(), f) && slices.Contains(f.Results, i)
+	return fn != nil && r.facts.ImportObjectFact(fn.Origin(), f) && slices.Contains(f.Results, i)
 }
 
 // closedChanInSyntax is closedChan read from syntax: e is a call whose

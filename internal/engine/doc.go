@@ -8,21 +8,37 @@
 // Each part is an analyzer; a rule requires the ones it reads (NewRule's
 // parts), and a rule run alone computes only those.
 //
-//   - Analyzer (futurelintengine), which every rule requires: the roles of the
-//     package (extend.go, config.go); where code runs (placement.go, loops.go,
-//     current.go, handlers.go, process.go, fields.go, handin.go); what may
-//     block and what may suspend, with witness chains and the proof of a
-//     deadlock (blocking.go, astsummary.go, witness.go, waits.go, stopwait.go,
-//     suspend.go). Its machinery works on types of its own, which fill the
-//     Result once and which rules never see: placer (where code runs, the
-//     wrappers' SchedulesFacts) and summarizer (may-block and may-suspend
-//     summaries, Ops, the proofs of deadlock); Result keeps the answers rules
-//     read. It runs on every package of the import graph, as its facts must
-//     (BlocksFact, SchedulesFact, LoopAPIFact, SuspendsFact, RolesFact,
-//     LoopMethodFact). A package that references no loop runtime costs a walk
-//     of its typed syntax (astsummary.go; TestSummariesAgree holds it to what
-//     SSA finds); one that does costs its SSA and a few passes over its
+//   - Analyzer (futurelintplace), which every rule requires: the roles of the
+//     package (extend.go, config.go) and where code runs: loop code and which
+//     loop (placement.go, loops.go, current.go), wrappers (calls.go),
+//     handlers (handlers.go), process loops (process.go), inferred loop
+//     bodies (bodies.go), interface dispatch (dispatch.go), stored callbacks
+//     (stored.go, fields.go, gofields.go), interface methods loop code calls
+//     on values importers hand in (handin.go). Its machinery, placer, fills
+//     the Result once; rules never see it. It runs on every package of the
+//     import graph, as its facts must (SchedulesFact, LoopAPIFact, RolesFact,
+//     ModuleVersionFact, inferred.Fact, GoroutineFieldFact, InPlaceFact,
+//     StoredCallFact, LoopMethodFact). A package that references no loop
+//     runtime costs a walk of its typed syntax for its wrappers (go f()) and
+//     in-place calls; one that does costs its SSA and a few passes over its
 //     functions.
+//   - Blocking (futurelintblocking), which requires Analyzer: what may block
+//     and what may suspend, with witness chains and the proof of a deadlock
+//     (blocking.go, astsummary.go, witness.go, waits.go, stopwait.go,
+//     suspend.go, closed.go), and the hand-ins whose method blocks
+//     (handin.go). Its machinery, summarizer, fills a Blocks once: Ops,
+//     MayBlock, SelfSubmits (with the waits on each), CallSuspends. It reads
+//     where code runs from Analyzer's Result, a dependency's SchedulesFact
+//     included (through the Result's pass: facts belong to the analyzer
+//     declaring them). It also runs on every package of the import graph
+//     (BlocksFact, SuspendsFact, ClosedFact), but only in runs of rules that
+//     require it: loopblock, selfsubmit, poolwait and lockawait do; offloop,
+//     unwrapped and dropped do not. A package that references no loop runtime
+//     costs a walk of its typed syntax (astsummary.go; TestSummariesAgree
+//     holds it to what SSA finds); one that does costs a few fixpoint rounds
+//     over its functions. On gum and golangci-lint's module it is 3 to 6% of
+//     the CPU of a run of every rule, which a run of the rules that do not
+//     require it saves.
 //   - OffLoop (futurelintoffloop): what code that certainly runs off any
 //     loop does that belongs on one (offloop.go, owned.go). The offloop
 //     rule reports it; dropped requires it through Overlaps. It runs only
@@ -49,19 +65,23 @@
 //
 // # Using the engine from a rule
 //
-// A rule is one call to NewRule, with its name, its embedded doc.go and a
-// run function that reads the engine's *Result:
+// A rule is one call to NewRule, with its name, its embedded doc.go, a
+// run function that reads the engine's *Result, and the parts it reads
+// besides (Blocking, OffLoop), whose results it takes from pass.ResultOf:
 //
 //	//go:embed doc.go
 //	var doc string
 //
-//	var Analyzer, Doc = engine.NewRule("myrule", doc, run)
+//	var Analyzer, Doc = engine.NewRule("myrule", doc, run, engine.Blocking)
 //
 //	func run(pass *analysis.Pass, res *engine.Result) error {
 //		rep := engine.NewReporter(pass, "myrule")
+//		blk := pass.ResultOf[engine.Blocking].(*engine.Blocks)
 //		for _, fn := range res.LoopFuncs() { // loop code, in source order
-//			...
-//			rep.Report(analysis.Diagnostic{Pos: pos, Message: msg}, engine.Warning)
+//			for _, op := range blk.Ops(fn) { // what may block there
+//				...
+//				rep.Report(analysis.Diagnostic{Pos: op.Pos, Message: msg}, engine.Warning)
+//			}
 //		}
 //		return nil
 //	}
@@ -70,19 +90,21 @@
 // Doc and URL from doc.go, and runs run only on packages that reference a
 // loop runtime (Result.SSA set).
 //
-// A Result is read-only once the engine has run: rules running in parallel
-// on the same package share it safely.
+// A Result, and a Blocks, is read-only once computed: rules running in
+// parallel on the same package share them safely.
 //
 // Report findings in the order of Before (file name, then offset) so that
 // output does not depend on the order the driver parsed files in.
 //
-// The rule itself declares no FactTypes: facts belong to Analyzer, which
-// declares them (FactTypes) and runs on every dependency under every
-// driver (multichecker, go vet -vettool, golangci-lint), since drivers run
-// required analyzers that have facts on the whole import graph. The other
-// parts declare none, so they run only where the rules do.
+// The rule itself declares no FactTypes: facts belong to Analyzer and
+// Blocking, which declare them (FactTypes, BlockingFactTypes) and run on
+// every dependency under every driver (multichecker, go vet -vettool,
+// golangci-lint), since drivers run required analyzers that have facts on
+// the whole import graph. The other parts declare none, so they run only
+// where the rules do.
 //
-// What a rule asks the Result:
+// What a rule asks the Result (where code runs; Blocks answers what may
+// block, marked "Blocks:" below):
 //
 //   - LoopFuncs, IsLoopCode, Place(fn): where fn runs and why (Place.Reason),
 //     its marker parameter, the calls scheduling it (Place.Schedules, with
@@ -98,14 +120,17 @@
 //     the same field path (s.loop) as the one fn was scheduled on.
 //   - CurrentLoops(fn): the same knowledge as spellings: a root value and a
 //     path (s + ".loop", c + ".Loop()") for a fix that must name the loop.
-//   - SelfSubmits(fn): thread-safe submits (RunThreadsafe, CallSoonThreadsafe)
-//     from fn to its own loop, each with the operations that wait for the
-//     submitted work (Waits; Op.Deadlock set when provably stuck).
-//   - Ops(fn): blocking operations and calls to functions that may block,
-//     with Kind, What, the table Row or the callee's Helper witness,
-//     Deadlock (why it provably never returns), GivesUp (how it may end
-//     without what it waits for: a stall) and Submit (the wait is on work
-//     submitted back to this loop: Overlaps gives it to selfsubmit).
+//   - SelfSubmitCalls(fn): thread-safe submits (RunThreadsafe,
+//     CallSoonThreadsafe) from fn to its own loop. Blocks: SelfSubmits(fn),
+//     the same, each with the operations that wait for the submitted work
+//     (Waits; Op.Deadlock set when provably stuck).
+//   - Blocks: Ops(fn): blocking operations and calls to functions that
+//     may block, with Kind, What, the table Row or the callee's Helper
+//     witness, Deadlock (why it provably never returns), GivesUp (how it
+//     may end without what it waits for: a stall) and Submit (the wait is
+//     on work submitted back to this loop: Overlaps gives it to
+//     selfsubmit); MayBlock(fn), fn's may-block summary. Related(op) on
+//     the Result: a finding's witness chain as related information.
 //   - Settled(fn, f, at): the future f is certainly settled when at runs.
 //   - Settlers(v): the operations that settle a promise or channel;
 //     SameLoop(g, fn): loop code g certainly runs on fn's loop (unwrapped
@@ -116,23 +141,23 @@
 //     RoleCalls(fn) yields fn's calls (not go statements) that have a row.
 //   - OffLoopUses, the result of OffLoop: loop-only calls (rows with
 //     LoopOnly, and calls that use a loop-bound value: BoundCall, with
-//     LoopBound saying which values are: goja's runtime and what it makes) and
-//     loop-owned writes in code that certainly runs off any loop (go
+//     LoopBound saying which values are: goja's runtime and what it makes)
+//     and loop-owned writes in code that certainly runs off any loop (go
 //     bodies, executor jobs, functions a row runs on a goroutine of their
-//     own, OnDone of executor futures registered outside loop code,
-//     functions called only from those), with OffLoopStart saying where it
-//     runs. Touches: the same scanner for a callback loop code hands off.
+//     own, OnDone of executor futures registered outside loop code, functions
+//     called only from those), with OffLoopStart saying where it runs.
+//     Touches: the same scanner for a callback loop code hands off.
 //   - FunctionRefs, SurelyOff, QueuesJob: the references to a function,
 //     whether a function handed to an executor or a goroutine runs nowhere
 //     else, and whether a row queues executor jobs (passes/poolwait finds
 //     its jobs with them).
-//   - HandIns: values of a concrete type the package hands to another
-//     package's parameter or field whose method that package's loop code
-//     calls (LoopMethodFact), where the method certainly blocks, with the
-//     words of that loop's library and the related positions.
-//   - CallSuspends(call): whether a call may suspend the coroutine, with a
-//     witness chain; SuspendsFact carries it across packages, as
-//     BlocksFact does for blocking.
+//   - Blocks: HandIns: values of a concrete type the package hands to
+//     another package's parameter or field whose method that package's
+//     loop code calls (LoopMethodFact), where the method certainly blocks,
+//     with the words of that loop's library and the related positions.
+//   - Blocks: CallSuspends(call): whether a call may suspend the
+//     coroutine, with a witness chain; SuspendsFact carries it across
+//     packages, as BlocksFact does for blocking.
 //   - Quieted: the sites Overlaps gives to another rule.
 //   - Ref(v): the canonical reference of a value (root and field path),
 //     equal for two values that denote the same variable or object.
@@ -153,7 +178,8 @@
 // Analyzer knows the APIs of the effective table (config.go: the shipped
 // libraries, less presets turned off, plus the user's rows); New(table)
 // builds an engine analyzer for a table of one's own, and WithEngine runs a
-// rule on it.
+// rule on it, with the parts the rule requires (Blocking, OffLoop) made
+// again on it.
 //
 // # Provable deadlocks
 //

@@ -19,7 +19,45 @@ import (
 // TestFacts checks the facts exported for wrappers, blocking functions
 // (SSA and syntax summaries) and packages, against the want comments.
 func TestFacts(t *testing.T) {
-	analysistest.Run(t, testmodule.Dir(t), engine.Analyzer, "./engine/wrappers", "./engine/plain", "./engine/relay", "./engine/witness", "./engine/ifaces")
+	factsOfAll(t, []*analysis.Analyzer{engine.Analyzer, engine.Blocking}, "./engine/wrappers", "./engine/plain", "./engine/relay", "./engine/witness", "./engine/ifaces")
+}
+
+// factsOfAll checks the facts of several analyzers against one set of want
+// comments: analysistest runs each alone, every fact each exports must be
+// wanted, and every wanted fact must come from one of them (a fact type is
+// declared by one analyzer, so no one run sees all the facts).
+func factsOfAll(t *testing.T, as []*analysis.Analyzer, patterns ...string) {
+	missed := map[string]int{}
+	for _, a := range as {
+		analysistest.Run(missing{t, missed}, testmodule.Dir(t), a, patterns...)
+	}
+	var errs []string
+	for msg, n := range missed {
+		if n == len(as) {
+			errs = append(errs, msg)
+		}
+	}
+	sort.Strings(errs)
+	for _, msg := range errs {
+		t.Error(msg)
+	}
+}
+
+// missing passes analysistest's errors on to t, except a wanted fact no
+// fact matched, which it counts in missed.
+type missing struct {
+	t      *testing.T
+	missed map[string]int
+}
+
+func (m missing) Errorf(format string, args ...any) {
+	m.t.Helper()
+	msg := fmt.Sprintf(format, args...)
+	if strings.Contains(msg, ": no fact was reported matching ") {
+		m.missed[msg]++
+		return
+	}
+	m.t.Error(msg)
 }
 
 // TestWrapperFactMakesLoopCode checks that the fact of a wrapper in one
@@ -90,14 +128,15 @@ func TestOtherLibrary(t *testing.T) {
 		roles.Type{Pkg: actor, Name: "Context", Role: roles.Marker},
 		roles.Type{Pkg: actor, Name: "Future", Role: roles.ExecutorFuture},
 	))
-	results := analysistest.Run(t, testmodule.Dir(t), engine.New(table), "./engine/actoruse")
-	res := results[0].Result.(*engine.Result)
+	results := analysistest.Run(t, testmodule.Dir(t), engine.BlockingOn(engine.New(table)), "./engine/actoruse")
+	blk := results[0].Result.(*engine.Blocks)
+	res := blk.Placement()
 	if res.SSA == nil {
 		t.Fatal("actor code got no SSA")
 	}
 	var loop []string
 	for _, fn := range res.LoopFuncs() {
-		for _, op := range res.Ops(fn) {
+		for _, op := range blk.Ops(fn) {
 			if op.Kind != roles.BlockStall {
 				t.Errorf("%s: kind %v, want a stall", op.What, op.Kind)
 			}
@@ -117,16 +156,17 @@ func TestSharedResult(t *testing.T) {
 		return &analysis.Analyzer{
 			Name:     name,
 			Doc:      "reads every engine query",
-			Requires: []*analysis.Analyzer{engine.Analyzer},
+			Requires: []*analysis.Analyzer{engine.Analyzer, engine.Blocking},
 			Run: func(pass *analysis.Pass) (any, error) {
 				res := pass.ResultOf[engine.Analyzer].(*engine.Result)
+				blk := pass.ResultOf[engine.Blocking].(*engine.Blocks)
 				for _, fn := range res.Funcs {
-					for _, op := range res.Ops(fn) {
+					for _, op := range blk.Ops(fn) {
 						res.AwaitCtx(fn, op.Pos)
 					}
-					res.SelfSubmits(fn)
+					blk.SelfSubmits(fn)
 					res.IsLoopCode(fn)
-					res.MayBlock(fn)
+					blk.MayBlock(fn)
 				}
 				return nil, nil
 			},
@@ -144,8 +184,9 @@ func TestSharedResult(t *testing.T) {
 // TestSelfSubmits checks SelfSubmits against the "submit:" comments of
 // testdata/engine/selfsub.
 func TestSelfSubmits(t *testing.T) {
-	results := analysistest.Run(t, testmodule.Dir(t), engine.Analyzer, "./engine/selfsub")
-	res := results[0].Result.(*engine.Result)
+	results := analysistest.Run(t, testmodule.Dir(t), engine.Blocking, "./engine/selfsub")
+	blk := results[0].Result.(*engine.Blocks)
+	res := blk.Placement()
 	want := map[int]string{}
 	for _, f := range res.Pass.Files {
 		for _, cg := range f.Comments {
@@ -158,7 +199,7 @@ func TestSelfSubmits(t *testing.T) {
 	}
 	got := map[int]string{}
 	for _, fn := range res.LoopFuncs() {
-		for _, s := range res.SelfSubmits(fn) {
+		for _, s := range blk.SelfSubmits(fn) {
 			deadlock := false
 			for _, w := range s.Waits {
 				if w.Submit != s.Call {
@@ -196,14 +237,15 @@ func TestHandlerMethods(t *testing.T) {
 		Words: roles.Words{Loop: "the network loop"},
 		Types: []roles.Type{{Pkg: lib, Name: "EventHandler", Role: roles.Handler, Methods: []string{"OnTraffic"}, Loop: roles.Arg1}},
 	})...)
-	results := analysistest.Run(t, testmodule.Dir(t), engine.New(table), "./engine/handleruse")
-	res := results[0].Result.(*engine.Result)
+	results := analysistest.Run(t, testmodule.Dir(t), engine.BlockingOn(engine.New(table)), "./engine/handleruse")
+	blk := results[0].Result.(*engine.Blocks)
+	res := blk.Placement()
 	if res.SSA == nil {
 		t.Fatal("handler code got no SSA")
 	}
 	var got []string
 	for _, fn := range res.LoopFuncs() {
-		for _, op := range res.Ops(fn) {
+		for _, op := range blk.Ops(fn) {
 			got = append(got, fmt.Sprintf("%d %s", res.Pass.Fset.Position(op.Pos).Line, res.ActivationRoot(fn).Name()))
 		}
 		if p := res.Place(fn); p.Parent == nil && !strings.Contains(p.Reason, "OnTraffic method of") {

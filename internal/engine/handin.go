@@ -191,7 +191,7 @@ type HandIn struct {
 
 // HandIns returns the package's hand-ins of a type whose method certainly
 // blocks to another package's loop code, in source order.
-func (r *Result) HandIns() []*HandIn { return r.handIns }
+func (b *Blocks) HandIns() []*HandIn { return b.handIns }
 
 // findHandIns fills r.handIns: arguments of calls of functions with a
 // LoopMethodFact, and values stored into fields with one, converted to the

@@ -36,21 +36,26 @@ var Overlaps = []Overlap{
 		Site:    "a wait for work submitted thread-safely to the loop the code runs on (Op.Submit)",
 		Reports: "selfsubmit",
 		Quiet:   "loopblock",
-		sites: inLoopCode(func(r *Result, fn *ssa.Function, out []token.Pos) []token.Pos {
-			for _, op := range r.Ops(fn) {
-				if op.Submit != nil {
-					out = append(out, op.Pos)
+		Needs:   []*analysis.Analyzer{Blocking},
+		sites: func(pass *analysis.Pass, r *Result) []token.Pos {
+			var out []token.Pos
+			b := pass.ResultOf[Blocking].(*Blocks)
+			for _, fn := range r.LoopFuncs() {
+				for _, op := range b.Ops(fn) {
+					if op.Submit != nil {
+						out = append(out, op.Pos)
+					}
 				}
 			}
 			return out
-		}),
+		},
 	},
 	{
-		Site:    "the future of a thread-safe submit to the current loop, discarded (SelfSubmits)",
+		Site:    "the future of a thread-safe submit to the current loop, discarded (SelfSubmitCalls)",
 		Reports: "selfsubmit",
 		Quiet:   "dropped",
 		sites: inLoopCode(func(r *Result, fn *ssa.Function, out []token.Pos) []token.Pos {
-			for _, s := range r.SelfSubmits(fn) {
+			for _, s := range r.SelfSubmitCalls(fn) {
 				out = append(out, code.CallPos(s.Call))
 			}
 			return out

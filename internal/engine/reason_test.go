@@ -17,14 +17,15 @@ import (
 // steps in other packages as one entry), and a deadlock's reason is there
 // at its position.
 func TestRelated(t *testing.T) {
-	graph, err := checker.Analyze([]*analysis.Analyzer{engine.Analyzer}, testmodule.Load(t, "./loopblock/a"), nil)
+	graph, err := checker.Analyze([]*analysis.Analyzer{engine.Blocking}, testmodule.Load(t, "./loopblock/a"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := graph.Roots[0].Result.(*engine.Result)
+	blk := graph.Roots[0].Result.(*engine.Blocks)
+	res := blk.Placement()
 	chains, reasons := 0, 0
 	for _, fn := range res.LoopFuncs() {
-		for _, op := range res.Ops(fn) {
+		for _, op := range blk.Ops(fn) {
 			rel := res.Related(op)
 			for _, ri := range rel {
 				if code.File(res.Pass, ri.Pos) == nil || ri.Message == "" {

@@ -11,11 +11,11 @@ import (
 // NewRule returns the analyzer of the rule name and its documentation,
 // parsed from docSrc (the rule's embedded doc.go; a malformed one panics at
 // init, as ruledoc.MustParse does). The analyzer requires Analyzer (so it
-// sees the effective table of the run), the parts the rule reads (OffLoop:
-// their results are in pass.ResultOf) and those Quieted needs for the
-// rule's rows of Overlaps, and calls run with its Result only for packages
-// that have loop code: a package that references no loop runtime has
-// nothing for a rule to report.
+// sees the effective table of the run), the parts the rule reads (Blocking,
+// OffLoop: their results are in pass.ResultOf) and those Quieted needs for
+// the rule's rows of Overlaps, and calls run with its Result only for
+// packages that have loop code: a package that references no loop runtime
+// has nothing for a rule to report.
 func NewRule(name, docSrc string, run func(*analysis.Pass, *Result) error, parts ...*analysis.Analyzer) (*analysis.Analyzer, *ruledoc.Doc) {
 	doc := ruledoc.MustParse(docSrc, name)
 	a := &analysis.Analyzer{

@@ -12,7 +12,12 @@ import (
 	"github.com/futurelint/futurelint/internal/engine"
 	"github.com/futurelint/futurelint/internal/testmodule"
 	"github.com/futurelint/futurelint/passes/dropped"
+	"github.com/futurelint/futurelint/passes/lockawait"
+	"github.com/futurelint/futurelint/passes/loopblock"
 	"github.com/futurelint/futurelint/passes/offloop"
+	"github.com/futurelint/futurelint/passes/poolwait"
+	"github.com/futurelint/futurelint/passes/selfsubmit"
+	"github.com/futurelint/futurelint/passes/unwrapped"
 )
 
 const demoDoc = `// Package demo reports demos.
@@ -85,14 +90,52 @@ func TestNewRule(t *testing.T) {
 }
 
 // TestWithEngineParts runs offloop and dropped, which require the OffLoop
-// part, on an engine of their own: their specs hold as with Analyzer.
+// part, and selfsubmit, which requires Blocking, on an engine of their own:
+// their specs hold as with Analyzer.
 func TestWithEngineParts(t *testing.T) {
 	eng := engine.New(engine.Table())
-	for _, rule := range []*analysis.Analyzer{offloop.Analyzer, dropped.Analyzer} {
+	for _, rule := range []*analysis.Analyzer{offloop.Analyzer, dropped.Analyzer, selfsubmit.Analyzer} {
 		moved := engine.WithEngine(rule, eng)
-		if moved.Requires[0] != eng || slices.Contains(moved.Requires, engine.OffLoop) {
+		if moved.Requires[0] != eng || slices.Contains(moved.Requires, engine.OffLoop) || slices.Contains(moved.Requires, engine.Blocking) {
 			t.Errorf("%s: requires %v, want eng and its own parts", rule.Name, moved.Requires)
 		}
 		analysistest.Run(t, testmodule.Dir(t), moved, "./"+rule.Name+"/a")
 	}
+}
+
+// TestBlockingRequired checks which rules require Blocking: one that reads
+// no may-block or may-suspend summary does not make its runs compute them.
+func TestBlockingRequired(t *testing.T) {
+	for _, c := range []struct {
+		rule *analysis.Analyzer
+		want bool
+	}{
+		{offloop.Analyzer, false},
+		{dropped.Analyzer, false},
+		{unwrapped.Analyzer, false},
+		{loopblock.Analyzer, true},
+		{selfsubmit.Analyzer, true},
+		{poolwait.Analyzer, true},
+		{lockawait.Analyzer, true},
+	} {
+		if got := requiresAll(c.rule)[engine.Blocking]; got != c.want {
+			t.Errorf("%s requires Blocking: %v, want %v", c.rule.Name, got, c.want)
+		}
+	}
+}
+
+// requiresAll returns the analyzers a requires, directly or not.
+func requiresAll(a *analysis.Analyzer) map[*analysis.Analyzer]bool {
+	out := map[*analysis.Analyzer]bool{}
+	var visit func(a *analysis.Analyzer)
+	visit = func(a *analysis.Analyzer) {
+		for _, r := range a.Requires {
+			if !out[r] {
+				out[r] = true
+				visit(r)
+			}
+		}
+	}
+	visit(a)
+	return out
 }

@@ -35,8 +35,8 @@ func TestSummariesAgree(t *testing.T) {
 		}
 		return out
 	}
-	syntax := blocks(engine.New(engine.Table()))
-	ssa := blocks(engine.NewAlwaysSSA(engine.Table()))
+	syntax := blocks(engine.BlockingOn(engine.New(engine.Table())))
+	ssa := blocks(engine.BlockingOn(engine.NewAlwaysSSA(engine.Table())))
 	var diffs []string
 	for obj, s := range syntax {
 		if ssa[obj] != s {

@@ -52,7 +52,8 @@ func (r summarizer) summarizeSuspends() {
 // the witness chain starting at the call; nil when the call does not
 // suspend (or it is not known to). A closure called in place suspends with
 // its own chain.
-func (r *Result) CallSuspends(call *ssa.CallCommon) *SuspendsFact {
+func (b *Blocks) CallSuspends(call *ssa.CallCommon) *SuspendsFact {
+	r := b.res
 	if row := r.Role(call); row != nil {
 		if row.Suspends {
 			return &SuspendsFact{Chain: []Step{{What: "calls " + code.CallName(r.Pass, call), Pos: code.Where(r.Pass, call.Pos())}}}
@@ -72,14 +73,14 @@ func (r *Result) CallSuspends(call *ssa.CallCommon) *SuspendsFact {
 	var f *SuspendsFact
 	switch obj := code.FuncObj(callee); {
 	case callee.Parent() != nil:
-		return r.suspendSum[callee] // a closure run in place: its chain is the caller's
+		return b.suspendSum[callee] // a closure run in place: its chain is the caller's
 	case obj == nil:
 		return nil
 	case obj.Pkg() == r.Pass.Pkg:
-		f = r.suspendSum[callee]
+		f = b.suspendSum[callee]
 	default:
 		imp := new(SuspendsFact)
-		if r.Pass.ImportObjectFact(obj, imp) {
+		if b.pass.ImportObjectFact(obj, imp) {
 			f = imp
 		}
 	}

@@ -439,32 +439,41 @@ type SelfSubmit struct {
 	Waits []*Op
 }
 
-// SelfSubmits returns the thread-safe submits in fn to the loop fn runs on,
-// in source order.
-func (r *Result) SelfSubmits(fn *ssa.Function) []*SelfSubmit {
+// SelfSubmitCalls returns the thread-safe submits in fn to the loop fn runs
+// on, in source order, with their rows: SelfSubmits without what waits for
+// them, which needs no may-block summary.
+func (r *Result) SelfSubmitCalls(fn *ssa.Function) []*SelfSubmit {
 	if !r.IsLoopCode(fn) {
 		return nil
 	}
 	var out []*SelfSubmit
 	for ci, row := range r.RoleCalls(fn) {
-		if !(placer{r}).submitsToCurrent(fn, ci.Common(), row) {
-			continue
+		if (placer{r}).submitsToCurrent(fn, ci.Common(), row) {
+			out = append(out, &SelfSubmit{Call: ci, Row: row})
 		}
-		s := &SelfSubmit{Call: ci, Row: row}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Call.Pos() < out[j].Call.Pos() })
+	return out
+}
+
+// SelfSubmits returns the thread-safe submits in fn to the loop fn runs on,
+// in source order, each with the operations that wait for it.
+func (b *Blocks) SelfSubmits(fn *ssa.Function) []*SelfSubmit {
+	r := b.res
+	out := r.SelfSubmitCalls(fn)
+	for _, s := range out {
 		act := r.ActivationRoot(fn)
 		for _, g := range r.Funcs {
 			if r.ActivationRoot(g) != act {
 				continue
 			}
-			for _, op := range r.Ops(g) {
-				if op.Submit == ci {
+			for _, op := range b.Ops(g) {
+				if op.Submit == s.Call {
 					s.Waits = append(s.Waits, op)
 				}
 			}
 		}
-		out = append(out, s)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Call.Pos() < out[j].Call.Pos() })
 	return out
 }
 

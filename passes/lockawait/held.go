@@ -38,7 +38,7 @@ func same(a, b held) bool {
 // it: locked before and not yet unlocked (a deferred unlock releases only
 // as fn returns). Locks are told apart by the engine's Ref of the mutex
 // (s.mu, a captured mu).
-func suspendsHolding(res *engine.Result, fn *ssa.Function) []*finding {
+func suspendsHolding(res *engine.Result, blk *engine.Blocks, fn *ssa.Function) []*finding {
 	if len(fn.Blocks) == 0 {
 		return nil
 	}
@@ -86,7 +86,7 @@ func suspendsHolding(res *engine.Result, fn *ssa.Function) []*finding {
 				if len(cur) == 0 {
 					continue
 				}
-				if f := res.CallSuspends(common); f != nil {
+				if f := blk.CallSuspends(common); f != nil {
 					for _, lock := range cur {
 						pos := code.CallPos(ci)
 						if prev := first[lock]; prev == nil || engine.Before(res.Pass.Fset, pos, prev.pos) {

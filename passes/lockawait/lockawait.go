@@ -19,18 +19,19 @@ const name = "lockawait"
 
 // Analyzer reports coroutines that suspend while holding a mutex.
 // Doc is its documentation, parsed from doc.go.
-var Analyzer, Doc = engine.NewRule(name, doc, run)
+var Analyzer, Doc = engine.NewRule(name, doc, run, engine.Blocking)
 
 // Severity is the rule's severity: the docs are generated from it.
 var Severity = engine.Levels{Usual: engine.Warning}
 
 func run(pass *analysis.Pass, res *engine.Result) error {
 	var found []*finding
+	blk := pass.ResultOf[engine.Blocking].(*engine.Blocks)
 	for _, fn := range res.LoopFuncs() {
 		if p := res.Place(fn); p.OffLoop {
 			continue // also run off the loop: not certainly a coroutine's
 		}
-		found = append(found, suspendsHolding(res, fn)...)
+		found = append(found, suspendsHolding(res, blk, fn)...)
 	}
 	var all []engine.Finding
 	for _, f := range found {

@@ -17,7 +17,7 @@ const name = "loopblock"
 
 // Analyzer reports blocking operations in event-loop code.
 // Doc is its documentation, parsed from doc.go.
-var Analyzer, Doc = engine.NewRule(name, doc, run)
+var Analyzer, Doc = engine.NewRule(name, doc, run, engine.Blocking)
 
 // Severity is the rule's severity: the docs are generated from it.
 var Severity = engine.Levels{Usual: engine.Warning, Raised: engine.Error, When: "the wait provably deadlocks or the call certainly panics"}
@@ -25,8 +25,9 @@ var Severity = engine.Levels{Usual: engine.Warning, Raised: engine.Error, When: 
 func run(pass *analysis.Pass, res *engine.Result) error {
 	var found []engine.Finding
 	quiet := engine.Quieted(pass, res)
+	blk := pass.ResultOf[engine.Blocking].(*engine.Blocks)
 	for _, fn := range res.LoopFuncs() {
-		for _, op := range res.Ops(fn) {
+		for _, op := range blk.Ops(fn) {
 			if quiet[op.Pos] {
 				continue
 			}
@@ -54,7 +55,7 @@ func run(pass *analysis.Pass, res *engine.Result) error {
 			}})
 		}
 	}
-	for _, h := range res.HandIns() {
+	for _, h := range blk.HandIns() {
 		if h.Blocks.Silences(name) {
 			continue
 		}

@@ -21,7 +21,7 @@ import (
 // and s.pool in the job or in the method value's receiver), the same
 // package-level variable. Waits in goroutines the job starts, and waits on
 // other executors, are not the job's.
-func poolWaits(res *engine.Result) []*engine.PoolWait {
+func poolWaits(res *engine.Result, blk *engine.Blocks) []*engine.PoolWait {
 	type job struct {
 		queued []ssa.CallInstruction
 		execs  [][]engine.LoopRef // for each queuing call, the spellings of its executor in the job
@@ -69,7 +69,7 @@ func poolWaits(res *engine.Result) []*engine.PoolWait {
 	}
 	var out []*engine.PoolWait
 	refs := res.FunctionRefs()
-	sums := summaries(res)
+	sums := summaries(res, blk)
 	for _, fn := range res.Funcs {
 		j := jobs[fn]
 		if j == nil || !res.SurelyOff(fn, refs[fn], handed) {
@@ -112,15 +112,15 @@ type wait struct {
 // summaries returns, for every function of the package, its waits on
 // executors: direct ones, and calls of functions of the package that wait
 // on an executor passed to them (two calls deep).
-func summaries(res *engine.Result) map[*ssa.Function][]wait {
+func summaries(res *engine.Result, blk *engine.Blocks) map[*ssa.Function][]wait {
 	sums := map[*ssa.Function][]wait{}
 	for _, fn := range res.Funcs {
-		sums[fn] = directWaits(res, fn)
+		sums[fn] = directWaits(res, blk, fn)
 	}
 	for round := 0; round < 2; round++ {
 		next := map[*ssa.Function][]wait{}
 		for _, fn := range res.Funcs {
-			next[fn] = directWaits(res, fn)
+			next[fn] = directWaits(res, blk, fn)
 			for ci := range engine.Calls(fn) {
 				callee := ci.Common().StaticCallee()
 				if callee == nil || callee.Parent() != nil || callee.Pkg != res.SSA {
@@ -156,9 +156,9 @@ func summaries(res *engine.Result) map[*ssa.Function][]wait {
 }
 
 // directWaits returns fn's own waits on executors.
-func directWaits(res *engine.Result, fn *ssa.Function) []wait {
+func directWaits(res *engine.Result, blk *engine.Blocks, fn *ssa.Function) []wait {
 	var out []wait
-	for _, op := range res.Ops(fn) {
+	for _, op := range blk.Ops(fn) {
 		if op.Helper != nil {
 			continue
 		}

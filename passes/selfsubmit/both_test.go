@@ -138,26 +138,27 @@ func enclosingFunc(f *ast.File, pos token.Pos) *ast.FuncDecl {
 // (Op.SelfSubmit) is a wait of a submit selfsubmit reports, so none is lost.
 func TestEveryWaitHasItsSubmit(t *testing.T) {
 	pkgs := testmodule.Load(t, "./loopblock/...", "./selfsubmit/...")
-	graph, err := checker.Analyze([]*analysis.Analyzer{engine.Analyzer}, pkgs, nil)
+	graph, err := checker.Analyze([]*analysis.Analyzer{engine.Blocking}, pkgs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	left := 0
 	for _, act := range graph.Roots {
-		res := act.Result.(*engine.Result)
+		blk := act.Result.(*engine.Blocks)
+		res := blk.Placement()
 		if res.SSA == nil {
 			continue
 		}
 		reported := map[*engine.Op]bool{}
 		for _, fn := range res.LoopFuncs() {
-			for _, s := range res.SelfSubmits(fn) {
+			for _, s := range blk.SelfSubmits(fn) {
 				for _, w := range s.Waits {
 					reported[w] = true
 				}
 			}
 		}
 		for _, fn := range res.LoopFuncs() {
-			for _, op := range res.Ops(fn) {
+			for _, op := range blk.Ops(fn) {
 				if op.Submit == nil {
 					continue
 				}

@@ -16,7 +16,7 @@ const name = "selfsubmit"
 
 // Analyzer reports thread-safe submits from loop code back to its own loop.
 // Doc is its documentation, parsed from doc.go.
-var Analyzer, Doc = engine.NewRule(name, doc, run)
+var Analyzer, Doc = engine.NewRule(name, doc, run, engine.Blocking)
 
 // Severity is the rule's severity: the docs are generated from it.
 var Severity = engine.Levels{Usual: engine.Warning, Raised: engine.Error, When: "the code then waits for the submitted work without suspending anywhere"}
@@ -25,8 +25,9 @@ func run(pass *analysis.Pass, res *engine.Result) error {
 	// One finding per submit, at the submit: the waits on its work are
 	// part of it (loopblock leaves them to this rule).
 	var found []engine.Finding
+	blk := pass.ResultOf[engine.Blocking].(*engine.Blocks)
 	for _, fn := range res.LoopFuncs() {
-		for _, s := range res.SelfSubmits(fn) {
+		for _, s := range blk.SelfSubmits(fn) {
 			sub := newSubmit(res, fn, s)
 			if !sub.work.Arg.Valid() && len(s.Waits) == 0 {
 				// A message to its own mailbox (an actor's request to

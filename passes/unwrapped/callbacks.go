@@ -60,7 +60,7 @@ func racingCallbacks(res *engine.Result) []analysis.Diagnostic {
 // submittedHere reports whether fut is the future of a thread-safe submit
 // from fn back to its own loop, which the loop itself settles.
 func submittedHere(res *engine.Result, fn *ssa.Function, fut ssa.Value) bool {
-	for _, ss := range res.SelfSubmits(fn) {
+	for _, ss := range res.SelfSubmitCalls(fn) {
 		if v := ss.Call.Value(); v != nil && v == fut {
 			return true
 		}

@@ -5,6 +5,7 @@ package sample
 import (
 	"time"
 
+	"futurelint.test/gcl/sample/ask"
 	"github.com/futurelint/futurelint/futures"
 )
 
@@ -45,3 +46,9 @@ func Fine(c *futures.Ctx, e *futures.Executor) (int, error) {
 }
 
 func work() (int, error) { return 42, nil }
+
+// AskSelf waits, on the loop, for work it submits to that same loop: a
+// deadlock only a wrapper's facts from package ask show.
+func AskSelf(c *futures.Ctx) (int, error) {
+	return ask.Ask(c.Loop(), func(*futures.Ctx) (int, error) { return work() }) // want: selfsubmit
+}
