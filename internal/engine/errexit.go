@@ -23,7 +23,8 @@ import (
 //   - a return whose error result (the last result, of type error) is
 //     certainly not nil: a call of errors.New or fmt.Errorf, or a value
 //     of a type that is not an interface (&parseError{...}: as an error it
-//     is never nil).
+//     is never nil); or a bare return right after such a value is
+//     assigned to the named error result (err = errors.New(...); return).
 //
 // Nothing else is: a return taken when a pointer or a function is nil (if
 // cmd == nil { return "" }) is a way of not doing the work, as is a
@@ -31,22 +32,30 @@ import (
 // leaving early) or of an error that may be nil. A panic, log.Fatal or
 // os.Exit is no return and leaves nothing to count (mayLeave).
 
-// errorResult returns the index of the last result of the signature of
-// fn (a *types.Func or *types.Signature) when it has type error, or -1.
-func errorResult(fn any) int {
-	var sig *types.Signature
+// signature returns the signature of fn, a *ast.FuncDecl or *ast.FuncLit.
+func signature(info *types.Info, fn ast.Node) *types.Signature {
+	var t types.Type
 	switch fn := fn.(type) {
-	case *types.Func:
-		sig, _ = fn.Type().(*types.Signature)
-	case *types.Signature:
-		sig = fn
+	case *ast.FuncDecl:
+		if obj := info.Defs[fn.Name]; obj != nil {
+			t = obj.Type()
+		}
+	case *ast.FuncLit:
+		t = info.TypeOf(fn)
 	}
-	if sig == nil || sig.Results().Len() == 0 {
-		return -1
+	sig, _ := t.(*types.Signature)
+	return sig
+}
+
+// errorResult returns the function's last result when it has type error,
+// or nil.
+func (c certainty) errorResult() *types.Var {
+	if c.sig == nil || c.sig.Results().Len() == 0 {
+		return nil
 	}
-	last := sig.Results().Len() - 1
-	if !types.Identical(sig.Results().At(last).Type(), errorType) {
-		return -1
+	last := c.sig.Results().At(c.sig.Results().Len() - 1)
+	if !types.Identical(last.Type(), errorType) {
+		return nil
 	}
 	return last
 }
@@ -56,6 +65,7 @@ var errorType = types.Universe.Lookup("error").Type()
 // errorExit reports whether s leaves the function only on error exits.
 func (c certainty) errorExit(s ast.Stmt) bool {
 	ok := true
+	afterFailure := map[*ast.ReturnStmt]bool{} // bare returns right after err = <not nil>
 	var walk func(n ast.Node, failed bool)
 	walk = func(n ast.Node, failed bool) {
 		ast.Inspect(n, func(n ast.Node) bool {
@@ -67,8 +77,14 @@ func (c certainty) errorExit(s ast.Stmt) bool {
 				return false
 			case *ast.BranchStmt:
 				ok = n.Tok != token.GOTO
+			case *ast.BlockStmt:
+				c.markFailures(n.List, afterFailure)
+			case *ast.CaseClause:
+				c.markFailures(n.Body, afterFailure)
+			case *ast.CommClause:
+				c.markFailures(n.Body, afterFailure)
 			case *ast.ReturnStmt:
-				ok = failed || c.returnsError(n)
+				ok = failed || afterFailure[n] || c.returnsError(n)
 			case *ast.IfStmt:
 				if n.Init != nil {
 					walk(n.Init, failed)
@@ -111,12 +127,34 @@ func (c certainty) errorTest(cond ast.Expr, op token.Token) bool {
 	return false
 }
 
+// markFailures marks the bare returns of list that come right after a
+// certainly non-nil error is assigned to the named error result.
+func (c certainty) markFailures(list []ast.Stmt, marks map[*ast.ReturnStmt]bool) {
+	res := c.errorResult()
+	if res == nil || res.Name() == "" {
+		return
+	}
+	for i, s := range list[min(1, len(list)):] {
+		ret, isRet := s.(*ast.ReturnStmt)
+		as, isAssign := list[i].(*ast.AssignStmt)
+		if !isRet || len(ret.Results) > 0 || !isAssign || as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+			continue
+		}
+		if id, isIdent := as.Lhs[0].(*ast.Ident); isIdent && c.info.Uses[id] == res && c.notNilError(as.Rhs[0]) {
+			marks[ret] = true
+		}
+	}
+}
+
 // returnsError reports whether ret's error result is certainly not nil.
 func (c certainty) returnsError(ret *ast.ReturnStmt) bool {
-	if c.errResult < 0 || len(ret.Results) != c.errResult+1 {
-		return false // a bare return, or return f() of several results
-	}
-	e := ast.Unparen(ret.Results[c.errResult])
+	n := len(ret.Results)
+	return c.errorResult() != nil && n > 0 && n == c.sig.Results().Len() && c.notNilError(ret.Results[n-1])
+}
+
+// notNilError reports whether e, as an error, is certainly not nil.
+func (c certainty) notNilError(e ast.Expr) bool {
+	e = ast.Unparen(e)
 	if call, isCall := e.(*ast.CallExpr); isCall {
 		if fn, _ := typeutil.Callee(c.info, call).(*types.Func); fn != nil && fn.Pkg() != nil {
 			switch fn.Pkg().Path() + "." + fn.Name() {

@@ -143,23 +143,23 @@ func funcSyntax(fn *ssa.Function) ast.Node {
 // allows. The syntax says it the same for both summaries; an infinite
 // loop, a panic or a log.Fatal before pos does not count as a way out.
 func certainIn(info *types.Info, fn ast.Node, pos token.Pos) bool {
-	c, body := certainty{info: info}, (*ast.BlockStmt)(nil)
+	var body *ast.BlockStmt
 	switch fn := fn.(type) {
 	case *ast.FuncDecl:
-		body, c.errResult = fn.Body, errorResult(info.Defs[fn.Name])
+		body = fn.Body
 	case *ast.FuncLit:
-		body, c.errResult = fn.Body, errorResult(info.TypeOf(fn))
+		body = fn.Body
 	}
 	if body == nil || !within(body, pos) {
 		return false
 	}
-	return c.inList(body.List, pos)
+	return certainty{info, signature(info, fn)}.inList(body.List, pos)
 }
 
 // certainty is certainIn's walk of one function.
 type certainty struct {
-	info      *types.Info
-	errResult int // the index of the function's last result when its type is error, or -1
+	info *types.Info
+	sig  *types.Signature // of the function, to tell its error exits
 }
 
 func (c certainty) inList(list []ast.Stmt, pos token.Pos) bool {

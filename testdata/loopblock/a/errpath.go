@@ -32,6 +32,7 @@ func bindKeys(k *keys, c *http.Client, repo string) {
 		'v': func() { checked(repo, "main") }, // want `checked blocks the event loop; run it with`
 		'e': func() { typedFailure(repo) },    // want `typedFailure blocks the event loop; run it with`
 		'f': func() { fatalFirst(repo) },      // want `fatalFirst blocks the event loop; run it with`
+		'u': func() { namedFailure(c, "") },   // want `namedFailure blocks the event loop; run it with`
 		't': func() { lib.Tag("v1") },         // want `lib.Tag blocks the event loop; run it with`
 		'h': func() { lib.Ping(c, "x") },      // want `lib.Ping blocks the event loop; run it with`
 
@@ -42,6 +43,7 @@ func bindKeys(k *keys, c *http.Client, repo string) {
 		'c': func() { refreshUnlessCached(c, "x") },
 		'q': func() { quickOrSlow(c, "x") },
 		'g': func() { unlessForced(repo, true) },
+		'l': func() { namedMaybe(c, "x") },
 	}
 }
 
@@ -154,4 +156,24 @@ func unlessForced(dir string, force bool) error {
 		return err
 	}
 	return exec.Command("make", "-C", dir).Run()
+}
+
+// namedFailure sets its named error result, then returns bare.
+func namedFailure(c *http.Client, url string) (err error) {
+	if c == nil {
+		err = errors.New("no client")
+		return
+	}
+	_, err = c.Get(url)
+	return
+}
+
+// namedMaybe returns bare whatever the lookup gave, nil when it worked.
+func namedMaybe(c *http.Client, url string) (err error) {
+	if _, ok := cache[url]; ok {
+		_, err = cached(url)
+		return
+	}
+	_, err = c.Get(url)
+	return
 }
