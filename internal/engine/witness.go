@@ -17,8 +17,9 @@ import (
 //     ignored wait is the author's, the other is the finding's;
 //   - then a wait that certainly happens before one that may not: a
 //     chain whose every step lies on every path through its function
-//     (certainIn) really waits each time the function is called, where a
-//     shorter chain through an if may never run;
+//     but its error exits (certainIn, errexit.go) really waits each time
+//     the function is called and does not fail first, where a shorter
+//     chain through an if may never run;
 //   - then the one found first: the shortest chain, and among those the
 //     first in source order.
 
