@@ -45,7 +45,7 @@ func (r summarizer) exportASTSummaries() {
 		order = append(order, obj)
 		var ways []way
 		op := func(pos token.Pos, kind roles.Block, what string) {
-			f := &BlocksFact{Kind: kind, Chain: []Step{r.step(what, pos)}, Certain: certainIn(fd.Body, pos)}
+			f := &BlocksFact{Kind: kind, Chain: []Step{r.step(what, pos)}, Certain: certainIn(info, fd, pos)}
 			ways = append(ways, way{fact: f, quiet: r.silencedAt(pos)})
 		}
 		var walk func(n ast.Node) bool
@@ -116,7 +116,7 @@ func (r summarizer) exportASTSummaries() {
 					return true
 				}
 				if !isInterfaceMethod(callee) {
-					calls[obj] = append(calls[obj], site{callee, n.Lparen, certainIn(fd.Body, n.Lparen), r.silencedAt(n.Lparen)})
+					calls[obj] = append(calls[obj], site{callee, n.Lparen, certainIn(info, fd, n.Lparen), r.silencedAt(n.Lparen)})
 				}
 			}
 			return true

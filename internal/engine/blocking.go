@@ -270,7 +270,7 @@ func (r summarizer) summarizeBlocking() {
 	for _, fn := range r.Funcs {
 		for _, op := range r.directOps(fn) {
 			if op.Kind != roles.NoBlock { // not a panic
-				f := &BlocksFact{Kind: op.Kind, Chain: []Step{r.step(stepWhat(op), op.Pos)}, Certain: certainIn(body(fn), op.Pos)}
+				f := &BlocksFact{Kind: op.Kind, Chain: []Step{r.step(stepWhat(op), op.Pos)}, Certain: certainIn(r.Pass.TypesInfo, funcSyntax(fn), op.Pos)}
 				if op.Row != nil {
 					f.Pkg, f.Loop = op.Row.Pkg, r.waitsForProcess(op.Row)
 				}
@@ -360,7 +360,7 @@ func (r summarizer) blockingCalls(fn *ssa.Function) []blockingCall {
 			continue
 		}
 		if ci.Common().IsInvoke() {
-			out = append(out, blockingCall{dispatch: ci, certain: certainIn(body(fn), ci.Pos()), quiet: r.silencedAt(ci.Pos())})
+			out = append(out, blockingCall{dispatch: ci, certain: certainIn(r.Pass.TypesInfo, funcSyntax(fn), ci.Pos()), quiet: r.silencedAt(ci.Pos())})
 			continue
 		}
 		callee := ci.Common().StaticCallee()
@@ -370,7 +370,7 @@ func (r summarizer) blockingCalls(fn *ssa.Function) []blockingCall {
 		c := blockingCall{
 			closure: callee.Parent() != nil,
 			step:    r.step("calls "+code.CalleeName(r.Pass, ci.Common().StaticCallee()), ci.Pos()),
-			certain: certainIn(body(fn), ci.Pos()),
+			certain: certainIn(r.Pass.TypesInfo, funcSyntax(fn), ci.Pos()),
 			quiet:   r.silencedAt(ci.Pos()),
 		}
 		obj := code.FuncObj(callee)

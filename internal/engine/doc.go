@@ -274,11 +274,16 @@
 // Every function that may block gets a BlocksFact with a witness chain
 // (positions as file base names, so output is machine-independent): of
 // its ways to block, one no ignore directive silences, then one that
-// certainly waits (each step on every path through its function), then
-// the shortest (witness.go). The fact also carries the rules that reasoned
-// //futurelint:ignore directives silence on every way (at a blocking
-// operation or a call along it), so that one directive inside a helper
-// silences the findings on its calls in every package.
+// certainly waits (each step on every path through its function, but
+// the paths that leave on an error: a return in an err != nil branch or
+// of a certainly non-nil error, errexit.go), then the shortest
+// (witness.go). Certain travels in the fact, so a helper's certainty is
+// the same in every package; a nil check that returns no error (if cmd ==
+// nil { return "" }) is another path, not a failure. The fact also
+// carries the rules that reasoned //futurelint:ignore directives silence
+// on every way (at a blocking operation or a call along it), so that one
+// directive inside a helper silences the findings on its calls in every
+// package.
 // Blocking is: a roles-table blocker, a channel receive, a range over a
 // channel, a select without default, or a static call to a function with a
 // summary (generic instances are looked up by their origin). Go statements

@@ -22,8 +22,9 @@ type BlocksFact struct {
 	// "tview"): called from that loop's code, the function never returns.
 	Loop string
 	// Certain is set when the chain's wait happens whenever the function
-	// is called: each step lies on every path through its function
-	// (certainIn). The witness is a certain chain when there is one.
+	// is called and does not fail first: each step lies on every path
+	// through its function but the error exits (certainIn, errexit.go).
+	// The witness is a certain chain when there is one.
 	Certain bool
 	// Silenced are the rules that reasoned //futurelint:ignore directives
 	// silence on every way the function may block, at a blocking

@@ -43,7 +43,7 @@ type Place struct {
 	// it, or handed on inside a closure that calls it (stored.go), and
 	// the body, handlers and posted functions of a loop nobody described
 	// (bodies.go): its calls of helpers are reported only where the
-	// helper certainly waits (certainIn).
+	// helper certainly waits (certainIn: on every path but error exits).
 	Kept bool
 
 	always   loopCtx   // loopRefs denoting its loop whenever it runs on one

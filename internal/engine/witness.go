@@ -3,11 +3,10 @@ package engine
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
-
-	"github.com/futurelint/futurelint/internal/code"
 )
 
 // A function that may block in several ways names one of them as its
@@ -18,8 +17,9 @@ import (
 //     ignored wait is the author's, the other is the finding's;
 //   - then a wait that certainly happens before one that may not: a
 //     chain whose every step lies on every path through its function
-//     (certainIn) really waits each time the function is called, where a
-//     shorter chain through an if may never run;
+//     but its error exits (certainIn, errexit.go) really waits each time
+//     the function is called and does not fail first, where a shorter
+//     chain through an if may never run;
 //   - then the one found first: the shortest chain, and among those the
 //     first in source order.
 
@@ -122,94 +122,106 @@ func (r summarizer) silencedAt(pos token.Pos) []string {
 	return union(r.ignores[lineKey{p.Filename, p.Line}], r.ignores[lineKey{p.Filename, p.Line - 1}])
 }
 
-// body returns the body of fn's syntax, or nil.
-func body(fn *ssa.Function) *ast.BlockStmt {
+// funcSyntax returns fn's declaration or literal, or nil.
+func funcSyntax(fn *ssa.Function) ast.Node {
 	if o := fn.Origin(); o != nil {
 		fn = o
 	}
 	switch s := fn.Syntax().(type) {
-	case *ast.FuncDecl:
-		return s.Body
-	case *ast.FuncLit:
-		return s.Body
+	case *ast.FuncDecl, *ast.FuncLit:
+		return s
 	}
 	return nil
 }
 
-// certainIn reports whether the code at pos runs on every path through
-// body that returns: it is not inside a branch, a loop body, a case, a
-// function literal not called in place, or the right operand of && or
-// ||, and no statement before it may return first, but for a nil guard
-// (if err != nil { return err }: the wait happens unless something failed
-// first, the near-certainty Go's error handling allows). The syntax says it
-// the same for both summaries; an infinite loop or a panic before pos does
-// not count as a way out.
-func certainIn(body *ast.BlockStmt, pos token.Pos) bool {
+// certainIn reports whether the code at pos, in fn (a *ast.FuncDecl or
+// *ast.FuncLit), runs on every path through fn that ends normally: it is
+// not inside a branch, a loop body, a case, a function literal not called
+// in place, or the right operand of && or ||, and no statement before it
+// may return first, but for an error exit (errorExit: if err != nil {
+// return err }, if !ok { return fmt.Errorf(...) }): the wait happens
+// unless something failed first, the near-certainty Go's error handling
+// allows. The syntax says it the same for both summaries; an infinite
+// loop, a panic or a log.Fatal before pos does not count as a way out.
+func certainIn(info *types.Info, fn ast.Node, pos token.Pos) bool {
+	var body *ast.BlockStmt
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		body = fn.Body
+	case *ast.FuncLit:
+		body = fn.Body
+	}
 	if body == nil || !within(body, pos) {
 		return false
 	}
-	return certainInList(body.List, pos)
+	return certainty{info, signature(info, fn)}.inList(body.List, pos)
 }
 
-func certainInList(list []ast.Stmt, pos token.Pos) bool {
+// certainty is certainIn's walk of one function.
+type certainty struct {
+	info *types.Info
+	sig  *types.Signature // of the function, to tell its error exits
+}
+
+func (c certainty) inList(list []ast.Stmt, pos token.Pos) bool {
 	for _, s := range list {
 		if within(s, pos) {
-			return certainInStmt(s, pos)
+			return c.inStmt(s, pos)
 		}
 		if s.Pos() > pos {
 			break
 		}
-		if mayLeave(s) && !code.NilGuard(s) {
+		if mayLeave(s) && !c.errorExit(s) {
 			return false
 		}
 	}
 	return false
 }
 
-func certainInStmt(s ast.Stmt, pos token.Pos) bool {
+func (c certainty) inStmt(s ast.Stmt, pos token.Pos) bool {
 	switch s := s.(type) {
 	case *ast.BlockStmt:
-		return certainInList(s.List, pos)
+		return c.inList(s.List, pos)
 	case *ast.LabeledStmt:
-		return certainInStmt(s.Stmt, pos)
+		return c.inStmt(s.Stmt, pos)
 	case *ast.IfStmt:
 		if s.Init != nil && within(s.Init, pos) {
-			return certainInStmt(s.Init, pos)
+			return c.inStmt(s.Init, pos)
 		}
-		return within(s.Cond, pos) && certainInNode(s.Cond, pos)
+		return within(s.Cond, pos) && c.inNode(s.Cond, pos)
 	case *ast.ForStmt:
 		if s.Init != nil && within(s.Init, pos) {
-			return certainInStmt(s.Init, pos)
+			return c.inStmt(s.Init, pos)
 		}
-		return s.Cond != nil && within(s.Cond, pos) && certainInNode(s.Cond, pos) // evaluated at least once
+		return s.Cond != nil && within(s.Cond, pos) && c.inNode(s.Cond, pos) // evaluated at least once
 	case *ast.RangeStmt:
 		// The range expression, and for a channel the first receive
 		// (at For), happen before the body.
-		return pos < s.Body.Pos() && (!within(s.X, pos) || certainInNode(s.X, pos))
+		return pos < s.Body.Pos() && (!within(s.X, pos) || c.inNode(s.X, pos))
 	case *ast.SwitchStmt:
 		if s.Init != nil && within(s.Init, pos) {
-			return certainInStmt(s.Init, pos)
+			return c.inStmt(s.Init, pos)
 		}
-		return s.Tag != nil && within(s.Tag, pos) && certainInNode(s.Tag, pos)
+		return s.Tag != nil && within(s.Tag, pos) && c.inNode(s.Tag, pos)
 	case *ast.TypeSwitchStmt:
 		if s.Init != nil && within(s.Init, pos) {
-			return certainInStmt(s.Init, pos)
+			return c.inStmt(s.Init, pos)
 		}
-		return within(s.Assign, pos) && certainInStmt(s.Assign, pos)
+		return within(s.Assign, pos) && c.inStmt(s.Assign, pos)
 	case *ast.SelectStmt:
 		// The select itself; its cases' communications are its own, their
 		// bodies may not run.
 		return pos == s.Select
 	case *ast.ExprStmt, *ast.AssignStmt, *ast.DeclStmt, *ast.SendStmt, *ast.IncDecStmt,
 		*ast.DeferStmt, *ast.GoStmt, *ast.ReturnStmt:
-		return certainInNode(s, pos)
+		return c.inNode(s, pos)
 	}
 	return false
 }
 
-// certainInNode reports whether pos, within n, an expression or a simple
+// inNode reports whether pos, within n, an expression or a simple
 // statement reached on every path, is evaluated whenever n is.
-func certainInNode(n ast.Node, pos token.Pos) bool {
+func (c certainty) inNode(n ast.Node, pos token.Pos) bool {
 	certain := true
 	ast.Inspect(n, func(m ast.Node) bool {
 		if m == nil || !certain || !within(m, pos) {
@@ -223,7 +235,7 @@ func certainInNode(n ast.Node, pos token.Pos) bool {
 		case *ast.CallExpr:
 			if lit, ok := ast.Unparen(m.Fun).(*ast.FuncLit); ok && within(lit, pos) {
 				// Called in place: its body runs here.
-				certain = certainIn(lit.Body, pos)
+				certain = certainIn(c.info, lit, pos)
 				return false
 			}
 		case *ast.FuncLit:

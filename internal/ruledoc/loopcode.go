@@ -85,8 +85,13 @@ function calls in place, and the exported fields whose functions its
 package's loop code calls. In loop code known only this way (a stored
 or in-place function value, or one a wrapper hands on inside a closure),
 a call of a helper is reported only when the helper waits on every path
-but for nil guards (if err != nil { return err }): its other paths (an
-open-link helper that waits only for a file) may be the ones taken.
+that does not leave on an error: a return in an err != nil branch, of
+errors.New(...), fmt.Errorf(...) or a value of a concrete error type
+(also a bare return right after err = errors.New(...)), and panics or
+log.Fatal, do not count; any other way out counts (if cmd == nil {
+return "" }, if !wait { return nil }, if err == nil { return nil }): the
+helper's other paths (an open-link helper that waits only for a file)
+may be the ones taken.
 Other loop code that calls such a function itself (a button handler that
 calls the Refresh also bound to a key) is told at its call when the
 function may wait.

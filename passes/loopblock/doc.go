@@ -19,8 +19,13 @@
 // by file and line, as one entry at the call). When the function may block
 // in several ways, the chain named is one that really waits: a wait on
 // every path through each function of the chain (not inside an if, a loop
-// body, a case or after a return that may come first) before a shorter
-// chain to a wait that may not happen, then the shortest.
+// body, a case or after a return that may come first, unless that return
+// leaves on an error: if err != nil { return err }, return
+// fmt.Errorf(...)) before a shorter chain to a wait that may not happen,
+// then the shortest. In loop code known only through a stored function
+// value, a helper is reported only when it waits that certainly: a nil
+// check that returns no error (if cmd == nil { return "" }) or a flag
+// that skips the wait keeps it quiet.
 //
 // One //futurelint:ignore loopblock <reason> at the blocking operation
 // inside a helper (or at a call along the chain) silences every call of
