@@ -99,9 +99,7 @@ func run(pass *analysis.Pass, base *roles.Table, alwaysSSA bool) (any, error) {
 	}
 	r.buildSSA()
 	s := summarize(r)
-	if loopPkg {
-		s.resolveInterfaceCalls()
-	}
+	s.resolveInterfaceCalls(!loopPkg)
 	s.summarizeInPlace()
 	s.summarizeSchedules()
 	s.place()

@@ -26,8 +26,10 @@ func (r summarizer) exportASTSummaries() {
 	type site struct {
 		callee  *types.Func
 		pos     token.Pos
-		certain bool     // on every path through the caller
-		quiet   []string // rules ignore directives name at the call
+		end     token.Pos   // the call's end: inner calls, evaluated first, end first
+		certain bool        // on every path through the caller
+		quiet   []string    // rules ignore directives name at the call
+		via     *BlocksFact // an interface call's: its implementations' summary (sharedBlocks)
 	}
 	r.ignores = reasonedIgnores(r.Pass.Fset, r.Pass.Files)
 	var order []*types.Func
@@ -35,6 +37,7 @@ func (r summarizer) exportASTSummaries() {
 	calls := map[*types.Func][]site{}
 	info := r.Pass.TypesInfo
 	stoppers := stoppersInSyntax(info, r.Pass.Files)
+	closed := closedCalls{Result: r.Result}
 
 	for fd, obj := range funcDecls(info, r.Pass.Files) {
 		if fd.Body == nil {
@@ -118,13 +121,19 @@ func (r summarizer) exportASTSummaries() {
 					}
 					return true
 				}
-				if !isInterfaceMethod(callee) {
-					calls[obj] = append(calls[obj], site{callee, n.Lparen, certainIn(fd.Body, n.Lparen), r.silencedAt(n.Lparen)})
+				s := site{callee, n.Lparen, n.End(), certainIn(fd.Body, n.Lparen), r.silencedAt(n.Lparen), nil}
+				if isInterfaceMethod(callee) {
+					if s.via = r.sharedBlocks(closed.implsOf(info, n, callee), n.Lparen); s.via == nil {
+						return true
+					}
 				}
+				calls[obj] = append(calls[obj], s)
 			}
 			return true
 		}
 		ast.Inspect(fd.Body, walk)
+		// In the order SSA has them: a.Do().Into() calls Do first.
+		slices.SortStableFunc(calls[obj], func(a, b site) int { return cmp.Compare(a.end, b.end) })
 		// In source order, as SSA orders a function's operations.
 		slices.SortStableFunc(ways, func(a, b way) int { return cmp.Compare(a.fact.Chain[0].at, b.fact.Chain[0].at) })
 		direct[obj] = ways
@@ -134,7 +143,7 @@ func (r summarizer) exportASTSummaries() {
 	imported := map[*types.Func]*BlocksFact{}
 	for _, sites := range calls {
 		for _, s := range sites {
-			if s.callee.Pkg() != r.Pass.Pkg {
+			if s.via == nil && s.callee.Pkg() != r.Pass.Pkg {
 				imported[s.callee] = r.importBlocks(s.callee)
 			}
 		}
@@ -153,6 +162,14 @@ func (r summarizer) exportASTSummaries() {
 				f := summary[s.callee]
 				if s.callee.Pkg() != r.Pass.Pkg {
 					f = imported[s.callee]
+				}
+				if s.via != nil {
+					// As dispatchBlocks, the implementation is the call's step.
+					in := *s.via
+					in.Certain = s.certain && in.Certain
+					in.Pkg, in.Loop = "", ""
+					ways = append(ways, way{fact: &in, quiet: union(s.quiet, in.Silenced)})
+					continue
 				}
 				if f != nil {
 					step := r.step("calls "+code.FuncName(r.Pass, s.callee), s.pos)

@@ -203,7 +203,10 @@
 // to the implementations among the named types of the package and of all
 // it imports (dispatch.go, in packages that use a loop API only): its role
 // (Role) and its may-block summary are those every implementation shares;
-// with implementations that differ, or none, it has none. The
+// with implementations that differ, or none, it has none. Libraries that
+// only their own types implement (roles.ClosedInterface: client-go's
+// clientset and dynamic client) have their interfaces resolved too, in
+// the syntax summary as well (closedCalls). The
 // implementations an importer declares are found where it hands them in
 // (handin.go): a package with loop code exports a LoopMethodFact on each
 // exported function whose interface-typed parameter its loop code calls

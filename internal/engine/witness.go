@@ -137,49 +137,59 @@ func body(fn *ssa.Function) *ast.BlockStmt {
 }
 
 // certainIn reports whether the code at pos runs on every path through
-// body that returns: it is not inside a branch, a loop body, a case, a
-// function literal not called in place, or the right operand of && or
-// ||, and no statement before it may return first, but for a nil guard
-// (if err != nil { return err }: the wait happens unless something failed
-// first, the near-certainty Go's error handling allows). The syntax says it
-// the same for both summaries; an infinite loop or a panic before pos does
-// not count as a way out.
+// body that returns: it is not inside a branch, a loop body (but for the
+// first round of a for loop without a condition, before anything that
+// may break out of it), a case, a function literal not called in place,
+// or the right operand of && or ||, and no statement before it may
+// return first, but for a failure's way out: a nil guard (if err != nil
+// { return err }) or an if that returns a new error (if !ok { return
+// fmt.Errorf(...) }): the wait happens unless something failed first, the
+// near-certainty Go's error handling allows. The syntax says it the same
+// for both summaries; an infinite loop or a panic before pos does not
+// count as a way out.
 func certainIn(body *ast.BlockStmt, pos token.Pos) bool {
 	if body == nil || !within(body, pos) {
 		return false
 	}
-	return certainInList(body.List, pos)
+	return certainInList(body.List, pos, false)
 }
 
-func certainInList(list []ast.Stmt, pos token.Pos) bool {
+// certainInList is certainIn for a statement list; inLoop says the list
+// is a loop body's, which a break or continue before pos leaves too.
+func certainInList(list []ast.Stmt, pos token.Pos, inLoop bool) bool {
 	for _, s := range list {
 		if within(s, pos) {
-			return certainInStmt(s, pos)
+			return certainInStmt(s, pos, inLoop)
 		}
 		if s.Pos() > pos {
 			break
 		}
-		if mayLeave(s) && !code.NilGuard(s) {
+		branches := inLoop && mayBranch(s)
+		if (mayLeave(s) || branches) && (branches || !failureExit(s)) {
 			return false
 		}
 	}
 	return false
 }
 
-func certainInStmt(s ast.Stmt, pos token.Pos) bool {
+func certainInStmt(s ast.Stmt, pos token.Pos, inLoop bool) bool {
 	switch s := s.(type) {
 	case *ast.BlockStmt:
-		return certainInList(s.List, pos)
+		return certainInList(s.List, pos, inLoop)
 	case *ast.LabeledStmt:
-		return certainInStmt(s.Stmt, pos)
+		return certainInStmt(s.Stmt, pos, inLoop)
 	case *ast.IfStmt:
 		if s.Init != nil && within(s.Init, pos) {
-			return certainInStmt(s.Init, pos)
+			return certainInStmt(s.Init, pos, inLoop)
 		}
 		return within(s.Cond, pos) && certainInNode(s.Cond, pos)
 	case *ast.ForStmt:
 		if s.Init != nil && within(s.Init, pos) {
-			return certainInStmt(s.Init, pos)
+			return certainInStmt(s.Init, pos, inLoop)
+		}
+		if s.Cond == nil && within(s.Body, pos) {
+			// for { ... }: the first round runs up to what may leave it.
+			return certainInList(s.Body.List, pos, true)
 		}
 		return s.Cond != nil && within(s.Cond, pos) && certainInNode(s.Cond, pos) // evaluated at least once
 	case *ast.RangeStmt:
@@ -188,14 +198,14 @@ func certainInStmt(s ast.Stmt, pos token.Pos) bool {
 		return pos < s.Body.Pos() && (!within(s.X, pos) || certainInNode(s.X, pos))
 	case *ast.SwitchStmt:
 		if s.Init != nil && within(s.Init, pos) {
-			return certainInStmt(s.Init, pos)
+			return certainInStmt(s.Init, pos, inLoop)
 		}
 		return s.Tag != nil && within(s.Tag, pos) && certainInNode(s.Tag, pos)
 	case *ast.TypeSwitchStmt:
 		if s.Init != nil && within(s.Init, pos) {
-			return certainInStmt(s.Init, pos)
+			return certainInStmt(s.Init, pos, inLoop)
 		}
-		return within(s.Assign, pos) && certainInStmt(s.Assign, pos)
+		return within(s.Assign, pos) && certainInStmt(s.Assign, pos, inLoop)
 	case *ast.SelectStmt:
 		// The select itself; its cases' communications are its own, their
 		// bodies may not run.
@@ -252,6 +262,60 @@ func mayLeave(s ast.Stmt) bool {
 		return !leaves
 	})
 	return leaves
+}
+
+// mayBranch reports whether s holds a break, continue or goto outside
+// function literals: in a loop body, a way out of its first round.
+func mayBranch(s ast.Stmt) bool {
+	branches := false
+	ast.Inspect(s, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.BranchStmt:
+			branches = true
+		}
+		return !branches
+	})
+	return branches
+}
+
+// failureExit reports whether s is an if statement without else whose way
+// out is a failure's: a nil guard (code.NilGuard), or a body that ends
+// returning, as its last result, an error it makes (errors.New,
+// fmt.Errorf, spelled so) and returns nowhere else.
+func failureExit(s ast.Stmt) bool {
+	if code.NilGuard(s) {
+		return true
+	}
+	is, ok := s.(*ast.IfStmt)
+	if !ok || is.Else != nil || len(is.Body.List) == 0 {
+		return false
+	}
+	returns := 0
+	ast.Inspect(is.Body, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			returns++
+		}
+		return true
+	})
+	ret, ok := is.Body.List[len(is.Body.List)-1].(*ast.ReturnStmt)
+	if !ok || returns != 1 || len(ret.Results) == 0 {
+		return false
+	}
+	call, ok := ast.Unparen(ret.Results[len(ret.Results)-1]).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	pkg, ok := sel.X.(*ast.Ident)
+	return ok && (pkg.Name == "errors" && sel.Sel.Name == "New" || pkg.Name == "fmt" && sel.Sel.Name == "Errorf")
 }
 
 // within reports whether pos lies in n.
