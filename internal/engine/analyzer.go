@@ -98,9 +98,7 @@ func run(pass *analysis.Pass, base *roles.Table, alwaysSSA bool) (any, error) {
 		return r, nil
 	}
 	r.buildSSA()
-	if loopPkg {
-		s.resolveInterfaceCalls()
-	}
+	s.resolveInterfaceCalls(!loopPkg)
 	s.summarizeInPlace()
 	s.summarizeSchedules()
 	s.place()

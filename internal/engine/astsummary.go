@@ -27,8 +27,10 @@ func (r summarizer) exportASTSummaries() {
 	type site struct {
 		callee  *types.Func
 		pos     token.Pos
-		certain bool     // on every path through the caller
-		quiet   []string // rules ignore directives name at the call
+		end     token.Pos   // the call's end: inner calls, evaluated first, end first
+		certain bool        // on every path through the caller
+		quiet   []string    // rules ignore directives name at the call
+		via     *BlocksFact // an interface call's: its implementations' summary (sharedBlocks)
 	}
 	r.ignores = reasonedIgnores(r.Pass.Fset, r.Pass.Files)
 	var order []*types.Func
@@ -37,6 +39,7 @@ func (r summarizer) exportASTSummaries() {
 	info := r.Pass.TypesInfo
 	stoppers := stoppersInSyntax(info, r.Pass.Files)
 	closed := closings{r.placer, r.Blocks.pass}
+	ifaces := closedCalls{Result: r.Result}
 
 	for fd, obj := range funcDecls(info, r.Pass.Files) {
 		if fd.Body == nil {
@@ -115,13 +118,19 @@ func (r summarizer) exportASTSummaries() {
 					}
 					return true
 				}
-				if !isInterfaceMethod(callee) {
-					calls[obj] = append(calls[obj], site{callee, n.Lparen, certainIn(info, fd, n.Lparen), r.silencedAt(n.Lparen)})
+				s := site{callee, n.Lparen, n.End(), certainIn(info, fd, n.Lparen), r.silencedAt(n.Lparen), nil}
+				if isInterfaceMethod(callee) {
+					if s.via = r.sharedBlocks(ifaces.implsOf(info, n, callee), n.Lparen); s.via == nil {
+						return true
+					}
 				}
+				calls[obj] = append(calls[obj], s)
 			}
 			return true
 		}
 		ast.Inspect(fd.Body, walk)
+		// In the order SSA has them: a.Do().Into() calls Do first.
+		slices.SortStableFunc(calls[obj], func(a, b site) int { return cmp.Compare(a.end, b.end) })
 		// In source order, as SSA orders a function's operations.
 		slices.SortStableFunc(ways, func(a, b way) int { return cmp.Compare(a.fact.Chain[0].at, b.fact.Chain[0].at) })
 		direct[obj] = ways
@@ -131,7 +140,7 @@ func (r summarizer) exportASTSummaries() {
 	imported := map[*types.Func]*BlocksFact{}
 	for _, sites := range calls {
 		for _, s := range sites {
-			if s.callee.Pkg() != r.Pass.Pkg {
+			if s.via == nil && s.callee.Pkg() != r.Pass.Pkg {
 				imported[s.callee] = r.importBlocks(s.callee)
 			}
 		}
@@ -150,6 +159,14 @@ func (r summarizer) exportASTSummaries() {
 				f := summary[s.callee]
 				if s.callee.Pkg() != r.Pass.Pkg {
 					f = imported[s.callee]
+				}
+				if s.via != nil {
+					// As dispatchBlocks, the implementation is the call's step.
+					in := *s.via
+					in.Certain = s.certain && in.Certain
+					in.Pkg, in.Loop = "", ""
+					ways = append(ways, way{fact: &in, quiet: union(s.quiet, in.Silenced)})
+					continue
 				}
 				if f != nil {
 					step := r.step("calls "+code.FuncName(r.Pass, s.callee), s.pos)

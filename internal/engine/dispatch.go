@@ -2,6 +2,8 @@ package engine
 
 import (
 	"fmt"
+	"go/ast"
+	"go/token"
 	"go/types"
 	"reflect"
 	"slices"
@@ -22,9 +24,11 @@ import (
 // the standard library's included. A call has the role, or blocks, only when every implementation does the
 // same: with two implementations of which one blocks, or none visible, the
 // call is left alone. Only interfaces of the package or of its module's
-// other packages are resolved: behind one of the standard library's
-// (io.Writer, error) any type may be, and a library's own (actor.Context)
-// has implementations export data may not show.
+// other packages are resolved, and those of the libraries the roles table
+// says only their own types implement (roles.ClosedInterface: client-go's
+// clientset): behind one of the standard library's (io.Writer, error) any
+// type may be, and another library's own (actor.Context) has
+// implementations export data may not show.
 //
 // The implementations are worked out once, before placement, for the
 // interface calls of packages that use a loop API; rules read them.
@@ -38,8 +42,11 @@ func (r *Result) implsOf(call *ssa.CallCommon) []*types.Func {
 	return r.impls[call]
 }
 
-// resolveInterfaceCalls fills r.impls for the package's interface calls.
-func (r placer) resolveInterfaceCalls() {
+// resolveInterfaceCalls fills r.impls for the package's interface calls;
+// with closedOnly (a package with no loop code, which its syntax would
+// summarise), for those of closed libraries' interfaces only, as
+// closedCalls does.
+func (r placer) resolveInterfaceCalls(closedOnly bool) {
 	r.impls = map[*ssa.CallCommon][]*types.Func{}
 	var byName map[string][]*types.Named // candidate types by method name, lazily collected
 	var byIface typeutil.Map             // interface type -> map[method name][]*types.Func
@@ -53,11 +60,12 @@ func (r placer) resolveInterfaceCalls() {
 				call := ci.Common()
 				iface, _ := call.Value.Type().Underlying().(*types.Interface)
 				if iface == nil || !ownInterface(r.Pass, r.Roles, call.Method.Pkg()) ||
+					closedOnly && !roles.ClosedInterface(call.Method.Pkg().Path()) ||
 					r.Roles.LookupCall(call.Value.Type(), call.Method) != nil {
 					continue
 				}
 				if byName == nil {
-					byName = byMethodName(r.concreteTypes())
+					byName = byMethodName(r.concreteTypes(r.convertedTypes()))
 				}
 				known, _ := byIface.At(call.Value.Type()).(map[string][]*types.Func)
 				if known == nil {
@@ -90,7 +98,7 @@ func ownInterface(pass *analysis.Pass, table *roles.Table, pkg *types.Package) b
 	switch {
 	case pkg == nil || roles.IsStd(pkg.Path()):
 		return false
-	case pkg == pass.Pkg:
+	case pkg == pass.Pkg || roles.ClosedInterface(pkg.Path()):
 		return true
 	case pass.Module == nil || pass.Module.Path == "" || table.LoopRuntime(pkg.Path()):
 		return false
@@ -114,12 +122,9 @@ func implementation(t *types.Named, iface *types.Interface, m *types.Func) *type
 	return nil
 }
 
-// concreteTypes are the candidate implementations: the package-level named
-// types, neither interfaces nor generic, of the package and of every
-// package it depends on, the standard library included (a *log.Logger may
-// be what an importer hands in). An unexported type of the package that
-// the package never converts to an interface cannot be behind one.
-func (r placer) concreteTypes() []*types.Named {
+// convertedTypes are the package's types its code converts to an
+// interface.
+func (r placer) convertedTypes() map[*types.TypeName]bool {
 	converted := map[*types.TypeName]bool{}
 	for _, fn := range r.Funcs {
 		for _, b := range fn.Blocks {
@@ -132,6 +137,16 @@ func (r placer) concreteTypes() []*types.Named {
 			}
 		}
 	}
+	return converted
+}
+
+// concreteTypes are the candidate implementations: the package-level named
+// types, neither interfaces nor generic, of the package and of every
+// package it depends on, the standard library included (a *log.Logger may
+// be what an importer hands in). An unexported type of the package that
+// the package never converts to an interface cannot be behind one; with
+// converted nil (no SSA to tell), every type of the package is a candidate.
+func (r *Result) concreteTypes(converted map[*types.TypeName]bool) []*types.Named {
 	var out []*types.Named
 	seen := map[*types.Package]bool{}
 	var walk func(p *types.Package)
@@ -143,7 +158,7 @@ func (r placer) concreteTypes() []*types.Named {
 		scope := p.Scope()
 		for _, name := range scope.Names() {
 			tn, ok := scope.Lookup(name).(*types.TypeName)
-			if !ok || tn.IsAlias() || p == r.Pass.Pkg && !tn.Exported() && !converted[tn] {
+			if !ok || tn.IsAlias() || p == r.Pass.Pkg && converted != nil && !tn.Exported() && !converted[tn] {
 				continue
 			}
 			if n, ok := tn.Type().(*types.Named); ok && n.TypeParams().Len() == 0 && !types.IsInterface(n) {
@@ -255,18 +270,26 @@ func (r placer) funcRole(obj *types.Func) *roles.Func {
 // implementation may block: the first implementation's chain, after a
 // step naming it. Nil when one may not.
 func (r summarizer) dispatchBlocks(ci ssa.CallInstruction) *BlocksFact {
-	impls := r.implsOf(ci.Common())
+	return r.sharedBlocks(r.implsOf(ci.Common()), ci.Pos())
+}
+
+// sharedBlocks is the may-block summary of a call that runs one of impls:
+// dispatchBlocks, for a call site at pos.
+func (r summarizer) sharedBlocks(impls []*types.Func, pos token.Pos) *BlocksFact {
 	var first *BlocksFact
 	var via *types.Func
 	certain, silenced := true, []string(nil)
 	for _, m := range impls {
 		var f *BlocksFact
 		if m.Pkg() == r.Pass.Pkg {
+			if r.SSA == nil {
+				return nil // the syntax summary resolves to imported methods only
+			}
 			if fn := r.SSA.Prog.FuncValue(m); fn != nil {
 				f = r.blocks[fn]
 			}
 		} else {
-			f = r.importBlocks(m)
+			f = r.importBlocks(m.Origin()) // a generic type's method, promoted (gentype.Client[T].Get)
 		}
 		if f == nil {
 			return nil
@@ -285,6 +308,41 @@ func (r summarizer) dispatchBlocks(ci ssa.CallInstruction) *BlocksFact {
 	if len(impls) > 1 {
 		what = fmt.Sprintf("runs %s, one of %d implementations that all block", code.FuncName(r.Pass, via), len(impls))
 	}
-	chain := append([]Step{r.step(what, ci.Pos())}, first.Chain...)
+	chain := append([]Step{r.step(what, pos)}, first.Chain...)
 	return &BlocksFact{Kind: first.Kind, Chain: chain, Pkg: first.Pkg, Loop: first.Loop, Certain: certain, Silenced: silenced}
+}
+
+// closedCalls resolves, in the syntax summary of a package with no SSA,
+// the calls through the interfaces of libraries that only their own types
+// implement (roles.ClosedInterface), where an application keeps the
+// library's client (dial.BatchV1().CronJobs(ns).Get(...)).
+type closedCalls struct {
+	*Result
+	byName map[string][]*types.Named // candidate types by method name, lazily collected
+}
+
+// implsOf returns the methods the interface method call may run, or nil
+// when its interface is not a closed library's.
+func (c *closedCalls) implsOf(info *types.Info, call *ast.CallExpr, method *types.Func) []*types.Func {
+	if method.Pkg() == nil || !roles.ClosedInterface(method.Pkg().Path()) {
+		return nil
+	}
+	recv := invokeRecv(info, call, method)
+	if recv == nil {
+		return nil
+	}
+	iface, _ := recv.Underlying().(*types.Interface)
+	if iface == nil {
+		return nil
+	}
+	if c.byName == nil {
+		c.byName = byMethodName(c.concreteTypes(nil))
+	}
+	var out []*types.Func
+	for _, t := range c.byName[method.Name()] {
+		if m := implementation(t, iface, method); m != nil {
+			out = append(out, m)
+		}
+	}
+	return out
 }

@@ -229,7 +229,10 @@
 // to the implementations among the named types of the package and of all
 // it imports (dispatch.go, in packages that use a loop API only): its role
 // (Role) and its may-block summary are those every implementation shares;
-// with implementations that differ, or none, it has none. The
+// with implementations that differ, or none, it has none. Libraries that
+// only their own types implement (roles.ClosedInterface: client-go's
+// clientset and dynamic client) have their interfaces resolved too, in
+// the syntax summary as well (closedCalls). The
 // implementations an importer declares are found where it hands them in
 // (handin.go): a package with loop code exports a LoopMethodFact on each
 // exported function whose interface-typed parameter its loop code calls
@@ -276,7 +279,8 @@
 // its ways to block, one no ignore directive silences, then one that
 // certainly waits (each step on every path through its function, but
 // the paths that leave on an error: a return in an err != nil branch or
-// of a certainly non-nil error, errexit.go), then the shortest
+// of a certainly non-nil error, errexit.go; the first round of a for
+// loop without a condition runs up to a break or continue), then the shortest
 // (witness.go). Certain travels in the fact, so a helper's certainty is
 // the same in every package; a nil check that returns no error (if cmd ==
 // nil { return "" }) is another path, not a failure. The fact also

@@ -136,7 +136,8 @@ func funcSyntax(fn *ssa.Function) ast.Node {
 
 // certainIn reports whether the code at pos, in fn (a *ast.FuncDecl or
 // *ast.FuncLit), runs on every path through fn that ends normally: it is
-// not inside a branch, a loop body, a case, a function literal not called
+// not inside a branch, a loop body (but for the first round of a for loop
+// without a condition, before anything that may break out of it), a case, a function literal not called
 // in place, or the right operand of && or ||, and no statement before it
 // may return first, but for an error exit (errorExit: if err != nil {
 // return err }, if !ok { return fmt.Errorf(...) }): the wait happens
@@ -154,13 +155,14 @@ func certainIn(info *types.Info, fn ast.Node, pos token.Pos) bool {
 	if body == nil || !within(body, pos) {
 		return false
 	}
-	return certainty{info, signature(info, fn)}.inList(body.List, pos)
+	return certainty{info: info, sig: signature(info, fn)}.inList(body.List, pos)
 }
 
 // certainty is certainIn's walk of one function.
 type certainty struct {
-	info *types.Info
-	sig  *types.Signature // of the function, to tell its error exits
+	info   *types.Info
+	sig    *types.Signature // of the function, to tell its error exits
+	inLoop bool             // in the first round of a for loop without a condition, which a break or continue leaves too
 }
 
 func (c certainty) inList(list []ast.Stmt, pos token.Pos) bool {
@@ -171,7 +173,7 @@ func (c certainty) inList(list []ast.Stmt, pos token.Pos) bool {
 		if s.Pos() > pos {
 			break
 		}
-		if mayLeave(s) && !c.errorExit(s) {
+		if c.inLoop && mayBranch(s) || mayLeave(s) && !c.errorExit(s) {
 			return false
 		}
 	}
@@ -192,6 +194,11 @@ func (c certainty) inStmt(s ast.Stmt, pos token.Pos) bool {
 	case *ast.ForStmt:
 		if s.Init != nil && within(s.Init, pos) {
 			return c.inStmt(s.Init, pos)
+		}
+		if s.Cond == nil && within(s.Body, pos) {
+			// for { ... }: the first round runs up to what may leave it.
+			c.inLoop = true
+			return c.inList(s.Body.List, pos)
 		}
 		return s.Cond != nil && within(s.Cond, pos) && c.inNode(s.Cond, pos) // evaluated at least once
 	case *ast.RangeStmt:
@@ -268,3 +275,19 @@ func mayLeave(s ast.Stmt) bool {
 
 // within reports whether pos lies in n.
 func within(n ast.Node, pos token.Pos) bool { return n != nil && n.Pos() <= pos && pos < n.End() }
+
+// mayBranch reports whether s holds a break, continue or goto outside
+// function literals: in a loop body, a way out of the round.
+func mayBranch(s ast.Stmt) bool {
+	branches := false
+	ast.Inspect(s, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.BranchStmt:
+			branches = true
+		}
+		return !branches
+	})
+	return branches
+}

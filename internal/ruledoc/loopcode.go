@@ -91,7 +91,8 @@ errors.New(...), fmt.Errorf(...) or a value of a concrete error type
 log.Fatal, do not count; any other way out counts (if cmd == nil {
 return "" }, if !wait { return nil }, if err == nil { return nil }): the
 helper's other paths (an open-link helper that waits only for a file)
-may be the ones taken.
+may be the ones taken. The first round of a for loop without a condition
+(a retry loop) counts as a path, up to a break or continue.
 Other loop code that calls such a function itself (a button handler that
 calls the Refresh also bound to a key) is told at its call when the
 function may wait.

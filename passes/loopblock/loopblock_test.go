@@ -16,3 +16,12 @@ func TestSpec(t *testing.T) {
 func TestFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testmodule.Dir(t), loopblock.Analyzer, "./loopblock/fixes")
 }
+
+// TestClientGo checks calls of the Kubernetes API through client-go's
+// clientset, on the real module.
+func TestClientGo(t *testing.T) {
+	if testing.Short() {
+		t.Skip("type-checks client-go and the Kubernetes API types from source")
+	}
+	analysistest.Run(t, testmodule.Dir(t), loopblock.Analyzer, "./clientgo/...")
+}

@@ -1,6 +1,8 @@
 package a
 
 import (
+	"errors"
+	"fmt"
 	"time"
 
 	"futurelint.test/loopblock/lib"
@@ -66,6 +68,21 @@ func wire(d *dispatcher, f *futures.Future[int]) {
 	d.handlers["fetch"] = func() {
 		fetch(nil) // quiet: a nil future is no failure, and fetch does not wait for it
 	}
+	d.handlers["check"] = func() {
+		checked(true) // want `checked blocks the event loop; run it with`
+	}
+	d.handlers["retry"] = func() {
+		retried(nil) // want `retried blocks the event loop; run it with`
+	}
+	d.handlers["maybe"] = func() {
+		maybe(true) // quiet: maybe returns without failing before it waits
+	}
+	d.handlers["twice"] = func() {
+		twice(true) // quiet: its if returns nil on one way
+	}
+	d.handlers["until"] = func() {
+		until(nil) // quiet: the loop may break out before the wait
+	}
 	d.steps = append(d.steps, func() {
 		time.Sleep(time.Millisecond) // want `time.Sleep blocks the event loop goroutine`
 	})
@@ -96,6 +113,63 @@ func fetch(c *futures.Future[int]) error {
 	}
 	_, err := c.Result()
 	return err
+}
+
+// checked waits unless a check fails first: an if that returns a new
+// error is a failure's way out, as a nil guard is.
+func checked(ok bool) error {
+	if !ok {
+		return fmt.Errorf("not allowed")
+	}
+	if ok == false {
+		return errors.New("not allowed")
+	}
+	time.Sleep(time.Millisecond)
+	return nil
+}
+
+// retried waits in the first round of a loop that only failures leave
+// before it.
+func retried(c *futures.Future[int]) error {
+	for {
+		if c == nil {
+			return errors.New("no future")
+		}
+		if _, err := c.Result(); err == nil {
+			return nil
+		}
+	}
+}
+
+// maybe waits only when asked: its early return is no failure.
+func maybe(wait bool) error {
+	if !wait {
+		return nil
+	}
+	time.Sleep(time.Millisecond)
+	return nil
+}
+
+// twice has an if that returns a new error on one way and nil on another.
+func twice(wait bool) error {
+	if !wait {
+		if time.Now().IsZero() {
+			return nil
+		}
+		return fmt.Errorf("not waiting")
+	}
+	time.Sleep(time.Millisecond)
+	return nil
+}
+
+// until may leave its loop by a break before the wait.
+func until(c *futures.Future[int]) {
+	for {
+		if c == nil {
+			break
+		}
+		c.Result()
+	}
 }
 
 func blockingHandler() {
