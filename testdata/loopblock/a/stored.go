@@ -69,7 +69,7 @@ func wire(d *dispatcher, f *futures.Future[int]) {
 		fetch(nil) // quiet: a nil future is no failure, and fetch does not wait for it
 	}
 	d.handlers["check"] = func() {
-		checked(true) // want `checked blocks the event loop; run it with`
+		failsFirst(true) // want `failsFirst blocks the event loop; run it with`
 	}
 	d.handlers["retry"] = func() {
 		retried(nil) // want `retried blocks the event loop; run it with`
@@ -115,9 +115,9 @@ func fetch(c *futures.Future[int]) error {
 	return err
 }
 
-// checked waits unless a check fails first: an if that returns a new
+// failsFirst waits unless a check fails first: an if that returns a new
 // error is a failure's way out, as a nil guard is.
-func checked(ok bool) error {
+func failsFirst(ok bool) error {
 	if !ok {
 		return fmt.Errorf("not allowed")
 	}
