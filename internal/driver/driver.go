@@ -14,8 +14,9 @@
 // files, the keys of the analysed packages it imports (so an edit redoes
 // exactly the packages that depend on it), the export data of the others,
 // and a salt that covers the futurelint binary and its flags. A re-run with
-// nothing changed reads the findings of the named packages and nothing
-// else.
+// nothing changed reads the findings of the named packages, as one entry
+// keyed by the whole graph, before asking the go command for any export
+// data (see rerun.go).
 package driver
 
 import (
@@ -24,6 +25,7 @@ import (
 	"encoding/gob"
 	"fmt"
 	"go/token"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -74,6 +76,9 @@ type Result struct {
 	// Analysed lists the packages analysed in this run (not taken from
 	// the cache), by ID, sorted.
 	Analysed []string
+	// Rerun says the findings came whole from the cache, nothing having
+	// changed since a run that stored them: go list compiled nothing.
+	Rerun bool
 	// Imports are the packages of other modules that the named packages
 	// import, sorted by path: what a note about an unknown loop library
 	// is about.
@@ -91,40 +96,20 @@ type keyHash = cache.Key
 
 // Run loads the graph of opts.Patterns and analyses what it must.
 func Run(opts Options) (*Result, error) {
+	if opts.Cache != nil && opts.unchanged() {
+		if res := opts.rerun(); res != nil {
+			return res, nil
+		}
+	}
 	s := newSuite(opts.Rules)
 	cfg := &packages.Config{Mode: graphMode, Dir: opts.Dir, Env: opts.Env, Tests: opts.Tests}
 	initial, err := packages.Load(cfg, opts.Patterns...)
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Names: map[string]string{}}
-	nodes := map[*packages.Package]*node{}
-	var order []*node // dependencies first
-	var visit func(p *packages.Package) *node
-	visit = func(p *packages.Package) *node {
-		if n := nodes[p]; n != nil {
-			return n
-		}
-		n := &node{pkg: p, std: isStd(p)}
-		nodes[p] = n
-		res.Names[p.PkgPath] = p.Name
-		paths := make([]string, 0, len(p.Imports))
-		for path := range p.Imports {
-			paths = append(paths, path)
-		}
-		sort.Strings(paths)
-		for _, path := range paths {
-			n.imports = append(n.imports, visit(p.Imports[path]))
-		}
-		order = append(order, n)
-		return n
-	}
-	for _, p := range initial {
-		if strings.HasSuffix(p.ID, ".test") && p.Name == "main" {
-			continue // the generated test main: nothing of the user's
-		}
-		visit(p).root = true
-	}
+	res := &Result{}
+	order := graph(initial)
+	res.Names = names(order)
 	unbuilt := buildErrors(order, res)
 	if len(order) == 0 {
 		return nil, fmt.Errorf("patterns %s match no packages", strings.Join(opts.Patterns, " "))
@@ -224,7 +209,51 @@ func Run(opts Options) (*Result, error) {
 	res.Imports = imports(order)
 	sortUnique(&res.Errors)
 	sortDiagnostics(res.Diagnostics)
+	if opts.Cache != nil {
+		opts.storeRun(order, res)
+	}
 	return res, nil
+}
+
+// graph returns the nodes of the packages initial names and of their
+// dependencies, dependencies first; the named ones are roots.
+func graph(initial []*packages.Package) []*node {
+	nodes := map[*packages.Package]*node{}
+	var order []*node
+	var visit func(p *packages.Package) *node
+	visit = func(p *packages.Package) *node {
+		if n := nodes[p]; n != nil {
+			return n
+		}
+		n := &node{pkg: p, std: isStd(p)}
+		nodes[p] = n
+		paths := make([]string, 0, len(p.Imports))
+		for path := range p.Imports {
+			paths = append(paths, path)
+		}
+		sort.Strings(paths)
+		for _, path := range paths {
+			n.imports = append(n.imports, visit(p.Imports[path]))
+		}
+		order = append(order, n)
+		return n
+	}
+	for _, p := range initial {
+		if strings.HasSuffix(p.ID, ".test") && p.Name == "main" {
+			continue // the generated test main: nothing of the user's
+		}
+		visit(p).root = true
+	}
+	return order
+}
+
+// names maps the path of every package of order to its name.
+func names(order []*node) map[string]string {
+	m := make(map[string]string, len(order))
+	for _, n := range order {
+		m[n.pkg.PkgPath] = n.pkg.Name
+	}
+	return m
 }
 
 // inFlightSource bounds the source, in bytes, of the packages analysed at
@@ -390,11 +419,23 @@ func (opts *Options) store(n *node) error {
 	if opts.Cache == nil {
 		return nil
 	}
+	return putGob(opts.Cache, n.key, entry{Facts: n.facts, Named: n.root, Diags: n.diags})
+}
+
+// putGob stores v, gob-encoded, under k.
+func putGob(c *cache.Cache, k keyHash, v any) error {
 	var b bytes.Buffer
-	if err := gob.NewEncoder(&b).Encode(entry{Facts: n.facts, Named: n.root, Diags: n.diags}); err != nil {
+	if err := gob.NewEncoder(&b).Encode(v); err != nil {
 		return err
 	}
-	return opts.Cache.Put(n.key, b.Bytes())
+	return c.Put(k, b.Bytes())
+}
+
+// getGob decodes into v the entry stored under k, and reports whether
+// there was one it could decode.
+func getGob(c *cache.Cache, k keyHash, v any) bool {
+	data, ok := c.Get(k)
+	return ok && gob.NewDecoder(bytes.NewReader(data)).Decode(v) == nil
 }
 
 // load returns n's cache entry, or nil if there is none (or it cannot be
@@ -406,11 +447,8 @@ func (opts *Options) load(n *node) *entry {
 	}
 	if !n.looked {
 		n.looked = true
-		if data, ok := opts.Cache.Get(n.key); ok {
-			e := new(entry)
-			if err := gob.NewDecoder(bytes.NewReader(data)).Decode(e); err == nil {
-				n.cached = e
-			}
+		if e := new(entry); getGob(opts.Cache, n.key, e) {
+			n.cached = e
 		}
 	}
 	return n.cached
@@ -473,7 +511,7 @@ func (n *node) readFiles() error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(h, "file %q %x\n", name, sha256.Sum256(src))
+		fileLine(h, name, sha256.Sum256(src))
 		n.size += len(src)
 		n.directives = n.directives || bytes.Contains(src, directivePrefix)
 		n.declaresRows = n.declaresRows || !n.std && declaresRoles(src)
@@ -484,6 +522,12 @@ func (n *node) readFiles() error {
 	n.mayInfer = !n.std && !n.declaresRows && mayRunLoop(srcs)
 	copy(n.files[:], h.Sum(nil))
 	return nil
+}
+
+// fileLine adds a file's name and the hash of its content to the hash of
+// a package's files (node.files).
+func fileLine(h io.Writer, name string, sum [sha256.Size]byte) {
+	fmt.Fprintf(h, "file %q %x\n", name, sum)
 }
 
 // computeKey hashes everything n's analysis depends on. Its analysed

@@ -4,12 +4,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/futurelint/futurelint/internal/cache"
+	"github.com/futurelint/futurelint/internal/config"
 	"github.com/futurelint/futurelint/internal/driver"
 	"github.com/futurelint/futurelint/internal/driver/drivertest"
 	"github.com/futurelint/futurelint/internal/testmodule"
@@ -223,14 +225,7 @@ func TestCacheRedoesOnlyWhatChanged(t *testing.T) {
 		t.Errorf("re-run with nothing changed: analysed %v, findings %v; want nothing analysed and %v", analysed, again, first)
 	}
 
-	leaf := filepath.Join(dir, "leaf", "leaf.go")
-	old, err := os.ReadFile(leaf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(leaf, []byte(blockingLeaf), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	undo := makeLeafBlock(t, dir)
 	edited, analysed := run("after making leaf.Work block")
 	sameAsChecker("after making leaf.Work block", edited)
 	if !slices.Equal(analysed, dependents) {
@@ -240,9 +235,7 @@ func TestCacheRedoesOnlyWhatChanged(t *testing.T) {
 		t.Errorf("after making leaf.Work block: findings %v, want one loopblock finding at top.go:11", edited)
 	}
 
-	if err := os.WriteFile(leaf, old, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	undo()
 	back, _ := run("after undoing the edit")
 	if len(back) != 0 {
 		t.Errorf("after undoing the edit: findings %v, want none", back)
@@ -252,6 +245,25 @@ func TestCacheRedoesOnlyWhatChanged(t *testing.T) {
 	opts.Salt = "other"
 	if _, analysed := run("with another salt"); !slices.Equal(analysed, all) {
 		t.Errorf("with another salt: analysed %v, want everything %v", analysed, all)
+	}
+}
+
+// makeLeafBlock writes blockingLeaf over leaf.go and returns what puts
+// back the file it replaced.
+func makeLeafBlock(t *testing.T, dir string) (undo func()) {
+	t.Helper()
+	leaf := filepath.Join(dir, "leaf", "leaf.go")
+	old, err := os.ReadFile(leaf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(leaf, []byte(blockingLeaf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return func() {
+		if err := os.WriteFile(leaf, old, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 
@@ -343,4 +355,114 @@ func TestDo(t *testing.T) { Do() }
 	if !slices.Contains(res.Analysed, "example.com/m/leaf") {
 		t.Errorf("analysed %v, want leaf among them: loop code reaches it", res.Analysed)
 	}
+}
+
+// TestRerunServedWhole runs the driver with a cache, tests on, over the
+// module above with a dependency from the module cache (x/tools, whose
+// files are never hashed: its version says what they hold): a re-run with
+// nothing changed is served whole from the cache (go list compiles
+// nothing) and says what the run it repeats said; after any change of
+// what the findings depend on, an edit, a new file, a config file, the go
+// command's environment, the salt, the run loads export data and
+// analyses what changed; and a run with errors is never stored.
+func TestRerunServedWhole(t *testing.T) {
+	dir := writeModule(t)
+	gomod := strings.Replace(module["go.mod"], "\nrequire ", "\nrequire golang.org/x/tools "+xtoolsVersion(t)+"\n\nrequire ", 1)
+	testmodule.WriteFiles(t, dir, map[string]string{
+		"go.mod": strings.ReplaceAll(gomod, "ROOT", root),
+		"other/ast.go": `package other
+
+import "golang.org/x/tools/go/ast/astutil"
+
+var _ = astutil.Unparen
+`,
+		"top/top_test.go": `package top
+
+import "testing"
+
+func TestHandle(t *testing.T) { _ = Handle }
+`,
+		// Imports what blockingLeaf does: making it block changes only
+		// what a file holds.
+		"leaf/leaf.go": `package leaf
+
+import "time"
+
+// Work does some work.
+func Work(n int) int {
+	_ = time.Second
+	return n * 2
+}
+`,
+	})
+	ch, err := cache.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := driver.Options{Dir: dir, Patterns: []string{"./..."}, Tests: true, Cache: ch, Salt: "test", DirKey: config.Fingerprint}
+	run := func(what string, rerun bool) (*driver.Result, []string) {
+		t.Helper()
+		got, res, err := drivertest.Driver(opts)
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		if res.Rerun != rerun {
+			t.Errorf("%s: served whole from the cache %v, want %v (analysed %v)", what, res.Rerun, rerun, res.Analysed)
+		}
+		return res, got
+	}
+	first, firstFound := run("first run", false)
+	again, found := run("re-run", true)
+	if !slices.Equal(found, firstFound) || !slices.Equal(again.Named, first.Named) || !reflect.DeepEqual(again.Names, first.Names) || !reflect.DeepEqual(again.Imports, first.Imports) {
+		t.Errorf("the re-run says\n%+v\n%v\nwant what the first run said\n%+v\n%v", again, found, first, firstFound)
+	}
+
+	undo := makeLeafBlock(t, dir)
+	_, edited := run("after making leaf.Work block", false)
+	if _, found := run("re-run after the edit", true); len(edited) != 1 || !slices.Equal(found, edited) {
+		t.Errorf("after making leaf.Work block: findings %v, then %v on the re-run; want one, twice", edited, found)
+	}
+	undo()
+	// The file looks changed: go list compiles, and the cache holds
+	// every package's findings.
+	if res, found := run("after undoing the edit", false); len(res.Analysed) != 0 || !slices.Equal(found, firstFound) {
+		t.Errorf("after undoing the edit: analysed %v, findings %v; want nothing analysed and the first run's findings %v", res.Analysed, found, firstFound)
+	}
+	run("re-run after undoing the edit", true)
+
+	testmodule.WriteFiles(t, dir, map[string]string{"other/more.go": "package other\n\nvar More = 1\n"})
+	run("after adding a file", false)
+	testmodule.WriteFiles(t, dir, map[string]string{"top/.futurelint.json": "{}\n"})
+	run("after adding a config file", false)
+	run("re-run with the config file", true)
+	opts.Env = append(os.Environ(), "GOFLAGS=-tags=other")
+	run("with other build flags", false)
+	run("re-run with other build flags", true)
+	opts.Env = nil
+	opts.Salt = "other"
+	run("with another salt", false)
+
+	if err := os.WriteFile(filepath.Join(dir, "mid", "mid.go"), []byte("package mid\n\nfunc Step(n int) int { return \"no\" }\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, what := range []string{"with a package that does not build", "again"} {
+		res, err := driver.Run(opts)
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		if len(res.Errors) == 0 || res.Rerun {
+			t.Errorf("%s: errors %q, served whole from the cache %v; want errors, not from the cache", what, res.Errors, res.Rerun)
+		}
+	}
+}
+
+// xtoolsVersion is the version of golang.org/x/tools futurelint requires:
+// it is in the module cache, and in go.sum.
+func xtoolsVersion(t *testing.T) string {
+	t.Helper()
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Version}}", "golang.org/x/tools").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.TrimSpace(string(out))
 }
