@@ -27,10 +27,10 @@ func (r summarizer) exportASTSummaries() {
 	type site struct {
 		callee  *types.Func
 		pos     token.Pos
-		end     token.Pos   // the call's end: inner calls, evaluated first, end first
-		certain bool        // on every path through the caller
-		quiet   []string    // rules ignore directives name at the call
-		via     *BlocksFact // an interface call's: its implementations' summary (sharedBlocks)
+		end     token.Pos     // the call's end: inner calls, evaluated first, end first
+		certain bool          // on every path through the caller
+		quiet   []string      // rules ignore directives name at the call
+		impls   []*types.Func // an interface call's: the methods it may run (sharedBlocks)
 	}
 	r.ignores = reasonedIgnores(r.Pass.Fset, r.Pass.Files)
 	var order []*types.Func
@@ -120,7 +120,7 @@ func (r summarizer) exportASTSummaries() {
 				}
 				s := site{callee, n.Lparen, n.End(), certainIn(info, fd, n.Lparen), r.silencedAt(n.Lparen), nil}
 				if isInterfaceMethod(callee) {
-					if s.via = r.sharedBlocks(ifaces.implsOf(info, n, callee), n.Lparen); s.via == nil {
+					if s.impls = ifaces.implsOf(info, n, callee); s.impls == nil {
 						return true
 					}
 				}
@@ -140,7 +140,7 @@ func (r summarizer) exportASTSummaries() {
 	imported := map[*types.Func]*BlocksFact{}
 	for _, sites := range calls {
 		for _, s := range sites {
-			if s.via == nil && s.callee.Pkg() != r.Pass.Pkg {
+			if s.impls == nil && s.callee.Pkg() != r.Pass.Pkg {
 				imported[s.callee] = r.importBlocks(s.callee)
 			}
 		}
@@ -150,6 +150,7 @@ func (r summarizer) exportASTSummaries() {
 			summary[fn] = f
 		}
 	}
+	local := func(m *types.Func) *BlocksFact { return summary[m.Origin()] }
 	for changed, round := true, 0; changed && round < maxRounds(len(order)); round++ {
 		changed = false
 		found := map[*types.Func]*BlocksFact{}
@@ -160,12 +161,14 @@ func (r summarizer) exportASTSummaries() {
 				if s.callee.Pkg() != r.Pass.Pkg {
 					f = imported[s.callee]
 				}
-				if s.via != nil {
+				if s.impls != nil {
 					// As dispatchBlocks, the implementation is the call's step.
-					in := *s.via
-					in.Certain = s.certain && in.Certain
-					in.Pkg, in.Loop = "", ""
-					ways = append(ways, way{fact: &in, quiet: union(s.quiet, in.Silenced)})
+					if via := r.sharedBlocks(s.impls, s.pos, local); via != nil {
+						in := *via
+						in.Certain = s.certain && in.Certain
+						in.Pkg, in.Loop = "", ""
+						ways = append(ways, way{fact: &in, quiet: union(s.quiet, in.Silenced)})
+					}
 					continue
 				}
 				if f != nil {

@@ -65,7 +65,13 @@ func (r placer) resolveInterfaceCalls(closedOnly bool) {
 					continue
 				}
 				if byName == nil {
-					byName = byMethodName(r.concreteTypes(r.convertedTypes()))
+					// What the syntax summary's closedCalls sees: it cannot
+					// tell which of the package's types are converted.
+					converted := map[*types.TypeName]bool(nil)
+					if !closedOnly {
+						converted = r.convertedTypes()
+					}
+					byName = byMethodName(r.concreteTypes(converted))
 				}
 				known, _ := byIface.At(call.Value.Type()).(map[string][]*types.Func)
 				if known == nil {
@@ -270,24 +276,27 @@ func (r placer) funcRole(obj *types.Func) *roles.Func {
 // implementation may block: the first implementation's chain, after a
 // step naming it. Nil when one may not.
 func (r summarizer) dispatchBlocks(ci ssa.CallInstruction) *BlocksFact {
-	return r.sharedBlocks(r.implsOf(ci.Common()), ci.Pos())
+	return r.sharedBlocks(r.implsOf(ci.Common()), ci.Pos(), func(m *types.Func) *BlocksFact {
+		if fn := r.SSA.Prog.FuncValue(m); fn != nil {
+			return r.blocks[fn]
+		}
+		return nil
+	})
 }
 
 // sharedBlocks is the may-block summary of a call that runs one of impls:
-// dispatchBlocks, for a call site at pos.
-func (r summarizer) sharedBlocks(impls []*types.Func, pos token.Pos) *BlocksFact {
+// dispatchBlocks, for a call site at pos. local is the summary so far of
+// an implementation of the package itself (SSA's, or the syntax walk's:
+// both resolve to the package's own methods, as client-go's
+// EventSinkImpl calls its package's *events through EventInterface).
+func (r summarizer) sharedBlocks(impls []*types.Func, pos token.Pos, local func(*types.Func) *BlocksFact) *BlocksFact {
 	var first *BlocksFact
 	var via *types.Func
 	certain, silenced := true, []string(nil)
 	for _, m := range impls {
 		var f *BlocksFact
 		if m.Pkg() == r.Pass.Pkg {
-			if r.SSA == nil {
-				return nil // the syntax summary resolves to imported methods only
-			}
-			if fn := r.SSA.Prog.FuncValue(m); fn != nil {
-				f = r.blocks[fn]
-			}
+			f = local(m)
 		} else {
 			f = r.importBlocks(m.Origin()) // a generic type's method, promoted (gentype.Client[T].Get)
 		}

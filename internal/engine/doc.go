@@ -232,7 +232,11 @@
 // with implementations that differ, or none, it has none. Libraries that
 // only their own types implement (roles.ClosedInterface: client-go's
 // clientset and dynamic client) have their interfaces resolved too, in
-// the syntax summary as well (closedCalls). The
+// the syntax summary as well (closedCalls), to the same candidates: the
+// package's own methods among them (EventSinkImpl's calls through
+// EventInterface run its package's *events), and, as syntax cannot tell
+// which unexported types the package converts to an interface, all of its
+// types, in SSA too for a package the syntax would summarise. The
 // implementations an importer declares are found where it hands them in
 // (handin.go): a package with loop code exports a LoopMethodFact on each
 // exported function whose interface-typed parameter its loop code calls
@@ -328,7 +332,13 @@
 // A package that references no loop runtime (no import of, and no use of
 // an object from, a roles-table loop package or a package carrying a
 // LoopAPIFact) gets no SSA: its summaries come from a walk of its typed
-// syntax. SSA is built only for the current package, on demand, as
+// syntax. A wrapper that only starts a goroutine of its own (a go
+// statement, or time.AfterFunc as k8s.io/utils/clock's RealClock.AfterFunc
+// calls it) exports no LoopAPIFact: the syntax walk does not find the
+// latter, so its importers would otherwise get SSA or syntax depending on
+// which summary their dependency ran. TestSummariesAgree holds the two
+// summaries to the same facts on every package the testdata module loads,
+// client-go's included. SSA is built only for the current package, on demand, as
 // buildssa does (buildssa is not required: requiring it would build SSA for
 // every package).
 //

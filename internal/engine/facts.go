@@ -85,12 +85,16 @@ type SchedulesFact struct {
 func (*SchedulesFact) AFact() {}
 
 // loopAPI reports whether the fact hands a parameter to a loop API (a row
-// of the table or of another wrapper), not only to a go statement of the
-// function's own: a package exporting only goroutine helpers does not make
-// its importers reference a loop.
+// of the table or of another wrapper), not only to a goroutine of its own:
+// a go statement of the function's, or a row that starts one
+// (time.AfterFunc, OwnGoroutine). A package exporting only goroutine
+// helpers (k8s.io/utils/clock's RealClock.AfterFunc) does not make its
+// importers reference a loop; and the syntax walk, which finds only go
+// statements, would not see those rows, so with them its importers'
+// summaries would be SSA's or syntax's depending on the mode.
 func (f *SchedulesFact) loopAPI() bool {
 	for _, p := range f.Params {
-		if p.Via != "" {
+		if p.Via != "" && !p.OwnGoroutine {
 			return true
 		}
 	}
