@@ -73,7 +73,14 @@
 // callback, before the wait (go-sdl2's hint callbacks); and a quit handler
 // whose stop waits, by design, for the application's own background tasks
 // to end after cancelling them (lazysql's Stop): brief when they stop
-// promptly, for good when one cannot.
+// promptly, for good when one cannot; a save run on the loop whose chain
+// names a wait reached only on a first load (fyne's preferences save: it
+// does write the file on the main goroutine, but the witness is the
+// icon scaling of a first metadata load); and a wait that ends at once on
+// the usual path but for good on a failure (k9s's runK ranging over a
+// status channel its runner leaves open when the command dies by a
+// signal), where the advice to move the call off the loop fits less well
+// than closing the channel.
 //
 // # Why it goes wrong
 //
