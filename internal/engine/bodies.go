@@ -114,7 +114,7 @@ func (r summarizer) selfSends(fn *ssa.Function) []*Op {
 		for _, blk := range fn.Blocks {
 			for _, instr := range blk.Instrs {
 				send, ok := instr.(*ssa.Send)
-				if !ok || !slices.Contains(b.Unbuffered, queueOf(send.Chan)) || !r.onOwnValue(fn, b.Via, r.queueHolder(send.Chan)) {
+				if !ok || !slices.Contains(b.Unbuffered, queueOf(send.Chan)) || !(valueOf{r.placer}).onOwnValue(fn, b.Via, queueHolder(send.Chan)) {
 					continue
 				}
 				what, conditional := "a send to its queue", false

@@ -21,9 +21,13 @@ import (
 // post's argument of the owner type). Anything else is no certain value,
 // and then nothing is reported.
 
+// valueOf answers, for a placer, which value of its owner type an
+// inferred loop that is one per value runs for.
+type valueOf struct{ placer }
+
 // ownsLoop is the Owner of the inferred loop via names, "" when the loop
 // is one per process (or not an inferred one).
-func (r placer) ownsLoop(via string) string {
+func (r valueOf) ownsLoop(via string) string {
 	if lib := r.Roles.Library(via); lib != nil {
 		return lib.Owner
 	}
@@ -34,7 +38,7 @@ func (r placer) ownsLoop(via string) string {
 // targets (those of the owner type of the per-value loop via) certainly
 // targets the loop fn runs on. It is true for a loop that is one per
 // process.
-func (r placer) onOwnValue(fn *ssa.Function, via string, targets func(owner string) []loopRef) bool {
+func (r valueOf) onOwnValue(fn *ssa.Function, via string, targets func(owner string) []ssa.Value) bool {
 	owner := r.ownsLoop(via)
 	if owner == "" {
 		return true
@@ -45,21 +49,21 @@ func (r placer) onOwnValue(fn *ssa.Function, via string, targets func(owner stri
 	}
 	current := r.loopValues(fn, via, owner, 0)
 	for _, t := range ts {
-		if !slices.Contains(current, t) {
+		if !slices.Contains(current, r.canon(t)) {
 			return false
 		}
 	}
 	return true
 }
 
-// ownerArgs returns the targets of a call: the canonical refs of its
-// arguments (receiver first) of the owner type.
-func (r placer) ownerArgs(call *ssa.CallCommon) func(owner string) []loopRef {
-	return func(owner string) []loopRef {
-		var out []loopRef
+// ownerArgs returns the targets of a call: its arguments (receiver first)
+// of the owner type.
+func ownerArgs(call *ssa.CallCommon) func(owner string) []ssa.Value {
+	return func(owner string) []ssa.Value {
+		var out []ssa.Value
 		for _, a := range Args(call) {
 			if roles.TypeName(a.Type()) == owner {
-				out = append(out, r.canon(a))
+				out = append(out, a)
 			}
 		}
 		return out
@@ -68,10 +72,10 @@ func (r placer) ownerArgs(call *ssa.CallCommon) func(owner string) []loopRef {
 
 // queueHolder returns the target of a send to ch: the value whose queue
 // it is (b in b.jobs <- f).
-func (r placer) queueHolder(ch ssa.Value) func(owner string) []loopRef {
-	return func(owner string) []loopRef {
+func queueHolder(ch ssa.Value) func(owner string) []ssa.Value {
+	return func(owner string) []ssa.Value {
 		if fa := queueAddr(ch); fa != nil && roles.TypeName(fa.X.Type()) == owner {
-			return []loopRef{r.canon(fa.X)}
+			return []ssa.Value{fa.X}
 		}
 		return nil
 	}
@@ -80,7 +84,7 @@ func (r placer) queueHolder(ch ssa.Value) func(owner string) []loopRef {
 // loopValues returns the refs certainly denoting the value whose loop
 // (the per-value inferred loop via) fn runs on, in every way fn comes to
 // run there; nil when some way gives none.
-func (r placer) loopValues(fn *ssa.Function, via, owner string, depth int) []loopRef {
+func (r valueOf) loopValues(fn *ssa.Function, via, owner string, depth int) []loopRef {
 	p := r.places[fn]
 	if p == nil || depth > 8 {
 		return nil
@@ -105,7 +109,18 @@ func (r placer) loopValues(fn *ssa.Function, via, owner string, depth int) []loo
 	}
 	for _, s := range p.Schedules {
 		if ref, ok := r.funcArgLoop(s.Row, s.Arg); ok && ref == r.processRef(via) {
-			ways = append(ways, r.ownerArgs(s.common())(owner))
+			// A post naming two values of the type (b.PostTo(other, f))
+			// does not say whose loop runs f.
+			var way []loopRef
+			for _, a := range ownerArgs(s.common())(owner) {
+				if ref := r.canon(a); !slices.Contains(way, ref) {
+					way = append(way, ref)
+				}
+			}
+			if len(way) > 1 {
+				way = nil
+			}
+			ways = append(ways, way)
 		}
 	}
 	if len(ways) == 0 {
@@ -121,7 +136,7 @@ func (r placer) loopValues(fn *ssa.Function, via, owner string, depth int) []loo
 // queueHolders is the value whose queues the loop function fn receives
 // from (b in <-b.jobs), when every mention of them in fn is on the same
 // one.
-func (r placer) queueHolders(fn *ssa.Function, queues []types.Object) []loopRef {
+func (r valueOf) queueHolders(fn *ssa.Function, queues []types.Object) []loopRef {
 	var out []loopRef
 	for _, blk := range fn.Blocks {
 		for _, instr := range blk.Instrs {
@@ -139,7 +154,7 @@ func (r placer) queueHolders(fn *ssa.Function, queues []types.Object) []loopRef 
 
 // sentTo is the value to whose queue the package sends the function
 // literal fn (b in b.jobs <- func() {...}), when all its sends agree.
-func (r placer) sentTo(fn *ssa.Function, queues []types.Object) []loopRef {
+func (r valueOf) sentTo(fn *ssa.Function, queues []types.Object) []loopRef {
 	var out []loopRef
 	for _, g := range r.Funcs {
 		for _, blk := range g.Blocks {

@@ -76,7 +76,7 @@ func (r placer) submitsToCurrent(fn *ssa.Function, call *ssa.CallCommon, row *ro
 	}
 	p := r.places[fn]
 	return p != nil && p.Loop && !p.OffLoop && r.isCurrentRef(p, ref) &&
-		(!ref.isProcess() || r.onOwnValue(fn, submitVia(row), r.ownerArgs(call)))
+		(!ref.isProcess() || (valueOf{r}).onOwnValue(fn, submitVia(row), ownerArgs(call)))
 }
 
 // awaitedSubmit reports whether a table row is a submit that itself waits
@@ -145,7 +145,7 @@ func (r summarizer) classifyLoopServe(op *Op) bool {
 	}
 	w := r.Words(fn, nil)
 	if op.Helper != nil && op.Helper.Loop != "" && r.isCurrentRef(p, loopRef{path: processPrefix + op.Helper.Loop}) &&
-		(op.Call == nil || r.onOwnValue(fn, op.Helper.Pkg+" "+op.Helper.Loop, r.ownerArgs(op.Call))) {
+		(op.Call == nil || (valueOf{r.placer}).onOwnValue(fn, op.Helper.Pkg+" "+op.Helper.Loop, ownerArgs(op.Call))) {
 		op.Deadlock = &Reason{Kind: ServesOwnLoop, Loop: w.Loop}
 		return true
 	}
