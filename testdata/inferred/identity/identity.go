@@ -48,6 +48,14 @@ func sameBus(b *Bus) {
 	})
 }
 
+// aliasBus waits for b through a variable the posted function captures.
+func aliasBus(b *Bus) {
+	same := b
+	b.Post(func() {
+		same.Sync(func() {}) // want `^same\.Sync submits to the current loop, then waits for it: a deadlock`
+	})
+}
+
 // holder keeps a Bus of its own.
 type holder struct{ bus *Bus }
 
