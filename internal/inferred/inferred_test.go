@@ -69,5 +69,5 @@ func TestQuiet(t *testing.T) {
 func TestIdentity(t *testing.T) {
 	dir := testmodule.Dir(t)
 	analysistest.Run(t, dir, selfsubmit.Analyzer, "./inferred/identity")
-	analysistest.Run(t, dir, loopblock.Analyzer, "./inferred/identity/send")
+	analysistest.Run(t, dir, loopblock.Analyzer, "./inferred/identity/send", "./inferred/identity/ask")
 }
