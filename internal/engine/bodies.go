@@ -114,7 +114,7 @@ func (r summarizer) selfSends(fn *ssa.Function) []*Op {
 		for _, blk := range fn.Blocks {
 			for _, instr := range blk.Instrs {
 				send, ok := instr.(*ssa.Send)
-				if !ok || !slices.Contains(b.Unbuffered, queueOf(send.Chan)) {
+				if !ok || !slices.Contains(b.Unbuffered, queueOf(send.Chan)) || !(valueOf{r.placer}).onOwnValue(fn, b.Via, queueHolder(send.Chan)) {
 					continue
 				}
 				what, conditional := "a send to its queue", false
@@ -145,11 +145,7 @@ func queueOf(v ssa.Value) types.Object {
 	case *ssa.Global:
 		return x.Object()
 	case *ssa.FieldAddr:
-		if ptr, ok := x.X.Type().Underlying().(*types.Pointer); ok {
-			if st, ok := ptr.Elem().Underlying().(*types.Struct); ok {
-				return st.Field(x.Field)
-			}
-		}
+		return fieldObj(x)
 	}
 	return nil
 }

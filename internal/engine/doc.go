@@ -12,7 +12,8 @@
 //     package (extend.go, config.go) and where code runs: loop code and which
 //     loop (placement.go, loops.go, current.go), wrappers (calls.go),
 //     handlers (handlers.go), process loops (process.go), inferred loop
-//     bodies (bodies.go), interface dispatch (dispatch.go), stored callbacks
+//     bodies (bodies.go) and the value an inferred loop runs for
+//     (loopvalue.go), interface dispatch (dispatch.go), stored callbacks
 //     (stored.go, fields.go, gofields.go), interface methods loop code calls
 //     on values importers hand in (handin.go). Its machinery, placer, fills
 //     the Result once; rules never see it. It runs on every package of the
@@ -194,7 +195,9 @@
 // or a wait in a callback queued once with CallSoon/Spawn on a promise or
 // channel that only callbacks queued after it, in order, by the same
 // function, settle; or a send from an inferred loop's code to its own
-// unbuffered queue not behind an if or switch (bodies.go). A guarded
+// unbuffered queue not behind an if or switch (bodies.go). On an inferred
+// loop that is one per value (draining b.jobs), the wait or send must be on
+// the very value whose loop runs the code (loopvalue.go). A guarded
 // invoke, a function that runs its func parameter in place on one path and
 // submits it and waits on the other, the branch testing state rather than
 // a parameter its caller picks (fyne's async.EnsureMain), neither waits nor

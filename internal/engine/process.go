@@ -43,11 +43,16 @@ func (r placer) funcArgLoop(row *roles.Func, fa roles.FuncArg) (loopRef, bool) {
 	if fa.Loop != roles.ProcessLoop {
 		return loopRef{}, false
 	}
-	via := fa.Via
-	if via == "" {
-		via = row.Pkg
+	return r.processRef(funcArgVia(row, fa)), true
+}
+
+// funcArgVia is the path naming the process-wide loop fa runs on: its Via,
+// or its row's package.
+func funcArgVia(row *roles.Func, fa roles.FuncArg) string {
+	if fa.Via != "" {
+		return fa.Via
 	}
-	return r.processRef(via), true
+	return row.Pkg
 }
 
 // submitTarget returns the loop a thread-safe submit sends its work to; ok
@@ -70,7 +75,8 @@ func (r placer) submitsToCurrent(fn *ssa.Function, call *ssa.CallCommon, row *ro
 		return false
 	}
 	p := r.places[fn]
-	return p != nil && p.Loop && !p.OffLoop && r.isCurrentRef(p, ref)
+	return p != nil && p.Loop && !p.OffLoop && r.isCurrentRef(p, ref) &&
+		(!ref.isProcess() || (valueOf{r}).onOwnValue(fn, submitVia(row), ownerArgs(call)))
 }
 
 // awaitedSubmit reports whether a table row is a submit that itself waits
@@ -138,7 +144,8 @@ func (r summarizer) classifyLoopServe(op *Op) bool {
 		return false
 	}
 	w := r.Words(fn, nil)
-	if op.Helper != nil && op.Helper.Loop != "" && r.isCurrentRef(p, loopRef{path: processPrefix + op.Helper.Loop}) {
+	if op.Helper != nil && op.Helper.Loop != "" && r.isCurrentRef(p, loopRef{path: processPrefix + op.Helper.Loop}) &&
+		(op.Call == nil || (valueOf{r.placer}).onOwnValue(fn, op.Helper.Pkg+" "+op.Helper.Loop, ownerArgs(op.Call))) {
 		op.Deadlock = &Reason{Kind: ServesOwnLoop, Loop: w.Loop}
 		return true
 	}

@@ -295,7 +295,7 @@ func (r summarizer) schedulesOnCurrent(s *Schedule) bool {
 	case s.Arg.Loop == roles.ProcessLoop:
 		ref, _ := r.funcArgLoop(s.Row, s.Arg)
 		p := r.places[s.Caller]
-		return p != nil && p.Loop && !p.OffLoop && r.isCurrentRef(p, ref)
+		return p != nil && p.Loop && !p.OffLoop && r.isCurrentRef(p, ref) && (valueOf{r.placer}).onOwnValue(s.Caller, funcArgVia(s.Row, s.Arg), ownerArgs(s.common()))
 	case Arg(s.common(), s.Arg.Loop.Index()) != nil:
 		return r.IsCurrentLoop(s.Caller, Arg(s.common(), s.Arg.Loop.Index()))
 	}

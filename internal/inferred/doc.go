@@ -62,9 +62,11 @@
 //
 // Not inferred: a go-started loop over a local channel, an invoke reached
 // through a func-valued field or parameter, and handlers reached through a plain function or
-// a field of the loop's value. Each
-// loop is one per process: a handler calling the invoke of another value
-// of the loop's type is taken for a call to its own.
+// a field of the loop's value. A loop draining fields of a struct is one
+// per value of that type (Loop.Owner): its handler rows say in which
+// parameter the loop passes that value (roles.Type.ValueArg), and the
+// engine reports a deadlock on it only for a call or send on that very
+// value (internal/engine/loopvalue.go).
 //
 // Only loops that others wait on get rows: a loop with an invoke-and-wait,
 // a main-thread queue, or one whose Q is unbuffered (every post waits for

@@ -30,6 +30,10 @@ type Loop struct {
 	// OnlyDrains says nobody waits on it: its rows are only its sends to
 	// its unbuffered queue, which deadlock from its handlers.
 	OnlyDrains bool
+	// Owner is the named type ("path.Bus") whose fields are its queues:
+	// each value of it runs a loop of its own. "" when a queue is a
+	// package-level variable or a channel of the loop's own making.
+	Owner string
 }
 
 func (*Fact) AFact() {}
@@ -56,6 +60,7 @@ func (l *Loop) library() *roles.Library {
 		Types: l.Types,
 
 		OnlyDrains: l.OnlyDrains,
+		Owner:      l.Owner,
 	}
 }
 
@@ -72,8 +77,10 @@ type Body struct {
 	// Unbuffered are its unbuffered queues (struct fields or package-level
 	// variables): a send to one from its own code never returns.
 	Unbuffered []types.Object
-	Via        string // the loop's Via
-	Name       string // the loop's Name
+	// Queues are all its queues.
+	Queues []types.Object
+	Via    string // the loop's Via
+	Name   string // the loop's Name
 }
 
 // Span is a source range [Pos, End).

@@ -63,3 +63,11 @@ func TestQuiet(t *testing.T) {
 	analysistest.Run(t, dir, selfsubmit.Analyzer, pkgs...)
 	analysistest.Run(t, dir, loopblock.Analyzer, pkgs...)
 }
+
+// Loops one per value (a Bus, a Hub): code on one waits for itself only
+// on that very value; on another of the same type it does not deadlock.
+func TestIdentity(t *testing.T) {
+	dir := testmodule.Dir(t)
+	analysistest.Run(t, dir, selfsubmit.Analyzer, "./inferred/identity")
+	analysistest.Run(t, dir, loopblock.Analyzer, "./inferred/identity/send", "./inferred/identity/ask")
+}

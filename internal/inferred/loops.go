@@ -93,13 +93,32 @@ func infer(pass *analysis.Pass, base *roles.Table, notLoops []*ast.FuncDecl) ([]
 		l.Name += " draining " + strings.Join(qs, " and ")
 		l.Via = pass.Pkg.Path() + " " + l.Name
 		l.Funcs = f.posts(l, base)
+		l.Owner = f.owner(l)
 		if len(l.Funcs) > 0 {
 			l.Types = f.handlerRows(l)
 			out = append(out, l.Loop)
-			bodies = append(bodies, Body{Func: l.fn, Loops: l.loops, Takes: l.takes, Sent: f.sent(l), Unbuffered: f.unbufferedOf(l), Via: l.Via, Name: l.Name})
+			bodies = append(bodies, Body{Func: l.fn, Loops: l.loops, Takes: l.takes, Sent: f.sent(l), Unbuffered: f.unbufferedOf(l), Queues: l.objs, Via: l.Via, Name: l.Name})
 		}
 	}
 	return dropShared(out), bodies
+}
+
+// owner is the named type whose fields are all of l's queues
+// (b.jobs, b.quit: Bus), or "" when one is not such a field.
+func (f *finder) owner(l *loop) string {
+	owner := ""
+	for _, q := range l.queues {
+		sel, ok := ast.Unparen(q).(*ast.SelectorExpr)
+		if !ok || f.info.Selections[sel] == nil {
+			return ""
+		}
+		name := roles.TypeName(f.info.TypeOf(sel.X))
+		if name == "" || owner != "" && name != owner {
+			return ""
+		}
+		owner = name
+	}
+	return owner
 }
 
 // unbufferedOf returns l's unbuffered queues.
@@ -152,12 +171,58 @@ func (f *finder) handlerRows(l *loop) []roles.Type {
 		}
 		i := slices.IndexFunc(rows, func(r roles.Type) bool { return r.Name == name })
 		if i < 0 {
-			rows = append(rows, roles.Type{Pkg: f.pass.Pkg.Path(), Name: name, Role: roles.Handler, Loop: roles.ProcessLoop, Via: l.Via})
+			rows = append(rows, roles.Type{Pkg: f.pass.Pkg.Path(), Name: name, Role: roles.Handler, Loop: roles.ProcessLoop, Via: l.Via,
+				ValueArg: f.valueArg(l, fn)})
 			i = len(rows) - 1
+		} else if rows[i].ValueArg != f.valueArg(l, fn) {
+			rows[i].ValueArg = roles.NoArg
 		}
 		rows[i].Methods = append(rows[i].Methods, fn.Name())
 	}
 	return rows
+}
+
+// valueArg is the parameter of handler fn (the receiver as Arg0) in which
+// l's function passes it the value whose fields l drains (b in
+// ev.Apply(b), with l draining b.events), at every call; NoArg if none.
+func (f *finder) valueArg(l *loop, fn *types.Func) roles.Arg {
+	var owner types.Object
+	for _, q := range l.queues {
+		sel, ok := ast.Unparen(q).(*ast.SelectorExpr)
+		if !ok {
+			return roles.NoArg
+		}
+		id, ok := ast.Unparen(sel.X).(*ast.Ident)
+		if !ok || owner != nil && f.info.Uses[id] != owner {
+			return roles.NoArg
+		}
+		owner = f.info.Uses[id]
+	}
+	at := roles.NoArg
+	calls := 0
+	inspectHere(l.body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || f.callee(sel) != fn {
+			return true
+		}
+		here := roles.NoArg
+		for i, a := range append([]ast.Expr{sel.X}, call.Args...) {
+			if owner != nil && f.uses(a, owner) {
+				here = roles.ArgAt(i)
+				break
+			}
+		}
+		if calls > 0 && here != at {
+			here = roles.NoArg
+		}
+		at, calls = here, calls+1
+		return true
+	})
+	return at
 }
 
 // usedOnlyIn reports whether every use of fn in the package is inside body.

@@ -2,6 +2,7 @@ package roles
 
 import (
 	"fmt"
+	"go/types"
 	"maps"
 	"slices"
 	"strings"
@@ -70,6 +71,23 @@ type Library struct {
 	// whose callers only hand it values): blocking is its job, and only
 	// the certain deadlocks of its code are findings.
 	OnlyDrains bool
+	// Owner, for an inferred loop, is the named type ("path.Bus") whose
+	// fields it drains: each value of it runs a loop of its own, and a
+	// call waits for the current one only when made on that very value.
+	// "" for a loop that is one per process.
+	Owner string
+}
+
+// TypeName names the named type t is or points to, "path.Name"; "" for
+// any other type.
+func TypeName(t types.Type) string {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil {
+		return n.Obj().Pkg().Path() + "." + n.Obj().Name()
+	}
+	return ""
 }
 
 // Needs reports whether I/O of package path needs lib's loop (NeedsLoop).

@@ -426,6 +426,11 @@ type Type struct {
 	// does (an inferred loop, one of several in its package); "" for the
 	// row's package's loop.
 	Via string
+	// ValueArg, for a Handler of an inferred loop that is one per value
+	// (Library.Owner), is the parameter of its methods (the receiver as
+	// Arg0) in which the loop passes the value it runs for (b in
+	// ev.Apply(b)); NoArg when none is certain.
+	ValueArg Arg
 	// ThreadSafe, for a LoopBound or BoundValue type, are its methods
 	// made to be called from any goroutine (goja's Runtime.Interrupt):
 	// calls of them are not bound to the loop.

@@ -117,7 +117,11 @@ method the loop calls in place is reported once, at that call, with the
 chain. The loop's own for statement (but for its receives taking work)
 and closures its package sends to the channel are loop code too; a send
 there to the loop's own unbuffered channel never returns (a deadlock; a
-warning behind an if or switch). Findings name the loop by the function
+warning behind an if or switch). A loop draining fields of a struct
+(b.jobs) is one per value: the deadlock needs the call or send on the very
+value whose loop runs the code (its handler's or posted function's b), not
+on another value of its type (a parameter, a map element, a field of
+another struct). Findings name the loop by the function
 running it and the channel it drains ("(*EventLoop).serve draining
 e.jobs"). Several consumers (a worker pool), a send from a goroutine of its
 own, a send to a buffered channel, and a loop nobody waits for

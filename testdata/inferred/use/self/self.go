@@ -77,6 +77,13 @@ func (e flush) Apply(b *dispatch.Bus) {
 // Quiet: Sync from outside the bus's goroutine, and an event's other methods.
 func (e flush) Later(b *dispatch.Bus) { b.Sync() }
 
+// relay is an event that waits for another bus: not the one applying it.
+type relay struct{ to *dispatch.Bus }
+
+func (e relay) Apply(b *dispatch.Bus) {
+	e.to.Sync() // quiet: another bus's goroutine runs what Sync waits for
+}
+
 func storeCalls(s *dispatch.Store) int { return s.Get("k") }
 
 func sdlmainCalls() {
