@@ -290,7 +290,9 @@
 // loop without a condition runs up to a break or continue), then the shortest
 // (witness.go). Certain travels in the fact, so a helper's certainty is
 // the same in every package; a nil check that returns no error (if cmd ==
-// nil { return "" }) is another path, not a failure. The fact also
+// nil { return "" }) is another path, not a failure, but for one of a
+// function parameter (if fn == nil { return }), which callers pass a
+// function. The fact also
 // carries the rules that reasoned //futurelint:ignore directives silence
 // on every way (at a blocking operation or a call along it), so that one
 // directive inside a helper silences the findings on its calls in every

@@ -26,8 +26,12 @@ import (
 //     is never nil); or a bare return right after such a value is
 //     assigned to the named error result (err = errors.New(...); return).
 //
-// Nothing else is: a return taken when a pointer or a function is nil (if
-// cmd == nil { return "" }) is a way of not doing the work, as is a
+// A return taken when a function parameter is nil (if fn == nil { return })
+// counts as one too: a helper whose work is to run or hand on fn is called
+// with a function (a literal, a method value) by all but a broken caller.
+//
+// Nothing else is: a return taken when a pointer is nil (if cmd == nil {
+// return "" }) is a way of not doing the work, as is a
 // return of a nil error (if err == nil { return nil }, the normal path
 // leaving early) or of an error that may be nil. A panic, log.Fatal or
 // os.Exit is no return and leaves nothing to count (mayLeave).
@@ -89,7 +93,7 @@ func (c certainty) errorExit(s ast.Stmt) bool {
 				if n.Init != nil {
 					walk(n.Init, failed)
 				}
-				walk(n.Body, failed || c.errorTest(n.Cond, token.NEQ))
+				walk(n.Body, failed || c.errorTest(n.Cond, token.NEQ) || c.nilFuncParam(n.Cond))
 				if n.Else != nil {
 					walk(n.Else, failed || c.errorTest(n.Cond, token.EQL))
 				}
@@ -100,6 +104,38 @@ func (c certainty) errorExit(s ast.Stmt) bool {
 	}
 	walk(s, false)
 	return ok
+}
+
+// nilFuncParam reports whether cond is a test that a parameter of
+// function type is nil (fn == nil).
+func (c certainty) nilFuncParam(cond ast.Expr) bool {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.EQL || c.sig == nil {
+		return false
+	}
+	x := b.X
+	if isNil(c.info, x) {
+		x = b.Y
+	} else if !isNil(c.info, b.Y) {
+		return false
+	}
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := c.info.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	if _, isFunc := v.Type().Underlying().(*types.Signature); !isFunc {
+		return false
+	}
+	for p := range c.sig.Params().Variables() {
+		if p == v {
+			return true
+		}
+	}
+	return false
 }
 
 // errorTest reports whether cond holds only when an error value is not

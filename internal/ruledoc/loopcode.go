@@ -88,7 +88,9 @@ a call of a helper is reported only when the helper waits on every path
 that does not leave on an error: a return in an err != nil branch, of
 errors.New(...), fmt.Errorf(...) or a value of a concrete error type
 (also a bare return right after err = errors.New(...)), and panics or
-log.Fatal, do not count; any other way out counts (if cmd == nil {
+log.Fatal, and a return when a function parameter is nil (if fn == nil {
+return }: its callers pass a function), do not count; any other way out
+counts (if cmd == nil {
 return "" }, if !wait { return nil }, if err == nil { return nil }): the
 helper's other paths (an open-link helper that waits only for a file)
 may be the ones taken. The first round of a for loop without a condition
