@@ -61,6 +61,22 @@ func Calls(fn *ssa.Function) iter.Seq[ssa.CallInstruction] {
 	}
 }
 
+// fieldStores yields fn's stores into struct fields, with the field's
+// address.
+func fieldStores(fn *ssa.Function) iter.Seq2[*ssa.Store, *ssa.FieldAddr] {
+	return func(yield func(*ssa.Store, *ssa.FieldAddr) bool) {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if st, ok := instr.(*ssa.Store); ok {
+					if fa, ok := st.Addr.(*ssa.FieldAddr); ok && !yield(st, fa) {
+						return
+					}
+				}
+			}
+		}
+	}
+}
+
 func (r placer) calleeRole(callee *ssa.Function) *roles.Func {
 	obj := code.FuncObj(callee)
 	if obj == nil {

@@ -90,35 +90,25 @@ func (r placer) registeredParams(fn *ssa.Function, have []roles.FuncArg) []roles
 		return nil
 	}
 	var out []roles.FuncArg
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			st, ok := instr.(*ssa.Store)
-			if !ok {
+	for st, fa := range fieldStores(fn) {
+		field := r.Roles.FieldOf(fa.X.Type(), FieldName(fa.X.Type(), fa.Field))
+		if field == nil {
+			continue
+		}
+		ks := []int{r.paramIndex(fn, r.canon(st.Val), false)}
+		kept := false
+		if ks[0] < 0 {
+			ks, kept = r.calledParams(fn, st.Val), true // through a closure that calls it
+		}
+		for _, k := range ks {
+			if k < 0 || has(have, k) || has(out, k) {
 				continue
 			}
-			fa, ok := st.Addr.(*ssa.FieldAddr)
-			if !ok {
-				continue
+			loop := roles.NoArg
+			if field.Loop == roles.ProcessLoop {
+				loop = field.Loop
 			}
-			field := r.Roles.FieldOf(fa.X.Type(), FieldName(fa.X.Type(), fa.Field))
-			if field == nil {
-				continue
-			}
-			ks := []int{r.paramIndex(fn, r.canon(st.Val), false)}
-			kept := false
-			if ks[0] < 0 {
-				ks, kept = r.calledParams(fn, st.Val), true // through a closure that calls it
-			}
-			for _, k := range ks {
-				if k < 0 || has(have, k) || has(out, k) {
-					continue
-				}
-				loop := roles.NoArg
-				if field.Loop == roles.ProcessLoop {
-					loop = field.Loop
-				}
-				out = append(out, roles.FuncArg{Arg: roles.ArgAt(k), Where: field.Where, Loop: loop, Via: field.Pkg, Kept: kept})
-			}
+			out = append(out, roles.FuncArg{Arg: roles.ArgAt(k), Where: field.Where, Loop: loop, Via: field.Pkg, Kept: kept})
 		}
 	}
 	return out

@@ -97,32 +97,22 @@ func (r summarizer) exportLoopMethods() bool {
 		// opts.Cache}), whose users set the options' field.
 		copied := map[*types.Var][]LoopMethodCall{}
 		for _, fn := range r.Funcs {
-			for _, b := range fn.Blocks {
-				for _, instr := range b.Instrs {
-					st, ok := instr.(*ssa.Store)
-					if !ok {
-						continue
-					}
-					fa, ok := st.Addr.(*ssa.FieldAddr)
-					if !ok {
-						continue
-					}
-					calls := fields[fieldVar(fa.X.Type(), fa.Field)]
-					if len(calls) == 0 {
-						continue
-					}
-					if ref := pl.canon(st.Val); ref.path == "" {
-						if prm, ok := ref.root.(*ssa.Parameter); ok && exportedNamed(prm.Parent()) {
-							for _, c := range calls {
-								params[prm] = appendCall(params[prm], c)
-							}
-							continue
-						}
-					}
-					if from := pl.slotOf(st.Val, 0); from != nil && from.Pkg() == r.Pass.Pkg && types.IsInterface(from.Type()) {
+			for st, fa := range fieldStores(fn) {
+				calls := fields[fieldVar(fa.X.Type(), fa.Field)]
+				if len(calls) == 0 {
+					continue
+				}
+				if ref := pl.canon(st.Val); ref.path == "" {
+					if prm, ok := ref.root.(*ssa.Parameter); ok && exportedNamed(prm.Parent()) {
 						for _, c := range calls {
-							copied[from] = appendCall(copied[from], c)
+							params[prm] = appendCall(params[prm], c)
 						}
+						continue
+					}
+				}
+				if from := pl.slotOf(st.Val, 0); from != nil && from.Pkg() == r.Pass.Pkg && types.IsInterface(from.Type()) {
+					for _, c := range calls {
+						copied[from] = appendCall(copied[from], c)
 					}
 				}
 			}
