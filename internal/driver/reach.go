@@ -195,7 +195,8 @@ const (
 // sendsParam adds to posts the queues a function (recv, typ, body) may
 // post to: it sends to a field or a variable (not one of its parameters) a
 // value that names one of its parameters whose type may be a func, or any
-// parameter as it is (a dispatcher's request), outside any closure of its
+// parameter as it is (a dispatcher's request), or a request holding a
+// channel the function then receives from (its reply), outside any closure of its
 // own (a post's rows come from such a send, and a loop without posts gets
 // none). A function literal is asked on its own: a post
 // may be a closure kept in a variable (go-sdl2's callInMain).
@@ -234,6 +235,18 @@ func sendsParam(recv *ast.FieldList, typ *ast.FuncType, body *ast.BlockStmt, pos
 	if len(sent) == 0 {
 		return
 	}
+	// The channels the function receives from itself: sent inside a
+	// message, one is its reply channel (an invoke that waits).
+	replies := map[string]bool{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+			if id, ok := ast.Unparen(u.X).(*ast.Ident); ok {
+				replies[id.Name] = true
+			}
+		}
+		_, lit := n.(*ast.FuncLit)
+		return !lit
+	})
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
@@ -253,6 +266,9 @@ func sendsParam(recv *ast.FieldList, typ *ast.FuncType, body *ast.BlockStmt, pos
 			ast.Inspect(n.Value, func(m ast.Node) bool {
 				if id, ok := m.(*ast.Ident); ok {
 					posts[q] = max(posts[q], params[id.Name])
+					if replies[id.Name] && !names[id.Name] {
+						posts[q] = post // a request carrying its reply channel
+					}
 				}
 				return true
 			})
