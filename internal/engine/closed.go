@@ -318,7 +318,7 @@ func (r closings) runsBeforeReturn(call *ast.CallExpr, k int) bool {
 	}
 	callee = callee.Origin()
 	param := k
-	if sel, ok := info.Selections[selectorOf(call.Fun)]; ok && sel.Kind() == types.MethodVal {
+	if code.MethodCall(r.Pass, call) != nil {
 		param++ // InPlaceFact and rows count the receiver as 0
 	}
 	if !r.Roles.DescribedOnly(callee.Pkg().Path()) {
@@ -327,12 +327,6 @@ func (r closings) runsBeforeReturn(call *ast.CallExpr, k int) bool {
 	}
 	row := r.Roles.LookupCall(invokeRecv(info, call, callee), callee)
 	return row == nil || !has(row.Funcs, param)
-}
-
-// selectorOf is the selector expression of a called method, or nil.
-func selectorOf(fun ast.Expr) *ast.SelectorExpr {
-	sel, _ := ast.Unparen(fun).(*ast.SelectorExpr)
-	return sel
 }
 
 // closedChan reports whether the channel v was returned by a call whose

@@ -173,7 +173,7 @@ func (c certainty) inList(list []ast.Stmt, pos token.Pos) bool {
 		if s.Pos() > pos {
 			break
 		}
-		if c.inLoop && mayBranch(s) || mayLeave(s) && !c.errorExit(s) {
+		if c.inLoop && branches(s) || mayLeave(s) && !c.errorExit(s) {
 			return false
 		}
 	}
@@ -275,19 +275,3 @@ func mayLeave(s ast.Stmt) bool {
 
 // within reports whether pos lies in n.
 func within(n ast.Node, pos token.Pos) bool { return n != nil && n.Pos() <= pos && pos < n.End() }
-
-// mayBranch reports whether s holds a break, continue or goto outside
-// function literals: in a loop body, a way out of the round.
-func mayBranch(s ast.Stmt) bool {
-	branches := false
-	ast.Inspect(s, func(n ast.Node) bool {
-		switch n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.BranchStmt:
-			branches = true
-		}
-		return !branches
-	})
-	return branches
-}
