@@ -113,13 +113,7 @@ func (c certainty) nilFuncParam(cond ast.Expr) bool {
 	if !ok || b.Op != token.EQL || c.sig == nil {
 		return false
 	}
-	x := b.X
-	if isNil(c.info, x) {
-		x = b.Y
-	} else if !isNil(c.info, b.Y) {
-		return false
-	}
-	id, ok := ast.Unparen(x).(*ast.Ident)
+	id, ok := ast.Unparen(nilComparand(c.info, b)).(*ast.Ident)
 	if !ok {
 		return false
 	}
@@ -138,6 +132,18 @@ func (c certainty) nilFuncParam(cond ast.Expr) bool {
 	return false
 }
 
+// nilComparand is the operand b compares with nil, or nil when neither
+// side is nil.
+func nilComparand(info *types.Info, b *ast.BinaryExpr) ast.Expr {
+	switch {
+	case isNil(info, b.X):
+		return b.Y
+	case isNil(info, b.Y):
+		return b.X
+	}
+	return nil
+}
+
 // errorTest reports whether cond holds only when an error value is not
 // nil (op NEQ: err != nil, or a && of which one operand does), or holds
 // whenever one is nil (op EQL: err == nil, or a || of which one operand
@@ -151,10 +157,8 @@ func (c certainty) errorTest(cond ast.Expr, op token.Token) bool {
 	case op == token.NEQ && b.Op == token.LAND, op == token.EQL && b.Op == token.LOR:
 		return c.errorTest(b.X, op) || c.errorTest(b.Y, op)
 	case b.Op == op:
-		x := b.X
-		if isNil(c.info, x) {
-			x = b.Y
-		} else if !isNil(c.info, b.Y) {
+		x := nilComparand(c.info, b)
+		if x == nil {
 			return false
 		}
 		t := c.info.TypeOf(x)
