@@ -196,12 +196,11 @@ func queueAddr(v ssa.Value) *ssa.FieldAddr {
 	return nil
 }
 
-// fieldObj is the field a field address selects.
+// fieldObj is the field fa selects (fieldVar), as an Object: nil when
+// there is none.
 func fieldObj(fa *ssa.FieldAddr) types.Object {
-	if ptr, ok := fa.X.Type().Underlying().(*types.Pointer); ok {
-		if st, ok := ptr.Elem().Underlying().(*types.Struct); ok {
-			return st.Field(fa.Field)
-		}
+	if f := fieldVar(fa.X.Type(), fa.Field); f != nil {
+		return f
 	}
 	return nil
 }
