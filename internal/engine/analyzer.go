@@ -327,7 +327,7 @@ func (r *Result) exportFacts() {
 			anySched = anySched || f.loopAPI()
 		}
 	}
-	if summarize(r).exportLoopMethods() || anySched {
+	if exportLoopMethods(placer{r}) || anySched {
 		r.Pass.ExportPackageFact(new(LoopAPIFact))
 	}
 	r.exportStoredFacts()

@@ -62,8 +62,7 @@ func (f *LoopMethodFact) String() string {
 // a field), and for the exported fields whose value it calls them on. It
 // reports whether it exported any: the package is then a loop API to its
 // importers, which must find what they hand in.
-func (r summarizer) exportLoopMethods() bool {
-	pl := r.placer
+func exportLoopMethods(r placer) bool {
 	params := map[*ssa.Parameter][]LoopMethodCall{}
 	fields := map[*types.Var][]LoopMethodCall{}
 	for _, fn := range r.Funcs {
@@ -76,17 +75,17 @@ func (r summarizer) exportLoopMethods() bool {
 			if !common.IsInvoke() || !common.Method.Exported() || r.Roles.LookupCall(common.Value.Type(), common.Method) != nil {
 				continue
 			}
-			c := LoopMethodCall{Method: common.Method.Name(), Pos: code.Where(r.Pass, ci.Pos()), Loop: pl.processLoopName(fn)}
+			c := LoopMethodCall{Method: common.Method.Name(), Pos: code.Where(r.Pass, ci.Pos()), Loop: r.processLoopName(fn)}
 			if lib := r.loopLibrary(fn, 0); lib != nil && len(lib.Paths) > 0 {
 				c.Lib = lib.Paths[0]
 			}
-			if ref := pl.canon(common.Value); ref.path == "" {
+			if ref := r.canon(common.Value); ref.path == "" {
 				if prm, ok := ref.root.(*ssa.Parameter); ok && exportedNamed(prm.Parent()) {
 					params[prm] = appendCall(params[prm], c)
 					continue
 				}
 			}
-			if slot := pl.slotOf(common.Value, 0); slot != nil && slot.Pkg() == r.Pass.Pkg && types.IsInterface(slot.Type()) {
+			if slot := r.slotOf(common.Value, 0); slot != nil && slot.Pkg() == r.Pass.Pkg && types.IsInterface(slot.Type()) {
 				fields[slot] = appendCall(fields[slot], c)
 			}
 		}
@@ -102,7 +101,7 @@ func (r summarizer) exportLoopMethods() bool {
 				if len(calls) == 0 {
 					continue
 				}
-				if ref := pl.canon(st.Val); ref.path == "" {
+				if ref := r.canon(st.Val); ref.path == "" {
 					if prm, ok := ref.root.(*ssa.Parameter); ok && exportedNamed(prm.Parent()) {
 						for _, c := range calls {
 							params[prm] = appendCall(params[prm], c)
@@ -110,7 +109,7 @@ func (r summarizer) exportLoopMethods() bool {
 						continue
 					}
 				}
-				if from := pl.slotOf(st.Val, 0); from != nil && from.Pkg() == r.Pass.Pkg && types.IsInterface(from.Type()) {
+				if from := r.slotOf(st.Val, 0); from != nil && from.Pkg() == r.Pass.Pkg && types.IsInterface(from.Type()) {
 					for _, c := range calls {
 						copied[from] = appendCall(copied[from], c)
 					}
