@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"io/fs"
 	"os"
 	"path"
@@ -51,12 +52,15 @@ func TestQuietOnPresetLibraries(t *testing.T) {
 		"github.com/charmbracelet/bubbletea",
 	} {
 		t.Run(path.Base(strings.TrimSuffix(mod, "/v2")), func(t *testing.T) {
-			where := run(t, presets, "go", "list", "-m", "-f", "{{.Dir}}", mod)
-			if where.code != 0 {
-				t.Fatalf("go list -m %s: %s", mod, where.stderr)
+			// go mod download, not go list -m: on an empty module cache
+			// only the former fetches the module and says where it is.
+			where := run(t, presets, "go", "mod", "download", "-json", mod)
+			var m struct{ Dir string }
+			if where.code != 0 || json.Unmarshal([]byte(where.stdout), &m) != nil || m.Dir == "" {
+				t.Fatalf("go mod download %s: %s%s", mod, where.stdout, where.stderr)
 			}
 			dir := t.TempDir()
-			if err := os.CopyFS(dir, os.DirFS(strings.TrimSpace(where.stdout))); err != nil {
+			if err := os.CopyFS(dir, os.DirFS(m.Dir)); err != nil {
 				t.Fatal(err)
 			}
 			if err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {

@@ -8,7 +8,9 @@
 // the roles table and has no facts: it is never analysed as a dependency.
 // Packages outside std that the named ones depend on are analysed for
 // facts only, and only when loop code may reach them (see reach.go); the
-// rules report on the named packages alone.
+// rules report on the named packages alone. A dependency's data tables
+// (package-level literals of constants) are emptied before it is
+// type-checked: no fact depends on them (see tables.go).
 //
 // Every cache entry is keyed by a hash of all its inputs: the package's
 // files, the keys of the analysed packages it imports (so an edit redoes

@@ -315,7 +315,11 @@ func typeCheck(n *node, fset *token.FileSet, v view) (*token.FileSet, []*ast.Fil
 		}
 	}
 	if len(errs) > 0 {
+		forget(fset, files)
 		return nil, nil, nil, nil, errs
+	}
+	if !n.root {
+		trimTables(files)
 	}
 	conf := &types.Config{
 		Importer: importerFunc(func(path string) (*types.Package, error) {
@@ -350,6 +354,7 @@ func typeCheck(n *node, fset *token.FileSet, v view) (*token.FileSet, []*ast.Fil
 	tpkg := types.NewPackage(p.PkgPath, p.Name)
 	types.NewChecker(conf, fset, tpkg, info).Files(files)
 	if len(errs) > 0 {
+		forget(fset, files)
 		return nil, nil, nil, nil, errs
 	}
 	return fset, files, tpkg, info, nil
