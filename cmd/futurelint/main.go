@@ -21,9 +21,11 @@
 //
 // Each finding is printed as file:line:col: rule: message.
 //
-// The standalone command type-checks each package from source with its
-// dependencies from the go command's export data, and keeps every
-// package's facts and findings in a cache ($FUTURELINT_CACHE, by default
+// The standalone command type-checks each package that may hold loop
+// code (and each dependency such code may call) from source, with its
+// dependencies from the go command's export data; a package with no loop
+// code in reach has nothing to report and is not type-checked. It keeps
+// every package's facts and findings in a cache ($FUTURELINT_CACHE, by default
 // futurelint/ in the user cache directory), so a re-run redoes only the
 // packages that changed and those that depend on them.
 //

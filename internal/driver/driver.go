@@ -8,7 +8,8 @@
 // the roles table and has no facts: it is never analysed as a dependency.
 // Packages outside std that the named ones depend on are analysed for
 // facts only, and only when loop code may reach them (see reach.go); the
-// rules report on the named packages alone. A dependency's data tables
+// rules report on the named packages alone, and a named package with no
+// loop code in reach is not analysed: they would find nothing there. A dependency's data tables
 // (package-level literals of constants) are emptied before it is
 // type-checked: no fact depends on them (see tables.go).
 //
@@ -76,7 +77,8 @@ type Result struct {
 	// a file that imports it without renaming calls it.
 	Names map[string]string
 	// Analysed lists the packages analysed in this run (not taken from
-	// the cache), by ID, sorted.
+	// the cache, and not left alone for holding no loop code), by ID,
+	// sorted.
 	Analysed []string
 	// Rerun says the findings came whole from the cache, nothing having
 	// changed since a run that stored them: go list compiled nothing.
@@ -183,7 +185,7 @@ func Run(opts Options) (*Result, error) {
 		markDirty(n)
 	}
 	for _, n := range order {
-		if !n.root || unbuilt[n] {
+		if !n.root || unbuilt[n] || !n.analysed() {
 			continue
 		}
 		if e := opts.load(n); e != nil && e.Named {

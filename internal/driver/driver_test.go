@@ -288,7 +288,8 @@ func TestBrokenPackage(t *testing.T) {
 // in its external test reaches leaf through facts, in test variants that
 // share what they import with the packages they augment. plain and its
 // test call plainlib, which blocks, but neither has loop code: the driver
-// finds the same as the checker without analysing plainlib at all.
+// finds the same as the checker without analysing plainlib, or plain,
+// though named, at all.
 func TestReachWithTests(t *testing.T) {
 	dir := writeModule(t)
 	testmodule.WriteFiles(t, dir, map[string]string{
@@ -348,13 +349,29 @@ func TestDo(t *testing.T) { Do() }
 		t.Fatal(err)
 	}
 	for _, id := range res.Analysed {
-		if strings.HasPrefix(id, "example.com/m/plainlib") {
-			t.Errorf("analysed %s, which no loop code can reach (analysed: %v)", id, res.Analysed)
+		if strings.HasPrefix(id, "example.com/m/plain") {
+			t.Errorf("analysed %s, which holds no loop code and no loop code can reach (analysed: %v)", id, res.Analysed)
 		}
 	}
-	if !slices.Contains(res.Analysed, "example.com/m/leaf") {
-		t.Errorf("analysed %v, want leaf among them: loop code reaches it", res.Analysed)
+	for _, id := range []string{"example.com/m/leaf", "example.com/m/top", "example.com/m/top [example.com/m/top.test]", "example.com/m/top_test [example.com/m/top.test]"} {
+		if !slices.Contains(res.Analysed, id) {
+			t.Errorf("analysed %v, want %s among them: it holds loop code or loop code reaches it", res.Analysed, id)
+		}
 	}
+	if len(res.NotAnalysed) > 0 {
+		t.Errorf("NotAnalysed = %v: a named package with no loop code is done, not failed", res.NotAnalysed)
+	}
+}
+
+// TestSameFindingsOnAttached checks the two paths agree on code using a
+// team's own copy of Bubble Tea's API, which the module's config file
+// attaches the bubbletea preset to: the app imports no loop runtime the
+// table names, yet holds loop code, so the driver must analyse it.
+func TestSameFindingsOnAttached(t *testing.T) {
+	if testing.Short() {
+		t.Skip("type-checks the real libraries from source")
+	}
+	sameFindings(t, filepath.Join(root, "testdata", "presets", "versions"), []string{"./teafork", "./teaforkapp"}, false, 2)
 }
 
 // TestRerunServedWhole runs the driver with a cache, tests on, over the

@@ -78,9 +78,12 @@ func (n *node) portableFacts(factTypes map[string]reflect.Type) ([]portableFact,
 }
 
 // analysed reports whether n is type-checked from source: the packages
-// the user named, and the dependencies outside std whose facts loop code
-// may need.
-func (n *node) analysed() bool { return n.root || n.needed && !n.std }
+// that may hold loop code or whose facts loop code may need, the standard
+// library only when the user named it. A named package with no loop code
+// in reach is not: every rule is quiet on it (see reach.go), and the go
+// command, which compiled it for its export data, has said whether it
+// builds.
+func (n *node) analysed() bool { return n.needed && (n.root || !n.std) }
 
 func isStd(p *packages.Package) bool {
 	return (p.Module == nil || p.Module.Path == "") && roles.IsStd(p.PkgPath)

@@ -9,6 +9,7 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
+	"strings"
 
 	"github.com/futurelint/futurelint/internal/config"
 	"github.com/futurelint/futurelint/internal/inferred"
@@ -23,10 +24,12 @@ import (
 // on any other package, and only loop code asks for the facts of what it
 // calls. So a package whose import closure holds no loop runtime of the
 // roles table, no package with role directives and no package a config
-// row names is loop-free, and a dependency needs facts only when it is in
-// the import closure of a package that is not. The others are read from
-// export data and never type-checked from source: the cost follows what
-// loop code can reach, not the size of the dependency tree.
+// row or attach entry names is loop-free, and a dependency needs facts
+// only when it is in the import closure of a package that is not. The
+// others are read from export data and never type-checked from source:
+// the cost follows what loop code can reach, not the size of the
+// dependency tree. A loop-free package the user named is not analysed at
+// all: the rules would find nothing in it.
 //
 // A package that runs a loop nobody described (internal/inferred) declares
 // rows too. Finding it takes two looks: a syntax check every package pays
@@ -441,19 +444,28 @@ func (n *node) inferKey(salt string) keyHash {
 }
 
 // configNames reports whether a config file that applies to n names a
-// package of n's import closure (or cannot be read: the analysis then
-// says why).
+// package of n's import closure, in a library's rows or an attach entry
+// (or cannot be read: the analysis then says why).
 func configNames(n *node) bool {
 	c, err := configOf(n)
 	if err != nil {
 		return true
 	}
-	if c == nil || len(c.Libraries) == 0 {
+	if c == nil || len(c.Libraries) == 0 && len(c.Attach) == 0 {
 		return false
 	}
 	names := map[string]bool{}
 	for _, lib := range c.Libraries {
 		names[lib.Pkg] = true
+	}
+	// An attach entry gives a module or package tree a preset's rows.
+	attached := func(path string) bool {
+		for _, a := range c.Attach {
+			if path == a.Path || strings.HasPrefix(path, a.Path+"/") {
+				return true
+			}
+		}
+		return false
 	}
 	seen := map[*node]bool{}
 	var in func(m *node) bool
@@ -462,7 +474,7 @@ func configNames(n *node) bool {
 			return false
 		}
 		seen[m] = true
-		if names[m.pkg.PkgPath] {
+		if names[m.pkg.PkgPath] || attached(m.pkg.PkgPath) {
 			return true
 		}
 		for _, d := range m.imports {
