@@ -19,13 +19,17 @@ import (
 // committed: the source comes from the module cache at test time.
 func OldPath(t testing.TB, dir, newMod, oldMod string, files map[string]string) string {
 	t.Helper()
-	out, err := exec.Command("go", "list", "-C", dir, "-m", "-json", newMod).Output()
+	// go mod download, not go list -m: on an empty module cache only the
+	// former fetches the module and says where it is.
+	download := exec.Command("go", "mod", "download", "-json", newMod)
+	download.Dir = dir
+	out, err := download.Output()
 	if err != nil {
-		t.Fatalf("go list -m %s in %s: %v", newMod, dir, err)
+		t.Fatalf("go mod download %s in %s: %v\n%s", newMod, dir, err, out)
 	}
 	var m struct{ Dir, GoMod string }
 	if err := json.Unmarshal(out, &m); err != nil || m.Dir == "" {
-		t.Fatalf("go list -m %s: no source directory (%v)", newMod, err)
+		t.Fatalf("go mod download %s: no source directory (%v)", newMod, err)
 	}
 	root := t.TempDir()
 	old := filepath.Join(root, "old")
