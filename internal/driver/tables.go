@@ -37,7 +37,7 @@ func trimTables(files []*ast.File) int {
 			}
 			for _, s := range g.Specs {
 				for _, v := range s.(*ast.ValueSpec).Values {
-					if cl, ok := v.(*ast.CompositeLit); ok && len(cl.Elts) >= minTable && t.inert(cl) && t.empty(cl) {
+					if cl, ok := v.(*ast.CompositeLit); ok && len(cl.Elts) >= minTable && t.inert(cl) && emptyTable(cl) {
 						trimmed++
 					}
 				}
@@ -162,10 +162,10 @@ func isEllipsis(e ast.Expr) bool {
 	return ok
 }
 
-// empty drops cl's elements and reports whether it did: an array written
-// [...]T gets the length its elements gave it, and is left whole when
-// that takes evaluating a constant.
-func (t tableTrimmer) empty(cl *ast.CompositeLit) bool {
+// emptyTable drops cl's elements and reports whether it did: an array
+// written [...]T gets the length its elements gave it, and is left whole
+// when that takes evaluating a constant.
+func emptyTable(cl *ast.CompositeLit) bool {
 	if at, ok := cl.Type.(*ast.ArrayType); ok && isEllipsis(at.Len) {
 		n, ok := arrayLen(cl.Elts)
 		if !ok {

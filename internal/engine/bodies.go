@@ -171,13 +171,11 @@ func sendAt(pass *analysis.Pass, pos token.Pos) (*ast.SendStmt, []ast.Node) {
 // sometimes. A select's cases are the work the loop takes, not a
 // condition.
 func underCondition(stack []ast.Node) bool {
-	for i := len(stack) - 1; i >= 0; i-- {
-		switch stack[i].(type) {
+	return code.InFunc(stack, func(n ast.Node) bool {
+		switch n.(type) {
 		case *ast.IfStmt, *ast.CaseClause:
 			return true
-		case *ast.FuncLit, *ast.FuncDecl:
-			return false
 		}
-	}
-	return false
+		return false
+	})
 }

@@ -233,17 +233,10 @@ func (c closer) list(list []ast.Stmt) bool {
 // branches reports whether s holds a break, continue, goto or fallthrough
 // outside function literals: a way past what follows it.
 func branches(s ast.Stmt) bool {
-	found := false
-	ast.Inspect(s, func(n ast.Node) bool {
-		switch n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.BranchStmt:
-			found = true
-		}
-		return !found
+	return code.Holds(s, func(n ast.Node) bool {
+		_, ok := n.(*ast.BranchStmt)
+		return ok
 	})
-	return found
 }
 
 // expr reports whether evaluating n (an expression, a simple statement or

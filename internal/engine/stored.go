@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"iter"
 	"maps"
 	"slices"
 	"strings"
@@ -263,45 +264,50 @@ func (r placer) storedValues() *slots {
 	// (NewKeyAction(d, a) calls NewKeyActionWithOpts(d, a, opts)).
 	for changed, round := true, 0; changed && round < 8; round++ {
 		changed = false
-		for _, fn := range r.Funcs {
-			for ci := range Calls(fn) {
-				callee := ci.Common().StaticCallee()
-				if callee == nil || callee.Pkg != r.SSA {
-					continue
-				}
-				for i, p := range callee.Params {
-					a, ok := Arg(ci.Common(), i).(*ssa.Parameter)
-					if !ok {
-						continue
-					}
-					for _, slot := range params[p] {
-						if !slices.Contains(params[a], slot) {
-							params[a] = append(params[a], slot)
-							changed = true
-						}
-					}
+		for p, h := range handedParams(r.Funcs, r.SSA) {
+			a, ok := h.val.(*ssa.Parameter)
+			if !ok {
+				continue
+			}
+			for _, slot := range params[p] {
+				if !slices.Contains(params[a], slot) {
+					params[a] = append(params[a], slot)
+					changed = true
 				}
 			}
 		}
 	}
 	// Setters: a call of a function that stores its parameter in a field
 	// stores the argument there.
-	for _, fn := range r.Funcs {
-		for ci := range Calls(fn) {
-			callee := ci.Common().StaticCallee()
-			if callee == nil || callee.Pkg != r.SSA {
-				continue
+	for p, h := range handedParams(r.Funcs, r.SSA) {
+		for _, slot := range params[p] {
+			if h.val != nil {
+				out[slot] = append(out[slot], h)
 			}
-			for i, p := range callee.Params {
-				for _, slot := range params[p] {
-					if a := Arg(ci.Common(), i); a != nil {
-						out[slot] = append(out[slot], storedValue{val: a, at: ci, fn: fn})
+		}
+	}
+	return sl
+}
+
+// handedParams yields, for each call in funcs of a function of pkg, each
+// parameter of the callee with what the call hands it: the argument (nil
+// if none), the call and the calling function.
+func handedParams(funcs []*ssa.Function, pkg *ssa.Package) iter.Seq2[*ssa.Parameter, storedValue] {
+	return func(yield func(*ssa.Parameter, storedValue) bool) {
+		for _, fn := range funcs {
+			for ci := range Calls(fn) {
+				callee := ci.Common().StaticCallee()
+				if callee == nil || callee.Pkg != pkg {
+					continue
+				}
+				for i, p := range callee.Params {
+					if !yield(p, storedValue{val: Arg(ci.Common(), i), at: ci, fn: fn}) {
+						return
 					}
 				}
 			}
 		}
 	}
-	return sl
 }
 
 // slots are the struct fields of the package's code that hold function

@@ -7,6 +7,8 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/futurelint/futurelint/internal/code"
 )
 
 // A function that may block in several ways names one of them as its
@@ -256,21 +258,15 @@ func (c certainty) inNode(n ast.Node, pos token.Pos) bool {
 // mayLeave reports whether s may end the function (a return, or a goto
 // that may skip what follows), outside function literals.
 func mayLeave(s ast.Stmt) bool {
-	leaves := false
-	ast.Inspect(s, func(n ast.Node) bool {
+	return code.Holds(s, func(n ast.Node) bool {
 		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
 		case *ast.ReturnStmt:
-			leaves = true
+			return true
 		case *ast.BranchStmt:
-			if n.Tok == token.GOTO {
-				leaves = true
-			}
+			return n.Tok == token.GOTO
 		}
-		return !leaves
+		return false
 	})
-	return leaves
 }
 
 // within reports whether pos lies in n.

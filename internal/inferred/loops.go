@@ -315,15 +315,13 @@ func (f *finder) walk() {
 // inFor reports whether the innermost function of stack runs the node in
 // a for statement.
 func inFor(stack []ast.Node) bool {
-	for i := len(stack) - 1; i >= 0; i-- {
-		switch stack[i].(type) {
+	return code.InFunc(stack, func(n ast.Node) bool {
+		switch n.(type) {
 		case *ast.ForStmt, *ast.RangeStmt:
 			return true
-		case *ast.FuncLit, *ast.FuncDecl:
-			return false
 		}
-	}
-	return false
+		return false
+	})
 }
 
 // goStartsDecl reports whether d is started once by a go statement that is

@@ -442,17 +442,10 @@ func (f *finder) carriesDepth(e ast.Expr, v types.Object, depth int) bool {
 
 // returns reports whether s returns (not in a closure).
 func returns(s ast.Stmt) bool {
-	found := false
-	ast.Inspect(s, func(n ast.Node) bool {
-		switch n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			found = true
-		}
-		return !found
+	return code.Holds(s, func(n ast.Node) bool {
+		_, ok := n.(*ast.ReturnStmt)
+		return ok
 	})
-	return found
 }
 
 // funcDecls yields the package's function declarations that have a body,
