@@ -73,10 +73,15 @@ func (c *Cache) Get(k Key) (data []byte, ok bool) {
 // a concurrent reader sees the whole entry or none.
 func (c *Cache) Put(k Key, data []byte) error {
 	name := c.file(k)
-	if err := os.MkdirAll(filepath.Dir(name), 0o777); err != nil {
-		return err
-	}
+	// The subdirectory exists but for the first entries: make it only
+	// then, as asking first costs a system call every time.
 	tmp, err := os.CreateTemp(filepath.Dir(name), "tmp-*")
+	if errors.Is(err, fs.ErrNotExist) {
+		if err := os.MkdirAll(filepath.Dir(name), 0o777); err != nil {
+			return err
+		}
+		tmp, err = os.CreateTemp(filepath.Dir(name), "tmp-*")
+	}
 	if err != nil {
 		return err
 	}
