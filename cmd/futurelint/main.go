@@ -24,7 +24,8 @@
 // The standalone command type-checks each package that may hold loop
 // code (and each dependency such code may call) from source, with its
 // dependencies from the go command's export data; a package with no loop
-// code in reach has nothing to report and is not type-checked. It keeps
+// code in reach has nothing to report and is not type-checked, nor is a
+// dependency whose source shows it can give loop code no facts. It keeps
 // every package's facts and findings in a cache ($FUTURELINT_CACHE, by default
 // futurelint/ in the user cache directory), so a re-run redoes only the
 // packages that changed and those that depend on them.

@@ -11,6 +11,9 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/futurelint/futurelint/internal/engine"
+	"github.com/futurelint/futurelint/internal/roles"
 )
 
 // suite is the set of analyzers a run executes, with what running them
@@ -19,6 +22,7 @@ type suite struct {
 	rules     []*analysis.Analyzer // report findings on the packages the user named
 	factful   []*analysis.Analyzer // declare facts: run on every dependency outside std
 	factTypes map[string]reflect.Type
+	exports   *engine.Exports // nil when an analyzer declares facts the engine does not know
 }
 
 func newSuite(rules []*analysis.Analyzer) *suite {
@@ -31,6 +35,9 @@ func newSuite(rules []*analysis.Analyzer) *suite {
 			t := reflect.TypeOf(f)
 			s.factTypes[typeName(t)] = t
 		}
+	}
+	if engineFacts(s.factTypes) {
+		s.exports = engine.NewExports(roles.Default())
 	}
 	return s
 }
@@ -75,6 +82,25 @@ func (s *suite) analyse(n *node, deps []*node, u *universe, sh *shallow) error {
 		fset, v = p.fset, p
 	default:
 		fset, v = sh.fset, sh
+	}
+	if u != nil {
+		nothing, err := s.exportsNothing(n, deps, u)
+		if err != nil {
+			return err
+		}
+		switch {
+		case nothing && verifySkips:
+			defer func() {
+				if len(n.portable) > 0 {
+					n.errs = append(n.errs, fmt.Sprintf("%s: found to export no facts, yet exports %d, the first about %s", n.pkg.ID, len(n.portable), n.portable[0].Name))
+				}
+				skipsVerified.Add(1)
+			}()
+		case nothing:
+			n.skipped = true
+			n.facts, err = encodeFacts(nil)
+			return err
+		}
 	}
 	fset, files, pkg, info, errs := typeCheck(n, fset, v)
 	// The files' line tables would stay in the shared file set for the

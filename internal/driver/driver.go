@@ -200,7 +200,7 @@ func Run(opts Options) (*Result, error) {
 	}
 
 	for _, n := range order {
-		if dirty[n] {
+		if dirty[n] && !n.skipped {
 			res.Analysed = append(res.Analysed, n.pkg.ID)
 		}
 		res.Errors = append(res.Errors, n.errs...)
@@ -369,9 +369,11 @@ func (s *suite) execute(order []*node, dirty map[*node]bool, transitive func(*no
 			var err error
 			if !skip {
 				err = s.analyse(n, transitive(n), u, factless)
-				if err == nil && n.errs == nil {
+				if err == nil && n.errs == nil && !n.skipped {
 					// The cache only saves time: a result that cannot
-					// be stored is computed again next time.
+					// be stored is computed again next time. A package
+					// found to export nothing is found so again, at less
+					// than a cache entry's cost to write.
 					_ = opts.store(n)
 				}
 			}

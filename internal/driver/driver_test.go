@@ -44,7 +44,12 @@ func TestSameFindingsAsChecker(t *testing.T) {
 // with grpc beneath, gnet, goja) hand may-block facts to the code using
 // them. It has no test files.
 func TestSameFindingsOnPresets(t *testing.T) {
-	sameFindings(t, filepath.Join(root, "testdata", "presets"), []string{"./protoactor/...", "./gnet/...", "./gojaloop/..."}, false, 20)
+	checked := sameFindings(t, filepath.Join(root, "testdata", "presets"), []string{"./protoactor/...", "./gnet/...", "./gojaloop/..."}, false, 20)
+	// grpc, protobuf and x/net hold scores of packages that export
+	// nothing: the check above must have had some to check.
+	if checked < 20 {
+		t.Errorf("%d dependencies found to export no facts, want at least 20", checked)
+	}
 }
 
 // TestSameFindingsWithConfigAndDirectives checks the two paths agree
@@ -89,8 +94,10 @@ func TestSameFindingsOnCorpus(t *testing.T) {
 }
 
 // sameFindings runs both paths on patterns in dir and reports where they
-// differ; the checker must find at least min.
-func sameFindings(t *testing.T, dir string, patterns []string, tests bool, min int) {
+// differ; the checker must find at least min. The driver's run analyses
+// the dependencies it finds to export no facts all the same, and fails if
+// one does: sameFindings returns how many it checked.
+func sameFindings(t *testing.T, dir string, patterns []string, tests bool, min int) (skipsChecked int64) {
 	t.Helper()
 	want, err := drivertest.Checker(dir, tests, patterns...)
 	if err != nil {
@@ -99,13 +106,16 @@ func sameFindings(t *testing.T, dir string, patterns []string, tests bool, min i
 	if len(want) < min {
 		t.Fatalf("%v: the checker finds %d, want at least %d:\n%s", patterns, len(want), min, strings.Join(want, "\n"))
 	}
+	stop := driver.VerifySkips()
 	got, _, err := drivertest.Driver(driver.Options{Dir: dir, Patterns: patterns, Tests: tests})
+	skipsChecked = stop()
 	if err != nil {
-		t.Fatal(err)
+		t.Fatal(err) // a package found to export no facts that exports some is an error
 	}
 	if d := drivertest.Diff(got, want); d != "" {
 		t.Errorf("%v (tests %v): the driver and the checker differ:\n%s", patterns, tests, d)
 	}
+	return skipsChecked
 }
 
 // A module in which top's loop code calls mid.Step, which calls
@@ -246,6 +256,35 @@ func TestCacheRedoesOnlyWhatChanged(t *testing.T) {
 	if _, analysed := run("with another salt"); !slices.Equal(analysed, all) {
 		t.Errorf("with another salt: analysed %v, want everything %v", analysed, all)
 	}
+}
+
+// TestDependencyExportingNothing names top alone: its loop code calls
+// mid.Step, which calls leaf.Work. While nothing there blocks, leaf and mid
+// export no facts, and their tokens show it: neither is type-checked.
+// Once leaf.Work sleeps, both are, and top's finding is the checker's.
+func TestDependencyExportingNothing(t *testing.T) {
+	dir := writeModule(t)
+	run := func(what string) ([]string, []string) {
+		t.Helper()
+		got, res, err := drivertest.Driver(driver.Options{Dir: dir, Patterns: []string{"./top"}})
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		return got, res.Analysed
+	}
+	found, analysed := run("nothing blocks")
+	if want := []string{"example.com/m/top", "github.com/futurelint/futurelint/futures"}; len(found) != 0 || !slices.Equal(analysed, want) {
+		t.Errorf("nothing blocks: findings %v, analysed %v; want none and %v", found, analysed, want)
+	}
+	makeLeafBlock(t, dir)
+	found, analysed = run("leaf.Work blocks")
+	if want := []string{"example.com/m/leaf", "example.com/m/mid", "example.com/m/top", "github.com/futurelint/futurelint/futures"}; !slices.Equal(analysed, want) {
+		t.Errorf("leaf.Work blocks: analysed %v, want %v", analysed, want)
+	}
+	if len(found) != 1 || !strings.Contains(found[0], "top.go:11:") {
+		t.Errorf("leaf.Work blocks: findings %v, want one at top.go:11", found)
+	}
+	sameFindings(t, dir, []string{"./top"}, false, 1)
 }
 
 // makeLeafBlock writes blockingLeaf over leaf.go and returns what puts

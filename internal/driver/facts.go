@@ -39,6 +39,7 @@ func newFacts(factTypes map[string]reflect.Type) *facts {
 // not changed once exported.
 type portableFact struct {
 	Pkg, Obj string
+	Name     string // the object's name (exportsNothing looks for it)
 	t        reflect.Type
 	fact     analysis.Fact
 }
@@ -59,7 +60,7 @@ func (fs *facts) export(pkg *types.Package) []portableFact {
 			if err != nil {
 				continue // not addressable from outside: no importer can ask for it
 			}
-			e.Pkg, e.Obj = pkg.Path(), string(p)
+			e.Pkg, e.Obj, e.Name = pkg.Path(), string(p), k.obj.Name()
 		case k.pkg == pkg:
 			e.Pkg = pkg.Path()
 		default:
@@ -81,15 +82,15 @@ func (fs *facts) export(pkg *types.Package) []portableFact {
 // fields, follows the list of headers in the same gob stream, so the
 // stream describes each fact type once.
 type factHeader struct {
-	Pkg, Obj, Type string
-	HasData        bool
+	Pkg, Obj, Name, Type string
+	HasData              bool
 }
 
 // encodeFacts writes list as a cache entry.
 func encodeFacts(list []portableFact) ([]byte, error) {
 	headers := make([]factHeader, len(list))
 	for i, e := range list {
-		headers[i] = factHeader{Pkg: e.Pkg, Obj: e.Obj, Type: typeName(e.t), HasData: e.t.Elem().NumField() > 0}
+		headers[i] = factHeader{Pkg: e.Pkg, Obj: e.Obj, Name: e.Name, Type: typeName(e.t), HasData: e.t.Elem().NumField() > 0}
 	}
 	var b bytes.Buffer
 	enc := gob.NewEncoder(&b)
@@ -126,7 +127,7 @@ func decodeFacts(data []byte, factTypes map[string]reflect.Type) ([]portableFact
 				return nil, fmt.Errorf("decoding fact %s: %v", h.Type, err)
 			}
 		}
-		out[i] = portableFact{Pkg: h.Pkg, Obj: h.Obj, t: t, fact: f}
+		out[i] = portableFact{Pkg: h.Pkg, Obj: h.Obj, Name: h.Name, t: t, fact: f}
 	}
 	return out, nil
 }

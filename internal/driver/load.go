@@ -50,6 +50,10 @@ type node struct {
 	loopy        bool
 	needed       bool
 
+	// skipped is set when n, analysed for its facts, was found to export
+	// none without being type-checked (exportsNothing).
+	skipped bool
+
 	// The cache entry, read once by the plan (single-threaded): looked is
 	// set once asked for, cached is nil if there is none.
 	looked bool

@@ -29,7 +29,9 @@ import (
 // others are read from export data and never type-checked from source:
 // the cost follows what loop code can reach, not the size of the
 // dependency tree. A loop-free package the user named is not analysed at
-// all: the rules would find nothing in it.
+// all: the rules would find nothing in it. Of the dependencies that need
+// facts, those whose source shows they export none are not analysed either
+// (exports.go).
 //
 // A package that runs a loop nobody described (internal/inferred) declares
 // rows too. Finding it takes two looks: a syntax check every package pays
