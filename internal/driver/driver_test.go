@@ -260,25 +260,42 @@ func TestCacheRedoesOnlyWhatChanged(t *testing.T) {
 
 // TestDependencyExportingNothing names top alone: its loop code calls
 // mid.Step, which calls leaf.Work. While nothing there blocks, leaf and mid
-// export no facts, and their tokens show it: neither is type-checked.
-// Once leaf.Work sleeps, both are, and top's finding is the checker's.
+// export no facts, and their tokens show it: neither is type-checked, nor
+// cached, so an edit of top finds so again. Once leaf.Work sleeps, both
+// are analysed, and top's finding is the checker's.
 func TestDependencyExportingNothing(t *testing.T) {
 	dir := writeModule(t)
+	ch, err := cache.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
 	run := func(what string) ([]string, []string) {
 		t.Helper()
-		got, res, err := drivertest.Driver(driver.Options{Dir: dir, Patterns: []string{"./top"}})
+		got, res, err := drivertest.Driver(driver.Options{Dir: dir, Patterns: []string{"./top"}, Cache: ch, Salt: "test"})
 		if err != nil {
 			t.Fatalf("%s: %v", what, err)
 		}
 		return got, res.Analysed
 	}
+	top := []string{"example.com/m/top"}
 	found, analysed := run("nothing blocks")
-	if want := []string{"example.com/m/top", "github.com/futurelint/futurelint/futures"}; len(found) != 0 || !slices.Equal(analysed, want) {
+	if want := append(top, "github.com/futurelint/futurelint/futures"); len(found) != 0 || !slices.Equal(analysed, want) {
 		t.Errorf("nothing blocks: findings %v, analysed %v; want none and %v", found, analysed, want)
+	}
+	topFile := filepath.Join(dir, "top", "top.go")
+	src, err := os.ReadFile(topFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(topFile, append(src, "\n// Edited.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if found, analysed = run("after an edit of top"); len(found) != 0 || !slices.Equal(analysed, top) {
+		t.Errorf("after an edit of top: findings %v, analysed %v; want none and %v", found, analysed, top)
 	}
 	makeLeafBlock(t, dir)
 	found, analysed = run("leaf.Work blocks")
-	if want := []string{"example.com/m/leaf", "example.com/m/mid", "example.com/m/top", "github.com/futurelint/futurelint/futures"}; !slices.Equal(analysed, want) {
+	if want := []string{"example.com/m/leaf", "example.com/m/mid", "example.com/m/top"}; !slices.Equal(analysed, want) {
 		t.Errorf("leaf.Work blocks: analysed %v, want %v", analysed, want)
 	}
 	if len(found) != 1 || !strings.Contains(found[0], "top.go:11:") {
