@@ -46,6 +46,9 @@ func newAnalyzer(table *roles.Table, alwaysSSA bool) *analysis.Analyzer {
 }
 
 // FactTypes are the facts Analyzer imports and exports: where code runs.
+// The standalone command leaves out a dependency whose tokens show it
+// exports none of these or BlockingFactTypes (Exports): a fact a package
+// with no loop code may export needs its cue there too.
 var FactTypes = []analysis.Fact{(*SchedulesFact)(nil), (*LoopAPIFact)(nil), (*RolesFact)(nil), (*ModuleVersionFact)(nil), (*inferred.Fact)(nil), (*GoroutineFieldFact)(nil), (*InPlaceFact)(nil), (*StoredCallFact)(nil), (*LoopMethodFact)(nil)}
 
 // Result is where the code of one package runs: Analyzer's answers.
