@@ -41,7 +41,7 @@ func (s *suite) exportsNothing(n *node, deps []*node, u *universe) (bool, error)
 	switch {
 	case s.exports == nil, n.root || n.loopy || n.mayInfer || n.declaresRows || hasConfig(n),
 		roles.Default().DescribedOnly(p.PkgPath),
-		p.Module != nil && (roles.Versioned(p.Module.Path) || uncovered(p.Module.Path, p.Module.Version)):
+		p.Module != nil && engine.ExportsModuleVersion(p.Module.Path, p.Module.Version):
 		return false, nil
 	}
 	var names []engine.FactName
@@ -94,13 +94,6 @@ func (s *suite) exportsNothing(n *node, deps []*node, u *universe) (bool, error)
 		srcs = append(srcs, src)
 	}
 	return !s.exports.May(srcs, closure, names), nil
-}
-
-// uncovered reports whether version v of module mod is older than any the
-// roles table describes: its analysis exports the version, as a fact.
-func uncovered(mod, v string) bool {
-	_, ok := roles.Uncovered(mod, v)
-	return ok
 }
 
 // engineFacts reports whether every fact type of factTypes is one the

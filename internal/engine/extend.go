@@ -87,7 +87,7 @@ func extend(pass *analysis.Pass, base *roles.Table) (*roles.Table, map[*types.Fu
 			}
 		}
 	}
-	if m := pass.Module; m != nil && m.Version != "" && (roles.Versioned(m.Path) || uncovered(m.Path, m.Version)) {
+	if m := pass.Module; m != nil && ExportsModuleVersion(m.Path, m.Version) {
 		pass.ExportPackageFact(&ModuleVersionFact{Module: m.Path, Version: m.Version})
 	}
 
@@ -153,11 +153,16 @@ func extend(pass *analysis.Pass, base *roles.Table) (*roles.Table, map[*types.Fu
 	return base.With(libs...), loopCode, bodies, nil
 }
 
-// uncovered reports whether module mod at version v looks like a preset's
-// library that no preset covers there (roles.Uncovered).
-func uncovered(mod, v string) bool {
-	_, ok := roles.Uncovered(mod, v)
-	return ok
+// ExportsModuleVersion reports whether a package of module mod at
+// version v exports its version (ModuleVersionFact), for its importers'
+// rows to follow it: the module has rows by version, or looks like a
+// preset's library that no preset covers there (roles.Uncovered).
+func ExportsModuleVersion(mod, v string) bool {
+	if v == "" {
+		return false
+	}
+	_, uncovered := roles.Uncovered(mod, v)
+	return roles.Versioned(mod) || uncovered
 }
 
 // dependsOn reports whether pkgs holds a package at path or below it.
