@@ -83,8 +83,11 @@ func (s *suite) analyse(n *node, deps []*node, u *universe, sh *shallow) error {
 	default:
 		fset, v = sh.fset, sh
 	}
+	var srcs [][]byte
 	if u != nil {
-		nothing, err := s.exportsNothing(n, deps, u)
+		var nothing bool
+		var err error
+		nothing, srcs, err = s.exportsNothing(n, deps, u)
 		if err != nil {
 			return err
 		}
@@ -102,7 +105,7 @@ func (s *suite) analyse(n *node, deps []*node, u *universe, sh *shallow) error {
 			return err
 		}
 	}
-	fset, files, pkg, info, errs := typeCheck(n, fset, v)
+	fset, files, pkg, info, errs := typeCheck(n, fset, v, srcs)
 	// The files' line tables would stay in the shared file set for the
 	// rest of the run (33 MB on a Kubernetes client's tree); findings
 	// and facts hold their positions as text, so nothing reads them

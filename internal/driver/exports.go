@@ -35,24 +35,25 @@ var (
 
 // exportsNothing reports whether n, a dependency analysed for its facts
 // in universe u with the analysed dependencies deps, certainly exports
-// none, so need not be analysed.
-func (s *suite) exportsNothing(n *node, deps []*node, u *universe) (bool, error) {
+// none, so need not be analysed. When it read n's files to tell, it
+// returns their contents, for the type check.
+func (s *suite) exportsNothing(n *node, deps []*node, u *universe) (nothing bool, srcs [][]byte, err error) {
 	p := n.pkg
 	switch {
 	case s.exports == nil, n.root || n.loopy || n.mayInfer || n.declaresRows || hasConfig(n),
 		roles.Default().DescribedOnly(p.PkgPath),
 		p.Module != nil && engine.ExportsModuleVersion(p.Module.Path, p.Module.Version):
-		return false, nil
+		return false, nil, nil
 	}
 	var names []engine.FactName
 	for _, d := range deps {
 		list, err := d.portableFacts(s.factTypes)
 		if err != nil {
-			return false, err
+			return false, nil, err
 		}
 		for _, f := range list {
 			if f.Obj == "" {
-				return false, nil // a package fact (rows, inferred loops) changes what n's analysis does
+				return false, nil, nil // a package fact (rows, inferred loops) changes what n's analysis does
 			}
 			// A package-level object's path is its name.
 			names = append(names, engine.FactName{Pkg: f.Pkg, Name: f.Name, Member: f.Obj != f.Name})
@@ -83,17 +84,17 @@ func (s *suite) exportsNothing(n *node, deps []*node, u *universe) (bool, error)
 		return true
 	}
 	if !walk(n) {
-		return false, nil
+		return false, nil, nil
 	}
-	srcs := make([][]byte, 0, len(p.CompiledGoFiles))
+	srcs = make([][]byte, 0, len(p.CompiledGoFiles))
 	for _, name := range p.CompiledGoFiles {
 		src, err := os.ReadFile(name)
 		if err != nil {
-			return false, nil
+			return false, nil, nil // the type check says why
 		}
 		srcs = append(srcs, src)
 	}
-	return !s.exports.May(srcs, closure, names), nil
+	return !s.exports.May(srcs, closure, names), srcs, nil
 }
 
 // engineFacts reports whether every fact type of factTypes is one the

@@ -295,8 +295,9 @@ func readExport(p *packages.Package, fset *token.FileSet, pkgs map[string]*types
 }
 
 // typeCheck parses n's files into fset and type-checks them with the
-// imports v reads from the export data the go command wrote.
-func typeCheck(n *node, fset *token.FileSet, v view) (*token.FileSet, []*ast.File, *types.Package, *types.Info, []string) {
+// imports v reads from the export data the go command wrote. srcs, if not
+// nil, are the files' contents, already read.
+func typeCheck(n *node, fset *token.FileSet, v view, srcs [][]byte) (*token.FileSet, []*ast.File, *types.Package, *types.Info, []string) {
 	p := n.pkg
 	var errs []string
 	files := make([]*ast.File, 0, len(p.CompiledGoFiles))
@@ -307,11 +308,16 @@ func typeCheck(n *node, fset *token.FileSet, v view) (*token.FileSet, []*ast.Fil
 	if n.root || n.directives {
 		mode |= parser.ParseComments
 	}
-	for _, name := range p.CompiledGoFiles {
-		src, err := os.ReadFile(name)
-		if err != nil {
-			errs = append(errs, err.Error())
-			continue
+	for i, name := range p.CompiledGoFiles {
+		var src []byte
+		if srcs != nil {
+			src = srcs[i]
+		} else {
+			var err error
+			if src, err = os.ReadFile(name); err != nil {
+				errs = append(errs, err.Error())
+				continue
+			}
 		}
 		f, err := parser.ParseFile(fset, name, src, mode)
 		if err != nil {

@@ -414,7 +414,7 @@ func (opts *Options) inferLoops(candidates []*node, sh *shallow) {
 				return nil
 			}
 		}
-		fset, files, pkg, info, errs := typeCheck(n, sh.fset, sh)
+		fset, files, pkg, info, errs := typeCheck(n, sh.fset, sh, nil)
 		n.declaresRows = errs != nil || inferred.Infers(fset, files, pkg, info)
 		if opts.Cache != nil {
 			verdict := []byte{0}

@@ -81,7 +81,7 @@ func TestInferLoops(t *testing.T) {
 		if err := n.readFiles(); err != nil {
 			t.Fatal(err)
 		}
-		fset, files, pkg, info, errs := typeCheck(n, sh.fset, sh)
+		fset, files, pkg, info, errs := typeCheck(n, sh.fset, sh, nil)
 		if errs != nil {
 			t.Fatalf("%s: %v", p.ID, errs)
 		}
