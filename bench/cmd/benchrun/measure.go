@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"regexp"
@@ -18,6 +19,10 @@ type command struct {
 	env  []string // added to the inherited environment, KEY=VALUE
 	args []string
 	ok   []int // exit codes that mean it ran to completion
+	// dropStdout discards the standard output instead of keeping it for
+	// the log: go list's JSON on std is tens of MB, which would grow this
+	// process, and every child's peak RSS counts its parent's at fork.
+	dropStdout bool
 }
 
 // String is the command as a shell line, for RESULTS.md.
@@ -48,6 +53,9 @@ func measure(c command, log *os.File) (sample, error) {
 	cmd.Env = append(os.Environ(), c.env...)
 	var out bytes.Buffer
 	cmd.Stdout = &out
+	if c.dropStdout {
+		cmd.Stdout = io.Discard
+	}
 	cmd.Stderr = &out
 	fmt.Fprintf(log, "$ (cd %s && %s)\n", c.dir, c)
 	start := time.Now()

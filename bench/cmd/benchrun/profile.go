@@ -17,8 +17,10 @@ type profileResult struct {
 	workload  workload
 	cpuTotal  float64 // seconds of samples (all threads; excludes the go list child)
 	allocMB   float64 // total bytes allocated, MB
+	liveMB    float64 // the live heap when it was at its highest, MB
 	cpuAreas  []area
 	allocArea []area
+	liveAreas []area  // of the live heap at its highest
 	cpuTop    []entry // by flat
 	allocTop  []entry // by flat
 }
@@ -37,9 +39,13 @@ type entry struct {
 	cumulShare float64
 }
 
+// exportData is the area of reading export data, which most of the live
+// heap at its peak is.
+const exportData = "reading export data (gcexportdata.Read)"
+
 // areas names the parts of a run worth telling apart.
 var areas = []struct{ name, focus string }{
-	{"reading export data (gcexportdata.Read)", `^golang\.org/x/tools/go/gcexportdata\.Read$`},
+	{exportData, `^golang\.org/x/tools/go/gcexportdata\.Read$`},
 	{"parsing (go/parser)", `^go/(parser|scanner)\.`},
 	{"type checking (go/types Checker.Files)", `^go/types\.\(\*Checker\)\.Files$`},
 	{"SSA (x/tools/go/ssa, buildssa)", `^golang\.org/x/tools/go/(ssa|analysis/passes/buildssa)\.`},
@@ -49,7 +55,7 @@ var areas = []struct{ name, focus string }{
 }
 
 // runProfiles profiles futurelint on each standalone workload and the
-// largest corpus, with multichecker's -cpuprofile and -memprofile.
+// largest corpus, with its -cpuprofile, -memprofile and -peakprofile.
 func (b *bench) runProfiles() error {
 	var ws []workload
 	for _, r := range b.standalone {
@@ -61,7 +67,8 @@ func (b *bench) runProfiles() error {
 	for _, w := range ws {
 		stem := filepath.Join(b.tmp, "profile-"+strings.ReplaceAll(w.name, "/", "-"))
 		c := command{dir: w.dir, env: append(slices.Clone(offline), w.env...), ok: []int{3},
-			args: []string{b.futurelint, "-cpuprofile=" + stem + ".cpu", "-memprofile=" + stem + ".mem", "-cache=false", w.pattern}}
+			args: []string{b.futurelint, "-cpuprofile=" + stem + ".cpu", "-memprofile=" + stem + ".mem",
+				"-peakprofile=" + stem + ".peak", "-cache=false", w.pattern}}
 		if _, err := measure(c, b.log); err != nil {
 			return err
 		}
@@ -79,6 +86,12 @@ func (b *bench) runProfiles() error {
 			return err
 		}
 		if p.allocArea, err = b.pprofAreas(stem+".mem", "alloc_space"); err != nil {
+			return err
+		}
+		if p.liveMB, _, err = b.pprofTop(stem+".peak", "inuse_space", "-flat"); err != nil {
+			return err
+		}
+		if p.liveAreas, err = b.pprofAreas(stem+".peak", "inuse_space"); err != nil {
 			return err
 		}
 		b.profiles = append(b.profiles, p)

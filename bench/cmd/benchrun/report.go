@@ -233,7 +233,8 @@ func (b *bench) standaloneVerdicts(r *standaloneResult) []verdict {
 		ok:       q <= rssTarget,
 	}
 	if !v.ok {
-		v.why = fmt.Sprintf("futurelint's largest median peak of its runs is %s, the floor's %s.", mb(peak), mb(r.nop.rss()))
+		v.why = fmt.Sprintf("futurelint's largest median peak of its runs is %s, the floor's %s.", mb(peak), mb(r.nop.rss())) +
+			b.whyMemory(r)
 	}
 	vs = append(vs, v)
 
@@ -256,6 +257,28 @@ func (b *bench) whyOverFloor(r *standaloneResult, target float64) string {
 	s := fmt.Sprintf("futurelint takes %.2f s (CPU %.2f s) more than the floor; meeting the target means cutting that to %.2f s.",
 		(fl.wall() - floor.wall()).Seconds(), (fl.cpu() - floor.cpu()).Seconds(), floor.wall().Seconds()*(target-1))
 	return s + b.profileAreas(r.workload.name)
+}
+
+// whyMemory explains a peak over the floor's: how much of the floor's is
+// its go list child, which futurelint runs too, and what futurelint's live
+// heap holds at its highest.
+func (b *bench) whyMemory(r *standaloneResult) string {
+	s := fmt.Sprintf(" The floor's peak is that of its largest process: the `go list` it runs peaks at %s alone"+
+		" (futurelint runs it with the same flags), so futurelint's own process would have to stay within %s.",
+		mb(r.goList.rss()), mb(r.nop.rss()))
+	for _, p := range b.profiles {
+		if p.workload.name != r.workload.name {
+			continue
+		}
+		for _, a := range p.liveAreas {
+			if a.name == exportData {
+				s += fmt.Sprintf(" In the profiled run its live heap at its highest is %.1f MB, %.1f MB of it read from export"+
+					" data; the Go collector lets the heap grow to twice the live heap before it collects (GOGC=100).",
+					p.liveMB, a.value)
+			}
+		}
+	}
+	return s
 }
 
 // profileAreas summarises futurelint's CPU profile of a workload, if taken.
@@ -320,7 +343,10 @@ func (b *bench) reportStandalone(p printer) {
 	p("Wall and CPU are medians; CPU is user+system of the process and its children (`go list`);\n")
 	p("RSS is the median peak. On a machine shared with other work, wall time includes waiting for a\n")
 	p("core: when the wall ratio and the CPU ratio disagree, the CPU ratio is the better measure of\n")
-	p("the work done.\n\n")
+	p("the work done. *the floor's `go list`, alone* is the command go/packages runs for the floor\n")
+	p("(`go list -e -json -compiled=true -test=true -export=true -deps=true -find=false -pgo=off`),\n")
+	p("run by itself (all fields in its JSON): futurelint runs go list with the same flags, so neither tool's\n")
+	p("peak RSS can be below it.\n\n")
 	for _, r := range b.standalone {
 		title := r.workload.name
 		if m := r.workload.module; m.path != "" {
@@ -338,7 +364,7 @@ func (b *bench) standaloneTable(p printer, r *standaloneResult, title string) {
 		name     string
 		s, floor *series
 	}
-	rows := []row{{"floor (nop)", r.nop, r.nop}}
+	rows := []row{{"floor (nop)", r.nop, r.nop}, {"the floor's `go list`, alone", r.goList, r.nop}}
 	if r.nopFacts != nil {
 		rows = append(rows, row{"floor with facts (nopfacts)", r.nopFacts, r.nop})
 	}
@@ -456,18 +482,20 @@ func (b *bench) reportProfiles(p printer) {
 		return
 	}
 	p("## Where futurelint's time and memory go\n\n")
-	p("One extra run per workload with `-cpuprofile`, `-memprofile` and `-cache=false` (not timed).\n")
+	p("One extra run per workload with `-cpuprofile`, `-memprofile`, `-peakprofile` and `-cache=false` (not timed);\n")
+	p("*live at peak* is the heap profile taken when the live heap was at its highest.\n")
 	p("An area is every sample with a matching function anywhere on its stack (`pprof -focus`);\n")
 	p("areas overlap where one calls into another (futurelint code building SSA, say).\n")
 	p("The `go list` child process is not in the profile.\n\n")
 	for _, pr := range b.profiles {
 		p("### %s\n\n", pr.workload.name)
-		p("| area | CPU | share | allocated | share |\n|---|---|---|---|---|\n")
+		p("| area | CPU | share | allocated | share | live at peak | share |\n|---|---|---|---|---|---|---|\n")
 		for i, a := range pr.cpuAreas {
-			p("| %s | %.2f s | %.0f%% | %.0f MB | %.0f%% |\n", a.name, a.value, 100*ratio(a.value, pr.cpuTotal),
-				pr.allocArea[i].value, 100*ratio(pr.allocArea[i].value, pr.allocMB))
+			p("| %s | %.2f s | %.0f%% | %.0f MB | %.0f%% | %.1f MB | %.0f%% |\n", a.name, a.value, 100*ratio(a.value, pr.cpuTotal),
+				pr.allocArea[i].value, 100*ratio(pr.allocArea[i].value, pr.allocMB),
+				pr.liveAreas[i].value, 100*ratio(pr.liveAreas[i].value, pr.liveMB))
 		}
-		p("| total sampled | %.2f s | | %.0f MB | |\n\n", pr.cpuTotal, pr.allocMB)
+		p("| total sampled | %.2f s | | %.0f MB | | %.1f MB | |\n\n", pr.cpuTotal, pr.allocMB, pr.liveMB)
 		p("Hot spots by own CPU time:\n\n| function | flat | flat%% | cum |\n|---|---|---|---|\n")
 		for _, e := range top(pr.cpuTop, 10) {
 			p("| `%s` | %.2f s | %.1f%% | %.2f s |\n", e.name, e.flat, 100*e.flatShare, e.cum)

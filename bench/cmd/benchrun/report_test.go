@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -72,5 +73,32 @@ func TestDiagnosticLine(t *testing.T) {
 		"# exit 3\n"
 	if got := len(diagnosticLine.FindAllString(out, -1)); got != 2 {
 		t.Errorf("counted %d diagnostic lines, want 2", got)
+	}
+}
+
+// TestWhyMemory: a peak over the floor's is explained by the floor's go
+// list and by what futurelint's live heap holds, from the profiled run of
+// the same workload only.
+func TestWhyMemory(t *testing.T) {
+	w := workload{name: "gum"}
+	r := &standaloneResult{
+		workload: w,
+		nop:      &series{samples: []sample{{maxRSS: 31 << 10}}},
+		goList:   &series{samples: []sample{{maxRSS: 28 << 10}}},
+	}
+	b := &bench{profiles: []*profileResult{
+		{workload: workload{name: "corpus-64"}, liveMB: 40, liveAreas: []area{{exportData, 30}}},
+		{workload: w, liveMB: 26.1, liveAreas: []area{{"parsing (go/parser)", 1}, {exportData, 17.2}}},
+	}}
+	want := " The floor's peak is that of its largest process: the `go list` it runs peaks at 28 MB alone" +
+		" (futurelint runs it with the same flags), so futurelint's own process would have to stay within 31 MB." +
+		" In the profiled run its live heap at its highest is 26.1 MB, 17.2 MB of it read from export data;" +
+		" the Go collector lets the heap grow to twice the live heap before it collects (GOGC=100)."
+	if got := b.whyMemory(r); got != want {
+		t.Errorf("whyMemory =\n%s\nwant\n%s", got, want)
+	}
+	b.profiles = b.profiles[:1]
+	if got, want := b.whyMemory(r), want[:strings.Index(want, " In the profiled")]; got != want {
+		t.Errorf("whyMemory with no profile of the workload =\n%s\nwant\n%s", got, want)
 	}
 }

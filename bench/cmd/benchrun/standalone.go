@@ -20,6 +20,7 @@ import (
 type standaloneResult struct {
 	workload workload
 	nop      *series // the floor: no facts, dependencies from export data
+	goList   *series // the go list command the floor runs, alone
 	nopFacts *series // the same driver with a fact type: dependencies from source (nil on published modules)
 	// futurelint with an empty result cache, then again with nothing
 	// changed, and (on the corpus) after editing one leaf package.
@@ -50,6 +51,9 @@ func (b *bench) standaloneSeries(w workload) *standaloneResult {
 	r := &standaloneResult{
 		workload: w,
 		nop:      &series{cmd: command{dir: w.dir, env: env, ok: []int{3}, args: []string{b.nop, w.pattern}}},
+		// With go/packages' flags for the floor's load (go/packages/golist.go).
+		goList: &series{cmd: command{dir: w.dir, env: env, dropStdout: true, args: []string{"go", "list", "-e", "-json",
+			"-compiled=true", "-test=true", "-export=true", "-deps=true", "-find=false", "-pgo=off", "--", w.pattern}}},
 		nopNoTests: &series{cmd: command{dir: w.dir, env: env, ok: []int{3},
 			args: []string{b.nop, "-test=false", w.pattern}}},
 		// Both caches are emptied before every cold run, so that each
@@ -78,7 +82,7 @@ func (b *bench) standaloneSeries(w workload) *standaloneResult {
 // rounds lists the series of r in the order of one round: each warm run
 // right after its cold run, the edit between futurelint's cold and warm.
 func (r *standaloneResult) rounds() []*series {
-	ss := []*series{r.nop, r.nopNoTests}
+	ss := []*series{r.nop, r.goList, r.nopNoTests}
 	if r.nopFacts != nil {
 		ss = append(ss, r.nopFacts)
 	}
