@@ -344,7 +344,7 @@ func (b *bench) reportStandalone(p printer) {
 	p("RSS is the median peak. On a machine shared with other work, wall time includes waiting for a\n")
 	p("core: when the wall ratio and the CPU ratio disagree, the CPU ratio is the better measure of\n")
 	p("the work done. *the floor's `go list`, alone* is the command go/packages runs for the floor\n")
-	p("(`go list -e -json -compiled=true -test=true -export=true -deps=true -find=false -pgo=off`),\n")
+	p("(`%s`),\n", strings.Join(floorGoList, " "))
 	p("run by itself (all fields in its JSON): futurelint runs go list with the same flags, so neither tool's\n")
 	p("peak RSS can be below it.\n\n")
 	for _, r := range b.standalone {

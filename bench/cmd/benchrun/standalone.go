@@ -34,6 +34,11 @@ type standaloneResult struct {
 // fetched during setup.
 var offline = []string{"GOPROXY=off"}
 
+// floorGoList is the go list command go/packages runs for the floor's load,
+// with its flags (go/packages/golist.go) and all fields in its JSON.
+var floorGoList = []string{"go", "list", "-e", "-json", "-compiled=true", "-test=true", "-export=true", "-deps=true",
+	"-find=false", "-pgo=off"}
+
 // editedLeaf is the corpus package the edit row changes: it imports no
 // other corpus package, and several import it.
 const editedLeaf = "blockpath/p0"
@@ -51,9 +56,8 @@ func (b *bench) standaloneSeries(w workload) *standaloneResult {
 	r := &standaloneResult{
 		workload: w,
 		nop:      &series{cmd: command{dir: w.dir, env: env, ok: []int{3}, args: []string{b.nop, w.pattern}}},
-		// With go/packages' flags for the floor's load (go/packages/golist.go).
-		goList: &series{cmd: command{dir: w.dir, env: env, dropStdout: true, args: []string{"go", "list", "-e", "-json",
-			"-compiled=true", "-test=true", "-export=true", "-deps=true", "-find=false", "-pgo=off", "--", w.pattern}}},
+		goList: &series{cmd: command{dir: w.dir, env: env, dropStdout: true,
+			args: append(slices.Clone(floorGoList), "--", w.pattern)}},
 		nopNoTests: &series{cmd: command{dir: w.dir, env: env, ok: []int{3},
 			args: []string{b.nop, "-test=false", w.pattern}}},
 		// Both caches are emptied before every cold run, so that each
